@@ -1,0 +1,79 @@
+"""The payloads carried by inline buttons (Telegram allows 64 bytes).
+
+A quiz button names the quiz and the step it was drawn for, so a button
+pressed twice, pressed after Back, or kept on screen from an older quiz is
+recognised as stale instead of being counted again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+MAX_CALLBACK_BYTES = 64
+SEPARATOR = "|"
+
+QuizVerb = Literal["answer", "toggle", "confirm", "back", "cancel"]
+MenuVerb = Literal["begin", "resume", "restart", "lang", "retake"]
+
+_QUIZ_CODES: dict[QuizVerb, str] = {
+    "answer": "a",
+    "toggle": "t",
+    "confirm": "c",
+    "back": "b",
+    "cancel": "x",
+}
+_QUIZ_VERBS = {code: verb for verb, code in _QUIZ_CODES.items()}
+_MENU_VERBS: tuple[MenuVerb, ...] = ("begin", "resume", "restart", "lang", "retake")
+
+#: The widest quiz id and step a payload can carry; used to check option ids fit.
+WIDEST_QUIZ_ID = "f" * 8
+WIDEST_STEP = 99_999
+
+
+@dataclass(frozen=True)
+class QuizPress:
+    """A button of one question of one quiz."""
+
+    quiz_id: str
+    step: int
+    verb: QuizVerb
+    arg: str = ""
+
+    def encode(self) -> str:
+        return SEPARATOR.join(("q", self.quiz_id, str(self.step), _QUIZ_CODES[self.verb], self.arg))
+
+
+@dataclass(frozen=True)
+class MenuPress:
+    """A button outside the questions: begin, resume, switch language, …"""
+
+    verb: MenuVerb
+    arg: str = ""
+
+    def encode(self) -> str:
+        return SEPARATOR.join(("m", self.verb, self.arg))
+
+
+def decode(data: str | None) -> QuizPress | MenuPress | None:
+    """Parse a payload; anything malformed or foreign gives None."""
+    if not data:
+        return None
+    parts = data.split(SEPARATOR)
+    if parts[0] == "q" and len(parts) == 5:
+        _, quiz_id, step, code, arg = parts
+        verb = _QUIZ_VERBS.get(code)
+        if verb is None or not quiz_id or not step.isdigit() or len(step) > 5:
+            return None
+        return QuizPress(quiz_id, int(step), verb, arg)
+    if parts[0] == "m" and len(parts) == 3:
+        _, menu_verb, arg = parts
+        for known in _MENU_VERBS:
+            if menu_verb == known:
+                return MenuPress(known, arg)
+    return None
+
+
+def widest_answer_payload(option_id: str) -> str:
+    """The longest payload an answer button for `option_id` can ever carry."""
+    return QuizPress(WIDEST_QUIZ_ID, WIDEST_STEP, "toggle", option_id).encode()

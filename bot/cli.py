@@ -1,0 +1,106 @@
+"""The `careerbot` command (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from bot.content import LANGS
+from bot.loader import ContentError, load_content
+from bot.logs_cli import logs
+from bot.settings import Settings, SettingsError
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as error:
+        raise click.ClickException(f"invalid settings: {error}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="careerbot")
+def main() -> None:
+    """careerbot: is the job of responsable e-commerce right for you?"""
+
+
+@main.command()
+@click.option("--webhook", is_flag=True, help="Receive updates by webhook instead of polling.")
+@click.option(
+    "--webhook-url", envvar="CAREERBOT_WEBHOOK_URL", help="Public HTTPS URL of the webhook."
+)
+@click.option("--listen", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8443, show_default=True, help="Port to listen on.")
+@click.option(
+    "--secret-token",
+    envvar="CAREERBOT_WEBHOOK_SECRET",
+    help="Secret Telegram sends with each webhook call (random if not given).",
+)
+def run(
+    webhook: bool, webhook_url: str | None, listen: str, port: int, secret_token: str | None
+) -> None:
+    """Start the bot (long polling by default)."""
+    from bot.app import WebhookOptions, run_bot
+
+    settings = _settings()
+    try:
+        settings.require_token()
+        options = None
+        if webhook:
+            if not webhook_url:
+                raise SettingsError("--webhook needs --webhook-url (or CAREERBOT_WEBHOOK_URL).")
+            options = WebhookOptions(
+                url=webhook_url, listen=listen, port=port, secret_token=secret_token
+            )
+        content = load_content(settings.questions_dir, settings.profiles_dir)
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+    except ContentError as error:
+        raise click.ClickException(f"the question files do not validate:\n{error}") from None
+    run_bot(settings, content, webhook=options)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(LANGS), default="fr", show_default=True)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also save the result chart as a PNG file.",
+)
+def chat(lang: str, chart: Path | None) -> None:
+    """Take the quiz in this terminal (no Telegram needed)."""
+    from bot.chat import run_chat
+
+    settings = _settings()
+    try:
+        content = load_content(settings.questions_dir, settings.profiles_dir)
+    except ContentError as error:
+        raise click.ClickException(f"the question files do not validate:\n{error}") from None
+    run_chat(content, "fr" if lang == "fr" else "en", chart_path=chart)
+
+
+@main.command()
+@click.option("--questions", "questions_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--profiles", "profiles_dir", type=click.Path(file_okay=False, path_type=Path))
+def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
+    """Check the question and profile files; list every problem found."""
+    settings = _settings()
+    questions_dir = questions_dir or settings.questions_dir
+    profiles_dir = profiles_dir or settings.profiles_dir
+    try:
+        content = load_content(questions_dir, profiles_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(f"error: {problem}", err=True)
+        count = len(error.problems)
+        click.echo(f"{count} problem{'s' if count > 1 else ''} found.", err=True)
+        sys.exit(1)
+    click.echo(
+        f"OK: profile {content.profile.id!r}, {len(content.questions)} questions "
+        f"in {len(content.files)} files (version {content.version})."
+    )
+
+
+main.add_command(logs)

@@ -1,0 +1,159 @@
+"""The file formats of `profiles/*.yaml` and `questions/*.yaml`.
+
+These pydantic models are the single definition of both formats: the loader,
+`careerbot validate`, the engine and the docs all rely on them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+Category = Literal["qualities", "skills", "background"]
+CATEGORIES: tuple[Category, ...] = ("qualities", "skills", "background")
+
+QuestionKind = Literal["likert", "single", "multiple"]
+
+#: Levels run from 0 (none) to 4 (expert / fully agree).
+MAX_LEVEL = 4
+Level = Annotated[int, Field(ge=0, le=MAX_LEVEL)]
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=32)]
+"""Ids travel inside Telegram button payloads (64 bytes), so they stay short."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in every language the bot speaks."""
+
+    fr: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    en: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+    def __call__(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+# --- Profile -------------------------------------------------------------
+
+
+class Mission(Strict):
+    """One of the job's real tasks, used to explain why a gap matters."""
+
+    id: Identifier
+    text: Text
+
+
+class Dimension(Strict):
+    """A quality or skill the job requires, scored from the answers."""
+
+    id: Identifier
+    category: Category
+    label: Text
+    weight: Annotated[int, Field(ge=1, le=5)]
+    required: Annotated[int, Field(ge=1, le=MAX_LEVEL)]
+    mission: Identifier
+    """The mission this dimension serves: shown next to it when it is a gap."""
+
+
+class Band(Strict):
+    """A range of overall fit with its plain wording; the highest `min` reached wins."""
+
+    id: Identifier
+    min: Annotated[int, Field(ge=0, le=100)]
+    label: Text
+    wording: Text
+
+
+class TrainingPath(Strict):
+    """A way into the job, recommended by education level and by gaps."""
+
+    id: Identifier
+    text: Text
+    for_education: list[str] = []
+    """Education answer values (see `background: education`) for which it applies."""
+    for_gaps: list[Identifier] = []
+    """Dimensions whose gap makes this path worth suggesting."""
+
+
+class SalaryFactor(Strict):
+    """Something that moves the salary inside the range.
+
+    `background` names a background key from the questions; `levels` maps each
+    of its answer values to a position from 0 (bottom of the range) to 1 (top).
+    The special background `fit` uses the overall fit instead of an answer.
+    """
+
+    id: Identifier
+    label: Text
+    weight: Annotated[int, Field(ge=1, le=5)]
+    background: Identifier
+    levels: dict[str, Annotated[float, Field(ge=0, le=1)]] = {}
+
+
+class Salary(Strict):
+    currency: Literal["EUR"] = "EUR"
+    min: Annotated[int, Field(gt=0)]
+    max: Annotated[int, Field(gt=0)]
+    step: Annotated[int, Field(gt=0)] = 500
+    factors: list[SalaryFactor]
+    bonus: Text
+    note: Text
+
+
+class Profile(Strict):
+    id: Identifier
+    source: str
+    title: Text
+    aliases: list[Text]
+    summary: Text
+    missions: list[Mission]
+    dimensions: list[Dimension]
+    bands: list[Band]
+    training: list[TrainingPath]
+    salary: Salary
+    disclaimer: Text
+
+
+# --- Questions -----------------------------------------------------------
+
+
+class Option(Strict):
+    """An answer button of a single- or multiple-choice question."""
+
+    id: Identifier
+    text: Text
+    evidence: dict[Identifier, Level] = {}
+    """Level this answer shows on each named dimension (0 when absent)."""
+    value: str | None = None
+    """The background fact this answer records (e.g. `master` for `education`)."""
+
+
+class Question(Strict):
+    id: Identifier
+    kind: QuestionKind
+    text: Text
+    dimensions: list[Identifier] = []
+    """Likert only: the dimensions the 0–4 agreement scale gives evidence for."""
+    options: list[Option] = []
+    """Single and multiple choice only."""
+    background: Identifier | None = None
+    """Records the chosen option `value`s under this key (education, experience, …)."""
+
+
+class Section(Strict):
+    id: Identifier
+    title: Text
+
+
+class QuestionFile(Strict):
+    """One `questions/*.yaml` file: a section and its questions, asked in file order."""
+
+    section: Section
+    questions: list[Question]

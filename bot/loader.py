@@ -1,0 +1,164 @@
+"""Read the profile and question files into one validated `Content` bundle.
+
+Every problem is collected, not just the first: an admin who edits the YAML by
+hand gets the whole list at once, each entry naming the file, the item, the
+field and the line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.content import Dimension, Profile, Question, QuestionFile, Section
+from bot.validation import Location, Problem, check_content, closest_line
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything a quiz needs: the profile and the questions, in order."""
+
+    profile: Profile
+    files: tuple[tuple[str, QuestionFile], ...]
+    version: str
+    """A short hash of the files' bytes: sessions and logs record which set they used."""
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for _, qfile in self.files for q in qfile.questions)
+
+    @cached_property
+    def question_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def section_of(self) -> dict[str, Section]:
+        return {q.id: qfile.section for _, qfile in self.files for q in qfile.questions}
+
+    @cached_property
+    def dimension_by_id(self) -> dict[str, Dimension]:
+        return {d.id: d for d in self.profile.dimensions}
+
+
+class ContentError(Exception):
+    """The files do not validate; `problems` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def load_content(questions_dir: Path, profiles_dir: Path) -> Content:
+    """Load and check every file; raise `ContentError` listing all problems."""
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+
+    profile_paths = sorted(profiles_dir.glob("*.yaml"))
+    question_paths = sorted(questions_dir.glob("*.yaml"))
+    if not profile_paths:
+        problems.append(Problem(str(profiles_dir), "no profile file (*.yaml) found"))
+    elif len(profile_paths) > 1:
+        names = ", ".join(p.name for p in profile_paths)
+        problems.append(Problem(str(profiles_dir), f"expected one profile file, found {names}"))
+    if not question_paths:
+        problems.append(Problem(str(questions_dir), "no question file (*.yaml) found"))
+
+    profiles: list[tuple[str, Profile, dict[Location, int]]] = []
+    for path in profile_paths:
+        parsed = _parse(path, Profile, problems, digest)
+        if parsed is not None:
+            profiles.append((path.name, *parsed))
+
+    question_files: list[tuple[str, QuestionFile, dict[Location, int]]] = []
+    for path in question_paths:
+        parsed_file = _parse(path, QuestionFile, problems, digest)
+        if parsed_file is not None:
+            question_files.append((path.name, *parsed_file))
+
+    if len(profiles) == 1 and not problems:
+        problems.extend(check_content(profiles[0], question_files))
+    if problems:
+        raise ContentError(problems)
+    return Content(
+        profile=profiles[0][1],
+        files=tuple((name, qfile) for name, qfile, _ in question_files),
+        version=digest.hexdigest()[:12],
+    )
+
+
+def _parse(
+    path: Path, model: type[M], problems: list[Problem], digest: Any
+) -> tuple[M, dict[Location, int]] | None:
+    try:
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw + b"\0")
+        text = raw.decode("utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path.name, f"not valid UTF-8 ({error.reason})"))
+        return None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or str(error)
+        problems.append(Problem(path.name, f"YAML syntax error: {reason}", line=line))
+        return None
+    except OSError as error:
+        problems.append(Problem(path.name, f"cannot read: {error.strerror}"))
+        return None
+
+    lines = _line_numbers(node)
+    try:
+        return model.model_validate(data), lines
+    except ValidationError as error:
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            problems.append(
+                Problem(
+                    path.name,
+                    item["msg"],
+                    item=_item_id(data, loc),
+                    field=".".join(str(part) for part in loc),
+                    line=closest_line(lines, loc),
+                )
+            )
+        return None
+
+
+def _line_numbers(node: yaml.Node | None, loc: Location = ()) -> dict[Location, int]:
+    """Map every path in the YAML document to its 1-based line."""
+    if node is None:
+        return {}
+    lines: dict[Location, int] = {loc: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[(*loc, key.value)] = key.start_mark.line + 1
+            for sub, line in _line_numbers(value, (*loc, key.value)).items():
+                lines.setdefault(sub, line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            lines.update(_line_numbers(value, (*loc, index)))
+    return lines
+
+
+def _item_id(data: Any, loc: Location) -> str | None:
+    """The ids of the list items on the error's path, e.g. `q_teamwork/b` for an option."""
+    ids: list[str] = []
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int) and isinstance(node, dict) and isinstance(node.get("id"), str):
+            ids.append(node["id"])
+    return "/".join(ids) or None

@@ -1,0 +1,33 @@
+"""Everything a finished quiz leads to, computed once from the answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.advice import training_advice
+from bot.content import TrainingPath
+from bot.loader import Content
+from bot.salary import SalaryEstimate, estimate_salary
+from bot.scoring import Answers, DimensionScore, Score, gaps, score, strengths
+
+
+@dataclass(frozen=True)
+class Result:
+    score: Score
+    strengths: list[DimensionScore]
+    gaps: list[DimensionScore]
+    training: list[TrainingPath]
+    salary: SalaryEstimate
+
+
+def evaluate(content: Content, answers: Answers) -> Result:
+    """Score the answers and derive the advice and the salary from the score."""
+    scored = score(content, answers)
+    main_gaps = gaps(scored)
+    return Result(
+        score=scored,
+        strengths=strengths(scored),
+        gaps=main_gaps,
+        training=training_advice(content, scored, main_gaps),
+        salary=estimate_salary(content, scored),
+    )

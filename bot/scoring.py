@@ -1,0 +1,131 @@
+"""Score a completed quiz against the job profile.
+
+The method, in full (the README explains it with an example):
+
+1. Each answer gives a level from 0 to 4 on some dimensions: a likert answer
+   gives its level to the question's dimensions; a choice gives its option's
+   `evidence`; ticked options of a multiple choice add up, capped at 4.
+2. A dimension's level is the mean of the levels it received from every
+   question that can give it evidence (an option without it gives 0).
+3. Its fit is `min(1, level / required)`: being above the requirement earns
+   nothing more, so strengths cannot hide gaps.
+4. A category's score, and the overall fit, are the weighted means of those
+   fits (weights from the profile), as percentages.
+
+Every step is monotone: a higher-evidence answer never lowers any number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.content import CATEGORIES, MAX_LEVEL, Band, Category, Dimension, Question
+from bot.loader import Content
+
+Answers = Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    dimension: Dimension
+    level: float
+    """Mean evidence, 0–4."""
+
+    @property
+    def fit(self) -> float:
+        return min(1.0, self.level / self.dimension.required)
+
+    @property
+    def gap_weight(self) -> float:
+        """How much this dimension's shortfall costs the overall fit."""
+        return self.dimension.weight * (1.0 - self.fit)
+
+
+@dataclass(frozen=True)
+class Score:
+    dimensions: tuple[DimensionScore, ...]
+    categories: dict[Category, float]
+    """Category → score 0–100."""
+    overall: float
+    """0–100."""
+    band: Band
+    background: dict[str, tuple[str, ...]]
+    """Background key → the recorded values, e.g. {"education": ("master",)}."""
+
+    def value(self, key: str) -> str | None:
+        """The single recorded value of a background key, if any."""
+        values = self.background.get(key, ())
+        return values[0] if values else None
+
+
+def evidence(question: Question, chosen: tuple[str, ...]) -> dict[str, float]:
+    """The level (0–4) an answer gives on each dimension the question can speak to."""
+    if question.kind == "likert":
+        level = float(chosen[0]) if chosen else 0.0
+        return dict.fromkeys(question.dimensions, level)
+    targets = {dim for option in question.options for dim in option.evidence}
+    picked = [option for option in question.options if option.id in chosen]
+    return {
+        dim: float(min(MAX_LEVEL, sum(option.evidence.get(dim, 0) for option in picked)))
+        for dim in targets
+    }
+
+
+def score(content: Content, answers: Answers) -> Score:
+    received: dict[str, list[float]] = defaultdict(list)
+    background: dict[str, tuple[str, ...]] = {}
+    for question in content.questions:
+        chosen = answers.get(question.id, ())
+        for dim, level in evidence(question, chosen).items():
+            received[dim].append(level)
+        if question.background:
+            values = {o.id: o.value for o in question.options}
+            background[question.background] = tuple(
+                value for choice in chosen if (value := values.get(choice)) is not None
+            )
+
+    dimensions = tuple(
+        DimensionScore(dim, _mean(received[dim.id])) for dim in content.profile.dimensions
+    )
+    categories = {
+        category: _weighted_fit([d for d in dimensions if d.dimension.category == category])
+        for category in CATEGORIES
+    }
+    overall = _weighted_fit(list(dimensions))
+    return Score(
+        dimensions=dimensions,
+        categories=categories,
+        overall=overall,
+        band=band_for(content, overall),
+        background=background,
+    )
+
+
+def band_for(content: Content, overall: float) -> Band:
+    reached = [band for band in content.profile.bands if band.min <= round(overall)]
+    return max(reached, key=lambda band: band.min)
+
+
+def strengths(score: Score, limit: int = 3) -> list[DimensionScore]:
+    """Dimensions at or above the requirement, the weightiest first."""
+    met = [d for d in score.dimensions if d.fit >= 1.0]
+    return sorted(met, key=lambda d: (-d.dimension.weight, -d.level))[:limit]
+
+
+def gaps(score: Score, limit: int = 3) -> list[DimensionScore]:
+    """Dimensions below the requirement, those that cost the most first."""
+    short = [d for d in score.dimensions if d.fit < 1.0]
+    return sorted(short, key=lambda d: -d.gap_weight)[:limit]
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _weighted_fit(scores: list[DimensionScore]) -> float:
+    total = sum(d.dimension.weight for d in scores)
+    if total == 0:
+        return 0.0
+    return 100.0 * sum(d.dimension.weight * d.fit for d in scores) / total

@@ -1,0 +1,164 @@
+"""The quiz session: where a person is in the quiz and what they answered.
+
+`QuizSession` is plain data (stored as JSON in `state.db`); `Quiz` holds the
+rules that move it forward. Every move returns a new session with `step`
+increased, so a button drawn for an earlier step can be recognised as stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.content import MAX_LEVEL, Lang, Question
+from bot.loader import Content
+
+LIKERT_CHOICES: tuple[str, ...] = tuple(str(level) for level in range(MAX_LEVEL + 1))
+"""A likert answer is its level, "0" (not at all) to "4" (completely)."""
+
+
+class QuizError(ValueError):
+    """A move the current question does not allow (unknown option, wrong kind, …)."""
+
+
+class QuizSession(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    quiz_id: str
+    version: str
+    """The `Content.version` the quiz was started on; it is finished on the same set."""
+    lang: Lang
+    source: str | None = None
+    """The deep-link payload of `/start`, e.g. a fair's name."""
+    started_at: float
+    step: int = 0
+    position: int = 0
+    answers: dict[str, tuple[str, ...]] = {}
+    """Question id → chosen option ids (likert: the level as a string)."""
+    pending: tuple[str, ...] = ()
+    """Options ticked so far on the current multiple-choice question."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    number: int
+    """1-based number of the current question (n + 1 once complete)."""
+    total: int
+
+    @property
+    def answered(self) -> int:
+        return self.number - 1
+
+
+class Quiz:
+    """The rules of a quiz over one set of content."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+
+    def start(
+        self, *, quiz_id: str, lang: Lang, started_at: float, source: str | None = None
+    ) -> QuizSession:
+        return QuizSession(
+            quiz_id=quiz_id,
+            version=self.content.version,
+            lang=lang,
+            source=source,
+            started_at=started_at,
+        )
+
+    @property
+    def total(self) -> int:
+        return len(self.content.questions)
+
+    def current(self, session: QuizSession) -> Question | None:
+        """The question to show, or None once every question is answered."""
+        if session.position >= self.total:
+            return None
+        return self.content.questions[session.position]
+
+    def is_complete(self, session: QuizSession) -> bool:
+        return self.current(session) is None
+
+    def progress(self, session: QuizSession) -> Progress:
+        return Progress(number=min(session.position, self.total) + 1, total=self.total)
+
+    def choices(self, question: Question) -> tuple[str, ...]:
+        """The ids of the answers a question accepts."""
+        if question.kind == "likert":
+            return LIKERT_CHOICES
+        return tuple(option.id for option in question.options)
+
+    def previous_answer(self, session: QuizSession) -> tuple[str, ...]:
+        """What was answered to the current question before going Back, if anything."""
+        question = self.current(session)
+        return session.answers.get(question.id, ()) if question else ()
+
+    def answer(self, session: QuizSession, choice: str) -> QuizSession:
+        """Answer a likert or single-choice question and move on."""
+        question = self._require_current(session)
+        if question.kind == "multiple":
+            raise QuizError(f"{question.id} takes several answers: toggle then confirm")
+        self._require_choice(question, choice)
+        return self._advance(session, question, (choice,))
+
+    def toggle(self, session: QuizSession, choice: str) -> QuizSession:
+        """Tick or untick one option of a multiple-choice question."""
+        question = self._require_current(session)
+        if question.kind != "multiple":
+            raise QuizError(f"{question.id} takes a single answer")
+        self._require_choice(question, choice)
+        ticked = set(session.pending)
+        ticked.symmetric_difference_update({choice})
+        ordered = tuple(c for c in self.choices(question) if c in ticked)
+        return session.model_copy(update={"pending": ordered, "step": session.step + 1})
+
+    def confirm(self, session: QuizSession) -> QuizSession:
+        """Record the ticked options (possibly none) and move on."""
+        question = self._require_current(session)
+        if question.kind != "multiple":
+            raise QuizError(f"{question.id} has nothing to confirm")
+        return self._advance(session, question, session.pending)
+
+    def back(self, session: QuizSession) -> QuizSession:
+        """Go back one question; its answer is kept until it is answered again."""
+        if session.position == 0:
+            raise QuizError("already at the first question")
+        position = session.position - 1
+        previous = self.content.questions[position]
+        pending = session.answers.get(previous.id, ()) if previous.kind == "multiple" else ()
+        return session.model_copy(
+            update={"position": position, "pending": pending, "step": session.step + 1}
+        )
+
+    def switch_language(self, session: QuizSession, lang: Lang) -> QuizSession:
+        return session.model_copy(update={"lang": lang, "step": session.step + 1})
+
+    def _advance(
+        self, session: QuizSession, question: Question, chosen: tuple[str, ...]
+    ) -> QuizSession:
+        next_position = session.position + 1
+        pending: tuple[str, ...] = ()
+        if next_position < self.total:
+            following = self.content.questions[next_position]
+            if following.kind == "multiple":
+                pending = session.answers.get(following.id, ())
+        return session.model_copy(
+            update={
+                "answers": {**session.answers, question.id: chosen},
+                "position": next_position,
+                "pending": pending,
+                "step": session.step + 1,
+            }
+        )
+
+    def _require_current(self, session: QuizSession) -> Question:
+        question = self.current(session)
+        if question is None:
+            raise QuizError("the quiz is already complete")
+        return question
+
+    def _require_choice(self, question: Question, choice: str) -> None:
+        if choice not in self.choices(question):
+            raise QuizError(f"{choice!r} is not an answer of {question.id}")

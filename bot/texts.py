@@ -1,0 +1,239 @@
+"""Everything the bot says that is not in the content files, in French and English.
+
+French strings are written with ordinary spaces; `french_typography` turns the
+space before « : ; ! ? % € » and inside « guillemets » into the no-break spaces
+French typography asks for, once, when this module is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from bot.content import Lang
+
+NBSP: Final = "\u00a0"
+NNBSP: Final = "\u202f"
+
+_BEFORE_NNBSP = re.compile(r" ([;!?%»])")
+_BEFORE_NBSP = re.compile(r" ([:€])")
+_AFTER_GUILLEMET = re.compile(r"« ")
+
+
+def french_typography(text: str) -> str:
+    """Use no-break spaces where French typography requires them."""
+    text = _BEFORE_NNBSP.sub(NNBSP + r"\1", text)
+    text = _BEFORE_NBSP.sub(NBSP + r"\1", text)
+    return _AFTER_GUILLEMET.sub("«" + NNBSP, text)
+
+
+def percent(value: float, lang: Lang) -> str:
+    number = round(value)
+    return f"{number}{NNBSP}%" if lang == "fr" else f"{number}%"
+
+
+def money(amount: int, lang: Lang) -> str:
+    if lang == "fr":
+        return f"{amount:,}".replace(",", NNBSP) + f"{NBSP}€"
+    return f"€{amount:,}"
+
+
+# (French, English). Placeholders use str.format names.
+_TEXTS: dict[str, tuple[str, str]] = {
+    # --- Welcome and navigation ---
+    "greeting": (
+        "Bonjour {name} ! Je vais vous aider à voir si le métier de <b>{job}</b> "
+        "vous correspond.\n\n"
+        "Le quiz : {count} questions, environ {minutes} minutes. Vous pouvez revenir en arrière, "
+        "vous arrêter et reprendre plus tard.",
+        "Hello {name}! I'll help you find out whether the job of <b>{job}</b> suits you.\n\n"
+        "The quiz: {count} questions, about {minutes} minutes. You can go back, "
+        "stop and pick up later.",
+    ),
+    "privacy": (
+        "🔒 Vos réponses servent à calculer votre résultat ; seules des statistiques anonymes "
+        "sont conservées. /forget efface tout.",
+        "🔒 Your answers are used to compute your result; only anonymous statistics are kept. "
+        "/forget erases everything.",
+    ),
+    "resume_prompt": (
+        "Vous avez un quiz en cours (question {number}/{total}). "
+        "Voulez-vous le reprendre ou recommencer ?",
+        "You have a quiz in progress (question {number}/{total}). "
+        "Would you like to resume it or start over?",
+    ),
+    "button_begin": ("▶️ Commencer le quiz", "▶️ Start the quiz"),
+    "button_resume": (
+        "▶️ Reprendre (question {number}/{total})",
+        "▶️ Resume (question {number}/{total})",
+    ),
+    "button_restart": ("🔄 Recommencer", "🔄 Start over"),
+    "button_retake": ("🔄 Refaire le quiz", "🔄 Take the quiz again"),
+    "button_other_lang": ("🇬🇧 English", "🇫🇷 Français"),
+    "button_back": ("◀️ Retour", "◀️ Back"),
+    "button_cancel": ("✖️ Annuler", "✖️ Cancel"),
+    "button_confirm": ("✔️ Valider", "✔️ Confirm"),
+    "button_confirm_count": ("✔️ Valider ({count})", "✔️ Confirm ({count})"),
+    "button_none": ("✔️ Aucune, continuer", "✔️ None, continue"),
+    # --- The question message ---
+    "progress": ("Question {number}/{total}", "Question {number}/{total}"),
+    "hint_multiple": (
+        "Plusieurs réponses possibles : cochez-les, puis validez.",
+        "Several answers possible: tick them, then confirm.",
+    ),
+    "hint_likert": ("Dans quelle mesure êtes-vous d'accord ?", "How far do you agree?"),
+    "likert_0": ("Pas du tout", "Not at all"),
+    "likert_1": ("Plutôt pas", "Not really"),
+    "likert_2": ("En partie", "Partly"),
+    "likert_3": ("Plutôt oui", "Mostly"),
+    "likert_4": ("Tout à fait", "Completely"),
+    # --- Answers to buttons (toasts, ≤ 200 characters) ---
+    "toast_saved": ("Réponse enregistrée", "Answer saved"),
+    "toast_stale": (
+        "Ce bouton date d'une autre question : voici la question en cours.",
+        "That button belongs to another question: here is the current one.",
+    ),
+    "toast_old_quiz": (
+        "Ce bouton vient d'un quiz terminé ou abandonné.",
+        "That button comes from a finished or abandoned quiz.",
+    ),
+    "toast_invalid": ("Ce bouton n'est pas reconnu.", "That button is not recognised."),
+    "toast_first": ("Vous êtes à la première question.", "This is the first question."),
+    "toast_busy": (
+        "Un instant, je n'ai pas pu enregistrer : réessayez.",
+        "Sorry, I couldn't save that: please try again.",
+    ),
+    # --- Messages ---
+    "use_buttons": (
+        "Répondez avec les boutons sous la question, ou /cancel pour arrêter.",
+        "Please answer with the buttons under the question, or /cancel to stop.",
+    ),
+    "cancelled": (
+        "Quiz arrêté, vos réponses sont effacées. /start quand vous voulez pour recommencer.",
+        "Quiz stopped and your answers erased. Send /start whenever you want to begin again.",
+    ),
+    "nothing_to_cancel": (
+        "Aucun quiz en cours. /start pour commencer.",
+        "No quiz in progress. /start to begin.",
+    ),
+    "language_set": (
+        "C'est noté, je vous parle en français.",
+        "Noted, I'll speak English with you.",
+    ),
+    "forgotten": (
+        "C'est fait : j'ai effacé tout ce que je gardais sur vous (quiz en cours, "
+        "dernier résultat, langue). Les statistiques anonymes ne permettent pas de vous retrouver.",
+        "Done: I have erased everything I kept about you (quiz in progress, last result, "
+        "language). The anonymous statistics cannot be traced back to you.",
+    ),
+    "no_result": (
+        "Vous n'avez pas encore de résultat. /start pour faire le quiz.",
+        "You don't have a result yet. /start to take the quiz.",
+    ),
+    "private_only": (
+        "Le quiz se fait en message privé, pour que vos réponses restent les vôtres : {link}",
+        "The quiz happens in a private chat, so your answers stay yours: {link}",
+    ),
+    "error": (
+        "Oups, un souci de mon côté. Vos réponses sont en sécurité : réessayez dans un instant.",
+        "Oops, something went wrong on my side. Your answers are safe: please try again shortly.",
+    ),
+    "content_changed": (
+        "Les questions ont été mises à jour depuis le début de votre quiz. "
+        "Pour un résultat juste, recommençons avec la nouvelle version.",
+        "The questions have been updated since you started. "
+        "For a fair result, let's start again with the new version.",
+    ),
+    "help": (
+        "<b>Comment ça marche</b>\n"
+        "Répondez aux questions avec les boutons ; à la fin, vous recevez votre "
+        "compatibilité avec le métier, des conseils de formation et un salaire indicatif.\n\n"
+        "/start : commencer ou reprendre le quiz\n"
+        "/restart : recommencer depuis le début\n"
+        "/cancel : arrêter le quiz en cours\n"
+        "/result : revoir votre dernier résultat\n"
+        "/language : passer en anglais\n"
+        "/forget : effacer vos données\n"
+        "/about : la méthode et la source",
+        "<b>How it works</b>\n"
+        "Answer the questions with the buttons; at the end you get your fit with the job, "
+        "training advice and an indicative salary.\n\n"
+        "/start: start or resume the quiz\n"
+        "/restart: start again from the beginning\n"
+        "/cancel: stop the current quiz\n"
+        "/result: see your last result again\n"
+        "/language: switch to French\n"
+        "/forget: erase your data\n"
+        "/about: the method and the source",
+    ),
+    "about": (
+        "<b>La méthode</b>\n"
+        "Chaque réponse apporte un niveau de 0 à 4 sur des qualités et compétences du métier. "
+        "Chacune est comparée au niveau que le métier demande, puis pondérée selon son "
+        "importance : cela donne votre compatibilité, par catégorie et au total. "
+        "Les mêmes réponses donnent toujours le même résultat.\n\n"
+        "<b>La source</b>\n"
+        "Les qualités, compétences, formations et le salaire viennent d'une fiche métier "
+        "« responsable e-commerce », reformulée par notre équipe d'orientation.\n\n"
+        "C'est une indication pour vous aider à réfléchir, pas une évaluation d'embauche.",
+        "<b>The method</b>\n"
+        "Each answer gives a level from 0 to 4 on qualities and skills the job needs. "
+        "Each one is compared with the level the job requires, then weighted by its "
+        "importance: that gives your fit, per category and overall. "
+        "The same answers always give the same result.\n\n"
+        "<b>The source</b>\n"
+        "The qualities, skills, training paths and salary come from a French job sheet for "
+        "“responsable e-commerce”, rewritten by our careers team.\n\n"
+        "This is an indication to help you think, not a hiring assessment.",
+    ),
+    # --- The result ---
+    "result_title": ("<b>Votre résultat : {job}</b>", "<b>Your result: {job}</b>"),
+    "result_fit": ("Compatibilité : <b>{fit}</b> ({band})", "Fit: <b>{fit}</b> ({band})"),
+    "result_breakdown": ("<b>Par catégorie</b>", "<b>By category</b>"),
+    "category_line": ("• {label} : {value}", "• {label}: {value}"),
+    "category_qualities": ("Qualités humaines", "Personal qualities"),
+    "category_skills": ("Compétences techniques", "Technical skills"),
+    "category_background": ("Formation et expérience", "Training and experience"),
+    "result_strengths": ("<b>Vos points forts</b>", "<b>Your strengths</b>"),
+    "result_no_strengths": (
+        "Aucune qualité n'atteint encore le niveau demandé : c'est un point de départ.",
+        "No quality reaches the required level yet: this is a starting point.",
+    ),
+    "result_gaps": ("<b>À développer en priorité</b>", "<b>What to work on first</b>"),
+    "result_no_gaps": (
+        "Vous atteignez le niveau demandé partout : bravo.",
+        "You reach the required level everywhere: well done.",
+    ),
+    "gap_line": ("• {label} : {why}", "• {label}: {why}"),
+    "result_training": ("<b>Conseils de formation</b>", "<b>Training advice</b>"),
+    "training_fine": (
+        "Votre formation correspond déjà au niveau habituel du poste.",
+        "Your education already matches the usual level for the job.",
+    ),
+    "result_salary": ("<b>Salaire indicatif</b>", "<b>Indicative salary</b>"),
+    "salary_line": (
+        "Environ <b>{amount}</b> brut par an (fourchette du métier : {minimum} à {maximum}).",
+        "About <b>{amount}</b> gross a year (the job's range: {minimum} to {maximum}).",
+    ),
+    "salary_up": ("Tire vers le haut : {factors}.", "Pushing it up: {factors}."),
+    "salary_down": ("Tire vers le bas : {factors}.", "Holding it down: {factors}."),
+}
+
+TEXTS: Final[dict[str, dict[Lang, str]]] = {
+    key: {"fr": french_typography(fr), "en": en} for key, (fr, en) in _TEXTS.items()
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The text `key` in `lang`, with its placeholders filled in."""
+    text = TEXTS[key][lang]
+    return text.format(**values) if values else text
+
+
+def other_lang(lang: Lang) -> Lang:
+    return "en" if lang == "fr" else "fr"
+
+
+def lang_from_code(language_code: str | None) -> Lang:
+    """French for any `fr*` Telegram language code, English otherwise."""
+    return "fr" if (language_code or "").lower().startswith("fr") else "en"

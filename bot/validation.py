@@ -1,0 +1,276 @@
+"""Checks across files that a schema alone cannot express.
+
+The pydantic models check each file's shape; these checks make sure the files
+agree with each other (every evidence target exists, every dimension is asked
+about, salary levels cover every answer, …) and fit Telegram's limits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.callbacks import MAX_CALLBACK_BYTES, widest_answer_payload
+from bot.content import LANGS, Profile, QuestionFile, Text
+
+Location = tuple[str | int, ...]
+
+#: A question is shown with progress, section and buttons in one message; keep
+#: its own text well below Telegram's 4096 characters.
+MAX_QUESTION_CHARS = 1000
+#: Longer button labels are cut on a phone screen.
+MAX_OPTION_CHARS = 120
+#: The fit "background" is the overall fit, not an answer.
+FIT_BACKGROUND = "fit"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, said so that an admin can fix it."""
+
+    file: str
+    message: str
+    item: str | None = None
+    field: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.item:
+            parts.append(f"[{self.item}]")
+        if self.field:
+            parts.append(f"{self.field}:")
+        parts.append(self.message)
+        return " ".join(parts)
+
+
+ParsedProfile = tuple[str, Profile, dict[Location, int]]
+ParsedQuestions = tuple[str, QuestionFile, dict[Location, int]]
+
+
+@dataclass(frozen=True)
+class _Reporter:
+    """Builds the problems of one file, finding each one's line."""
+
+    file: str
+    lines: dict[Location, int]
+
+    def __call__(self, message: str, loc: Location, item: str | None = None) -> Problem:
+        return Problem(
+            self.file, message, item, ".".join(map(str, loc)), closest_line(self.lines, loc)
+        )
+
+
+def check_content(
+    profile_file: ParsedProfile, question_files: Sequence[ParsedQuestions]
+) -> list[Problem]:
+    """Every cross-file problem, in file order."""
+    name, profile, lines = profile_file
+    report = _Reporter(name, lines)
+    return [*_check_profile(profile, report), *_check_questions(profile, report, question_files)]
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [item for item, count in Counter(ids).items() if count > 1]
+
+
+def _check_profile(profile: Profile, problem: _Reporter) -> Iterable[Problem]:
+    for field, ids in (
+        ("dimensions", [d.id for d in profile.dimensions]),
+        ("missions", [m.id for m in profile.missions]),
+        ("bands", [b.id for b in profile.bands]),
+        ("training", [t.id for t in profile.training]),
+        ("salary.factors", [f.id for f in profile.salary.factors]),
+    ):
+        for duplicate in _duplicates(ids):
+            yield problem(f"duplicate id {duplicate!r}", (field,), duplicate)
+
+    missions = {m.id for m in profile.missions}
+    for index, dimension in enumerate(profile.dimensions):
+        if dimension.mission not in missions:
+            yield problem(
+                f"unknown mission {dimension.mission!r}",
+                ("dimensions", index, "mission"),
+                dimension.id,
+            )
+    dimensions = {d.id for d in profile.dimensions}
+    for index, path in enumerate(profile.training):
+        for gap in path.for_gaps:
+            if gap not in dimensions:
+                yield problem(
+                    f"unknown dimension {gap!r}", ("training", index, "for_gaps"), path.id
+                )
+    if not any(band.min == 0 for band in profile.bands):
+        yield problem("one band must start at min: 0", ("bands",))
+    for duplicate in _duplicates(str(band.min) for band in profile.bands):
+        yield problem(f"two bands start at {duplicate}", ("bands",))
+    if profile.salary.min >= profile.salary.max:
+        yield problem("salary min must be below max", ("salary", "min"))
+
+
+def _check_questions(
+    profile: Profile, profile_problem: _Reporter, files: Sequence[ParsedQuestions]
+) -> Iterable[Problem]:
+    dimensions = {d.id for d in profile.dimensions}
+    covered: set[str] = set()
+    background_values: dict[str, set[str]] = {}
+    seen_ids: dict[str, str] = {}
+    seen_sections: dict[str, str] = {}
+
+    for name, qfile, lines in files:
+        problem = _Reporter(name, lines)
+
+        if qfile.section.id in seen_sections:
+            yield problem(
+                f"section id already used in {seen_sections[qfile.section.id]}",
+                ("section", "id"),
+                qfile.section.id,
+            )
+        seen_sections.setdefault(qfile.section.id, name)
+        if not qfile.questions:
+            yield problem("the file has no question", ("questions",), None)
+
+        for q_index, question in enumerate(qfile.questions):
+            at: Location = ("questions", q_index)
+            if question.id in seen_ids:
+                yield problem(
+                    f"duplicate question id {question.id!r} (also in {seen_ids[question.id]})",
+                    (*at, "id"),
+                    question.id,
+                )
+            seen_ids.setdefault(question.id, name)
+            yield from _check_text(
+                question.text, MAX_QUESTION_CHARS, (*at, "text"), question.id, problem
+            )
+
+            if question.kind == "likert":
+                if question.options:
+                    yield problem(
+                        "a likert question takes no options", (*at, "options"), question.id
+                    )
+                if not question.dimensions:
+                    yield problem(
+                        "a likert question needs at least one dimension",
+                        (*at, "dimensions"),
+                        question.id,
+                    )
+                if question.background:
+                    yield problem(
+                        "a likert question cannot record a background",
+                        (*at, "background"),
+                        question.id,
+                    )
+                for dimension in question.dimensions:
+                    if dimension not in dimensions:
+                        yield problem(
+                            f"unknown dimension {dimension!r}", (*at, "dimensions"), question.id
+                        )
+                    covered.add(dimension)
+                continue
+
+            if question.dimensions:
+                yield problem(
+                    "only likert questions take dimensions; put evidence on the options",
+                    (*at, "dimensions"),
+                    question.id,
+                )
+            if len(question.options) < 2:
+                yield problem(
+                    "needs at least two options"
+                    if question.options
+                    else "the option list is empty",
+                    (*at, "options"),
+                    question.id,
+                )
+            for duplicate in _duplicates(o.id for o in question.options):
+                yield problem(f"duplicate option id {duplicate!r}", (*at, "options"), question.id)
+            for o_index, option in enumerate(question.options):
+                o_at: Location = (*at, "options", o_index)
+                item = f"{question.id}/{option.id}"
+                yield from _check_text(
+                    option.text, MAX_OPTION_CHARS, (*o_at, "text"), item, problem
+                )
+                payload = widest_answer_payload(option.id).encode()
+                if len(payload) > MAX_CALLBACK_BYTES:
+                    yield problem(
+                        f"option id too long for a button payload ({len(payload)} > 64 bytes)",
+                        (*o_at, "id"),
+                        item,
+                    )
+                for dimension in option.evidence:
+                    if dimension not in dimensions:
+                        yield problem(f"unknown dimension {dimension!r}", (*o_at, "evidence"), item)
+                    covered.add(dimension)
+                if question.background:
+                    if option.value is None:
+                        yield problem(
+                            f"needs a value for background {question.background!r}",
+                            (*o_at, "value"),
+                            item,
+                        )
+                    else:
+                        background_values.setdefault(question.background, set()).add(option.value)
+                elif option.value is not None:
+                    yield problem(
+                        "value given but the question records no background",
+                        (*o_at, "value"),
+                        item,
+                    )
+
+    for index, required in enumerate(profile.dimensions):
+        if required.id not in covered:
+            yield profile_problem(
+                "no question gives evidence for this dimension",
+                ("dimensions", index, "id"),
+                required.id,
+            )
+    yield from _check_background_use(profile, profile_problem, background_values)
+
+
+def _check_background_use(
+    profile: Profile, problem: _Reporter, background_values: dict[str, set[str]]
+) -> Iterable[Problem]:
+    for f_index, factor in enumerate(profile.salary.factors):
+        if factor.background == FIT_BACKGROUND:
+            continue
+        values = background_values.get(factor.background)
+        if values is None:
+            yield problem(
+                f"background {factor.background!r} is recorded by no question",
+                ("salary", "factors", f_index, "background"),
+                factor.id,
+            )
+            continue
+        for value in sorted(values - factor.levels.keys()):
+            yield problem(
+                f"no level for answer value {value!r}",
+                ("salary", "factors", f_index, "levels"),
+                factor.id,
+            )
+    education = background_values.get("education", set())
+    for t_index, path in enumerate(profile.training):
+        for value in path.for_education:
+            if value not in education:
+                yield problem(
+                    f"unknown education value {value!r}",
+                    ("training", t_index, "for_education"),
+                    path.id,
+                )
+
+
+def _check_text(
+    text: Text, limit: int, loc: Location, item: str | None, problem: _Reporter
+) -> Iterable[Problem]:
+    for lang in LANGS:
+        if len(text(lang)) > limit:
+            yield problem(f"text longer than {limit} characters", (*loc, lang), item)
+
+
+def closest_line(lines: dict[Location, int], loc: Location) -> int | None:
+    """The line of `loc`, or of its nearest parent present in the file."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
