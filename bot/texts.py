@@ -138,11 +138,33 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Oups, un souci de mon côté. Vos réponses sont en sécurité : réessayez dans un instant.",
         "Oops, something went wrong on my side. Your answers are safe: please try again shortly.",
     ),
-    "content_changed": (
-        "Les questions ont été mises à jour depuis le début de votre quiz. "
-        "Pour un résultat juste, recommençons avec la nouvelle version.",
-        "The questions have been updated since you started. "
-        "For a fair result, let's start again with the new version.",
+    "unknown_command": (
+        "Je ne connais pas cette commande. /help pour voir ce que je sais faire.",
+        "I don't know that command. /help shows what I can do.",
+    ),
+    "chart_caption": (
+        "Votre profil comparé aux attentes du métier de {job}",
+        "Your profile compared with what the job of {job} requires",
+    ),
+    # --- The command menu (Telegram shows these next to each command) ---
+    "command_start": ("Commencer ou reprendre le quiz", "Start or resume the quiz"),
+    "command_help": ("Comment ça marche", "How it works"),
+    "command_result": ("Revoir mon dernier résultat", "See my last result again"),
+    "command_language": ("Passer en anglais", "Switch to French"),
+    "command_restart": ("Recommencer le quiz", "Start the quiz over"),
+    "command_cancel": ("Arrêter le quiz en cours", "Stop the current quiz"),
+    "command_forget": ("Effacer mes données", "Erase my data"),
+    "command_about": ("La méthode et la source", "The method and the source"),
+    # --- Admins ---
+    "reloaded": (
+        "Questions rechargées : {count} questions (version {version}). "
+        "Les quiz en cours se terminent sur leur version.",
+        "Questions reloaded: {count} questions (version {version}). "
+        "Quizzes in progress finish on their own version.",
+    ),
+    "reload_failed": (
+        "Rechargement refusé, {count} problème(s) : la version en service reste active.",
+        "Reload refused, {count} problem(s): the running version stays in use.",
     ),
     "help": (
         "<b>Comment ça marche</b>\n"
@@ -217,6 +239,26 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "salary_up": ("Tire vers le haut : {factors}.", "Pushing it up: {factors}."),
     "salary_down": ("Tire vers le bas : {factors}.", "Holding it down: {factors}."),
+    # --- Charts (bot/charts.py) ---
+    "chart_fit": ("Compatibilité : {fit} ({band})", "Fit: {fit} ({band})"),
+    "chart_you_met": ("Vous : niveau atteint", "You: level reached"),
+    "chart_you_short": ("Vous : en dessous", "You: below it"),
+    "chart_required": ("Niveau demandé", "Required level"),
+    "chart_level_axis": ("Niveau, de 0 (aucun) à 4 (expert)", "Level, from 0 (none) to 4 (expert)"),
+    "stats_chart_title": (
+        "Résultats : {count} · compatibilité moyenne : {mean}",
+        "Results: {count} · average fit: {mean}",
+    ),
+    "stats_chart_empty_title": ("Aucun résultat pour l'instant", "No results yet"),
+    "stats_chart_empty": (
+        "Les statistiques apparaîtront\naprès les premiers quiz terminés.",
+        "Statistics will appear\nonce the first quizzes are finished.",
+    ),
+    "stats_chart_distribution": ("Répartition de la compatibilité", "How the fit is spread"),
+    "stats_chart_fit_axis": ("Compatibilité (%)", "Fit (%)"),
+    "stats_chart_count_axis": ("Nombre de résultats", "Number of results"),
+    "stats_chart_means": ("Moyenne par catégorie", "Average per category"),
+    "stats_chart_mean": ("moyenne {mean}", "average {mean}"),
 }
 
 TEXTS: Final[dict[str, dict[Lang, str]]] = {

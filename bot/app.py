@@ -1,0 +1,133 @@
+"""Build and run the Telegram `Application`: the one place it is put together."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.handlers import CareerBot
+from bot.loader import Content
+from bot.redaction import configure_logging
+from bot.registry import ContentRegistry
+from bot.scorelog import ScoreLog
+from bot.settings import Settings
+from bot.storage import StateStore
+from bot.texts import t
+
+log = logging.getLogger(__name__)
+
+#: (command, text key of its description) as listed in Telegram's menu.
+PUBLIC_COMMANDS = (
+    ("start", "command_start"),
+    ("help", "command_help"),
+    ("result", "command_result"),
+    ("language", "command_language"),
+    ("restart", "command_restart"),
+    ("cancel", "command_cancel"),
+    ("forget", "command_forget"),
+    ("about", "command_about"),
+)
+
+
+@dataclass(frozen=True)
+class WebhookOptions:
+    url: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    secret_token: str | None = None
+
+
+async def _register_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """Show the commands in Telegram's menu, in French and in English."""
+    scope = BotCommandScopeAllPrivateChats()
+    for lang, code in (("en", None), ("fr", "fr")):
+        commands = [BotCommand(name, t(key, lang)) for name, key in PUBLIC_COMMANDS]  # type: ignore[arg-type]
+        await application.bot.set_my_commands(commands, scope=scope, language_code=code)
+
+
+def build_application(settings: Settings, content: Content) -> Application:  # type: ignore[type-arg]
+    """The bot, wired: stores, handlers, rate limiting and per-user ordering."""
+    from bot.ordering import PerUserUpdateProcessor
+
+    token = settings.require_token()
+    store = StateStore(settings.state_db)
+    registry = ContentRegistry(content, store, settings.questions_dir, settings.profiles_dir)
+    careerbot = CareerBot(settings, registry, store, ScoreLog(settings.scores_db))
+
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_url.replace("/bot", "/file/bot"))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(PerUserUpdateProcessor())
+        .post_init(_register_commands)
+        .post_shutdown(lambda _: _close(store))
+        .build()
+    )
+    private = filters.ChatType.PRIVATE
+    commands = {
+        "start": careerbot.start,
+        "help": careerbot.help,
+        "about": careerbot.about,
+        "cancel": careerbot.cancel,
+        "restart": careerbot.restart,
+        "language": careerbot.language,
+        "result": careerbot.result,
+        "forget": careerbot.forget,
+        "stats": careerbot.stats,
+        "export": careerbot.export,
+        "reload": careerbot.reload,
+    }
+    application.add_handlers(
+        [
+            MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, careerbot.in_group),
+            *(
+                CommandHandler(name, callback, filters=private)
+                for name, callback in commands.items()
+            ),
+            MessageHandler(private & filters.COMMAND, careerbot.unknown_command),
+            MessageHandler(
+                private & ~filters.COMMAND & ~filters.StatusUpdate.ALL, careerbot.stray_message
+            ),
+            CallbackQueryHandler(careerbot.button),
+        ]
+    )
+    application.add_error_handler(careerbot.on_error)
+    return application
+
+
+async def _close(store: StateStore) -> None:
+    store.close()
+
+
+def run_bot(settings: Settings, content: Content, *, webhook: WebhookOptions | None = None) -> None:
+    """Run until SIGINT or SIGTERM, then shut down cleanly."""
+    configure_logging(settings.require_token())
+    application = build_application(settings, content)
+    log.info(
+        "careerbot starting: %d questions (version %s)", len(content.questions), content.version
+    )
+    if webhook is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    application.run_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path="telegram",
+        webhook_url=webhook.url,
+        secret_token=webhook.secret_token or secrets.token_urlsafe(32),
+        allowed_updates=Update.ALL_TYPES,
+    )

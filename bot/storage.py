@@ -1,0 +1,181 @@
+"""`state.db`: what the bot keeps about each person while they use it.
+
+This is personal data (keyed by Telegram user id): sessions in progress, the
+last result, the preferred language. It is never exported; `/forget` deletes
+it and idle rows expire. Every write is committed before the bot replies, so a
+bot killed at any moment resumes each quiz where it was.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from bot.content import Lang, Profile, QuestionFile
+from bot.loader import Content
+from bot.session import QuizSession
+
+
+@dataclass(frozen=True)
+class ActiveQuiz:
+    session: QuizSession
+    chat_id: int
+    message_id: int | None
+    """The message showing the current question, edited in place."""
+
+
+@dataclass(frozen=True)
+class LastResult:
+    version: str
+    lang: Lang
+    answers: dict[str, tuple[str, ...]]
+    finished_at: float
+
+
+class StateStore:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(path)
+        self.db.enable_wal()
+        self.db.execute("PRAGMA synchronous = FULL")
+        self._create_tables()
+
+    def _create_tables(self) -> None:
+        self.db.table("sessions").create(
+            {"user_id": int, "chat_id": int, "message_id": int, "data": str, "updated_at": float},
+            pk="user_id",
+            not_null={"chat_id", "data", "updated_at"},
+            if_not_exists=True,
+        )
+        self.db.table("languages").create(
+            {"user_id": int, "lang": str, "updated_at": float}, pk="user_id", if_not_exists=True
+        )
+        self.db.table("last_results").create(
+            {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
+            pk="user_id",
+            if_not_exists=True,
+        )
+        self.db.table("content_versions").create(
+            {"version": str, "data": str}, pk="version", if_not_exists=True
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- Quiz sessions ---
+
+    def load_quiz(self, user_id: int) -> ActiveQuiz | None:
+        rows = list(self.db.query("select * from sessions where user_id = ?", [user_id]))
+        if not rows:
+            return None
+        row = rows[0]
+        return ActiveQuiz(
+            session=QuizSession.model_validate_json(row["data"]),
+            chat_id=row["chat_id"],
+            message_id=row["message_id"],
+        )
+
+    def save_quiz(self, user_id: int, quiz: ActiveQuiz) -> None:
+        with self.db.atomic():
+            self.db.table("sessions").upsert(
+                {
+                    "user_id": user_id,
+                    "chat_id": quiz.chat_id,
+                    "message_id": quiz.message_id,
+                    "data": quiz.session.model_dump_json(),
+                    "updated_at": time.time(),
+                },
+                pk="user_id",
+            )
+
+    def delete_quiz(self, user_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from sessions where user_id = ?", [user_id])
+
+    def expire_idle(self, older_than_days: int, now: float | None = None) -> int:
+        """Delete quizzes and results untouched for that many days; return how many."""
+        cutoff = (now or time.time()) - older_than_days * 86_400
+        with self.db.atomic():
+            sessions = self.db.execute("delete from sessions where updated_at < ?", [cutoff])
+            results = self.db.execute("delete from last_results where finished_at < ?", [cutoff])
+            self.db.execute("delete from languages where updated_at < ?", [cutoff])
+        return int(sessions.rowcount + results.rowcount)
+
+    # --- Preferences and results ---
+
+    def language(self, user_id: int) -> Lang | None:
+        rows = list(self.db.query("select lang from languages where user_id = ?", [user_id]))
+        lang = rows[0]["lang"] if rows else None
+        return "fr" if lang == "fr" else "en" if lang == "en" else None
+
+    def set_language(self, user_id: int, lang: Lang) -> None:
+        with self.db.atomic():
+            self.db.table("languages").upsert(
+                {"user_id": user_id, "lang": lang, "updated_at": time.time()}, pk="user_id"
+            )
+
+    def save_result(self, user_id: int, result: LastResult) -> None:
+        with self.db.atomic():
+            self.db.table("last_results").upsert(
+                {
+                    "user_id": user_id,
+                    "version": result.version,
+                    "lang": result.lang,
+                    "answers": json.dumps(result.answers),
+                    "finished_at": result.finished_at,
+                },
+                pk="user_id",
+            )
+
+    def complete_quiz(self, user_id: int, result: LastResult) -> None:
+        """Keep the result and close the session, in one transaction."""
+        with self.db.atomic():
+            self.save_result(user_id, result)
+            self.delete_quiz(user_id)
+
+    def last_result(self, user_id: int) -> LastResult | None:
+        rows = list(self.db.query("select * from last_results where user_id = ?", [user_id]))
+        if not rows:
+            return None
+        row = rows[0]
+        answers = {key: tuple(value) for key, value in json.loads(row["answers"]).items()}
+        lang: Lang = "fr" if row["lang"] == "fr" else "en"
+        return LastResult(row["version"], lang, answers, row["finished_at"])
+
+    def forget(self, user_id: int) -> bool:
+        """Delete everything kept about a user; True if there was anything."""
+        deleted = 0
+        with self.db.atomic():
+            for table in ("sessions", "languages", "last_results"):
+                cursor = self.db.execute(f"delete from {table} where user_id = ?", [user_id])
+                deleted += cursor.rowcount
+        return deleted > 0
+
+    # --- Content versions, so a quiz finishes on the files it started with ---
+
+    def remember_content(self, content: Content) -> None:
+        data = {
+            "profile": content.profile.model_dump(mode="json"),
+            "files": [[name, qfile.model_dump(mode="json")] for name, qfile in content.files],
+        }
+        with self.db.atomic():
+            self.db.table("content_versions").upsert(
+                {"version": content.version, "data": json.dumps(data)}, pk="version"
+            )
+
+    def content(self, version: str) -> Content | None:
+        rows = list(self.db.query("select data from content_versions where version = ?", [version]))
+        if not rows:
+            return None
+        data = json.loads(rows[0]["data"])
+        return Content(
+            profile=Profile.model_validate(data["profile"]),
+            files=tuple(
+                (name, QuestionFile.model_validate(qfile)) for name, qfile in data["files"]
+            ),
+            version=version,
+        )

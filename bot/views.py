@@ -1,0 +1,133 @@
+"""What each screen of the conversation shows: text and buttons, free of Telegram.
+
+The Telegram layer turns a `Screen` into a message with an inline keyboard;
+keeping it here makes every screen easy to test and to read.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field
+
+from bot.callbacks import MenuPress, QuizPress, QuizVerb
+from bot.content import Lang, Question
+from bot.loader import Content
+from bot.progress import progress_bar
+from bot.session import Quiz, QuizSession
+from bot.texts import other_lang, t
+
+SECONDS_PER_QUESTION = 12
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+
+
+def estimated_minutes(content: Content) -> int:
+    return max(1, math.ceil(len(content.questions) * SECONDS_PER_QUESTION / 60))
+
+
+def welcome(content: Content, lang: Lang, name: str, source: str | None = None) -> Screen:
+    """The greeting; `source` (a deep-link payload) travels in the Begin button."""
+    text = "\n\n".join(
+        (
+            t(
+                "greeting",
+                lang,
+                name=html.escape(name),
+                job=html.escape(content.profile.title(lang)),
+                count=len(content.questions),
+                minutes=estimated_minutes(content),
+            ),
+            t("privacy", lang),
+        )
+    )
+    return Screen(
+        text,
+        [
+            [Button(t("button_begin", lang), MenuPress("begin", source or "").encode())],
+            [Button(t("button_other_lang", lang), MenuPress("lang", other_lang(lang)).encode())],
+        ],
+    )
+
+
+def resume_offer(quiz: Quiz, session: QuizSession) -> Screen:
+    lang = session.lang
+    progress = quiz.progress(session)
+    numbers = {"number": progress.number, "total": progress.total}
+    return Screen(
+        t("resume_prompt", lang, **numbers),
+        [
+            [Button(t("button_resume", lang, **numbers), MenuPress("resume").encode())],
+            [Button(t("button_restart", lang), MenuPress("restart").encode())],
+        ],
+    )
+
+
+def question_screen(quiz: Quiz, session: QuizSession) -> Screen:
+    """The current question with its progress, answers, Back and Cancel."""
+    question = quiz.current(session)
+    if question is None:
+        raise ValueError("the quiz is complete: there is no question to show")
+    lang = session.lang
+    progress = quiz.progress(session)
+    section = quiz.content.section_of[question.id]
+    hint = {"likert": "hint_likert", "multiple": "hint_multiple"}.get(question.kind)
+    lines = [
+        f"<b>{t('progress', lang, number=progress.number, total=progress.total)}</b>  "
+        f"{progress_bar(progress.answered, progress.total)}",
+        f"<i>{html.escape(section.title(lang))}</i>",
+        "",
+        html.escape(question.text(lang)),
+    ]
+    if hint:
+        lines += ["", f"<i>{t(hint, lang)}</i>"]
+    return Screen("\n".join(lines), _answer_rows(quiz, session, question))
+
+
+def _answer_rows(quiz: Quiz, session: QuizSession, question: Question) -> list[list[Button]]:
+    lang = session.lang
+
+    def press(verb: QuizVerb, arg: str = "") -> str:
+        return QuizPress(session.quiz_id, session.step, verb, arg).encode()
+
+    previous = quiz.previous_answer(session)
+    rows: list[list[Button]] = []
+    if question.kind == "likert":
+        for level in reversed(quiz.choices(question)):
+            mark = "• " if level in previous else ""
+            rows.append([Button(mark + t(f"likert_{level}", lang), press("answer", level))])
+    elif question.kind == "single":
+        for option in question.options:
+            mark = "• " if option.id in previous else ""
+            rows.append([Button(mark + option.text(lang), press("answer", option.id))])
+    else:
+        for option in question.options:
+            mark = "✅ " if option.id in session.pending else "▫️ "
+            rows.append([Button(mark + option.text(lang), press("toggle", option.id))])
+        ticked = len(session.pending)
+        confirm = (
+            t("button_confirm_count", lang, count=ticked) if ticked else t("button_none", lang)
+        )
+        rows.append([Button(confirm, press("confirm"))])
+    navigation = [Button(t("button_cancel", lang), press("cancel"))]
+    if session.position > 0:
+        navigation.insert(0, Button(t("button_back", lang), press("back")))
+    rows.append(navigation)
+    return rows
+
+
+def result_buttons(lang: Lang) -> list[list[Button]]:
+    return [
+        [Button(t("button_retake", lang), MenuPress("retake").encode())],
+        [Button(t("button_other_lang", lang), MenuPress("lang", other_lang(lang)).encode())],
+    ]

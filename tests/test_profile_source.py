@@ -1,0 +1,189 @@
+"""The shipped profile agrees with its source text, and the shipped quiz loads.
+
+The source (`000_cb4640d411e283fa.txt`, a French job sheet) is not part of the
+repository, so the facts checked here are copied into this file by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.content import LANGS, Profile, Text
+from bot.loader import Content, load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_FILE = "000_cb4640d411e283fa.txt"
+
+# --- Facts from the source text -------------------------------------------
+
+#: The human qualities the source lists.
+QUALITIES = {
+    "communication",
+    "persuasion",
+    "management",
+    "adaptability",
+    "sales_passion",
+    "relational",
+    "curiosity",
+    "analysis",
+    "creativity",
+    "reactivity",
+    "integrity",
+    "flexibility",
+}
+#: The technical skills the source lists.
+SKILLS = {
+    "sales_techniques",
+    "tracking_tools",
+    "office_software",
+    "web_languages",
+    "legal",
+    "web_culture",
+    "sales_communications",
+    "merchant_sites",
+    "supplier_network",
+    "project_management",
+    "action_plans",
+    "data_analysis",
+    "languages",
+}
+#: Training and experience, scored from the background questions.
+BACKGROUND = {"education", "specialisation", "experience"}
+
+#: Other names of the job given by the source.
+ALIASES = ("webmarketing", "e-business", "e-marketing")
+
+#: Ways into the job named by the source: (French words, English words).
+TRAINING_FACTS = [
+    ("écoles de commerce", "business school"),
+    ("universités", "universit"),
+    ("écoles d'ingénieurs", "engineering school"),
+    ("marketing digital", "digital marketing"),
+    ("nouvelles technologies", "new technologies"),
+    ("master", "master"),
+    ("bac+2", "bac+2"),
+    ("expérience professionnelle", "professional experience"),
+    ("relation client", "customer relationship"),
+    ("gestion de projets", "project management"),
+    ("rouen-normandie", "rouen-normandie"),
+    ("bordeaux montaigne", "bordeaux montaigne"),
+]
+
+#: 40 000 to 60 000 euros gross a year, on average.
+SALARY_MIN = 40_000
+SALARY_MAX = 60_000
+#: What moves the salary: experience, the candidate's profile (studies and
+#: overall fit), the employer's client portfolio, the brand's international reach.
+SALARY_FACTORS = {"experience", "education", "fit", "employer", "market"}
+
+#: Answer values of the ordered background questions, lowest first.
+ORDERED_VALUES = {
+    "experience": ["none", "lt2", "2to5", "5to10", "10plus"],
+    "education": ["none", "bac", "bac2", "bac3", "master"],
+}
+
+# --- Helpers ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(ROOT / "questions", ROOT / "profiles")
+
+
+@pytest.fixture(scope="module")
+def profile(content: Content) -> Profile:
+    return content.profile
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, hyphens and spaces alike: for keyword checks."""
+    text = text.lower().replace("\u2019", "'")
+    return re.sub(r"[\s\u00a0\u202f-]+", " ", text)
+
+
+def joined(texts: list[Text], lang: str) -> str:
+    return normalise(" ".join(t.fr if lang == "fr" else t.en for t in texts))
+
+
+# --- The profile against the source ---------------------------------------
+
+
+def test_source_names_the_seed_file(profile: Profile) -> None:
+    assert profile.source == SOURCE_FILE
+
+
+@pytest.mark.parametrize(
+    ("ids", "category"),
+    [(QUALITIES, "qualities"), (SKILLS, "skills"), (BACKGROUND, "background")],
+)
+def test_every_quality_and_skill_of_the_source(
+    profile: Profile, ids: set[str], category: str
+) -> None:
+    categories = {d.id: d.category for d in profile.dimensions}
+    missing = ids - categories.keys()
+    assert not missing, f"dimensions missing from the profile: {sorted(missing)}"
+    wrong = {i: categories[i] for i in ids if categories[i] != category}
+    assert not wrong, f"expected category {category!r}: {wrong}"
+
+
+def test_no_dimension_beyond_the_source(profile: Profile) -> None:
+    extra = {d.id for d in profile.dimensions} - QUALITIES - SKILLS - BACKGROUND
+    assert not extra, f"not in the source: {sorted(extra)}"
+
+
+def test_aliases(profile: Profile) -> None:
+    names = joined(profile.aliases, "fr")
+    for alias in ALIASES:
+        assert normalise(alias) in names, alias
+
+
+@pytest.mark.parametrize(("fr", "en"), TRAINING_FACTS)
+def test_training_paths(profile: Profile, fr: str, en: str) -> None:
+    texts = [path.text for path in profile.training]
+    assert normalise(fr) in joined(texts, "fr")
+    assert normalise(en) in joined(texts, "en")
+
+
+def test_salary_range_and_factors(profile: Profile) -> None:
+    salary = profile.salary
+    assert (salary.min, salary.max, salary.currency) == (SALARY_MIN, SALARY_MAX, "EUR")
+    assert {f.background for f in salary.factors} == SALARY_FACTORS
+    assert salary.bonus.fr and salary.bonus.en
+
+
+@pytest.mark.parametrize("background", sorted(ORDERED_VALUES))
+def test_salary_levels_rise_with_the_answer(profile: Profile, background: str) -> None:
+    factor = next(f for f in profile.salary.factors if f.background == background)
+    levels = [factor.levels[value] for value in ORDERED_VALUES[background]]
+    assert levels == sorted(levels)
+    assert (levels[0], levels[-1]) == (0, 1)
+
+
+# --- The shipped quiz -------------------------------------------------------
+
+
+def test_shipped_files_load() -> None:
+    load_content(ROOT / "questions", ROOT / "profiles")
+
+
+def test_quiz_length_and_scenarios(content: Content) -> None:
+    assert 20 <= len(content.questions) <= 25
+    scenarios = [
+        q
+        for q in content.questions
+        if q.kind == "single"
+        and q.background is None
+        and len({dim for option in q.options for dim in option.evidence}) >= 2
+    ]
+    assert len(scenarios) >= 5, [q.id for q in scenarios]
+
+
+def test_texts_fit_a_phone(content: Content) -> None:
+    for question in content.questions:
+        for lang in LANGS:
+            assert len(question.text(lang)) <= 250, (question.id, lang)
+            for option in question.options:
+                assert len(option.text(lang)) <= 60, (question.id, option.id, lang)
