@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from telegram import CallbackQuery, InputFile, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Update, User
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -42,6 +42,16 @@ Context = ContextTypes.DEFAULT_TYPE
 
 _SOURCE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 MAX_MESSAGE = 4096
+
+
+def _begin_source(markup: InlineKeyboardMarkup | None) -> str | None:
+    """The deep-link source carried by a greeting's Begin button, if any."""
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            action = decode(button.callback_data if isinstance(button.callback_data, str) else None)
+            if isinstance(action, MenuPress) and action.verb == "begin" and action.arg:
+                return action.arg
+    return None
 
 
 @dataclass
@@ -398,7 +408,7 @@ class CareerBot:
             moved = ActiveQuiz(session, active.chat_id, active.message_id)
             self.store.save_quiz(user.id, moved)
             await self._reshow(context, user.id, moved, quiz)
-        elif action.arg.endswith("result"):
+        elif action.arg.endswith(views.RESULT_SUFFIX):
             last = self.store.last_result(user.id)
             quiz_of_last = self.registry.quiz_for(last.version) if last else None
             if last is not None and quiz_of_last is not None:
@@ -407,7 +417,8 @@ class CareerBot:
                     context, chat_id, message_id, quiz_of_last, outcome, lang, chart=False
                 )
         else:
-            screen = views.welcome(self.registry.current.content, lang, user.first_name)
+            source = _begin_source(message.reply_markup if message else None)
+            screen = views.welcome(self.registry.current.content, lang, user.first_name, source)
             await show(context.bot, chat_id, message_id, screen)
 
     # --- Showing things ---

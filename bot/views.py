@@ -18,6 +18,8 @@ from bot.session import Quiz, QuizSession
 from bot.texts import other_lang, t
 
 SECONDS_PER_QUESTION = 12
+RESULT_SUFFIX = ".result"
+"""Marks the language button of a result, which redraws the result, not the greeting."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,8 @@ def _answer_rows(quiz: Quiz, session: QuizSession, question: Question) -> list[l
 
 
 def result_buttons(lang: Lang) -> list[list[Button]]:
+    switch = MenuPress("lang", f"{other_lang(lang)}{RESULT_SUFFIX}")
     return [
         [Button(t("button_retake", lang), MenuPress("retake").encode())],
-        [Button(t("button_other_lang", lang), MenuPress("lang", other_lang(lang)).encode())],
+        [Button(t("button_other_lang", lang), switch.encode())],
     ]

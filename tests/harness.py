@@ -1,0 +1,160 @@
+"""Run the real bot against the fake Bot API, and play quizzes through it."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.callbacks import QuizPress, decode
+from bot.content import Lang, Question
+from bot.loader import Content, load_content
+from bot.report import render_result, to_plain
+from bot.result import evaluate
+from bot.settings import Settings
+from tests.fake_botapi import BotMessage, FakeBotAPI, FakeUser
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_QUESTIONS = ROOT / "questions"
+SHIPPED_PROFILES = ROOT / "profiles"
+
+TOKEN = "123456789:AAHfakeTokenForTests_0123456789abcdef"
+ADMIN_ID = 4242
+
+Choices = dict[str, tuple[str, ...]]
+
+
+def make_settings(
+    server: FakeBotAPI,
+    data_dir: Path,
+    *,
+    questions_dir: Path = SHIPPED_QUESTIONS,
+    profiles_dir: Path = SHIPPED_PROFILES,
+) -> Settings:
+    return Settings(
+        bot_token=TOKEN,
+        base_url=server.base_url,
+        data_dir=data_dir,
+        questions_dir=questions_dir,
+        profiles_dir=profiles_dir,
+        admin_ids=frozenset({ADMIN_ID}),
+    )
+
+
+@asynccontextmanager
+async def running_bot(settings: Settings) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The real `Application`, long polling the fake server, until the block ends."""
+    content = load_content(settings.questions_dir, settings.profiles_dir)
+    application = build_application(settings, content)
+    async with application:
+        # What run_polling() does around start/stop, minus the signal handling.
+        if application.post_init:
+            await application.post_init(application)
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+    if application.post_shutdown:
+        await application.post_shutdown(application)
+
+
+def quiz_presses(message: BotMessage) -> list[QuizPress]:
+    return [
+        press
+        for row in message.reply_markup
+        for button in row
+        if isinstance(press := decode(button.data), QuizPress)
+    ]
+
+
+def quiz_message(user: FakeUser) -> BotMessage | None:
+    """The newest message showing a question."""
+    for message in reversed(user.messages):
+        if quiz_presses(message):
+            return message
+    return None
+
+
+def random_choices(content: Content, rng: random.Random) -> Choices:
+    choices: Choices = {}
+    for question in content.questions:
+        if question.kind == "likert":
+            choices[question.id] = (str(rng.randint(0, 4)),)
+        elif question.kind == "single":
+            choices[question.id] = (rng.choice(question.options).id,)
+        else:
+            picked = [o.id for o in question.options if rng.random() < 0.5]
+            choices[question.id] = tuple(picked)
+    return choices
+
+
+def expected_result_text(content: Content, choices: Choices, lang: Lang) -> str:
+    return to_plain(render_result(content, evaluate(content, choices), lang))
+
+
+class QuizPlayer:
+    """Plays a quiz as a person would: waiting for each question, then pressing."""
+
+    def __init__(self, user: FakeUser, content: Content, timeout: float = 20.0) -> None:
+        self.user = user
+        self.content = content
+        self.timeout = timeout
+
+    @property
+    def total(self) -> int:
+        return len(self.content.questions)
+
+    async def wait_question(self, number: int, *, after_step: int = -1) -> BotMessage:
+        header = f"Question {number}/{self.total}"
+
+        def shown(user: FakeUser) -> BotMessage | None:
+            message = quiz_message(user)
+            if message is None or header not in message.text:
+                return None
+            return message if quiz_presses(message)[0].step > after_step else None
+
+        return await self.user.wait_for(shown, timeout=self.timeout)
+
+    async def press(self, message: BotMessage, verb: str, arg: str = "") -> str:
+        for press in quiz_presses(message):
+            if press.verb == verb and press.arg == arg:
+                return self.user.press(callback_data=press.encode(), message_id=message.message_id)
+        raise AssertionError(f"no {verb} {arg!r} button on\n{self.user.transcript()}")
+
+    async def answer(self, number: int, question: Question, choice: tuple[str, ...]) -> None:
+        message = await self.wait_question(number)
+        if question.kind != "multiple":
+            await self.press(message, "answer", choice[0])
+            return
+        step = quiz_presses(message)[0].step
+        for option in choice:
+            await self.press(message, "toggle", option)
+            message = await self.wait_question(number, after_step=step)
+            step = quiz_presses(message)[0].step
+        await self.press(message, "confirm")
+
+    async def play(self, choices: Choices, *, first: int = 1, last: int | None = None) -> None:
+        """Answer questions `first`..`last` (1-based, inclusive)."""
+        last = last or self.total
+        for number in range(first, last + 1):
+            question = self.content.questions[number - 1]
+            await self.answer(number, question, choices[question.id])
+
+    async def wait_result(self, lang: Lang) -> BotMessage:
+        marker = "Compatibilité" if lang == "fr" else "Fit:"
+
+        def result(user: FakeUser) -> BotMessage | None:
+            for message in reversed(user.messages):
+                if marker in message.text and "€" in message.text:
+                    return message
+            return None
+
+        return await self.user.wait_for(result, timeout=self.timeout)

@@ -1,0 +1,328 @@
+"""The whole conversation, end to end: the real Application over HTTP to the fake Bot API."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.callbacks import MenuPress
+from bot.loader import Content
+from bot.storage import StateStore
+from tests.fake_botapi import FakeBotAPI, FakeUser
+from tests.harness import (
+    TOKEN,
+    QuizPlayer,
+    expected_result_text,
+    make_settings,
+    quiz_message,
+    quiz_presses,
+    random_choices,
+    running_bot,
+)
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(token=TOKEN) as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(server: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Path]:
+    """The bot running on the shipped content; yields its data directory."""
+    async with running_bot(make_settings(server, tmp_path)):
+        yield tmp_path
+    assert not server.unanswered_callback_queries(), "every button press gets an answer"
+
+
+async def begin(user: FakeUser, begin_label: str) -> None:
+    user.send_text("/start")
+    await user.wait_for(lambda u: begin_label in u.buttons())
+    user.press(begin_label)
+
+
+async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_content: Content) -> None:
+    user = server.add_user(101, first_name="Amélie", language_code="fr-FR")
+    user.send_text("/start")
+    welcome = await user.wait_for(lambda u: u.last_message)
+    total = len(shipped_content.questions)
+    assert "Bonjour Amélie" in welcome.text
+    assert f"{total} questions" in welcome.text
+    assert "🔒" in welcome.text  # the privacy line
+    assert welcome.buttons == ["▶️ Commencer le quiz", "🇬🇧 English"]
+
+    user.press("▶️ Commencer le quiz")
+    choices = random_choices(shipped_content, random.Random(1))
+    player = QuizPlayer(user, shipped_content)
+    first = await player.wait_question(1)
+    assert first.message_id == welcome.message_id, "the quiz is edited in place"
+    assert "▰" in first.text or "▱" in first.text
+    await player.play(choices)
+
+    result = await player.wait_result("fr")
+    assert result.text == expected_result_text(shipped_content, choices, "fr")
+    assert "Compatibilité" in result.text and "\u202f%" in result.text
+    assert "Conseils de formation" in result.text
+    assert "€" in result.text and "brut par an" in result.text
+    assert result.buttons == ["🔄 Refaire le quiz", "🇬🇧 English"]
+    # One quiz, one message: every question was an edit of the first message.
+    assert len([m for m in user.messages if m.text.startswith("Question")]) <= 1
+
+
+async def test_full_quiz_in_english(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(102, first_name="Sam", language_code="en-GB")
+    await begin(user, "▶️ Start the quiz")
+    choices = random_choices(shipped_content, random.Random(2))
+    player = QuizPlayer(user, shipped_content)
+    await player.play(choices)
+    result = await player.wait_result("en")
+    assert result.text == expected_result_text(shipped_content, choices, "en")
+    assert "Training advice" in result.text and "gross a year" in result.text
+
+
+async def test_back_keeps_the_quiz_consistent(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(103, first_name="Léa", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(3))
+    await player.play(choices, last=3)
+    fourth = await player.wait_question(4)
+    assert "◀️ Retour" in fourth.buttons
+    await player.press(fourth, "back")
+    third = await player.wait_question(3)
+    # The earlier answer is marked, and answering again replaces it.
+    q3 = shipped_content.questions[2]
+    if q3.kind != "multiple":
+        assert any(label.startswith("• ") for label in third.buttons)
+    changed = dict(choices)
+    changed.update(random_choices(shipped_content, random.Random(99)))
+    await player.play(changed, first=3)
+    result = await player.wait_result("fr")
+    final = {**choices, **{q.id: changed[q.id] for q in shipped_content.questions[2:]}}
+    assert result.text == expected_result_text(shipped_content, final, "fr")
+
+
+async def test_cancel_button_and_command(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(104, first_name="Noé", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    question = await player.wait_question(1)
+    await player.press(question, "cancel")
+    await user.wait_for(lambda u: "Quiz arrêté" in u.message(question.message_id).text)
+    assert StateStore(bot / "state.db").load_quiz(user.id) is None
+
+    user.send_text("/cancel")
+    await user.wait_for(lambda u: "Aucun quiz en cours" in u.last_message.text)
+
+    await begin(user, "▶️ Commencer le quiz")
+    await player.wait_question(1)
+    user.send_text("/cancel")
+    await user.wait_for(lambda u: "Quiz arrêté" in u.last_message.text)
+    assert StateStore(bot / "state.db").load_quiz(user.id) is None
+
+
+async def test_restart_starts_from_the_first_question(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(105, first_name="Inès", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(5))
+    await player.play(choices, last=4)
+    before = await player.wait_question(5)
+    user.send_text("/restart")
+    fresh = await player.wait_question(1)
+    assert fresh.message_id != before.message_id, "a new message at the bottom of the chat"
+    assert fresh is user.messages[-1]
+    assert not quiz_presses(user.message(before.message_id)), "old buttons are retired"
+    await player.play(choices)
+    result = await player.wait_result("fr")
+    assert result.text == expected_result_text(shipped_content, choices, "fr")
+
+
+async def test_language_switch_mid_quiz_shows_the_question_again(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(106, first_name="Chloé", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(6))
+    await player.play(choices, last=2)
+    await player.wait_question(3)
+    user.send_text("/language")
+    third = shipped_content.questions[2]
+    shown = await user.wait_for(
+        lambda u: (m := quiz_message(u)) and third.text("en") in m.text and m
+    )
+    assert "Question 3/" in shown.text and "◀️ Back" in shown.buttons
+    await player.play(choices, first=3)
+    result = await player.wait_result("en")
+    assert result.text == expected_result_text(shipped_content, choices, "en")
+
+
+async def test_start_offers_to_resume_an_unfinished_quiz(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(107, first_name="Hugo", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(7))
+    await player.play(choices, last=6)
+    await player.wait_question(7)
+    user.send_text("/start")
+    total = len(shipped_content.questions)
+    offer = await user.wait_for(lambda u: "quiz en cours" in u.last_message.text and u.last_message)
+    assert f"question 7/{total}" in offer.text
+    user.press(f"▶️ Reprendre (question 7/{total})")
+    await user.wait_for(lambda u: f"Question 7/{total}" in u.message(offer.message_id).text)
+    await player.play(choices, first=7)
+    result = await player.wait_result("fr")
+    assert result.text == expected_result_text(shipped_content, choices, "fr")
+
+
+async def test_stale_buttons_double_taps_and_garbage_are_harmless(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(108, first_name="Zoé", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(8))
+    first = await player.wait_question(1)
+    old_buttons = quiz_presses(first)
+
+    # A double tap: the same button twice before the bot answers.
+    q1 = shipped_content.questions[0]
+    assert q1.kind != "multiple"
+    target = next(p for p in old_buttons if p.verb == "answer" and p.arg == choices[q1.id][0])
+    tap1 = user.press_data(first.message_id, target.encode())
+    tap2 = user.press_data(first.message_id, target.encode())
+    await server.wait_for_answer(tap1)
+    second_answer = await server.wait_for_answer(tap2)
+    assert "autre question" in second_answer.get("text", "")
+    await player.wait_question(2)
+
+    # A button of an earlier question, pressed later.
+    stale = user.press_data(first.message_id, old_buttons[-1].encode())
+    assert "autre question" in (await server.wait_for_answer(stale)).get("text", "")
+    # Malformed and foreign payloads.
+    for garbage in ("", "nonsense", "q|zz|x|a|1", "m|explode|", "q|deadbeef|1|a|0"):
+        query = user.press_data(first.message_id, garbage)
+        answer = await server.wait_for_answer(query)
+        assert answer.get("text"), f"{garbage!r} got a toast"
+    # Free text and a sticker during the quiz: a hint, and the question again.
+    user.send_text("je ne sais pas")
+    await user.wait_for(
+        lambda u: "boutons" in u.last_message.text or "Question 2/" in u.last_message.text
+    )
+    user.send_sticker()
+    await player.wait_question(2)
+    await server.wait_until_idle()
+    assert quiz_message(user) is user.messages[-1], "the question is back at the bottom"
+
+    await player.play(choices, first=2)
+    result = await player.wait_result("fr")
+    assert result.text == expected_result_text(shipped_content, choices, "fr")
+    # The finished quiz's buttons are now from an old quiz.
+    late = user.press_data(first.message_id, old_buttons[0].encode())
+    assert (await server.wait_for_answer(late)).get("text")
+
+
+async def test_commands_in_the_middle_of_a_question(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(109, first_name="Yanis", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(9))
+    await player.play(choices, last=2)
+    await player.wait_question(3)
+    for command in ("/help", "/about", "/result", "/nonsense"):
+        user.send_text(command)
+    await server.wait_until_idle()
+    texts = [m.text for m in user.messages[-4:]]
+    assert "Comment ça marche" in texts[0]
+    assert "La méthode" in texts[1]
+    assert "pas encore de résultat" in texts[2]
+    assert "Je ne connais pas cette commande" in texts[3]
+    await player.play(choices, first=3)
+    result = await player.wait_result("fr")
+    assert result.text == expected_result_text(shipped_content, choices, "fr")
+    user.send_text("/result")
+    again = await user.wait_for(
+        lambda u: (
+            u.last_message.message_id != result.message_id
+            and "Compatibilité" in u.last_message.text
+            and u.last_message
+        )
+    )
+    assert again.text == result.text
+
+
+async def test_group_chats_get_a_link_to_a_private_chat(server: FakeBotAPI, bot: Path) -> None:
+    user = server.add_user(110, first_name="Paul", language_code="fr")
+    group = server.add_group(-1001, "Salon de l'étudiant")
+    user.send_text_in(group, "/start")
+    await server.wait_until_idle()
+    replies = group.messages
+    assert len(replies) == 1
+    assert "https://t.me/" in replies[0].text and "message privé" in replies[0].text
+    assert not replies[0].reply_markup, "no quiz in a group"
+
+
+async def test_deep_link_source_and_language_button(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(111, first_name="Eva", language_code="fr")
+    user.send_text("/start salon2026")
+    welcome = await user.wait_for(lambda u: u.last_message)
+    assert MenuPress("begin", "salon2026").encode() in [
+        b.data for row in welcome.reply_markup for b in row
+    ]
+    user.press("🇬🇧 English")
+    await user.wait_for(
+        lambda u: "Start the quiz" in " ".join(u.message(welcome.message_id).buttons)
+    )
+    user.press("▶️ Start the quiz")
+    await QuizPlayer(user, shipped_content).wait_question(1)
+    session = StateStore(bot / "state.db").load_quiz(user.id)
+    assert session is not None and session.session.source == "salon2026"
+    assert session.session.lang == "en"
+
+
+async def test_commands_are_registered_in_both_languages(server: FakeBotAPI, bot: Path) -> None:
+    scope = {"type": "all_private_chats"}
+    french = dict(server.my_commands("fr", scope))
+    english = dict(server.my_commands("", scope))
+    assert french["start"] == "Commencer ou reprendre le quiz"
+    assert english["start"] == "Start or resume the quiz"
+    assert set(french) == set(english) >= {"start", "help", "result", "forget", "language"}
+    assert "stats" not in french, "admin commands are not advertised"
+
+
+async def test_forget_erases_everything_about_the_user(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(112, first_name="Lina", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(12))
+    await player.play(choices)
+    await player.wait_result("fr")
+    user.send_text("/language")
+    await begin(user, "▶️ Start the quiz")
+    await player.wait_question(1)
+    user.send_text("/forget")
+    await user.wait_for(lambda u: "erased everything" in u.last_message.text)
+    store = StateStore(bot / "state.db")
+    for table in ("sessions", "languages", "last_results"):
+        rows = list(store.db.query(f"select * from {table} where user_id = ?", [user.id]))
+        assert rows == [], table
