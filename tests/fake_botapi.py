@@ -487,9 +487,9 @@ class StoredFile:
 class MessageVersion:
     """A bot message as it was before one of its edits."""
 
-    text: str | None
-    raw_text: str | None
-    caption: str | None
+    text: str
+    raw_text: str
+    caption: str
     reply_markup: list[list[Button]]
     replaced_at: float
 
@@ -501,15 +501,15 @@ class BotMessage:
     chat: FakeChat = field(repr=False)
     message_id: int
     date: int
-    text: str | None = None  # plain text, as the user sees it
-    raw_text: str | None = None  # as the bot sent it (with HTML tags)
+    text: str = ""  # plain text as the user sees it; "" for a photo or document
+    raw_text: str = ""  # as the bot sent it (with HTML tags)
     parse_mode: str | None = None
     entities: list[JSONDict] = field(default_factory=list)
     markup: JSONDict | None = None  # the reply_markup as sent (any keyboard type)
     photo_file: StoredFile | None = None
     document_file: StoredFile | None = None
-    caption: str | None = None
-    raw_caption: str | None = None
+    caption: str = ""  # plain, like text; "" when there is none
+    raw_caption: str = ""
     caption_entities: list[JSONDict] = field(default_factory=list)
     history: list[MessageVersion] = field(default_factory=list)
     edit_date: int | None = None
@@ -530,6 +530,11 @@ class BotMessage:
     @property
     def document_filename(self) -> str | None:
         return self.document_file.filename if self.document_file else None
+
+    @property
+    def is_media(self) -> bool:
+        """A photo or document (with a caption), rather than a text message."""
+        return self.photo_file is not None or self.document_file is not None
 
     @property
     def inline_markup(self) -> JSONDict | None:
@@ -564,7 +569,7 @@ class BotMessage:
         }
         if self.edit_date is not None:
             message["edit_date"] = self.edit_date
-        if self.text is not None:
+        if not self.is_media:
             message["text"] = self.text
             if self.entities:
                 message["entities"] = self.entities
@@ -900,7 +905,7 @@ class FakeUser:
         """
         chat = chat or self.chat
         if (button is None) == (callback_data is None):
-            raise TypeError("press() takes a button text or callback_data=, not both")
+            raise TypeError("press() takes exactly one of a button text and callback_data=")
         message = chat._keyboard_message(message_id)
         if message is None or message.deleted:
             raise AssertionError(
@@ -971,9 +976,8 @@ class FakeUser:
         """Wait until ``predicate(user)`` is truthy and return its value.
 
         It is re-checked whenever the server handles a request. A predicate that raises counts
-        as false (``lambda u: "Bravo" in u.last_message.text`` works, though
-        ``u.last_text`` types better). On timeout, an
-        AssertionError shows the chat's transcript.
+        as false (``lambda u: "Bravo" in u.last_message.text`` works; ``u.last_text`` also
+        pleases mypy). On timeout, an AssertionError shows the chat's transcript.
         """
         return await self.server._wait_for_value(
             lambda: predicate(self), timeout, lambda: self.chat.transcript()
@@ -1787,7 +1791,7 @@ class FakeBotAPI:
     async def _edit_message_text(self, call: _Call) -> JSONDict:
         params = call.params
         message = self._bot_message(params, missing="message to edit not found")
-        if message.text is None:
+        if message.is_media:
             raise bad_request("there is no text in the message to edit")
         raw = _text_param(params, "text") or ""
         formatted = format_text(raw, params.get("parse_mode"), params.get("entities"))
@@ -1806,11 +1810,11 @@ class FakeBotAPI:
     async def _edit_message_caption(self, call: _Call) -> JSONDict:
         params = call.params
         message = self._bot_message(params, missing="message to edit not found")
-        if message.photo_file is None and message.document_file is None:
+        if not message.is_media:
             raise bad_request("there is no caption in the message to edit")
         caption = self._caption(params)
         markup = _check_markup(params.get("reply_markup"), inline_only=True)
-        new = (caption.text, caption.entities) if caption else (None, [])
+        new = (caption.text, caption.entities) if caption else ("", [])
         if new == (message.caption, message.caption_entities) and markup == message.inline_markup:
             raise bad_request(NOT_MODIFIED)
         self._edit(message, markup, **_caption_fields(call, caption))
@@ -1922,10 +1926,10 @@ class FakeBotAPI:
 
 def _caption_fields(call: _Call, caption: FormattedText | None) -> JSONDict:
     if caption is None:
-        return {"caption": None, "raw_caption": None, "caption_entities": []}
+        return {"caption": "", "raw_caption": "", "caption_entities": []}
     return {
         "caption": caption.text,
-        "raw_caption": _text_param(call.params, "caption"),
+        "raw_caption": _text_param(call.params, "caption") or "",
         "caption_entities": caption.entities,
         "parse_mode": call.params.get("parse_mode"),
     }

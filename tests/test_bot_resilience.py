@@ -1,0 +1,243 @@
+"""The bot under stress: SIGKILL mid-quiz, Telegram errors, many users at once, secrets."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from bot.loader import Content
+from bot.storage import StateStore
+from tests.fake_botapi import FakeBotAPI, FakeUser
+from tests.harness import (
+    ROOT,
+    SHIPPED_PROFILES,
+    SHIPPED_QUESTIONS,
+    TOKEN,
+    QuizPlayer,
+    expected_result_text,
+    make_settings,
+    random_choices,
+    running_bot,
+)
+
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(token=TOKEN) as fake:
+        yield fake
+
+
+async def begin(user: FakeUser, label: str) -> None:
+    user.send_text("/start")
+    await user.wait_for(lambda u: label in u.buttons())
+    user.press(label)
+
+
+# --- A real bot process, killed and started again ------------------------------
+
+
+class BotProcess:
+    """`python -m bot run` in a subprocess, its output kept for inspection."""
+
+    def __init__(self, server: FakeBotAPI, data_dir: Path) -> None:
+        self.env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": server.base_url,
+            "CAREERBOT_DATA_DIR": str(data_dir),
+            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
+            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
+        }
+        self.cwd = data_dir
+        self.outputs: list[str] = []
+        self.process: subprocess.Popen[str] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"],
+            env=self.env,
+            cwd=self.cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def stop(self, sig: int) -> int:
+        assert self.process is not None
+        self.process.send_signal(sig)
+        output, _ = self.process.communicate(timeout=30)
+        self.outputs.append(output)
+        code = self.process.returncode
+        self.process = None
+        return code
+
+    @contextmanager
+    def running(self) -> Iterator[BotProcess]:
+        self.start()
+        try:
+            yield self
+        finally:
+            if self.process is not None:
+                self.stop(signal.SIGKILL)
+
+
+async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
+    server: FakeBotAPI, tmp_path: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(201, first_name="Jade", language_code="fr")
+    choices = random_choices(shipped_content, random.Random(21))
+    player = QuizPlayer(user, shipped_content, timeout=30)
+    bot = BotProcess(server, tmp_path)
+    total = len(shipped_content.questions)
+    single_numbers = [n for n, q in enumerate(shipped_content.questions, 1) if q.kind != "multiple"]
+    kill_after_commit, kill_before_fetch = single_numbers[3], single_numbers[10]
+
+    bot.start()
+    await begin(user, "▶️ Commencer le quiz")
+    await player.play(choices, last=kill_after_commit - 1)
+    # 1. Killed after saving an answer, while the next question is being shown.
+    await player.wait_question(kill_after_commit)
+    await server.wait_until_idle()
+    server.delay_next("editMessageText", 4)
+    question = shipped_content.questions[kill_after_commit - 1]
+    await player.answer(kill_after_commit, question, choices[question.id])
+    await server.wait_for(
+        lambda s: any(r.status is None for r in s.requests_for("editMessageText"))
+    )
+    assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
+    saved = StateStore(tmp_path / "state.db").load_quiz(user.id)
+    assert saved is not None and saved.session.position == kill_after_commit
+
+    with bot.running():
+        await player.play(choices, first=kill_after_commit, last=kill_before_fetch - 1)
+        # 2. Killed right after the press, before the bot could even fetch it.
+        question = shipped_content.questions[kill_before_fetch - 1]
+        await player.answer(kill_before_fetch, question, choices[question.id])
+        assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
+
+    with bot.running():
+        await player.play(choices, first=kill_before_fetch)
+        result = await player.wait_result("fr")
+        await user.wait_for(lambda u: u.last_message.photo)
+        code = bot.stop(signal.SIGTERM)
+    assert code == 0, "SIGTERM shuts the bot down cleanly"
+
+    assert result.text == expected_result_text(shipped_content, choices, "fr")
+    last = StateStore(tmp_path / "state.db").last_result(user.id)
+    assert last is not None and last.answers == choices, "each answer recorded exactly once"
+    assert len(last.answers) == total
+    assert not server.unanswered_callback_queries()
+    everything = "\n".join(bot.outputs)
+    assert TOKEN not in everything
+    assert TOKEN.split(":")[1] not in everything
+
+
+# --- Telegram errors ------------------------------------------------------------
+
+
+async def test_429_500_and_timeouts_during_a_quiz(
+    server: FakeBotAPI, tmp_path: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(202, first_name="Maël", language_code="fr")
+    choices = random_choices(shipped_content, random.Random(22))
+    player = QuizPlayer(user, shipped_content, timeout=40)
+    async with running_bot(make_settings(server, tmp_path)):
+        await begin(user, "▶️ Commencer le quiz")
+        await player.play(choices, last=2)
+        server.fail_next("editMessageText", status=429, retry_after=1)
+        await player.play(choices, first=3, last=3)
+        server.fail_next("editMessageText", status=500, count=2)
+        server.fail_next("answerCallbackQuery", status=502)
+        await player.play(choices, first=4, last=4)
+        server.fail_next("sendMessage", status=500)
+        user.send_text("/help")
+        await user.wait_for(lambda u: "Comment ça marche" in u.last_message.text)
+        # Longer than PTB's 5 s read timeout: the bot retries; the slow edit lands later.
+        server.delay_next("editMessageText", 7)
+        server.delay_next("answerCallbackQuery", 7)
+        await player.play(choices, first=5, last=5)
+        await server.wait_until_idle(timeout=30)
+        await player.play(choices, first=6)
+        result = await player.wait_result("fr")
+        await server.wait_until_idle()
+    assert result.text == expected_result_text(shipped_content, choices, "fr")
+    injected = [r for r in server.requests if r.injected]
+    assert {r.status for r in injected} >= {429, 500, 502}
+    assert not server.unanswered_callback_queries()
+
+
+# --- Many people at once --------------------------------------------------------
+
+
+async def test_fifty_users_at_once_each_get_their_own_result(
+    server: FakeBotAPI, tmp_path: Path
+) -> None:
+    from bot.loader import load_content
+
+    content = load_content(MINI / "questions", MINI / "profiles")
+    settings = make_settings(
+        server, tmp_path, questions_dir=MINI / "questions", profiles_dir=MINI / "profiles"
+    )
+    rng = random.Random(50)
+    people = [
+        (
+            server.add_user(
+                3000 + i, first_name=f"User{i}", language_code=rng.choice(["fr", "en"])
+            ),
+            random_choices(content, rng),
+        )
+        for i in range(50)
+    ]
+
+    async def play(user: FakeUser, choices: dict[str, tuple[str, ...]]) -> str:
+        lang = "fr" if user.language_code == "fr" else "en"
+        await begin(user, "▶️ Commencer le quiz" if lang == "fr" else "▶️ Start the quiz")
+        player = QuizPlayer(user, content, timeout=120)
+        await player.play(choices)
+        return (await player.wait_result(lang)).text
+
+    async with running_bot(settings):
+        texts = await asyncio.gather(*(play(user, choices) for user, choices in people))
+        await server.wait_until_idle()
+
+    for (user, choices), text in zip(people, texts, strict=True):
+        lang = "fr" if user.language_code == "fr" else "en"
+        assert text == expected_result_text(content, choices, lang), user
+    assert len({text for text in texts}) > 10, "different answers, different results"
+    assert not server.unanswered_callback_queries()
+
+
+# --- Settings errors and secrets --------------------------------------------------
+
+
+@pytest.mark.parametrize("token", ["", "not-a-token", "123:short"])
+def test_a_missing_or_malformed_token_is_one_clear_line(tmp_path: Path, token: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    if token:
+        env["TELEGRAM_BOT_TOKEN"] = token
+    completed = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env={**env, "CAREERBOT_DATA_DIR": str(tmp_path)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode != 0
+    assert "Traceback" not in completed.stderr
+    lines = [line for line in completed.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0]
+    if token:
+        assert token not in completed.stderr
