@@ -158,3 +158,30 @@ class QuizPlayer:
             return None
 
         return await self.user.wait_for(result, timeout=self.timeout)
+
+
+def make_read_only(path: Path) -> None:
+    """Make a file unwritable, even for root (whose writes ignore permission bits)."""
+    import sqlite3
+    import subprocess
+
+    def writable() -> bool:
+        try:
+            with sqlite3.connect(path) as conn:
+                conn.execute("create table if not exists _probe (x)")
+                conn.execute("drop table _probe")
+            return True
+        except sqlite3.Error:
+            return False
+
+    path.chmod(0o444)
+    if writable():
+        subprocess.run(["chattr", "+i", str(path)], check=True, capture_output=True)
+    assert not writable(), f"could not make {path.name} read-only"
+
+
+def undo_read_only(path: Path) -> None:
+    import subprocess
+
+    subprocess.run(["chattr", "-i", str(path)], check=False, capture_output=True)
+    path.chmod(0o644)
