@@ -42,6 +42,8 @@ def run(
     webhook: bool, webhook_url: str | None, listen: str, port: int, secret_token: str | None
 ) -> None:
     """Start the bot (long polling by default)."""
+    from telegram.error import TelegramError
+
     from bot.app import WebhookOptions, run_bot
 
     settings = _settings()
@@ -59,7 +61,11 @@ def run(
         raise click.ClickException(str(error)) from None
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
-    run_bot(settings, content, webhook=options)
+    try:
+        run_bot(settings, content, webhook=options)
+    except TelegramError as error:
+        message = str(error).replace(settings.require_token(), "<bot-token>")
+        raise click.ClickException(f"Telegram did not let the bot start: {message}") from None
 
 
 @main.command()

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Update, User
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -417,7 +417,7 @@ class CareerBot:
                     context, chat_id, message_id, quiz_of_last, outcome, lang, chart=False
                 )
         else:
-            source = _begin_source(message.reply_markup if message else None)
+            source = _begin_source(message.reply_markup if isinstance(message, Message) else None)
             screen = views.welcome(self.registry.current.content, lang, user.first_name, source)
             await show(context.bot, chat_id, message_id, screen)
 
@@ -442,7 +442,9 @@ class CareerBot:
             user_id, LastResult(session.version, session.lang, dict(session.answers), time.time())
         )
         await press.answer()
-        self.scores.record(quiz.content, session, outcome, finished_at=datetime.now(UTC))
+        await asyncio.to_thread(
+            self.scores.record, quiz.content, session, outcome, finished_at=datetime.now(UTC)
+        )
         await self._show_result(
             context, active.chat_id, active.message_id, quiz, outcome, session.lang
         )

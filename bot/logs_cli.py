@@ -2,9 +2,279 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import closing, suppress
+from datetime import date, datetime, timedelta
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
 import click
+import yaml
+from rich.bar import Bar
+from rich.console import Console
+from rich.table import Table
+
+from bot.logs import (
+    NO_SOURCE,
+    Summary,
+    bucket_label,
+    chart_inputs,
+    export_rows,
+    load_summary,
+    period_text,
+    write_csv,
+    write_json,
+)
+from bot.scorelog import ScoreLog
+from bot.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The Datasette metadata: titles, descriptions and the canned queries.
+METADATA = files("bot").joinpath("datasette/metadata.yaml")
+REVIEW_HOST = "127.0.0.1"
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+_WRITERS: dict[str, Callable[[Sequence[Mapping[str, Any]], TextIO], None]] = {
+    "csv": write_csv,
+    "json": write_json,
+}
+
+
+def load_review_metadata() -> dict[str, Any]:
+    metadata: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    return metadata
+
+
+def _db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The score log (default: scores.db in CAREERBOT_DATA_DIR).",
+    )(command)
+
+
+def _period_options(command: F) -> F:
+    command = click.option(
+        "--until", type=_DATE, help="Only results up to this day (YYYY-MM-DD), inclusive."
+    )(command)
+    return click.option(
+        "--since", type=_DATE, help="Only results from this day (YYYY-MM-DD), inclusive."
+    )(command)
+
+
+def _db_path(db: Path | None) -> Path:
+    if db is not None:
+        return db
+    try:
+        return Settings().scores_db
+    except ValueError as error:
+        raise click.ClickException(f"invalid settings: {error}") from None
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
 
 
 @click.group()
 def logs() -> None:
     """Review the anonymous score log (scores.db)."""
+
+
+@logs.command()
+@_period_options
+@_db_option
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also save the fit distribution and category means as a PNG file.",
+)
+def summary(
+    since: datetime | None, until: datetime | None, db: Path | None, chart: Path | None
+) -> None:
+    """Counts, fit distribution, means, frequent gaps and answers, in tables."""
+    path = _db_path(db)
+    if not path.is_file():
+        click.echo(f"No score log at {path} yet.", err=True)
+    data = load_summary(path, since=_day(since), until=_day(until))
+    _print_summary(Console(highlight=False), data)
+    if chart is not None:
+        _save_chart(chart, data)
+
+
+@logs.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(list(_WRITERS)), default="csv", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+@_period_options
+@_db_option
+def export(
+    fmt: str,
+    output: Path | None,
+    since: datetime | None,
+    until: datetime | None,
+    db: Path | None,
+) -> None:
+    """One row per result, one dim_<id> column per quality and skill."""
+    rows = export_rows(_db_path(db), since=_day(since), until=_day(until))
+    write = _WRITERS[fmt]
+    if output is None:
+        write(rows, sys.stdout)
+        return
+    with output.open("w", encoding="utf-8", newline="") as out:
+        write(rows, out)
+    click.echo(f"{len(rows)} results written to {output}.", err=True)
+
+
+@logs.command()
+@click.option(
+    "--older-than",
+    "days",
+    type=click.IntRange(min=0),
+    required=True,
+    metavar="DAYS",
+    help="Delete the results dated more than DAYS days ago.",
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@_db_option
+def purge(days: int, yes: bool, db: Path | None) -> None:
+    """Delete old results, with their scores and answers."""
+    log = ScoreLog(_db_path(db))
+    today = date.today()
+    cutoff = today - timedelta(days=days)
+    try:
+        count = log.purge(days, today, dry_run=True)
+        if not count:
+            click.echo(f"No result dated before {cutoff}.")
+            return
+        if not yes:
+            click.confirm(
+                f"Delete {count} results dated before {cutoff} from {log.path}?", abort=True
+            )
+        deleted = log.purge(days, today)
+    except (sqlite3.Error, OSError) as error:
+        raise click.ClickException(f"cannot purge {log.path}: {error}") from None
+    click.echo(f"Deleted {deleted} results dated before {cutoff}.")
+
+
+@logs.command()
+@_db_option
+@click.option("--port", default=8001, show_default=True, help="Port to serve on.")
+def review(db: Path | None, port: int) -> None:
+    """Browse the score log in Datasette, read-only, on this machine only.
+
+    Datasette serves a snapshot taken at start: the live file is never opened
+    for writing and the bot keeps running. Restart to see newer results.
+    """
+    if importlib.util.find_spec("datasette") is None:
+        raise click.ClickException("Datasette is not installed: pip install 'careerbot[review]'.")
+    path = _db_path(db)
+    if not path.is_file():
+        raise click.ClickException(f"No score log at {path} yet.")
+    with tempfile.TemporaryDirectory(prefix="careerbot-review-") as tmp:
+        copy = Path(tmp) / "scores.db"
+        snapshot(path, copy)
+        metadata = Path(tmp) / "metadata.yaml"
+        metadata.write_text(METADATA.read_text(encoding="utf-8"), encoding="utf-8")
+        click.echo(f"Serving a snapshot of {path} at http://{REVIEW_HOST}:{port}/scores")
+        command = [sys.executable, "-m", "datasette", "serve", "-i", str(copy)]
+        command += ["--metadata", str(metadata), "--host", REVIEW_HOST, "--port", str(port)]
+        with suppress(KeyboardInterrupt):  # Ctrl+C stops Datasette: not an error
+            subprocess.run(command, check=False)
+
+
+def snapshot(source: Path, target: Path) -> None:
+    """Copy a consistent image of the live log, write-ahead log included, into one file."""
+    with (
+        closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+
+
+def _print_summary(console: Console, summary: Summary) -> None:
+    overview = Table(title="Score log", show_header=False, box=None)
+    overview.add_column(style="bold")
+    overview.add_column(justify="right")
+    overview.add_row("Period", period_text(summary))
+    overview.add_row("Results", str(summary.count))
+    if summary.fit is not None:
+        overview.add_row("Mean fit", f"{summary.fit.mean:.1f}")
+        overview.add_row("Median fit", f"{summary.fit.median:.1f}")
+    console.print(overview)
+    if summary.fit is None:
+        console.print("Nothing recorded in this period.")
+        return
+
+    distribution = Table(title="Fit distribution")
+    distribution.add_column("Fit")
+    distribution.add_column("Results", justify="right")
+    distribution.add_column("")
+    largest = max(summary.fit_buckets.values())
+    for start, count in summary.fit_buckets.items():
+        distribution.add_row(bucket_label(start), str(count), Bar(largest, 0, count, width=30))
+    console.print(distribution)
+
+    categories = Table(title="Categories (fit 0–100)")
+    for name in ("Category", "Mean", "Median"):
+        categories.add_column(name, justify="left" if name == "Category" else "right")
+    for category, stat in summary.categories.items():
+        categories.add_row(category, f"{stat.mean:.1f}", f"{stat.median:.1f}")
+    console.print(categories)
+
+    gaps = dict(summary.gaps)
+    dimensions = Table(title="Qualities and skills (fit 0–100)")
+    for name in ("Dimension", "Mean", "Median", "Gaps", "% results"):
+        dimensions.add_column(name, justify="left" if name == "Dimension" else "right")
+    for dim, stat in summary.dimensions.items():
+        n = gaps.get(dim, 0)
+        dimensions.add_row(
+            dim, f"{stat.mean:.1f}", f"{stat.median:.1f}", str(n), f"{100 * n / summary.count:.0f}"
+        )
+    console.print(dimensions)
+
+    answers = Table(title="Answers per question")
+    answers.add_column("Question")
+    answers.add_column("Answers (times chosen)")
+    for question, counts in summary.answers.items():
+        answers.add_row(question, " · ".join(f"{a} ×{n}" for a, n in counts.items()))
+    console.print(answers)
+
+    sources = {(source or NO_SOURCE): n for source, n in summary.by_source.items()}
+    for title, counts in (
+        ("Language", summary.by_lang),
+        ("Source", sources),
+        ("Month", summary.by_month),
+    ):
+        table = Table(title=f"Results per {title.lower()}")
+        table.add_column(title)
+        table.add_column("Results", justify="right")
+        for key, n in counts.items():
+            table.add_row(key, str(n))
+        console.print(table)
+
+
+def _save_chart(path: Path, summary: Summary) -> None:
+    """Charts need the optional matplotlib: say so in one line rather than fail."""
+    try:
+        from bot.charts import stats_chart_png
+
+        path.write_bytes(stats_chart_png(*chart_inputs(summary)))
+    except Exception as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        click.echo(f"Chart not saved: {reason}", err=True)
+        return
+    click.echo(f"Chart saved to {path}.")

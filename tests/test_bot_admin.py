@@ -14,6 +14,7 @@ import pytest
 
 from bot.loader import Content
 from bot.scorelog import ScoreLog
+from bot.texts import lang_from_code
 from tests.fake_botapi import FakeBotAPI, FakeUser
 from tests.harness import (
     ADMIN_ID,
@@ -37,7 +38,7 @@ async def server() -> AsyncIterator[FakeBotAPI]:
 
 
 async def play_through(user: FakeUser, content: Content, seed: int) -> str:
-    lang = "fr" if (user.language_code or "").startswith("fr") else "en"
+    lang = lang_from_code(user.language_code)
     user.send_text("/start")
     label = "▶️ Commencer le quiz" if lang == "fr" else "▶️ Start the quiz"
     await user.wait_for(lambda u: label in u.buttons())
@@ -116,6 +117,7 @@ async def test_stats_and_export_for_admins(
         admin.send_text("/export")
         document = await admin.wait_for(lambda u: next((m for m in u.messages if m.document), None))
         await server.wait_until_idle()
+    assert document.document is not None
     rows = list(csv.DictReader(io.StringIO(document.document.decode("utf-8"))))
     assert len(rows) == 3
     assert document.document_filename and document.document_filename.endswith(".csv")
@@ -156,12 +158,12 @@ async def test_reload_keeps_the_running_set_on_error_and_applies_a_valid_edit(
         assert edited != original
         first_file.write_text(edited, encoding="utf-8")
         admin.send_text("/reload")
-        await admin.wait_for(lambda u: "Questions rechargées" in u.last_message.text)
+        await admin.wait_for(lambda u: "Questions rechargées" in u.last_text)
 
         late.send_text("/start")
         await late.wait_for(lambda u: "▶️ Commencer le quiz" in u.buttons())
         late.press("▶️ Commencer le quiz")
-        await late.wait_for(lambda u: "Question modifiée pour le test" in u.last_message.text)
+        await late.wait_for(lambda u: "Question modifiée pour le test" in u.last_text)
 
         # The quiz started before the edit finishes on its own version.
         await early_player.play(early_choices, first=4)

@@ -11,7 +11,7 @@ import pytest
 from bot.callbacks import MenuPress
 from bot.loader import Content
 from bot.storage import StateStore
-from tests.fake_botapi import FakeBotAPI, FakeUser
+from tests.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.harness import (
     TOKEN,
     QuizPlayer,
@@ -121,12 +121,12 @@ async def test_cancel_button_and_command(
     assert StateStore(bot / "state.db").load_quiz(user.id) is None
 
     user.send_text("/cancel")
-    await user.wait_for(lambda u: "Aucun quiz en cours" in u.last_message.text)
+    await user.wait_for(lambda u: "Aucun quiz en cours" in u.last_text)
 
     await begin(user, "▶️ Commencer le quiz")
     await player.wait_question(1)
     user.send_text("/cancel")
-    await user.wait_for(lambda u: "Quiz arrêté" in u.last_message.text)
+    await user.wait_for(lambda u: "Quiz arrêté" in u.last_text)
     assert StateStore(bot / "state.db").load_quiz(user.id) is None
 
 
@@ -160,9 +160,12 @@ async def test_language_switch_mid_quiz_shows_the_question_again(
     await player.wait_question(3)
     user.send_text("/language")
     third = shipped_content.questions[2]
-    shown = await user.wait_for(
-        lambda u: (m := quiz_message(u)) and third.text("en") in m.text and m
-    )
+
+    def shown_in_english(u: FakeUser) -> BotMessage | None:
+        message = quiz_message(u)
+        return message if message and third.text("en") in message.text else None
+
+    shown = await user.wait_for(shown_in_english)
     assert "Question 3/" in shown.text and "◀️ Back" in shown.buttons
     await player.play(choices, first=3)
     result = await player.wait_result("en")
@@ -180,7 +183,9 @@ async def test_start_offers_to_resume_an_unfinished_quiz(
     await player.wait_question(7)
     user.send_text("/start")
     total = len(shipped_content.questions)
-    offer = await user.wait_for(lambda u: "quiz en cours" in u.last_message.text and u.last_message)
+    offer = await user.wait_for(
+        lambda u: u.last_message if "quiz en cours" in u.last_text else None
+    )
     assert f"question 7/{total}" in offer.text
     user.press(f"▶️ Reprendre (question 7/{total})")
     await user.wait_for(lambda u: f"Question 7/{total}" in u.message(offer.message_id).text)
@@ -220,9 +225,7 @@ async def test_stale_buttons_double_taps_and_garbage_are_harmless(
         assert answer.get("text"), f"{garbage!r} got a toast"
     # Free text and a sticker during the quiz: a hint, and the question again.
     user.send_text("je ne sais pas")
-    await user.wait_for(
-        lambda u: "boutons" in u.last_message.text or "Question 2/" in u.last_message.text
-    )
+    await user.wait_for(lambda u: "boutons" in u.last_text or "Question 2/" in u.last_text)
     user.send_sticker()
     await player.wait_question(2)
     await server.wait_until_idle()
@@ -259,9 +262,11 @@ async def test_commands_in_the_middle_of_a_question(
     user.send_text("/result")
     again = await user.wait_for(
         lambda u: (
-            u.last_message.message_id != result.message_id
-            and "Compatibilité" in u.last_message.text
-            and u.last_message
+            u.last_message
+            if u.last_message
+            and u.last_message.message_id != result.message_id
+            and "Compatibilité" in u.last_text
+            else None
         )
     )
     assert again.text == result.text
@@ -321,7 +326,7 @@ async def test_forget_erases_everything_about_the_user(
     await begin(user, "▶️ Start the quiz")
     await player.wait_question(1)
     user.send_text("/forget")
-    await user.wait_for(lambda u: "erased everything" in u.last_message.text)
+    await user.wait_for(lambda u: "erased everything" in u.last_text)
     store = StateStore(bot / "state.db")
     for table in ("sessions", "languages", "last_results"):
         rows = list(store.db.query(f"select * from {table} where user_id = ?", [user.id]))

@@ -1,0 +1,238 @@
+"""`careerbot chat`: the quiz in a terminal, on the same engine and texts as the bot.
+
+Nothing here knows about Telegram: a question is printed with numbered
+answers, the person types a number (several for a multiple choice), `b` to go
+back or `q` to quit, and the result is the bot's message as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Final, TextIO
+
+from bot.content import Lang, Question
+from bot.loader import Content
+from bot.progress import progress_bar
+from bot.report import render_result, to_plain
+from bot.result import Result, evaluate
+from bot.session import LIKERT_CHOICES, Quiz, QuizSession
+from bot.texts import french_typography, t
+
+#: How long one question takes on average, for the greeting's estimate.
+SECONDS_PER_QUESTION: Final = 12
+
+BACK: Final = "b"
+QUIT: Final = "q"
+
+# Terminal-only texts (fr, en); everything else comes from `bot.texts`.
+_CHAT_TEXTS: Final[dict[str, tuple[str, str]]] = {
+    "chat_keys": (
+        "Répondez en tapant le numéro de votre choix puis Entrée. "
+        "Tapez b pour revenir à la question précédente, q pour quitter.",
+        "Answer by typing the number of your choice, then Enter. "
+        "Type b to go back to the previous question, q to quit.",
+    ),
+    "chat_prompt_one": (
+        "Votre réponse (1 à {count}, b, q) : ",
+        "Your answer (1 to {count}, b, q): ",
+    ),
+    "chat_prompt_many": (
+        "Vos réponses (numéros séparés par des espaces, ligne vide pour aucune) : ",
+        "Your answers (numbers separated by spaces, empty line for none): ",
+    ),
+    "chat_invalid_one": (
+        "Réponse non comprise : tapez un seul numéro de 1 à {count}, b ou q.",
+        "Answer not understood: type one number from 1 to {count}, b or q.",
+    ),
+    "chat_invalid_many": (
+        "Réponse non comprise : tapez des numéros de 1 à {count} séparés par des espaces "
+        "(ligne vide : aucune), b ou q.",
+        "Answer not understood: type numbers from 1 to {count} separated by spaces "
+        "(empty line: none), b or q.",
+    ),
+    "chat_quit": (
+        "Quiz arrêté, rien n'a été enregistré. À bientôt !",
+        "Quiz stopped, nothing was saved. See you soon!",
+    ),
+    "chat_chart_saved": ("Graphique enregistré : {path}", "Chart saved: {path}"),
+    "chat_chart_failed": (
+        "Graphique non créé ({reason}).",
+        "Chart not created ({reason}).",
+    ),
+}
+CHAT_TEXTS: Final[dict[str, dict[Lang, str]]] = {
+    key: {"fr": french_typography(fr), "en": en} for key, (fr, en) in _CHAT_TEXTS.items()
+}
+
+
+class NotAnAnswer(ValueError):
+    """The typed line is not an answer to the current question."""
+
+
+def run_chat(
+    content: Content,
+    lang: Lang,
+    *,
+    chart_path: Path | None = None,
+    input: TextIO | None = None,
+    output: TextIO | None = None,
+) -> Result | None:
+    """Play the quiz on `input`/`output` (standard streams by default).
+
+    Returns the result, or None when the person quits (`q`, end of input or
+    Ctrl-C) before the last answer.
+    """
+    source = sys.stdin if input is None else input
+    out = sys.stdout if output is None else output
+
+    def say(text: str = "") -> None:
+        out.write(text + "\n")
+        out.flush()
+
+    quiz = Quiz(content)
+    session = quiz.start(quiz_id=uuid.uuid4().hex[:8], lang=lang, started_at=time.time())
+    say(greeting(content, lang))
+    say()
+    say(chat_text("chat_keys", lang))
+
+    while (question := quiz.current(session)) is not None:
+        say()
+        say(render_question(quiz, session, question))
+        out.write(_prompt(quiz, question, lang))
+        out.flush()
+        try:
+            line = source.readline()
+        except KeyboardInterrupt:
+            line = ""
+        if not line:  # end of input: quit, as if `q` was typed
+            say()
+            say(chat_text("chat_quit", lang))
+            return None
+        typed = line.strip()
+        command = typed.lower()
+        if command == QUIT:
+            say(chat_text("chat_quit", lang))
+            return None
+        if command == BACK:
+            if session.position == 0:
+                say(to_plain(t("toast_first", lang)))
+            else:
+                session = quiz.back(session)
+            continue
+        try:
+            session = apply_answer(quiz, session, question, typed)
+        except NotAnAnswer:
+            key = "chat_invalid_many" if question.kind == "multiple" else "chat_invalid_one"
+            say(chat_text(key, lang, count=len(quiz.choices(question))))
+
+    result = evaluate(content, session.answers)
+    say()
+    say(to_plain(render_result(content, result, lang)))
+    if chart_path is not None:
+        say()
+        say(save_chart(content, result, lang, chart_path))
+    return result
+
+
+def chat_text(key: str, lang: Lang, **values: object) -> str:
+    """A terminal-only text in `lang`, with its placeholders filled in."""
+    text = CHAT_TEXTS[key][lang]
+    return text.format(**values) if values else text
+
+
+def greeting(content: Content, lang: Lang) -> str:
+    """The bot's greeting without a name: the quiz's length and duration."""
+    count = len(content.questions)
+    minutes = max(1, math.ceil(count * SECONDS_PER_QUESTION / 60))
+    text = t(
+        "greeting",
+        lang,
+        name="\0",
+        job=html.escape(content.profile.title(lang)),
+        count=count,
+        minutes=minutes,
+    )
+    # "Bonjour {name} !" → "Bonjour !": there is no name to greet in a terminal.
+    return to_plain(text.replace(" \0", "").replace("\0", ""))
+
+
+def render_question(quiz: Quiz, session: QuizSession, question: Question) -> str:
+    """Progress, section, question and numbered answers; ✔ marks the answer already given."""
+    lang = session.lang
+    progress = quiz.progress(session)
+    chosen = set(session.pending if question.kind == "multiple" else quiz.previous_answer(session))
+    lines = [
+        f"{t('progress', lang, number=progress.number, total=progress.total)}  "
+        f"{progress_bar(progress.answered, progress.total)}",
+        quiz.content.section_of[question.id].title(lang),
+        "",
+        question.text(lang),
+    ]
+    if question.kind == "likert":
+        lines.append(to_plain(t("hint_likert", lang)))
+    elif question.kind == "multiple":
+        lines.append(to_plain(t("hint_multiple", lang)))
+    for number, (choice, label) in enumerate(
+        zip(quiz.choices(question), _labels(question, lang), strict=True), start=1
+    ):
+        mark = "✔" if choice in chosen else " "
+        lines.append(f" {mark} {number}. {label}")
+    return "\n".join(lines)
+
+
+def apply_answer(quiz: Quiz, session: QuizSession, question: Question, typed: str) -> QuizSession:
+    """Move the session on with the typed answer; `NotAnAnswer` if it is not one."""
+    choices = quiz.choices(question)
+    numbers = _numbers(typed, len(choices))
+    if question.kind != "multiple":
+        if len(numbers) != 1:
+            raise NotAnAnswer(typed)
+        return quiz.answer(session, choices[numbers[0] - 1])
+    wanted = {choices[number - 1] for number in numbers}
+    for choice in choices:  # tick and untick through the engine, as the buttons do
+        if (choice in wanted) != (choice in session.pending):
+            session = quiz.toggle(session, choice)
+    return quiz.confirm(session)
+
+
+def save_chart(content: Content, result: Result, lang: Lang, path: Path) -> str:
+    """Write the result chart to `path`; the line to print, whether it worked or not."""
+    try:
+        # Imported here: matplotlib is an optional extra, and slow to import.
+        from bot.charts import result_chart_png
+
+        path.write_bytes(result_chart_png(content, result, lang))
+    except Exception as error:  # the chart is an extra: never lose the result over it
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return chat_text("chat_chart_failed", lang, reason=reason)
+    return chat_text("chat_chart_saved", lang, path=path)
+
+
+def _labels(question: Question, lang: Lang) -> list[str]:
+    if question.kind == "likert":
+        return [to_plain(t(f"likert_{level}", lang)) for level in LIKERT_CHOICES]
+    return [option.text(lang) for option in question.options]
+
+
+def _prompt(quiz: Quiz, question: Question, lang: Lang) -> str:
+    if question.kind == "multiple":
+        return chat_text("chat_prompt_many", lang)
+    return chat_text("chat_prompt_one", lang, count=len(quiz.choices(question)))
+
+
+def _numbers(typed: str, count: int) -> list[int]:
+    """The answer numbers in `typed` ("1 3", "1,3"); `NotAnAnswer` if any is not 1…count."""
+    tokens = [token for token in re.split(r"[\s,;]+", typed) if token]
+    if not all(_is_number(token, count) for token in tokens):
+        raise NotAnAnswer(typed)
+    return sorted({int(token) for token in tokens})
+
+
+def _is_number(token: str, count: int) -> bool:
+    return token.isascii() and token.isdigit() and 1 <= int(token) <= count

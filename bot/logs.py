@@ -1,0 +1,275 @@
+"""Read the anonymous score log: the summary, its Telegram text, and the exports.
+
+Everything here opens `scores.db` read-only, so it is safe while the bot runs.
+A log that does not exist yet reads as empty. The Datasette canned queries in
+`bot/datasette/metadata.json` compute the same figures in SQL.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+from bot.content import CATEGORIES
+
+#: Start of each 10-point fit bucket; the last one, 90, also holds 100.
+FIT_BUCKETS: tuple[int, ...] = tuple(range(0, 100, 10))
+#: How an empty multiple-choice answer (nothing ticked) is counted.
+NO_ANSWER = "(none)"
+#: How a result without a deep-link source is shown.
+NO_SOURCE = "(direct)"
+#: Telegram's limit is 4096 characters; keep a margin.
+MAX_MESSAGE_CHARS = 4000
+
+K = TypeVar("K")
+
+_PERIOD = "(:since is null or r.date >= :since) and (:until is null or r.date <= :until)"
+
+
+@dataclass(frozen=True)
+class Stat:
+    mean: float
+    median: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    since: date | None
+    until: date | None
+    count: int
+    fits: tuple[float, ...]
+    """Every overall fit (0–100), for charts."""
+    fit: Stat | None
+    """None when there is no result."""
+    fit_buckets: dict[int, int]
+    """Bucket start (see `FIT_BUCKETS`) → results; every bucket is present."""
+    categories: dict[str, Stat]
+    dimensions: dict[str, Stat]
+    """Dimension id → its fit (0–100), in the profile's order."""
+    gaps: list[tuple[str, int]]
+    """Dimensions below their requirement → results, the most frequent first."""
+    answers: dict[str, dict[str, int]]
+    """Question id → option id → how many results chose it (in quiz order)."""
+    by_lang: dict[str, int]
+    by_source: dict[str | None, int]
+    by_month: dict[str, int]
+    """`YYYY-MM` → results, oldest first."""
+
+
+def fit_bucket(fit: float) -> int:
+    return min(int(fit // 10), 9) * 10
+
+
+def bucket_label(start: int) -> str:
+    return f"{start}–{start + 10 if start == 90 else start + 9}"
+
+
+def load_summary(path: Path, *, since: date | None = None, until: date | None = None) -> Summary:
+    """Every figure of `careerbot logs summary` for results dated since–until (inclusive)."""
+    params = _period(since, until)
+    with _reader(path) as conn:
+        if conn is None:
+            results: list[sqlite3.Row] = []
+            dimension_rows: list[sqlite3.Row] = []
+            answer_rows: list[sqlite3.Row] = []
+        else:
+            results = conn.execute(
+                f"select * from results r where {_PERIOD} order by r.date", params
+            ).fetchall()
+            dimension_rows = conn.execute(
+                "select d.dimension, d.fit, d.gap from dimension_scores d"
+                f" join results r on r.id = d.result_id where {_PERIOD} order by d.rowid",
+                params,
+            ).fetchall()
+            answer_rows = conn.execute(
+                "select a.question_id, a.answer from answers a"
+                f" join results r on r.id = a.result_id where {_PERIOD} order by a.rowid",
+                params,
+            ).fetchall()
+
+    fits = tuple(row["fit"] for row in results)
+    buckets = Counter(fit_bucket(fit) for fit in fits)
+    dimension_fits: dict[str, list[float]] = defaultdict(list)
+    gaps: Counter[str] = Counter()
+    for row in dimension_rows:
+        dimension_fits[row["dimension"]].append(row["fit"])
+        gaps[row["dimension"]] += row["gap"]
+    answers: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in answer_rows:
+        answers[row["question_id"]].update(
+            row["answer"].split(",") if row["answer"] else [NO_ANSWER]
+        )
+
+    return Summary(
+        since=since,
+        until=until,
+        count=len(results),
+        fits=fits,
+        fit=_stat(fits),
+        fit_buckets={start: buckets[start] for start in FIT_BUCKETS},
+        categories={
+            category: stat
+            for category in CATEGORIES
+            if (stat := _stat([r[f"fit_{category}"] for r in results])) is not None
+        },
+        dimensions={
+            dim: stat for dim, fits_ in dimension_fits.items() if (stat := _stat(fits_)) is not None
+        },
+        gaps=sorted(((dim, n) for dim, n in gaps.items() if n), key=lambda item: -item[1]),
+        answers={
+            question: dict(sorted(counts.items(), key=lambda item: _option_order(item[0])))
+            for question, counts in answers.items()
+        },
+        by_lang=_most_first(Counter(row["lang"] for row in results)),
+        by_source=_most_first(Counter(row["source"] for row in results)),
+        by_month=dict(sorted(Counter(row["date"][:7] for row in results).items())),
+    )
+
+
+def format_summary(summary: Summary) -> str:
+    """The summary as a short plain-text Telegram message (at most 4000 characters)."""
+    lines = [f"Score log, {period_text(summary)}: {summary.count} results"]
+    if summary.fit is None:
+        lines.append("Nothing recorded in this period.")
+        return "\n".join(lines)
+    lines.append(f"Fit: mean {summary.fit.mean:.1f}, median {summary.fit.median:.1f}")
+
+    lines += ["", "Fit distribution"]
+    largest = max(summary.fit_buckets.values())
+    for start, count in summary.fit_buckets.items():
+        lines.append(
+            " ".join(filter(None, (f"{bucket_label(start)}:", bar(count, largest, 12), str(count))))
+        )
+
+    lines += ["", "Categories (mean / median)"]
+    lines += [f"{cat}: {s.mean:.1f} / {s.median:.1f}" for cat, s in summary.categories.items()]
+
+    if summary.gaps:
+        lines += ["", "Most frequent gaps"]
+        lines += [f"{dim}: {n} ({100 * n / summary.count:.0f}%)" for dim, n in summary.gaps[:5]]
+
+    lines += ["", "Languages: " + _counts(summary.by_lang)]
+    sources = {(source or NO_SOURCE): n for source, n in summary.by_source.items()}
+    lines.append("Sources: " + _counts(dict(list(sources.items())[:5])))
+    lines.append("Months: " + _counts(dict(list(summary.by_month.items())[-6:])))
+    text = "\n".join(lines)
+    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
+
+
+def bar(count: int, largest: int, width: int) -> str:
+    """A bar of █ proportional to count/largest; any non-zero count shows."""
+    if not count or not largest:
+        return ""
+    return "█" * max(1, round(width * count / largest))
+
+
+def export_rows(
+    path: Path, *, since: date | None = None, until: date | None = None
+) -> list[dict[str, Any]]:
+    """One row per result, oldest first: its columns, then one `dim_<id>` fit per dimension."""
+    params = _period(since, until)
+    with _reader(path) as conn:
+        if conn is None:
+            return []
+        rows = [
+            dict(row)
+            for row in conn.execute(
+                f"select * from results r where {_PERIOD} order by r.date, r.id", params
+            )
+        ]
+        fits: dict[str, dict[str, float]] = defaultdict(dict)
+        columns: dict[str, None] = {}
+        for row in conn.execute(
+            "select d.result_id, d.dimension, d.fit from dimension_scores d"
+            f" join results r on r.id = d.result_id where {_PERIOD} order by d.rowid",
+            params,
+        ):
+            fits[row["result_id"]][row["dimension"]] = row["fit"]
+            columns.setdefault(row["dimension"], None)
+    for row in rows:
+        row.update({f"dim_{dim}": fits[row["id"]].get(dim) for dim in columns})
+    return rows
+
+
+def export_csv(path: Path, *, since: date | None = None, until: date | None = None) -> bytes:
+    """The export as a UTF-8 CSV document (for the /export command)."""
+    out = io.StringIO()
+    write_csv(export_rows(path, since=since, until=until), out)
+    return out.getvalue().encode("utf-8")
+
+
+def chart_inputs(summary: Summary) -> tuple[tuple[float, ...], dict[str, float]]:
+    """The arguments of `bot.charts.stats_chart_png`: every fit and each category's mean."""
+    return summary.fits, {category: stat.mean for category, stat in summary.categories.items()}
+
+
+def write_csv(rows: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+    """Write the rows with a header; empty cells for missing values."""
+    fieldnames = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.DictWriter(out, fieldnames=fieldnames, restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def write_json(rows: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+    json.dump(list(rows), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+@contextmanager
+def _reader(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """A read-only connection, or None when there is no log (or no schema) yet."""
+    if not path.is_file():
+        yield None
+        return
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        has_results = conn.execute(
+            "select 1 from sqlite_master where type = 'table' and name = 'results'"
+        ).fetchone()
+        yield conn if has_results else None
+
+
+def _period(since: date | None, until: date | None) -> dict[str, str | None]:
+    return {
+        "since": since.isoformat() if since else None,
+        "until": until.isoformat() if until else None,
+    }
+
+
+def period_text(summary: Summary) -> str:
+    if summary.since is None and summary.until is None:
+        return "all time"
+    start = summary.since.isoformat() if summary.since else "start"
+    end = summary.until.isoformat() if summary.until else "today"
+    return f"{start} to {end}"
+
+
+def _stat(values: Sequence[float | None]) -> Stat | None:
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return Stat(mean=statistics.fmean(present), median=statistics.median(present))
+
+
+def _most_first(counts: Counter[K]) -> dict[K, int]:
+    return dict(counts.most_common())
+
+
+def _option_order(option: str) -> tuple[bool, str]:
+    return (option == NO_ANSWER, option)
+
+
+def _counts(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{key} {n}" for key, n in counts.items()) or "–"

@@ -1,0 +1,244 @@
+"""`scores.db`: the anonymous log of finished quizzes, for admins to review.
+
+Nothing here identifies a person: a result gets a fresh random id, the date is
+kept to the day, and no user id, chat id, name, username, locale or hash of
+them is ever written. Recording must never cost the user their result, so
+`ScoreLog.record` logs a failure and returns None instead of raising.
+
+The schema is built by the migrations below (`sqlite_utils.Migrations`, the
+successor of the sqlite-migrate package); add a new function at the end to
+change it, never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import uuid
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+from sqlite_utils.db import ForeignKey
+
+from bot.content import CATEGORIES
+from bot.loader import Content
+from bot.result import Result
+from bot.session import QuizSession
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS = Migrations("careerbot_scores")
+
+#: Background answers kept as columns of `results` (the salary and advice inputs).
+BACKGROUND_COLUMNS: tuple[str, ...] = ("education", "experience")
+
+#: Telegram deep-link payloads are 1–64 characters of A–Z, a–z, 0–9, _ and -;
+#: anything else is not a payload and is not stored.
+_SOURCE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+#: `Migrations` stamps each applied migration to the microsecond; this trigger
+#: cuts the stamp to the day, so the file holds no time finer than a day.
+_DAY_ONLY_MIGRATION_STAMPS = f"""
+CREATE TRIGGER IF NOT EXISTS {MIGRATIONS.migrations_table}_day_only
+AFTER INSERT ON {MIGRATIONS.migrations_table}
+BEGIN
+    UPDATE {MIGRATIONS.migrations_table}
+    SET applied_at = substr(NEW.applied_at, 1, 10) WHERE id = NEW.id;
+END
+"""
+
+
+@MIGRATIONS()
+def m001_create_tables(db: Database) -> None:
+    db.table("results").create(
+        {
+            "id": str,
+            "date": str,
+            "profile_id": str,
+            "version": str,
+            "lang": str,
+            "fit": float,
+            "band": str,
+            **{f"fit_{category}": float for category in CATEGORIES},
+            **dict.fromkeys(BACKGROUND_COLUMNS, str),
+            "duration_seconds": int,
+            "source": str,
+        },
+        pk="id",
+        not_null={"date", "profile_id", "version", "lang", "fit", "band"},
+    )
+    # The compound primary keys start with result_id: they index the foreign key.
+    db.table("dimension_scores").create(
+        {
+            "result_id": str,
+            "dimension": str,
+            "category": str,
+            "level": float,
+            "fit": float,
+            "gap": int,
+        },
+        pk=("result_id", "dimension"),
+        foreign_keys=[ForeignKey("dimension_scores", "result_id", "results", "id")],
+        not_null={"result_id", "dimension", "category", "level", "fit", "gap"},
+    )
+    db.table("answers").create(
+        {"result_id": str, "question_id": str, "answer": str},
+        pk=("result_id", "question_id"),
+        foreign_keys=[ForeignKey("answers", "result_id", "results", "id")],
+        not_null={"result_id", "question_id", "answer"},
+    )
+
+
+@MIGRATIONS()
+def m002_summary_indexes(db: Database) -> None:
+    db.table("results").create_index(["date"])
+    db.table("results").create_index(["lang"])
+    db.table("results").create_index(["source"])
+    db.table("dimension_scores").create_index(["dimension", "gap"])
+    db.table("answers").create_index(["question_id"])
+
+
+def migrate(db: Database) -> None:
+    """Create or upgrade the schema; does not write when it is up to date."""
+    if not MIGRATIONS.pending(db):
+        return
+    db.enable_wal()
+    MIGRATIONS.ensure_migrations_table(db)
+    db.execute(_DAY_ONLY_MIGRATION_STAMPS)
+    MIGRATIONS.apply(db)
+
+
+class ScoreLog:
+    """The anonymous score log at `path` (created on first use)."""
+
+    def __init__(self, path: Path, *, timeout: float = 2.0) -> None:
+        self.path = path
+        self.timeout = timeout
+        """Seconds to wait for a lock: a busy log must not hold the user's result up."""
+        self._migrated = False
+
+    def migrate(self) -> None:
+        """Create or upgrade the schema now; call at start-up. Raises on failure."""
+        with self._open() as db:
+            migrate(db)
+        self._migrated = True
+
+    def record(
+        self, content: Content, session: QuizSession, result: Result, *, finished_at: datetime
+    ) -> str | None:
+        """Log a finished quiz; return its new random id, or None if it could not be written.
+
+        The date is `finished_at`'s day in its own timezone.
+        """
+        result_id = uuid.uuid4().hex
+        try:
+            with self._open() as db:
+                if not self._migrated:
+                    migrate(db)
+                    self._migrated = True
+                with db.atomic():
+                    db.table("results").insert(
+                        _result_row(result_id, content, session, result, finished_at)
+                    )
+                    db.table("dimension_scores").insert_all(_dimension_rows(result_id, result))
+                    db.table("answers").insert_all(_answer_rows(result_id, content, session))
+        except (sqlite3.Error, OSError) as error:
+            logger.warning("score not logged in %s: %s", self.path, error)
+        except Exception:
+            logger.exception("score not logged in %s: unexpected error", self.path)
+        else:
+            return result_id
+        self._migrated = False  # the file may have been replaced: check the schema next time
+        return None
+
+    def purge(self, older_than_days: int, today: date, *, dry_run: bool = False) -> int:
+        """Delete the results dated before `today - older_than_days`; return how many.
+
+        Deleted rows are overwritten (secure_delete) and the write-ahead log is
+        emptied, so they do not linger in the files. Raises on failure.
+        """
+        if not self.path.exists():
+            return 0
+        cutoff = (today - timedelta(days=older_than_days)).isoformat()
+        with self._open() as db:
+            migrate(db)
+            old = "select id from results where date < ?"
+            count: int = db.execute(f"select count(*) from ({old})", [cutoff]).fetchone()[0]
+            if dry_run or not count:
+                return count
+            db.execute("PRAGMA secure_delete = ON")
+            with db.atomic():
+                for child in ("dimension_scores", "answers"):
+                    db.execute(f"delete from {child} where result_id in ({old})", [cutoff])
+                db.execute("delete from results where date < ?", [cutoff])
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return count
+
+    def _open(self) -> _Connection:
+        return _Connection(self._connect())
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(self.path, timeout=self.timeout)
+
+
+class _Connection:
+    """A sqlite-utils `Database` that is closed on leaving the `with` block."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> Database:
+        try:
+            return Database(self.conn)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+
+def _result_row(
+    result_id: str, content: Content, session: QuizSession, result: Result, finished_at: datetime
+) -> dict[str, object]:
+    score = result.score
+    duration = max(0, round(finished_at.timestamp() - session.started_at))
+    return {
+        "id": result_id,
+        "date": finished_at.date().isoformat(),
+        "profile_id": content.profile.id,
+        "version": content.version,
+        "lang": session.lang,
+        "fit": round(score.overall, 1),
+        "band": score.band.id,
+        **{f"fit_{category}": round(score.categories[category], 1) for category in CATEGORIES},
+        **{key: score.value(key) for key in BACKGROUND_COLUMNS},
+        "duration_seconds": duration,
+        "source": session.source if session.source and _SOURCE.match(session.source) else None,
+    }
+
+
+def _dimension_rows(result_id: str, result: Result) -> list[dict[str, object]]:
+    return [
+        {
+            "result_id": result_id,
+            "dimension": d.dimension.id,
+            "category": d.dimension.category,
+            "level": round(d.level, 2),
+            "fit": round(100 * d.fit, 1),
+            "gap": int(d.fit < 1.0),
+        }
+        for d in result.score.dimensions
+    ]
+
+
+def _answer_rows(result_id: str, content: Content, session: QuizSession) -> list[dict[str, object]]:
+    """The answers in quiz order; only ids of the current questions, never free text."""
+    return [
+        {"result_id": result_id, "question_id": q.id, "answer": ",".join(session.answers[q.id])}
+        for q in content.questions
+        if q.id in session.answers
+    ]

@@ -1,0 +1,87 @@
+"""`careerbot run --webhook`: Telegram pushes updates, signed with a secret token."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+from tests.fake_botapi import FakeBotAPI
+from tests.harness import SHIPPED_PROFILES, SHIPPED_QUESTIONS, TOKEN
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
+    port = free_port()
+    secret = "s3cret-for-the-test"
+    async with FakeBotAPI(token=TOKEN) as server:
+        user = server.add_user(901, first_name="Wim", language_code="fr")
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": server.base_url,
+            "CAREERBOT_DATA_DIR": str(tmp_path),
+            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
+            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
+        }
+        # Telegram posts to the public HTTPS address; a proxy forwards to the local port.
+        public_url = "https://careerbot.example.test/telegram"
+        url = f"http://127.0.0.1:{port}/telegram"
+        process = subprocess.Popen(  # noqa: ASYNC220
+            [sys.executable, "-m", "bot", "run", "--webhook", "--webhook-url", public_url,
+             "--port", str(port), "--secret-token", secret],
+            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        try:
+            webhook = await server.wait_for(lambda s: s.webhook, timeout=30)
+            assert webhook["url"] == public_url and webhook["secret_token"] == secret
+
+            update = {
+                "update_id": 77,
+                "message": {
+                    "message_id": 1,
+                    "date": 1_700_000_000,
+                    "chat": {"id": user.id, "type": "private", "first_name": "Wim"},
+                    "from": user.to_dict(),
+                    "text": "/help",
+                    "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+                },
+            }
+            async with httpx.AsyncClient() as client:
+                await _wait_listening(client, url)
+                forged = await client.post(url, json=update)
+                assert forged.status_code == 403
+                signed = await client.post(
+                    url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}
+                )
+                assert signed.status_code == 200
+            reply = await user.wait_for(lambda u: u.last_message, timeout=15)
+            assert "Comment ça marche" in reply.text
+            assert len(user.messages) == 1, "the forged update was ignored"
+        finally:
+            process.send_signal(signal.SIGTERM)
+            output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert TOKEN not in output
+
+
+async def _wait_listening(client: httpx.AsyncClient, url: str) -> None:
+    """The webhook server starts right after setWebhook; give it a moment."""
+    for _ in range(100):
+        try:
+            await client.get(url)
+            return
+        except httpx.TransportError:
+            await asyncio.sleep(0.1)
+    raise AssertionError(f"nothing listens on {url}")

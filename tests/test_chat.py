@@ -1,0 +1,331 @@
+"""`careerbot chat`: the quiz played through standard input and output.
+
+In-process runs on the mini fixture check exact behaviour; real `python -m bot
+chat` processes on the shipped files check the command end to end.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from bot.chat import chat_text, run_chat
+from bot.content import Lang, Question
+from bot.loader import Content
+from bot.progress import progress_bar
+from bot.result import Result, evaluate
+from bot.texts import NBSP, NNBSP, money, t
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The worked example of tests/test_scoring.py, as typed: talk "1" is level 0,
+#: webcult "4" is level 3, tools "1 2" ticks sheet and tracking.
+EXAMPLE_TYPED = ["1", "1", "1 2", "4", "2", "1", "2", "2"]
+EXAMPLE = {
+    "talk": ("0",),
+    "change": ("adapt",),
+    "tools": ("sheet", "tracking"),
+    "webcult": ("3",),
+    "education": ("bac2",),
+    "experience": ("none",),
+    "employer": ("large",),
+    "market": ("international",),
+}
+
+
+def play(
+    content: Content, lines: list[str], lang: Lang = "fr", **options: Path
+) -> tuple[Result | None, str]:
+    """Run the chat on typed lines (no final newline = end of input after them)."""
+    out = io.StringIO()
+    result = run_chat(
+        content,
+        lang,
+        input=io.StringIO("".join(f"{line}\n" for line in lines)),
+        output=out,
+        **options,
+    )
+    return result, out.getvalue()
+
+
+def typed_answer(question: Question) -> str:
+    """The line a person types for the first (likert: the top) answer."""
+    return {"likert": "5", "single": "1", "multiple": "1 2"}[question.kind]
+
+
+def expected_answers(content: Content) -> dict[str, tuple[str, ...]]:
+    """The answers `typed_answer` gives, as the engine records them."""
+    answers: dict[str, tuple[str, ...]] = {}
+    for q in content.questions:
+        if q.kind == "likert":
+            answers[q.id] = ("4",)
+        elif q.kind == "single":
+            answers[q.id] = (q.options[0].id,)
+        else:
+            answers[q.id] = (q.options[0].id, q.options[1].id)
+    return answers
+
+
+def run_cli(lang: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "CAREERBOT_QUESTIONS_DIR": str(ROOT / "questions"),
+        "CAREERBOT_PROFILES_DIR": str(ROOT / "profiles"),
+        "PYTHONIOENCODING": "utf-8",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--lang", lang],
+        input=stdin,
+        cwd=tmp_path,  # no .env, no data directory from the repository
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+# --- In process, on the mini fixture ------------------------------------------------------
+
+
+def test_worked_example_through_the_terminal(mini_content: Content) -> None:
+    result, out = play(mini_content, EXAMPLE_TYPED)
+    assert result == evaluate(mini_content, EXAMPLE)
+    assert f"Compatibilité{NBSP}: 62{NNBSP}% (Possible)" in out
+    assert f"Environ 50{NNBSP}000{NBSP}€ brut par an" in out
+    assert "<b>" not in out and "&#x27;" not in out  # plain text, not Telegram HTML
+
+
+def test_greeting_gives_count_and_minutes(mini_content: Content, shipped_content: Content) -> None:
+    _, out = play(mini_content, [])
+    assert out.startswith(f"Bonjour{NNBSP}! Je vais vous aider")
+    assert "Testeur de quiz" in out
+    assert "8 questions, environ 2 minutes" in out  # 8 × 12 s = 96 s → 2 min
+    _, out = play(shipped_content, [], "en")
+    count = len(shipped_content.questions)
+    assert out.startswith("Hello! I'll help you")
+    assert f"{count} questions, about {math.ceil(count * 12 / 60)} minutes" in out
+
+
+def test_question_display(mini_content: Content) -> None:
+    _, out = play(mini_content, ["3", "1"])
+    first = out.index("Question 1/8")
+    assert out[first:].startswith(f"Question 1/8  {progress_bar(0, 8)}\nVos qualités\n\n")
+    for number, level in enumerate(range(5), start=1):
+        assert f"{number}. {t(f'likert_{level}', 'fr')}" in out
+    assert f"Question 3/8  {progress_bar(2, 8)}\nVos compétences" in out
+    assert t("hint_multiple", "fr") in out
+    assert "   3. Du HTML" in out
+
+
+def test_invalid_input_then_a_valid_one(mini_content: Content) -> None:
+    typed = [
+        *["0", "6", "trois", "", "1 2", "²"],  # talk (likert): 6 refused
+        "3",
+        "9",  # change (3 options): refused
+        "1 1",  # the same number twice is still one answer
+        "4",  # tools (3 options, several allowed): refused
+        "1",
+        *["1 4", "x"],  # webcult: 2 refused, then the input ends
+    ]
+    result, out = play(mini_content, typed)
+    assert result is None
+    one_of_five = chat_text("chat_invalid_one", "fr", count=5)
+    assert one_of_five == f"Réponse non comprise{NBSP}: tapez un seul numéro de 1 à 5, b ou q."
+    assert out.count(one_of_five) == 6 + 2
+    assert out.count(chat_text("chat_invalid_one", "fr", count=3)) == 1
+    assert out.count(chat_text("chat_invalid_many", "fr", count=3)) == 1
+    # each refusal shows the same question again
+    counts = [out.count(f"Question {n}/8") for n in range(1, 6)]
+    assert counts == [7, 2, 2, 3, 0]
+
+
+def test_multiple_choice_rejects_an_unknown_number(mini_content: Content) -> None:
+    _, out = play(mini_content, ["3", "1", "1 4", "1 3"])
+    assert out.count(chat_text("chat_invalid_many", "fr", count=3)) == 1
+    assert out.count("Question 3/8") == 2
+
+
+def test_multiple_choice_takes_an_empty_line_for_none(mini_content: Content) -> None:
+    result, _ = play(mini_content, [*EXAMPLE_TYPED[:2], "", *EXAMPLE_TYPED[3:]])
+    assert result == evaluate(mini_content, {**EXAMPLE, "tools": ()})
+
+
+@pytest.mark.parametrize("ticks", ["1,2", "2 1", " 1 ,  2 ", "1;2"])
+def test_multiple_choice_takes_numbers_in_any_order_and_separator(
+    mini_content: Content, ticks: str
+) -> None:
+    result, _ = play(mini_content, [*EXAMPLE_TYPED[:2], ticks, *EXAMPLE_TYPED[3:]])
+    assert result == evaluate(mini_content, EXAMPLE)
+
+
+def test_back_shows_the_previous_answer_and_changes_it(mini_content: Content) -> None:
+    typed = ["b", "5", "b", "1", *EXAMPLE_TYPED[1:]]
+    result, out = play(mini_content, typed)
+    assert t("toast_first", "fr") in out
+    assert out.count("Question 1/8") == 3
+    assert f" ✔ 5. {t('likert_4', 'fr')}" in out  # the answer given before going back
+    assert result == evaluate(mini_content, EXAMPLE)  # the new answer replaced it
+
+
+def test_back_onto_a_multiple_choice_keeps_its_ticks(mini_content: Content) -> None:
+    typed = ["1", "1", "1 3", "b", "1 2", *EXAMPLE_TYPED[3:]]
+    result, out = play(mini_content, typed)
+    back_at_tools = out.split("Question 3/8")[2]
+    assert " ✔ 1. Un tableur" in back_at_tools
+    assert "   2. Un outil de mesure" in back_at_tools
+    assert " ✔ 3. Du HTML" in back_at_tools
+    assert result == evaluate(mini_content, EXAMPLE)
+
+
+@pytest.mark.parametrize("quit_line", ["q", "Q", " q "])
+def test_q_quits(mini_content: Content, quit_line: str) -> None:
+    result, out = play(mini_content, ["3", quit_line, "1"])
+    assert result is None
+    assert out.rstrip().endswith(chat_text("chat_quit", "fr"))
+    assert "Question 3/8" not in out
+
+
+def test_end_of_input_quits(mini_content: Content) -> None:
+    result, out = play(mini_content, ["3", "1"], "en")
+    assert result is None
+    assert out.rstrip().endswith("Quiz stopped, nothing was saved. See you soon!")
+
+
+def test_chart_is_saved(mini_content: Content, tmp_path: Path) -> None:
+    chart = tmp_path / "result.png"
+    result, out = play(mini_content, EXAMPLE_TYPED, chart_path=chart)
+    assert result is not None
+    assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert out.rstrip().endswith(f"Graphique enregistré{NBSP}: {chart}")
+
+
+def test_a_failing_chart_still_shows_the_result(
+    mini_content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> bytes:
+        raise RuntimeError("no fonts\nsecond line")
+
+    fake = types.ModuleType("bot.charts")
+    fake.result_chart_png = broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bot.charts", fake)
+    chart = tmp_path / "result.png"
+    result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=chart)
+    assert result is not None
+    assert "Fit: 62% (Possible)" in out
+    assert out.rstrip().endswith("Chart not created (no fonts).")
+    assert not chart.exists()
+
+
+def test_a_missing_chart_module_still_shows_the_result(
+    mini_content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "bot.charts", None)  # import fails
+    result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=tmp_path / "x.png")
+    assert result is not None
+    assert "Training advice" in out
+    assert out.rstrip().splitlines()[-1].startswith("Chart not created (")
+
+
+# --- The progress bar -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "total", "bar"),
+    [
+        (0, 24, "▱▱▱▱▱▱▱▱▱▱"),
+        (1, 24, "▱▱▱▱▱▱▱▱▱▱"),  # 0.42 cell
+        (2, 24, "▰▱▱▱▱▱▱▱▱▱"),  # 0.83 cell
+        (12, 24, "▰▰▰▰▰▱▱▱▱▱"),
+        (23, 24, "▰▰▰▰▰▰▰▰▰▰"),  # 9.58 cells
+        (24, 24, "▰▰▰▰▰▰▰▰▰▰"),
+        (1, 8, "▰▱▱▱▱▱▱▱▱▱"),  # 1.25 cells
+        (3, 8, "▰▰▰▰▱▱▱▱▱▱"),  # 3.75 cells
+        (1, 4, "▰▰▰▱▱▱▱▱▱▱"),  # 2.5 cells: half rounds up
+        (30, 24, "▰▰▰▰▰▰▰▰▰▰"),  # clamped
+        (-1, 24, "▱▱▱▱▱▱▱▱▱▱"),
+    ],
+)
+def test_progress_bar(number: int, total: int, bar: str) -> None:
+    assert progress_bar(number, total) == bar
+
+
+def test_progress_bar_width_and_monotony() -> None:
+    assert progress_bar(1, 2, width=4) == "▰▰▱▱"
+    bars = [progress_bar(n, 22) for n in range(23)]
+    assert all(len(bar) == 10 for bar in bars)
+    filled = [bar.count("▰") for bar in bars]
+    assert filled == sorted(filled)
+
+
+@pytest.mark.parametrize(("total", "width"), [(0, 10), (5, 0)])
+def test_progress_bar_rejects_empty_scales(total: int, width: int) -> None:
+    with pytest.raises(ValueError):
+        progress_bar(0, total, width)
+
+
+# --- A real `python -m bot chat` on the shipped files ------------------------------------------
+
+
+def _figures(out: str, lang: Lang) -> tuple[int, int]:
+    """The fit percentage and the salary amount printed in the result."""
+    if lang == "fr":
+        fit = re.search(rf"Compatibilité{NBSP}: (\d+){NNBSP}% \(", out)
+        salary = re.search(rf"Environ (\d+){NNBSP}(\d{{3}}){NBSP}€ brut par an", out)
+    else:
+        fit = re.search(r"Fit: (\d+)% \(", out)
+        salary = re.search(r"About €(\d+),(\d{3}) gross a year", out)
+    assert fit and salary, out[-2000:]
+    return int(fit.group(1)), int(salary.group(1) + salary.group(2))
+
+
+@pytest.mark.parametrize(
+    ("lang", "training"), [("fr", "Conseils de formation"), ("en", "Training advice")]
+)
+def test_cli_chat_to_the_end(
+    shipped_content: Content, tmp_path: Path, lang: Lang, training: str
+) -> None:
+    stdin = "".join(typed_answer(q) + "\n" for q in shipped_content.questions)
+    done = run_cli(lang, stdin, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    total = len(shipped_content.questions)
+    assert f"Question {total}/{total}" in done.stdout
+    expected = evaluate(shipped_content, expected_answers(shipped_content))
+    fit, salary = _figures(done.stdout, lang)
+    assert fit == round(expected.score.overall)
+    assert salary == expected.salary.amount
+    salary_range = shipped_content.profile.salary
+    assert salary_range.min <= salary <= salary_range.max
+    assert money(salary_range.min, lang) in done.stdout
+    assert training in done.stdout
+    assert expected.score.band.label(lang) in done.stdout
+
+
+def test_cli_chat_invalid_input_and_back(shipped_content: Content, tmp_path: Path) -> None:
+    first, *rest = shipped_content.questions
+    lines = ["nope", typed_answer(first), "b", typed_answer(first)]
+    lines += [typed_answer(q) for q in rest]
+    done = run_cli("en", "".join(f"{line}\n" for line in lines), tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Answer not understood: type one number from 1 to 5, b or q." in done.stdout
+    assert done.stdout.count(f"Question 1/{len(shipped_content.questions)}") == 3
+    assert "Training advice" in done.stdout
+
+
+def test_cli_chat_end_of_input_mid_quiz(shipped_content: Content, tmp_path: Path) -> None:
+    stdin = "".join(typed_answer(q) + "\n" for q in shipped_content.questions[:3])
+    done = run_cli("fr", stdin, tmp_path)
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr and done.stderr == ""
+    assert done.stdout.rstrip().endswith(chat_text("chat_quit", "fr"))
+    assert "Question 4/" in done.stdout
+    assert "Conseils de formation" not in done.stdout

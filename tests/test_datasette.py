@@ -1,0 +1,159 @@
+"""Datasette serves the score log with the metadata and canned queries of `logs review`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.loader import Content
+from bot.logs import NO_ANSWER, NO_SOURCE, Summary, bucket_label, load_summary
+from bot.logs_cli import METADATA, load_review_metadata, snapshot
+from tests.scorelog_support import fill, scorelog_content
+
+datasette_app = pytest.importorskip("datasette.app")
+
+QUERIES = (
+    "fit_distribution",
+    "category_means",
+    "dimension_means",
+    "frequent_gaps",
+    "answers_per_question",
+    "by_language",
+    "by_source",
+    "by_month",
+)
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return scorelog_content()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, content: Content) -> Path:
+    live = tmp_path / "live" / "scores.db"
+    fill(live, content)
+    copy = tmp_path / "scores.db"
+    snapshot(live, copy)  # what `logs review` serves
+    return copy
+
+
+@pytest.fixture
+async def ds(db_path: Path) -> AsyncIterator[Any]:
+    datasette = datasette_app.Datasette(immutables=[str(db_path)], metadata=load_review_metadata())
+    yield datasette
+    for database in datasette.databases.values():
+        database.close()
+
+
+async def query(ds: Any, name: str, **params: str) -> list[dict[str, Any]]:
+    response = await ds.client.get(f"/scores/{name}.json", params={"_shape": "array", **params})
+    assert response.status_code == 200, response.text
+    rows: list[dict[str, Any]] = response.json()
+    return rows
+
+
+def test_the_metadata_ships_with_the_package() -> None:
+    assert METADATA.is_file()
+    metadata = load_review_metadata()
+    assert tuple(metadata["databases"]["scores"]["queries"]) == QUERIES
+
+
+async def test_every_canned_query_runs_and_returns_rows(ds: Any) -> None:
+    for name in QUERIES:
+        assert await query(ds, name), name
+
+
+async def test_the_metadata_describes_every_column(ds: Any) -> None:
+    tables = load_review_metadata()["databases"]["scores"]["tables"]
+    database = ds.get_database("scores")
+    for table in ("results", "dimension_scores", "answers"):
+        columns = await database.table_columns(table)
+        assert list(tables[table]["columns"]) == columns, table
+        assert tables[table]["description"]
+    assert tables["_sqlite_migrations"]["hidden"] is True
+
+
+async def test_the_database_is_served_read_only(ds: Any) -> None:
+    database = ds.get_database("scores")
+    assert not database.is_mutable
+    response = await ds.client.get("/scores.json")
+    assert response.status_code == 200
+
+
+def summary_figures(summary: Summary) -> dict[str, Any]:
+    return {
+        "fit_distribution": {
+            bucket_label(start): n for start, n in summary.fit_buckets.items() if n
+        },
+        "categories": {c: round(s.mean, 1) for c, s in summary.categories.items()},
+        "dimensions": {d: round(s.mean, 1) for d, s in summary.dimensions.items()},
+        "gaps": summary.gaps,
+        "answers": summary.answers,
+        "by_language": summary.by_lang,
+        "by_source": {(s or NO_SOURCE): n for s, n in summary.by_source.items()},
+        "by_month": summary.by_month,
+    }
+
+
+async def canned_figures(ds: Any, **params: str) -> dict[str, Any]:
+    [means] = await query(ds, "category_means", **params)
+    answers: dict[str, dict[str, int]] = {}
+    for row in await query(ds, "answers_per_question", **params):
+        answers.setdefault(row["question_id"], {})[row["choice"]] = row["times"]
+    return {
+        "fit_distribution": {
+            row["fit_range"]: row["results"]
+            for row in await query(ds, "fit_distribution", **params)
+        },
+        "categories": {c: means[c] for c in ("qualities", "skills", "background")},
+        "dimensions": {
+            row["dimension"]: row["mean_fit"]
+            for row in await query(ds, "dimension_means", **params)
+        },
+        "gaps": [
+            (row["dimension"], row["gaps"]) for row in await query(ds, "frequent_gaps", **params)
+        ],
+        "answers": answers,
+        "by_language": {
+            row["lang"]: row["results"] for row in await query(ds, "by_language", **params)
+        },
+        "by_source": {
+            row["source"]: row["results"] for row in await query(ds, "by_source", **params)
+        },
+        "by_month": {row["month"]: row["results"] for row in await query(ds, "by_month", **params)},
+    }
+
+
+async def test_canned_queries_agree_with_the_summary(ds: Any, db_path: Path) -> None:
+    summary = load_summary(db_path)
+    canned = await canned_figures(ds)
+    expected = summary_figures(summary)
+
+    assert canned["fit_distribution"] == expected["fit_distribution"]
+    # Means agree to the one decimal shown; SQLite and Python may round a tie apart.
+    for means in ("categories", "dimensions"):
+        assert canned[means] == pytest.approx(expected[means], abs=0.11)
+    assert sorted(canned["gaps"]) == sorted(expected["gaps"])
+    assert {q: dict(sorted(a.items())) for q, a in canned["answers"].items()} == {
+        q: dict(sorted(a.items())) for q, a in expected["answers"].items()
+    }
+    assert NO_ANSWER in canned["answers"]["q_tools"]
+    for breakdown in ("by_language", "by_source", "by_month"):
+        assert canned[breakdown] == expected[breakdown], breakdown
+
+
+async def test_canned_queries_take_since_and_until(ds: Any, db_path: Path) -> None:
+    summary = load_summary(db_path, since=date(2026, 2, 1), until=date(2026, 2, 28))
+    canned = await canned_figures(ds, since="2026-02-01", until="2026-02-28")
+    assert summary.count == 4
+    assert sum(canned["fit_distribution"].values()) == summary.count
+    expected = summary_figures(summary)
+    for exact in ("fit_distribution", "by_language", "by_source", "by_month"):
+        assert canned[exact] == expected[exact], exact
+    assert canned["categories"] == pytest.approx(expected["categories"], abs=0.11)
+    assert sorted(canned["gaps"]) == sorted(summary.gaps)

@@ -1,0 +1,248 @@
+"""The result message (bot/report.py): what it says, its size and its HTML."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.content import Lang, Question, Text
+from bot.loader import Content
+from bot.report import render_result, to_plain
+from bot.result import Result, evaluate
+from bot.session import LIKERT_CHOICES
+from bot.texts import NBSP, NNBSP, money
+
+TELEGRAM_MAX_CHARS = 4096
+AnswerSet = dict[str, tuple[str, ...]]
+
+#: The worked example of tests/test_scoring.py: fit 62.5 %, band "medium",
+#: gaps practice > communication > diploma, training master, work, crm, 50 000 €.
+EXAMPLE: AnswerSet = {
+    "talk": ("0",),
+    "change": ("adapt",),
+    "tools": ("sheet", "tracking"),
+    "webcult": ("3",),
+    "education": ("bac2",),
+    "experience": ("none",),
+    "employer": ("large",),
+    "market": ("international",),
+}
+
+
+def extreme(question: Question, *, best: bool) -> tuple[str, ...]:
+    if question.kind == "likert":
+        return ("4",) if best else ("0",)
+    if question.kind == "multiple":
+        return tuple(o.id for o in question.options) if best else ()
+    pick = max if best else min
+    return (pick(question.options, key=lambda o: sum(o.evidence.values())).id,)
+
+
+def walk_worst_to_best(content: Content) -> list[Result]:
+    """Results from all-worst answers to all-best, one question improved at a time."""
+    answers = {q.id: extreme(q, best=False) for q in content.questions}
+    results = [evaluate(content, answers)]
+    for question in content.questions:
+        answers[question.id] = extreme(question, best=True)
+        results.append(evaluate(content, answers))
+    return results
+
+
+def assert_telegram_html(message: str) -> None:
+    """Only <b> and <i>, properly nested; <, > and & escaped everywhere else."""
+    stack: list[str] = []
+    for tag in re.findall(r"<[^>]*>", message):
+        assert tag in {"<b>", "</b>", "<i>", "</i>"}, tag
+        if tag.startswith("</"):
+            assert stack and stack.pop() == tag[2:-1], f"unbalanced {tag}"
+        else:
+            assert tag[1:-1] not in stack, f"nested {tag}"
+            stack.append(tag[1:-1])
+    assert not stack, f"unclosed {stack}"
+    text = re.sub(r"</?[bi]>", "", message)
+    assert "<" not in text and ">" not in text
+    assert not re.search(r"&(?!(?:amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);)", text)
+
+
+@pytest.mark.parametrize(
+    "bad", ["<u>x</u>", "<b>x", "x</i>", "<b><i>x</b></i>", "<b><b>x</b></b>", "a < b", "R&D"]
+)
+def test_the_html_checker_rejects_what_telegram_would(bad: str) -> None:
+    with pytest.raises(AssertionError):
+        assert_telegram_html(bad)
+
+
+def test_the_html_checker_accepts_escaped_text() -> None:
+    assert_telegram_html("<b>R&amp;D</b> &lt;3 <i>l&#x27;été</i> &quot;ok&quot;")
+
+
+# --- The worked example, word for word -------------------------------------------------
+
+
+def test_french_result_of_the_worked_example(mini_content: Content) -> None:
+    message = render_result(mini_content, evaluate(mini_content, EXAMPLE), "fr")
+    lines = message.splitlines()
+    assert lines[0] == f"<b>Votre résultat{NBSP}: Testeur de quiz</b>"
+    # 62.5 is shown rounded (to even) as 62, the band is the one of 62
+    assert lines[1] == f"Compatibilité{NBSP}: <b>62{NNBSP}%</b> (Possible)"
+    assert lines[2] == "Ce métier est à votre portée avec du travail."
+    for line in (
+        f"• Qualités humaines{NBSP}: 62{NNBSP}%",
+        f"• Compétences techniques{NBSP}: 100{NNBSP}%",
+        f"• Formation et expérience{NBSP}: 25{NNBSP}%",
+        # each gap next to the mission it serves, the costliest first
+        f"• Expérience{NBSP}: encadrer une équipe\n"
+        f"• Communication{NBSP}: convaincre les clients\n"
+        f"• Niveau d&#x27;études{NBSP}: piloter les ventes avec des chiffres",
+        "<b>Conseils de formation</b>\n"
+        "• Un Master en marketing digital\n"
+        "• Un bac+2 complété par une expérience en entreprise\n"
+        "• Un parcours en gestion de la relation client",
+        f"Environ <b>50{NNBSP}000{NBSP}€</b> brut par an "
+        f"(fourchette du métier{NBSP}: 40{NNBSP}000{NBSP}€ à 60{NNBSP}000{NBSP}€).",
+        f"Tire vers le haut{NBSP}: Votre compatibilité, La taille de l&#x27;employeur, "
+        "La présence internationale.",
+        f"Tire vers le bas{NBSP}: Vos études, Votre expérience.",
+        "Des primes peuvent s&#x27;ajouter.",
+    ):
+        assert line in message
+    assert lines[-1] == "<i>Une indication pour les tests, pas une évaluation.</i>"
+
+
+def test_english_result_of_the_worked_example(mini_content: Content) -> None:
+    message = render_result(mini_content, evaluate(mini_content, EXAMPLE), "en")
+    for line in (
+        "<b>Your result: Quiz tester</b>",
+        "Fit: <b>62%</b> (Possible)",
+        "• Personal qualities: 62%",
+        "• Technical skills: 100%",
+        "• Training and experience: 25%",
+        "• Experience: lead a team",
+        "• Communication: win customers over",
+        "• Education level: steer sales with figures",
+        "• A Master&#x27;s in digital marketing",
+        "About <b>€50,000</b> gross a year (the job's range: €40,000 to €60,000).",
+        "<i>An indication for the tests, not an assessment.</i>",
+    ):
+        assert line in message
+
+
+def test_no_strengths_no_gaps_wordings(mini_content: Content) -> None:
+    nothing = render_result(mini_content, evaluate(mini_content, {}), "en")
+    assert "No quality reaches the required level yet" in nothing
+    best = {q.id: extreme(q, best=True) for q in mini_content.questions}
+    best |= {"education": ("master",)}
+    everything = render_result(mini_content, evaluate(mini_content, best), "en")
+    assert "You reach the required level everywhere" in everything
+    # a Master without gaps: no path applies, and the message says so
+    assert "Your education already matches the usual level" in everything
+
+
+def test_plain_text_for_terminals(mini_content: Content) -> None:
+    plain = to_plain(render_result(mini_content, evaluate(mini_content, EXAMPLE), "fr"))
+    assert "<" not in plain and "&#x27;" not in plain
+    assert f"Compatibilité{NBSP}: 62{NNBSP}% (Possible)" in plain
+    assert "Niveau d'études" in plain
+
+
+# --- Escaping ------------------------------------------------------------------------------
+
+
+def test_content_text_is_escaped(mini_content: Content) -> None:
+    nasty = Text(fr="R&D <script>", en="R&D <script>")
+    profile = mini_content.profile
+    tricky = dataclasses.replace(
+        mini_content,
+        profile=profile.model_copy(
+            update={
+                "title": Text(fr="Chef <b>de</b> projet", en="Boss <i>"),
+                "dimensions": [
+                    d.model_copy(update={"label": nasty}) if d.id == "practice" else d
+                    for d in profile.dimensions
+                ],
+                "missions": [
+                    m.model_copy(update={"text": Text(fr="1 < 2 & 3 > 2", en="a<b")})
+                    if m.id == "lead"
+                    else m
+                    for m in profile.missions
+                ],
+            }
+        ),
+    )
+    result = evaluate(tricky, EXAMPLE)  # practice is the first gap, tied to "lead"
+    french = render_result(tricky, result, "fr")
+    english = render_result(tricky, result, "en")
+    assert_telegram_html(french)
+    assert_telegram_html(english)
+    assert "Chef &lt;b&gt;de&lt;/b&gt; projet" in french
+    assert f"• R&amp;D &lt;script&gt;{NBSP}: 1 &lt; 2 &amp; 3 &gt; 2" in french
+    assert "Boss &lt;i&gt;" in english
+    assert "• R&amp;D &lt;script&gt;: a&lt;b" in english
+
+
+# --- Every band, every size -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_band_renders_within_telegram_limits(shipped_content: Content, lang: Lang) -> None:
+    results = walk_worst_to_best(shipped_content)
+    by_band = {result.score.band.id: result for result in results}
+    assert set(by_band) == {band.id for band in shipped_content.profile.bands}
+    salary = shipped_content.profile.salary
+    for result in results:
+        message = render_result(shipped_content, result, lang)
+        assert len(message) <= TELEGRAM_MAX_CHARS
+        assert_telegram_html(message)
+        assert result.score.band.label(lang) in message
+        assert f"<i>{html.escape(shipped_content.profile.disclaimer(lang))}</i>" in message
+        amount = money(result.salary.amount, lang)
+        assert f"<b>{amount}</b>" in message
+        assert salary.min <= result.salary.amount <= salary.max
+        assert money(salary.min, lang) in message and money(salary.max, lang) in message
+        for gap in result.gaps:
+            mission = next(
+                m for m in shipped_content.profile.missions if m.id == gap.dimension.mission
+            )
+            assert html.escape(mission.text(lang)) in message
+        for path in result.training:
+            assert html.escape(path.text(lang)) in message
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_three_category_lines(shipped_content: Content, lang: Lang) -> None:
+    message = to_plain(render_result(shipped_content, evaluate(shipped_content, {}), lang))
+    labels = {
+        "fr": ("Qualités humaines", "Compétences techniques", "Formation et expérience"),
+        "en": ("Personal qualities", "Technical skills", "Training and experience"),
+    }[lang]
+    for label in labels:
+        assert re.search(rf"^• {label}[{NBSP}]?: 0[{NNBSP}]?%$", message, re.MULTILINE), label
+
+
+def _answers(content: Content) -> st.SearchStrategy[AnswerSet]:
+    def one(question: Question) -> st.SearchStrategy[tuple[str, ...]]:
+        if question.kind == "likert":
+            return st.sampled_from(LIKERT_CHOICES).map(lambda level: (level,))
+        ids = [o.id for o in question.options]
+        if question.kind == "single":
+            return st.sampled_from(ids).map(lambda choice: (choice,))
+        return st.sets(st.sampled_from(ids)).map(lambda ticked: tuple(i for i in ids if ticked))
+
+    return st.fixed_dictionaries({q.id: one(q) for q in content.questions})
+
+
+@settings(deadline=None)
+@given(data=st.data())
+def test_any_answers_render_within_telegram_limits(
+    shipped_content: Content, data: st.DataObject
+) -> None:
+    result = evaluate(shipped_content, data.draw(_answers(shipped_content)))
+    for lang in ("fr", "en"):
+        message = render_result(shipped_content, result, lang)
+        assert len(message) <= TELEGRAM_MAX_CHARS
+        assert_telegram_html(message)

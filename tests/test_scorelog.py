@@ -1,0 +1,351 @@
+"""The anonymous score log: what one result writes, the schema, failures, purge."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.content import CATEGORIES, LANGS
+from bot.loader import Content
+from bot.result import evaluate
+from bot.scorelog import MIGRATIONS, ScoreLog
+from tests.harness import make_read_only, undo_read_only
+from tests.scorelog_support import (
+    PLAN,
+    QUIZ_SECONDS,
+    Planned,
+    fill,
+    finished_at,
+    play,
+    record,
+    scorelog_content,
+)
+
+LOG_TABLES = ("results", "dimension_scores", "answers")
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return scorelog_content()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "scores.db"
+
+
+def rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, object]]:
+    with Database(path) as db:
+        return list(db.query(sql, params))
+
+
+# --- What a result writes ---------------------------------------------------
+
+
+def test_record_writes_the_result_its_dimensions_and_answers(
+    content: Content, db_path: Path
+) -> None:
+    recorded = record(ScoreLog(db_path), content, Planned(date(2026, 2, 3), 2, "en", "salon2026"))
+    score = recorded.result.score
+
+    [row] = rows(db_path, "select * from results")
+    assert row == {
+        "id": recorded.id,
+        "date": "2026-02-03",
+        "profile_id": "ecommerce",
+        "version": content.version,
+        "lang": "en",
+        "fit": round(score.overall, 1),
+        "band": score.band.id,
+        **{f"fit_{c}": round(score.categories[c], 1) for c in CATEGORIES},
+        "education": score.value("education"),
+        "experience": score.value("experience"),
+        "duration_seconds": QUIZ_SECONDS,
+        "source": "salon2026",
+    }
+    assert row["education"] == "bac5" and row["experience"] == "lots"
+
+    dimensions = rows(db_path, "select * from dimension_scores order by rowid")
+    assert [(d["dimension"], d["category"]) for d in dimensions] == [
+        (d.dimension.id, d.dimension.category) for d in score.dimensions
+    ]
+    for stored, scored in zip(dimensions, score.dimensions, strict=True):
+        assert stored["result_id"] == recorded.id
+        assert stored["fit"] == round(100 * scored.fit, 1)
+        assert stored["level"] == round(scored.level, 2)
+        assert stored["gap"] == int(scored.fit < 1)
+
+    answers = rows(db_path, "select question_id, answer from answers order by rowid")
+    assert answers == [
+        {"question_id": q.id, "answer": ",".join(recorded.session.answers[q.id])}
+        for q in content.questions
+    ]
+    assert {"question_id": "q_tools", "answer": "sheet,analytics"} in answers
+
+
+def test_an_empty_multiple_choice_is_stored_as_an_empty_answer(
+    content: Content, db_path: Path
+) -> None:
+    record(ScoreLog(db_path), content, Planned(date(2026, 2, 3), 0))
+    [row] = rows(db_path, "select answer from answers where question_id = 'q_tools'")
+    assert row == {"answer": ""}
+
+
+def test_each_record_gets_a_new_random_id(content: Content, db_path: Path) -> None:
+    log = ScoreLog(db_path)
+    session = play(content, 3, quiz_id="abcdef12")
+    result = evaluate(content, session.answers)
+    ids = {log.record(content, session, result, finished_at=finished_at(date(2026, 1, 1)))}
+    ids |= {log.record(content, session, result, finished_at=finished_at(date(2026, 1, 1)))}
+    assert len(ids) == 2
+    for result_id in ids:
+        assert result_id is not None and re.fullmatch(r"[0-9a-f]{32}", result_id)
+        assert "abcdef12" not in result_id
+
+
+def test_a_source_that_is_not_a_deep_link_payload_is_dropped(
+    content: Content, db_path: Path
+) -> None:
+    log = ScoreLog(db_path)
+    record(log, content, Planned(date(2026, 1, 1), 1, source="Jean Dupont <jean@example.org>"))
+    record(log, content, Planned(date(2026, 1, 1), 1, source="salon_2026-lyon"))
+    sources = [r["source"] for r in rows(db_path, "select source from results order by rowid")]
+    assert sources == [None, "salon_2026-lyon"]
+
+
+def test_the_shipped_content_is_logged_in_full(shipped_content: Content, db_path: Path) -> None:
+    recorded = record(ScoreLog(db_path), shipped_content, Planned(date(2026, 4, 1), 2))
+    [row] = rows(db_path, "select * from results")
+    assert row["profile_id"] == shipped_content.profile.id
+    assert row["education"] is not None and row["experience"] is not None
+    [count] = rows(db_path, "select count(*) as n from dimension_scores")
+    assert count["n"] == len(shipped_content.profile.dimensions)
+    [count] = rows(db_path, "select count(*) as n from answers")
+    assert count["n"] == len(recorded.session.answers) == len(shipped_content.questions)
+
+
+# --- Nothing that identifies a person ---------------------------------------
+
+IDENTIFYING_WORDS = {
+    "user", "chat", "name", "username", "first", "last", "telegram", "locale",
+    "language", "code", "phone", "email", "hash", "ip", "time", "timestamp", "at", "message",
+}  # fmt: skip
+
+
+def test_no_column_name_identifies_a_person(content: Content, db_path: Path) -> None:
+    fill(db_path, content)
+    with Database(db_path) as db:
+        assert set(db.table_names()) == {*LOG_TABLES, "_sqlite_migrations"}
+        for table in LOG_TABLES:
+            for column in db.table(table).columns_dict:
+                words = set(column.split("_"))
+                assert not words & IDENTIFYING_WORDS, f"{table}.{column}"
+
+
+def test_no_value_carries_a_session_id_or_a_time_of_day(content: Content, db_path: Path) -> None:
+    recorded = fill(db_path, content)
+    quiz_ids = {r.session.quiz_id for r in recorded}
+    started = {str(r.session.started_at) for r in recorded}
+    started |= {str(int(r.session.started_at)) for r in recorded}
+
+    with Database(db_path) as db:
+        values = [
+            str(value)
+            for table in db.table_names()
+            for row in db.table(table).rows
+            for value in row.values()
+        ]
+    assert values
+    for value in values:
+        assert value not in quiz_ids | started
+        assert not any(quiz_id in value for quiz_id in quiz_ids)
+        assert not re.search(r"\d{1,2}:\d{2}", value), value
+        if re.match(r"\d{4}-\d{2}-\d{2}", value):
+            assert len(value) == 10, value  # a day, never a time
+
+    langs = {row["lang"] for row in rows(db_path, "select lang from results")}
+    assert langs <= set(LANGS)
+
+    # Not even in the bytes on disk (the write-ahead log included).
+    raw = b"".join(p.read_bytes() for p in db_path.parent.glob("scores.db*"))
+    assert not any(quiz_id.encode() in raw for quiz_id in quiz_ids)
+
+
+# --- Schema and migrations --------------------------------------------------
+
+
+def index_columns(db: Database, table: str) -> list[list[str]]:
+    return [index.columns for index in db.table(table).indexes]
+
+
+def test_schema_has_the_indexes_the_summary_needs(content: Content, db_path: Path) -> None:
+    ScoreLog(db_path).migrate()
+    with Database(db_path) as db:
+        assert db.journal_mode == "wal"
+        results = index_columns(db, "results")
+        assert ["date"] in results and ["lang"] in results and ["source"] in results
+        for child in ("dimension_scores", "answers"):
+            assert any(columns[0] == "result_id" for columns in index_columns(db, child))
+            [fk] = db.table(child).foreign_keys
+            assert (fk.column, fk.other_table, fk.other_column) == ("result_id", "results", "id")
+        assert ["dimension", "gap"] in index_columns(db, "dimension_scores")
+        assert ["question_id"] in index_columns(db, "answers")
+
+
+def test_migrations_are_idempotent(content: Content, db_path: Path) -> None:
+    log = ScoreLog(db_path)
+    log.migrate()
+    with Database(db_path) as db:
+        schema = db.schema
+    fill(db_path, content, PLAN[:2])
+    for _ in range(3):
+        ScoreLog(db_path).migrate()
+    with Database(db_path) as db:
+        assert db.schema == schema
+        assert [m.name for m in MIGRATIONS.applied(db)] == [
+            "m001_create_tables",
+            "m002_summary_indexes",
+        ]
+        assert db.table("results").count == 2
+
+
+def test_migrations_upgrade_an_old_schema_and_keep_its_rows(
+    content: Content, db_path: Path
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    with Database(db_path) as db:
+        MIGRATIONS.apply(db, stop_before="m002_summary_indexes")
+        assert index_columns(db, "results") == [["id"]]  # the primary key only
+    old = record(ScoreLog(db_path), content, Planned(date(2025, 12, 1), 3))
+
+    ScoreLog(db_path).migrate()
+    with Database(db_path) as db:
+        assert ["date"] in index_columns(db, "results")
+        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m002_summary_indexes"
+    assert [r["id"] for r in rows(db_path, "select id from results")] == [old.id]
+
+
+def test_migration_stamps_are_kept_to_the_day(db_path: Path) -> None:
+    ScoreLog(db_path).migrate()
+    stamps = [r["applied_at"] for r in rows(db_path, "select applied_at from _sqlite_migrations")]
+    assert len(stamps) == 2
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(stamp)) for stamp in stamps)
+
+
+# --- A failure to log never costs the user their result ----------------------
+
+
+class ReadOnlyScoreLog(ScoreLog):
+    """Opens the file as SQLite does on a read-only disk or file."""
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def attempt(log: ScoreLog, content: Content) -> str | None:
+    session = play(content, 2, quiz_id="secretquiz")
+    result = evaluate(content, session.answers)
+    return log.record(content, session, result, finished_at=finished_at(date(2026, 5, 1)))
+
+
+def test_a_read_only_database_is_logged_not_raised(
+    content: Content, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    ScoreLog(db_path).migrate()
+    with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+        assert attempt(ReadOnlyScoreLog(db_path), content) is None
+    assert "readonly" in caplog.text and str(db_path) in caplog.text
+    assert "secretquiz" not in caplog.text
+    assert rows(db_path, "select * from results") == []
+
+
+def test_a_read_only_file_is_logged_not_raised(
+    content: Content, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "scores.db"
+    fill(path, content, PLAN[:1])
+    make_read_only(path)  # even for root, who ignores permission bits
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+            assert attempt(ScoreLog(path), content) is None
+        assert "score not logged" in caplog.text
+    finally:
+        undo_read_only(path)
+    assert len(rows(path, "select * from results")) == 1
+
+
+def test_a_locked_database_is_logged_not_raised(
+    content: Content, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    log = ScoreLog(db_path, timeout=0.05)
+    log.migrate()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+            assert attempt(log, content) is None
+        assert "locked" in caplog.text
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert attempt(log, content) is not None  # and it recovers once the lock is gone
+
+
+def test_a_directory_that_cannot_be_created_is_logged_not_raised(
+    content: Content, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "file").write_text("not a directory")
+    with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+        assert attempt(ScoreLog(tmp_path / "file" / "scores.db"), content) is None
+    assert "score not logged" in caplog.text
+
+
+def test_an_unexpected_error_writes_nothing_and_is_not_raised(
+    content: Content,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*args: object) -> list[dict[str, object]]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("bot.scorelog._answer_rows", broken)
+    with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+        assert attempt(ScoreLog(db_path), content) is None
+    assert "unexpected error" in caplog.text
+    for table in LOG_TABLES:  # the result and its scores were rolled back together
+        assert rows(db_path, f"select * from {table}") == []
+
+
+# --- Purge --------------------------------------------------------------------
+
+
+def test_purge_deletes_old_results_with_their_rows(content: Content, db_path: Path) -> None:
+    recorded = fill(db_path, content)
+    log = ScoreLog(db_path)
+    today = date(2026, 3, 15)  # keeps results dated 2026-02-13 and after
+    old = {r.id for r in recorded if r.planned.day < date(2026, 2, 13)}
+    assert len(old) == 5
+
+    assert log.purge(30, today, dry_run=True) == 5
+    assert len(rows(db_path, "select id from results")) == len(PLAN)
+
+    assert log.purge(30, today) == 5
+    kept = {r["id"] for r in rows(db_path, "select id from results")}
+    assert kept == {r.id for r in recorded} - old
+    for child in ("dimension_scores", "answers"):
+        ids = {r["result_id"] for r in rows(db_path, f"select result_id from {child}")}
+        assert ids == kept
+    assert log.purge(30, today) == 0
+
+
+def test_purge_without_a_log_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "scores.db"
+    assert ScoreLog(path).purge(0, date(2026, 1, 1)) == 0
+    assert not path.exists()

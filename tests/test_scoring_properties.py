@@ -1,0 +1,215 @@
+"""Properties of the scoring that hold for any answers, on the shipped content.
+
+Each test draws whole answer sets from the shipped questions (likert levels,
+one option per single choice, any subset of a multiple choice), so a content
+edit that breaks a promise of the method (docs: bot/scoring.py) fails here.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.content import CATEGORIES, MAX_LEVEL, Option, Question
+from bot.loader import Content
+from bot.result import Result, evaluate
+from bot.scoring import Score, evidence, score
+from bot.session import LIKERT_CHOICES
+
+AnswerSet = dict[str, tuple[str, ...]]
+
+#: Scoring is fast: check more answer sets than Hypothesis's default 100.
+thorough = settings(max_examples=200, deadline=None)
+
+
+@pytest.fixture(scope="module")
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+# --- Answer sets -----------------------------------------------------------
+
+
+def answer_of(question: Question) -> st.SearchStrategy[tuple[str, ...]]:
+    if question.kind == "likert":
+        return st.sampled_from(LIKERT_CHOICES).map(lambda level: (level,))
+    ids = [option.id for option in question.options]
+    if question.kind == "single":
+        return st.sampled_from(ids).map(lambda choice: (choice,))
+    return st.sets(st.sampled_from(ids)).map(lambda ticked: tuple(i for i in ids if ticked))
+
+
+def answers(content: Content) -> st.SearchStrategy[AnswerSet]:
+    return st.fixed_dictionaries({q.id: answer_of(q) for q in content.questions})
+
+
+def dominates(better: Option, worse: Option) -> bool:
+    """`better` gives at least as much evidence as `worse` on every dimension."""
+    dims = better.evidence.keys() | worse.evidence.keys()
+    return all(better.evidence.get(d, 0) >= worse.evidence.get(d, 0) for d in dims)
+
+
+def improvements(content: Content) -> Iterator[tuple[str, str, str]]:
+    """Every (single-choice question, worse option, better option) pair."""
+    for q in content.questions:
+        if q.kind == "single":
+            for worse in q.options:
+                for better in q.options:
+                    if better is not worse and dominates(better, worse):
+                        yield q.id, worse.id, better.id
+
+
+def extreme_answers(content: Content, *, best: bool) -> AnswerSet:
+    """The strongest (or weakest) answer to every question."""
+    pick = max if best else min
+    result: AnswerSet = {}
+    for q in content.questions:
+        if q.kind == "likert":
+            result[q.id] = (str(MAX_LEVEL) if best else "0",)
+        elif q.kind == "single":
+            result[q.id] = (pick(q.options, key=lambda o: sum(o.evidence.values())).id,)
+        else:
+            result[q.id] = tuple(o.id for o in q.options) if best else ()
+    return result
+
+
+def assert_not_lower(better: Score, worse: Score) -> None:
+    """No dimension level, category score or overall fit went down."""
+    for high, low in zip(better.dimensions, worse.dimensions, strict=True):
+        assert high.level >= low.level, high.dimension.id
+        assert high.fit >= low.fit, high.dimension.id
+    for category in CATEGORIES:
+        assert better.categories[category] >= worse.categories[category], category
+    assert better.overall >= worse.overall
+
+
+# --- Ranges ------------------------------------------------------------------
+
+
+@thorough
+@given(data=st.data())
+def test_every_score_stays_in_range(content: Content, data: st.DataObject) -> None:
+    result = score(content, data.draw(answers(content)))
+    for dim in result.dimensions:
+        assert 0 <= dim.level <= MAX_LEVEL
+        assert 0 <= dim.fit <= 1
+    for category in CATEGORIES:
+        assert 0 <= result.categories[category] <= 100
+    assert 0 <= result.overall <= 100
+
+
+@thorough
+@given(data=st.data())
+def test_salary_stays_in_range_on_the_step(content: Content, data: st.DataObject) -> None:
+    salary = evaluate(content, data.draw(answers(content))).salary
+    profile_salary = content.profile.salary
+    assert profile_salary.min <= salary.amount <= profile_salary.max
+    assert salary.amount % profile_salary.step == 0
+    assert all(0 <= f.position <= 1 for f in salary.factors)
+
+
+# --- Monotonicity --------------------------------------------------------------
+
+
+@thorough
+@given(data=st.data())
+def test_a_higher_likert_level_never_lowers_a_score(content: Content, data: st.DataObject) -> None:
+    base = data.draw(answers(content))
+    likert = [q.id for q in content.questions if q.kind == "likert"]
+    qid = data.draw(st.sampled_from(likert))
+    level = int(base[qid][0])
+    higher = data.draw(st.integers(min_value=level, max_value=MAX_LEVEL))
+    better = {**base, qid: (str(higher),)}
+    assert_not_lower(score(content, better), score(content, base))
+
+
+@thorough
+@given(data=st.data())
+def test_a_dominating_option_never_lowers_a_score(content: Content, data: st.DataObject) -> None:
+    pairs = list(improvements(content))
+    assert pairs, "the content has no single choice with a better option"
+    qid, worse, better = data.draw(st.sampled_from(pairs))
+    base = data.draw(answers(content))
+    assert_not_lower(
+        score(content, {**base, qid: (better,)}), score(content, {**base, qid: (worse,)})
+    )
+
+
+@thorough
+@given(data=st.data())
+def test_ticking_one_more_option_never_lowers_a_score(
+    content: Content, data: st.DataObject
+) -> None:
+    base = data.draw(answers(content))
+    multiple = [q for q in content.questions if q.kind == "multiple"]
+    question = data.draw(st.sampled_from(multiple))
+    unticked = [o.id for o in question.options if o.id not in base[question.id]]
+    if not unticked:
+        return
+    extra = data.draw(st.sampled_from(unticked))
+    ticked = {*base[question.id], extra}
+    more = tuple(o.id for o in question.options if o.id in ticked)
+    assert_not_lower(score(content, {**base, question.id: more}), score(content, base))
+
+
+def test_ticking_one_more_option_never_lowers_evidence_exhaustively(content: Content) -> None:
+    """Every subset of every multiple choice, plus each option it lacks.
+
+    Scores are monotone means of this evidence, so this is the root of the
+    property above, checked without sampling (rare combinations included,
+    e.g. options whose evidence adds up past the cap).
+    """
+    for question in content.questions:
+        if question.kind != "multiple":
+            continue
+        ids = [o.id for o in question.options]
+        for size in range(len(ids) + 1):
+            for ticked in itertools.combinations(ids, size):
+                before = evidence(question, ticked)
+                for extra in set(ids) - set(ticked):
+                    more = tuple(i for i in ids if i in ticked or i == extra)
+                    after = evidence(question, more)
+                    assert all(after[d] >= before[d] for d in before), (question.id, more)
+
+
+# --- Determinism and spread -------------------------------------------------------
+
+
+@thorough
+@given(data=st.data())
+def test_same_answers_same_result(content: Content, data: st.DataObject) -> None:
+    given_answers = data.draw(answers(content))
+    first: Result = evaluate(content, given_answers)
+    assert evaluate(content, dict(given_answers)) == first
+    # the order in which answers were stored does not matter either
+    assert evaluate(content, dict(reversed(given_answers.items()))) == first
+
+
+def test_a_strong_profile_scores_clearly_above_a_weak_one(content: Content) -> None:
+    strong = evaluate(content, extreme_answers(content, best=True))
+    weak = evaluate(content, extreme_answers(content, best=False))
+    assert strong.score.overall - weak.score.overall > 40
+    assert strong.score.band.min > weak.score.band.min
+    assert len(strong.gaps) < len(weak.gaps)
+
+
+@thorough
+@given(data=st.data())
+def test_experienced_master_earns_more_than_a_newcomer_with_bac2(
+    content: Content, data: st.DataObject
+) -> None:
+    education = _question_recording(content, "education")
+    experience = _question_recording(content, "experience")
+    base = data.draw(answers(content))
+    senior = {**base, education: ("master",), experience: ("10plus",)}
+    junior = {**base, education: ("bac2",), experience: ("none",)}
+    assert evaluate(content, senior).salary.amount > evaluate(content, junior).salary.amount
+
+
+def _question_recording(content: Content, background: str) -> str:
+    (qid,) = [q.id for q in content.questions if q.background == background]
+    return qid

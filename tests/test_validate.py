@@ -1,0 +1,259 @@
+"""`careerbot validate`: OK on the shipped files, and clear errors on broken copies.
+
+Each broken case copies the mini fixture into a temporary directory, breaks one
+thing, and checks the message names the file, the line, the item ([question or
+question/option id]), the field path and the problem, so an admin can go
+straight to it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bot.callbacks import MAX_CALLBACK_BYTES, widest_answer_payload
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+@dataclass
+class Copy:
+    """A writable copy of the mini content."""
+
+    root: Path
+
+    @property
+    def questions(self) -> Path:
+        return self.root / "questions"
+
+    @property
+    def profiles(self) -> Path:
+        return self.root / "profiles"
+
+    def path(self, name: str) -> Path:
+        folder = self.profiles if name == "mini.yaml" else self.questions
+        return folder / name
+
+    def edit(self, name: str, old: str, new: str) -> int:
+        """Replace `old` (found once) by `new`; the 1-based line where it was."""
+        path = self.path(name)
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} must occur once in {name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return line_of(text, old)
+
+    def validate(self) -> Result:
+        return CliRunner().invoke(
+            main, ["validate", "--questions", str(self.questions), "--profiles", str(self.profiles)]
+        )
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Copy:
+    shutil.copytree(MINI, tmp_path / "mini")
+    return Copy(tmp_path / "mini")
+
+
+def errors(result: Result) -> list[str]:
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    *problems, summary = result.stderr.splitlines()
+    assert summary == f"{len(problems)} problem{'s' if len(problems) > 1 else ''} found."
+    return problems
+
+
+# --- Passing -----------------------------------------------------------------------------
+
+
+def test_shipped_files_pass() -> None:
+    result = CliRunner().invoke(
+        main,
+        ["validate", "--questions", str(ROOT / "questions"), "--profiles", str(ROOT / "profiles")],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("OK: profile 'responsable-e-commerce', ")
+    assert result.stderr == ""
+
+
+def test_mini_fixture_passes(copy: Copy) -> None:
+    result = copy.validate()
+    assert result.exit_code == 0, result.output
+    assert "8 questions in 3 files" in result.stdout
+
+
+def test_python_m_bot_validate_in_a_real_process() -> None:
+    env = {
+        **os.environ,
+        "CAREERBOT_QUESTIONS_DIR": str(ROOT / "questions"),
+        "CAREERBOT_PROFILES_DIR": str(ROOT / "profiles"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "validate"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("OK: profile 'responsable-e-commerce'")
+
+
+# --- One problem at a time --------------------------------------------------------------
+
+
+def test_misspelt_dimension_in_evidence(copy: Copy) -> None:
+    line = copy.edit(
+        "01-qualities.yaml",
+        "evidence: {adaptability: 4, communication: 4}",
+        "evidence: {adaptability: 4, comunication: 4}",
+    )
+    assert errors(copy.validate()) == [
+        f"error: 01-qualities.yaml:{line} [change/adapt] questions.1.options.0.evidence: "
+        "unknown dimension 'comunication'"
+    ]
+
+
+TALK_TEXT_FR = "    text:\n      fr: J'aime expliquer une idée à des inconnus.\n"
+TALK_TEXT_EN = "      en: I enjoy explaining an idea to strangers.\n"
+
+
+def test_missing_english_translation(copy: Copy) -> None:
+    line = copy.edit("01-qualities.yaml", TALK_TEXT_FR + TALK_TEXT_EN, TALK_TEXT_FR)
+    assert errors(copy.validate()) == [
+        f"error: 01-qualities.yaml:{line} [talk] questions.0.text.en: Field required"
+    ]
+
+
+def test_yaml_syntax_error(copy: Copy) -> None:
+    line = copy.edit("02-skills.yaml", "  - id: webcult\n", "  - id: webcult: oops\n")
+    assert errors(copy.validate()) == [
+        f"error: 02-skills.yaml:{line} YAML syntax error: mapping values are not allowed here"
+    ]
+
+
+def test_duplicate_question_id(copy: Copy) -> None:
+    line = copy.edit("03-background.yaml", "  - id: market\n", "  - id: talk\n")
+    assert errors(copy.validate()) == [
+        f"error: 03-background.yaml:{line} [talk] questions.3.id: "
+        "duplicate question id 'talk' (also in 01-qualities.yaml)"
+    ]
+
+
+def test_empty_option_list(copy: Copy) -> None:
+    line = copy.edit(
+        "03-background.yaml",
+        "    options:\n"
+        "      - {id: small, value: small, text: {fr: Une petite boutique, en: A small shop}}\n"
+        "      - {id: large, value: large, text: {fr: Une grande marque, en: A big brand}}\n",
+        "    options: []\n",
+    )
+    found = errors(copy.validate())
+    assert (
+        f"error: 03-background.yaml:{line} [employer] questions.2.options: the option list is empty"
+        in found
+    )
+    # and the salary factor fed by that question now has nothing to read
+    assert any(
+        e.startswith("error: mini.yaml:")
+        and "background 'employer' is recorded by no question" in e
+        for e in found
+    )
+
+
+def test_uncovered_profile_dimension(copy: Copy) -> None:
+    copy.edit(
+        "mini.yaml",
+        "bands:\n",
+        "  - id: negotiation\n"
+        "    category: qualities\n"
+        "    label: {fr: Négociation, en: Negotiation}\n"
+        "    weight: 1\n"
+        "    required: 2\n"
+        "    mission: sell\n"
+        "bands:\n",
+    )
+    line = line_of(copy.path("mini.yaml").read_text(encoding="utf-8"), "  - id: negotiation")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [negotiation] dimensions.6.id: "
+        "no question gives evidence for this dimension"
+    ]
+
+
+def test_over_long_option_id(copy: Copy) -> None:
+    long_id = "i-keep-my-plan-whatever-happens-next"  # 36 characters
+    line = copy.edit("01-qualities.yaml", "      - id: refuse\n", f"      - id: {long_id}\n")
+    assert errors(copy.validate()) == [
+        f"error: 01-qualities.yaml:{line} [change/{long_id}] questions.1.options.2.id: "
+        "String should have at most 32 characters"
+    ]
+
+
+def test_every_accepted_option_id_fits_a_button_payload() -> None:
+    """The 32-character id limit is what keeps button payloads within 64 bytes."""
+    assert len(widest_answer_payload("z" * 32).encode()) <= MAX_CALLBACK_BYTES
+
+
+def test_salary_factor_missing_a_level(copy: Copy) -> None:
+    line = copy.edit(
+        "mini.yaml",
+        "levels: {bac: 0, bac2: 0.25, bac3: 0.5, master: 1}",
+        "levels: {bac: 0, bac3: 0.5, master: 1}",
+    )
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [education] salary.factors.1.levels: "
+        "no level for answer value 'bac2'"
+    ]
+
+
+# --- Several problems at once -------------------------------------------------------------
+
+
+def test_several_file_problems_reported_together(copy: Copy) -> None:
+    english = copy.edit("01-qualities.yaml", TALK_TEXT_FR + TALK_TEXT_EN, TALK_TEXT_FR)
+    syntax = copy.edit("02-skills.yaml", "  - id: webcult\n", "  - id: webcult: oops\n")
+    kind = copy.edit(
+        "03-background.yaml",
+        "    kind: single\n    background: market",
+        "    kind: singel\n    background: market",
+    )
+    found = errors(copy.validate())
+    assert len(found) == 3
+    assert (
+        found[0] == f"error: 01-qualities.yaml:{english} [talk] questions.0.text.en: Field required"
+    )
+    assert found[1].startswith(f"error: 02-skills.yaml:{syntax} YAML syntax error")
+    assert found[2].startswith(f"error: 03-background.yaml:{kind} [market] questions.3.kind:")
+    assert "'likert', 'single' or 'multiple'" in found[2]
+
+
+def test_several_cross_file_problems_reported_together(copy: Copy) -> None:
+    evidence = copy.edit(
+        "01-qualities.yaml",
+        "evidence: {adaptability: 4, communication: 4}",
+        "evidence: {adaptability: 4, comunication: 4}",
+    )
+    duplicate = copy.edit("03-background.yaml", "  - id: market\n", "  - id: talk\n")
+    level = copy.edit("mini.yaml", "levels: {local: 0, international: 1}", "levels: {local: 0}")
+    # question files first, in file order, then what the profile misses
+    assert errors(copy.validate()) == [
+        f"error: 01-qualities.yaml:{evidence} [change/adapt] questions.1.options.0.evidence: "
+        "unknown dimension 'comunication'",
+        f"error: 03-background.yaml:{duplicate} [talk] questions.3.id: "
+        "duplicate question id 'talk' (also in 01-qualities.yaml)",
+        f"error: mini.yaml:{level} [market] salary.factors.4.levels: "
+        "no level for answer value 'international'",
+    ]
