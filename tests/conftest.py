@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.loader import Content, load_content
+from tests.fake_botapi import FakeBotAPI
+from tests.harness import TOKEN
 
 # --- Content: the mini fixture and the shipped files -------------------------
 # Paths come from this file, so the tests run from any working directory.
@@ -33,3 +36,13 @@ def shipped_content() -> Content:
 
 
 # --- End of the content fixtures ----------------------------------------------
+
+
+# --- End-to-end: the fake Bot API on 127.0.0.1 ---------------------------------
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotAPI]:
+    """A fresh fake Bot API server for one test."""
+    async with FakeBotAPI(token=TOKEN) as fake:
+        yield fake

@@ -100,6 +100,13 @@ def expected_result_text(content: Content, choices: Choices, lang: Lang) -> str:
     return to_plain(render_result(content, evaluate(content, choices), lang))
 
 
+async def begin(user: FakeUser, label: str) -> None:
+    """Send /start and press the greeting's Begin button (`label`, in the user's language)."""
+    user.send_text("/start")
+    await user.wait_for(lambda u: label in u.buttons())
+    user.press(label)
+
+
 class QuizPlayer:
     """Plays a quiz as a person would: waiting for each question, then pressing."""
 

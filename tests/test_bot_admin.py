@@ -7,10 +7,7 @@ import io
 import random
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.loader import Content
 from bot.scorelog import ScoreLog
@@ -20,7 +17,6 @@ from tests.harness import (
     ADMIN_ID,
     SHIPPED_PROFILES,
     SHIPPED_QUESTIONS,
-    TOKEN,
     QuizPlayer,
     expected_result_text,
     make_read_only,
@@ -29,12 +25,6 @@ from tests.harness import (
     running_bot,
     undo_read_only,
 )
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(token=TOKEN) as fake:
-        yield fake
 
 
 async def play_through(user: FakeUser, content: Content, seed: int) -> str:

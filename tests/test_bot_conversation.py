@@ -13,8 +13,8 @@ from bot.loader import Content
 from bot.storage import StateStore
 from tests.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.harness import (
-    TOKEN,
     QuizPlayer,
+    begin,
     expected_result_text,
     make_settings,
     quiz_message,
@@ -25,23 +25,11 @@ from tests.harness import (
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(token=TOKEN) as fake:
-        yield fake
-
-
-@pytest.fixture
 async def bot(server: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Path]:
     """The bot running on the shipped content; yields its data directory."""
     async with running_bot(make_settings(server, tmp_path)):
         yield tmp_path
     assert not server.unanswered_callback_queries(), "every button press gets an answer"
-
-
-async def begin(user: FakeUser, begin_label: str) -> None:
-    user.send_text("/start")
-    await user.wait_for(lambda u: begin_label in u.buttons())
-    user.press(begin_label)
 
 
 async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_content: Content) -> None:

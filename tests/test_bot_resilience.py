@@ -8,7 +8,7 @@ import random
 import signal
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from tests.harness import (
     SHIPPED_QUESTIONS,
     TOKEN,
     QuizPlayer,
+    begin,
     expected_result_text,
     make_settings,
     random_choices,
@@ -31,18 +32,6 @@ from tests.harness import (
 )
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(token=TOKEN) as fake:
-        yield fake
-
-
-async def begin(user: FakeUser, label: str) -> None:
-    user.send_text("/start")
-    await user.wait_for(lambda u: label in u.buttons())
-    user.press(label)
 
 
 # --- A real bot process, killed and started again ------------------------------
