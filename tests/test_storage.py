@@ -1,0 +1,56 @@
+"""state.db: sessions survive a reopen, idle ones expire, /forget forgets."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bot.loader import Content
+from bot.session import Quiz
+from bot.storage import ActiveQuiz, LastResult, StateStore
+
+
+def test_a_saved_quiz_survives_closing_the_store(tmp_path: Path, mini_content: Content) -> None:
+    quiz = Quiz(mini_content)
+    session = quiz.start(quiz_id="abcd1234", lang="fr", started_at=1.0)
+    session = quiz.answer(session, quiz.choices(quiz.current(session))[0])  # type: ignore[arg-type]
+    store = StateStore(tmp_path / "state.db")
+    store.save_quiz(7, ActiveQuiz(session, chat_id=7, message_id=3))
+    store.close()
+    loaded = StateStore(tmp_path / "state.db").load_quiz(7)
+    assert loaded == ActiveQuiz(session, chat_id=7, message_id=3)
+
+
+def test_idle_sessions_and_results_expire(tmp_path: Path, mini_content: Content) -> None:
+    quiz = Quiz(mini_content)
+    store = StateStore(tmp_path / "state.db")
+    for user_id in (1, 2):
+        session = quiz.start(quiz_id=f"quiz000{user_id}", lang="en", started_at=1.0)
+        store.save_quiz(user_id, ActiveQuiz(session, chat_id=user_id, message_id=None))
+        store.save_result(user_id, LastResult(mini_content.version, "en", {}, time.time()))
+    now = time.time()
+    assert store.expire_idle(30, now=now) == 0
+    assert store.expire_idle(30, now=now + 31 * 86_400) == 4
+    assert store.load_quiz(1) is None and store.last_result(2) is None
+
+
+def test_forget_removes_every_row_of_the_user_only(tmp_path: Path, mini_content: Content) -> None:
+    quiz = Quiz(mini_content)
+    store = StateStore(tmp_path / "state.db")
+    for user_id in (1, 2):
+        session = quiz.start(quiz_id=f"quiz000{user_id}", lang="fr", started_at=1.0)
+        store.save_quiz(user_id, ActiveQuiz(session, chat_id=user_id, message_id=None))
+        store.set_language(user_id, "en")
+    assert store.forget(1) is True
+    assert store.load_quiz(1) is None and store.language(1) is None
+    assert store.load_quiz(2) is not None and store.language(2) == "en"
+    assert store.forget(1) is False
+
+
+def test_content_versions_round_trip(tmp_path: Path, mini_content: Content) -> None:
+    store = StateStore(tmp_path / "state.db")
+    store.remember_content(mini_content)
+    again = store.content(mini_content.version)
+    assert again is not None
+    assert again.profile == mini_content.profile and again.files == mini_content.files
+    assert store.content("unknown") is None
