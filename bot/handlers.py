@@ -322,7 +322,8 @@ class CareerBot:
                 await press.answer(t("toast_invalid", self.lang_of(query.from_user)))
         except sqlite3.Error:
             log.exception("Could not read or save a quiz")
-            await press.answer(t("toast_busy", self.lang_of(query.from_user)))
+            # Not `lang_of`: it reads the same database that just failed.
+            await press.answer(t("toast_busy", lang_from_code(query.from_user.language_code)))
         finally:
             await press.answer()
 
