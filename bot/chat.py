@@ -8,7 +8,6 @@ back or `q` to quit, and the result is the bot's message as plain text.
 from __future__ import annotations
 
 import html
-import math
 import re
 import sys
 import time
@@ -18,14 +17,11 @@ from typing import Final, TextIO
 
 from bot.content import Lang, Question
 from bot.loader import Content
-from bot.progress import progress_bar
 from bot.report import render_result, to_plain
 from bot.result import Result, evaluate
 from bot.session import LIKERT_CHOICES, Quiz, QuizSession
 from bot.texts import french_typography, t
-
-#: How long one question takes on average, for the greeting's estimate.
-SECONDS_PER_QUESTION: Final = 12
+from bot.views import estimated_minutes, question_screen
 
 BACK: Final = "b"
 QUIT: Final = "q"
@@ -148,36 +144,23 @@ def chat_text(key: str, lang: Lang, **values: object) -> str:
 
 def greeting(content: Content, lang: Lang) -> str:
     """The bot's greeting without a name: the quiz's length and duration."""
-    count = len(content.questions)
-    minutes = max(1, math.ceil(count * SECONDS_PER_QUESTION / 60))
     text = t(
         "greeting",
         lang,
         name="\0",
         job=html.escape(content.profile.title(lang)),
-        count=count,
-        minutes=minutes,
+        count=len(content.questions),
+        minutes=estimated_minutes(content),
     )
     # "Bonjour {name} !" → "Bonjour !": there is no name to greet in a terminal.
     return to_plain(text.replace(" \0", "").replace("\0", ""))
 
 
 def render_question(quiz: Quiz, session: QuizSession, question: Question) -> str:
-    """Progress, section, question and numbered answers; ✔ marks the answer already given."""
+    """The bot's question screen as plain text, with numbered answers; ✔ marks those given."""
     lang = session.lang
-    progress = quiz.progress(session)
     chosen = set(session.pending if question.kind == "multiple" else quiz.previous_answer(session))
-    lines = [
-        f"{t('progress', lang, number=progress.number, total=progress.total)}  "
-        f"{progress_bar(progress.answered, progress.total)}",
-        quiz.content.section_of[question.id].title(lang),
-        "",
-        question.text(lang),
-    ]
-    if question.kind == "likert":
-        lines.append(to_plain(t("hint_likert", lang)))
-    elif question.kind == "multiple":
-        lines.append(to_plain(t("hint_multiple", lang)))
+    lines = [to_plain(question_screen(quiz, session).text)]
     for number, (choice, label) in enumerate(
         zip(quiz.choices(question), _labels(question, lang), strict=True), start=1
     ):

@@ -14,7 +14,7 @@ import re
 import sqlite3
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Update, User
@@ -59,7 +59,7 @@ class Press:
     """A callback query that is answered exactly once, whatever happens."""
 
     query: CallbackQuery
-    answered: bool = field(default=False)
+    answered: bool = False
 
     async def answer(self, toast: str | None = None) -> None:
         if self.answered:
@@ -107,6 +107,14 @@ class CareerBot:
             return None
         return active, quiz
 
+    def _last_outcome(self, user_id: int) -> tuple[Quiz, Result] | None:
+        """The person's last result, scored again on the content it was taken on."""
+        last = self.store.last_result(user_id)
+        quiz = self.registry.quiz_for(last.version) if last else None
+        if last is None or quiz is None:
+            return None
+        return quiz, evaluate(quiz.content, last.answers)
+
     async def _retire_keyboard(
         self, context: Context, chat_id: int, message_id: int | None
     ) -> None:
@@ -125,11 +133,9 @@ class CareerBot:
         message_id: int | None,
     ) -> None:
         """Save a new session, then show its first question."""
-        self.store.save_quiz(user_id, ActiveQuiz(session, chat_id, message_id))
-        screen = views.question_screen(self.registry.current, session)
-        shown = await show(context.bot, chat_id, message_id, screen)
-        if shown != message_id:
-            self.store.save_quiz(user_id, ActiveQuiz(session, chat_id, shown))
+        active = ActiveQuiz(session, chat_id, message_id)
+        self.store.save_quiz(user_id, active)
+        await self._reshow(context, user_id, active, self.registry.current)
 
     # --- Commands ---
 
@@ -145,15 +151,7 @@ class CareerBot:
             await send(context.bot, chat.id, views.resume_offer(quiz, active.session))
             return
         source = context.args[0] if context.args and _SOURCE.fullmatch(context.args[0]) else None
-        screen = views.welcome(self.registry.current.content, lang, user.first_name)
-        if source:
-            screen = views.Screen(
-                screen.text,
-                [
-                    [views.Button(screen.buttons[0][0].text, MenuPress("begin", source).encode())],
-                    *screen.buttons[1:],
-                ],
-            )
+        screen = views.welcome(self.registry.current.content, lang, user.first_name, source)
         await send(context.bot, chat.id, screen)
 
     async def help(self, update: Update, context: Context) -> None:
@@ -210,12 +208,11 @@ class CareerBot:
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
         lang = self.lang_of(user)
-        last = self.store.last_result(user.id)
-        quiz = self.registry.quiz_for(last.version) if last else None
-        if last is None or quiz is None:
+        last = self._last_outcome(user.id)
+        if last is None:
             await self._reply(update, context, t("no_result", lang))
             return
-        outcome = evaluate(quiz.content, last.answers)
+        quiz, outcome = last
         await self._show_result(context, chat.id, None, quiz, outcome, lang)
 
     async def forget(self, update: Update, context: Context) -> None:
@@ -410,10 +407,9 @@ class CareerBot:
             self.store.save_quiz(user.id, moved)
             await self._reshow(context, user.id, moved, quiz)
         elif action.arg.endswith(views.RESULT_SUFFIX):
-            last = self.store.last_result(user.id)
-            quiz_of_last = self.registry.quiz_for(last.version) if last else None
-            if last is not None and quiz_of_last is not None:
-                outcome = evaluate(quiz_of_last.content, last.answers)
+            last = self._last_outcome(user.id)
+            if last is not None:
+                quiz_of_last, outcome = last
                 await self._show_result(
                     context, chat_id, message_id, quiz_of_last, outcome, lang, chart=False
                 )
