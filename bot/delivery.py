@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError
 
 from bot.views import Screen
 
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: Pauses before each new try after a 5xx, a time-out or an unexpected 429.
+#: Pauses before each new try after a 5xx answer or a time-out.
 RETRY_DELAYS = (0.5, 1.5, 3.0)
 
 
@@ -38,22 +38,15 @@ def keyboard(screen: Screen) -> InlineKeyboardMarkup | None:
 
 
 async def with_retries(call: Callable[[], Awaitable[T]]) -> T:
-    """Await `call()`, trying again after a 5xx answer, a time-out or a 429."""
+    """Await `call()`, trying again after a 5xx answer or a time-out.
+
+    429s are not handled here: the `AIORateLimiter` waits `retry_after` and retries them.
+    """
     for delay in (*RETRY_DELAYS, None):
         try:
             return await call()
         except BadRequest:
             raise
-        except RetryAfter as error:
-            if delay is None:
-                raise
-            retry_after = error.retry_after
-            seconds = (
-                retry_after.total_seconds()
-                if hasattr(retry_after, "total_seconds")
-                else retry_after
-            )
-            await asyncio.sleep(float(seconds))
         except NetworkError as error:
             if delay is None:
                 raise
