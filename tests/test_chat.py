@@ -23,22 +23,9 @@ from bot.loader import Content
 from bot.progress import progress_bar
 from bot.result import Result, evaluate
 from bot.texts import NBSP, NNBSP, money, t
+from tests.answers import EXAMPLE, EXAMPLE_TYPED
 
 ROOT = Path(__file__).resolve().parent.parent
-
-#: The worked example of tests/test_scoring.py, as typed: talk "1" is level 0,
-#: webcult "4" is level 3, tools "1 2" ticks sheet and tracking.
-EXAMPLE_TYPED = ["1", "1", "1 2", "4", "2", "1", "2", "2"]
-EXAMPLE = {
-    "talk": ("0",),
-    "change": ("adapt",),
-    "tools": ("sheet", "tracking"),
-    "webcult": ("3",),
-    "education": ("bac2",),
-    "experience": ("none",),
-    "employer": ("large",),
-    "market": ("international",),
-}
 
 
 def play(

@@ -14,24 +14,10 @@ from bot.content import Lang, Question, Text
 from bot.loader import Content
 from bot.report import render_result, to_plain
 from bot.result import Result, evaluate
-from bot.session import LIKERT_CHOICES
 from bot.texts import NBSP, NNBSP, money
+from tests.answers import EXAMPLE, answers
 
 TELEGRAM_MAX_CHARS = 4096
-AnswerSet = dict[str, tuple[str, ...]]
-
-#: The worked example of tests/test_scoring.py: fit 62.5 %, band "medium",
-#: gaps practice > communication > diploma, training master, work, crm, 50 000 €.
-EXAMPLE: AnswerSet = {
-    "talk": ("0",),
-    "change": ("adapt",),
-    "tools": ("sheet", "tracking"),
-    "webcult": ("3",),
-    "education": ("bac2",),
-    "experience": ("none",),
-    "employer": ("large",),
-    "market": ("international",),
-}
 
 
 def extreme(question: Question, *, best: bool) -> tuple[str, ...]:
@@ -224,24 +210,12 @@ def test_three_category_lines(shipped_content: Content, lang: Lang) -> None:
         assert re.search(rf"^• {label}[{NBSP}]?: 0[{NNBSP}]?%$", message, re.MULTILINE), label
 
 
-def _answers(content: Content) -> st.SearchStrategy[AnswerSet]:
-    def one(question: Question) -> st.SearchStrategy[tuple[str, ...]]:
-        if question.kind == "likert":
-            return st.sampled_from(LIKERT_CHOICES).map(lambda level: (level,))
-        ids = [o.id for o in question.options]
-        if question.kind == "single":
-            return st.sampled_from(ids).map(lambda choice: (choice,))
-        return st.sets(st.sampled_from(ids)).map(lambda ticked: tuple(i for i in ids if ticked))
-
-    return st.fixed_dictionaries({q.id: one(q) for q in content.questions})
-
-
 @settings(deadline=None)
 @given(data=st.data())
 def test_any_answers_render_within_telegram_limits(
     shipped_content: Content, data: st.DataObject
 ) -> None:
-    result = evaluate(shipped_content, data.draw(_answers(shipped_content)))
+    result = evaluate(shipped_content, data.draw(answers(shipped_content)))
     for lang in ("fr", "en"):
         message = render_result(shipped_content, result, lang)
         assert len(message) <= TELEGRAM_MAX_CHARS

@@ -26,18 +26,7 @@ from bot.loader import Content
 from bot.result import evaluate
 from bot.salary import NEUTRAL, estimate_salary
 from bot.scoring import Answers, band_for, evidence, gaps, score, strengths
-
-#: The worked example: every number below follows from these answers.
-EXAMPLE: dict[str, tuple[str, ...]] = {
-    "talk": ("0",),  # likert 0 → communication 0
-    "change": ("adapt",),  # adaptability 4, communication 4
-    "tools": ("sheet", "tracking"),  # analytics 3 + 2 = 5, capped at 4; web 0 + 1 = 1
-    "webcult": ("3",),  # likert 3 → web 3
-    "education": ("bac2",),  # diploma 2; background education = bac2
-    "experience": ("none",),  # practice 0 (no evidence = 0); experience = none
-    "employer": ("large",),
-    "market": ("international",),
-}
+from tests.answers import EXAMPLE
 
 
 def levels_of(content: Content, answers: Answers) -> dict[str, float]:

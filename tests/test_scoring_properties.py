@@ -14,13 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content import CATEGORIES, MAX_LEVEL, Option, Question
+from bot.content import CATEGORIES, MAX_LEVEL, Option
 from bot.loader import Content
 from bot.result import Result, evaluate
 from bot.scoring import Score, evidence, score
-from bot.session import LIKERT_CHOICES
-
-AnswerSet = dict[str, tuple[str, ...]]
+from tests.answers import AnswerSet, answers
 
 #: Scoring is fast: check more answer sets than Hypothesis's default 100.
 thorough = settings(max_examples=200, deadline=None)
@@ -32,19 +30,6 @@ def content(shipped_content: Content) -> Content:
 
 
 # --- Answer sets -----------------------------------------------------------
-
-
-def answer_of(question: Question) -> st.SearchStrategy[tuple[str, ...]]:
-    if question.kind == "likert":
-        return st.sampled_from(LIKERT_CHOICES).map(lambda level: (level,))
-    ids = [option.id for option in question.options]
-    if question.kind == "single":
-        return st.sampled_from(ids).map(lambda choice: (choice,))
-    return st.sets(st.sampled_from(ids)).map(lambda ticked: tuple(i for i in ids if ticked))
-
-
-def answers(content: Content) -> st.SearchStrategy[AnswerSet]:
-    return st.fixed_dictionaries({q.id: answer_of(q) for q in content.questions})
 
 
 def dominates(better: Option, worse: Option) -> bool:

@@ -1,0 +1,42 @@
+"""Answer sets shared by the tests: the worked example and Hypothesis strategies."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from bot.content import Question
+from bot.loader import Content
+from bot.session import LIKERT_CHOICES
+
+AnswerSet = dict[str, tuple[str, ...]]
+
+#: The worked example on tests/fixtures/mini, worked through in tests/test_scoring.py:
+#: fit 62.5 %, band "medium", gaps practice > communication > diploma,
+#: training master, work, crm, 50 000 €.
+EXAMPLE: AnswerSet = {
+    "talk": ("0",),  # likert 0 → communication 0
+    "change": ("adapt",),  # adaptability 4, communication 4
+    "tools": ("sheet", "tracking"),  # analytics 3 + 2 = 5, capped at 4; web 0 + 1 = 1
+    "webcult": ("3",),  # likert 3 → web 3
+    "education": ("bac2",),  # diploma 2; background education = bac2
+    "experience": ("none",),  # practice 0 (no evidence = 0); experience = none
+    "employer": ("large",),
+    "market": ("international",),
+}
+
+#: Its answers as typed in `careerbot chat`: talk "1" is level 0, webcult "4" is
+#: level 3, tools "1 2" ticks sheet and tracking.
+EXAMPLE_TYPED = ["1", "1", "1 2", "4", "2", "1", "2", "2"]
+
+
+def answer_of(question: Question) -> st.SearchStrategy[tuple[str, ...]]:
+    if question.kind == "likert":
+        return st.sampled_from(LIKERT_CHOICES).map(lambda level: (level,))
+    ids = [option.id for option in question.options]
+    if question.kind == "single":
+        return st.sampled_from(ids).map(lambda choice: (choice,))
+    return st.sets(st.sampled_from(ids)).map(lambda ticked: tuple(i for i in ids if i in ticked))
+
+
+def answers(content: Content) -> st.SearchStrategy[AnswerSet]:
+    return st.fixed_dictionaries({q.id: answer_of(q) for q in content.questions})
