@@ -16,6 +16,8 @@ import logging
 import re
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -176,29 +178,15 @@ class ScoreLog:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
 
-    def _open(self) -> _Connection:
-        return _Connection(self._connect())
+    @contextmanager
+    def _open(self) -> Iterator[Database]:
+        """A sqlite-utils `Database`, closed on leaving the `with` block."""
+        with closing(self._connect()) as conn:
+            yield Database(conn)
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return sqlite3.connect(self.path, timeout=self.timeout)
-
-
-class _Connection:
-    """A sqlite-utils `Database` that is closed on leaving the `with` block."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> Database:
-        try:
-            return Database(self.conn)
-        except BaseException:
-            self.conn.close()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
 
 
 def _result_row(
