@@ -1,7 +1,7 @@
 """Measure what the charts cost next to the rest of the bot.
 
 1. Start-up: a fresh `python -c "import bot.cli"` (the baseline) against the
-   same with `bot.charts` imported, with content loaded and scored, and with
+   same with `bot.presentation.charts` imported, with content loaded and scored, and with
    one result chart rendered: wall time and peak memory (ru_maxrss), each as
    the best time and median memory of several subprocess runs.
 2. In one warm process: scoring one result against rendering one chart.
@@ -19,9 +19,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.content import MAX_LEVEL, Question
-from bot.loader import Content, ContentError, load_content
-from bot.scoring import Answers
+from bot.content.loader import ContentError, load_content
+from bot.content.models import MAX_LEVEL, Content, Question
+from bot.engine.scoring import Answers
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIRS = [
@@ -35,8 +35,8 @@ CONTENT_DIRS = [
 # Each child prints its own peak resident set (KiB on Linux) as its last line.
 _REPORT_RSS = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 _LOAD = (
-    "from pathlib import Path; from bot.loader import load_content; "
-    "from bot.result import evaluate; "
+    "from pathlib import Path; from bot.content.loader import load_content; "
+    "from bot.engine.result import evaluate; "
     "c = load_content(Path({q!r}), Path({p!r})); "
     "r = evaluate(c, {{q.id: ('3',) if q.kind == 'likert' else (q.options[0].id,) "
     "for q in c.questions}})"
@@ -103,11 +103,12 @@ def startup(runs: int, questions: Path, profiles: Path) -> None:
     load = _LOAD.format(q=str(questions), p=str(profiles))
     cases = [
         ("import bot.cli  (baseline)", "import bot.cli"),
-        ("+ import bot.charts", "import bot.cli, bot.charts"),
-        ("+ load content, evaluate", f"import bot.cli, bot.charts; {load}"),
+        ("+ import bot.presentation.charts", "import bot.cli, bot.presentation.charts"),
+        ("+ load content, evaluate", f"import bot.cli, bot.presentation.charts; {load}"),
         (
             "+ render one result chart",
-            f"import bot.cli, bot.charts; {load}; bot.charts.result_chart_png(c, r, 'fr')",
+            f"import bot.cli, bot.presentation.charts; {load}; "
+            "bot.presentation.charts.result_chart_png(c, r, 'fr')",
         ),
     ]
     # Round-robin, so a busy moment on the machine hits every case alike; the
@@ -131,8 +132,8 @@ def startup(runs: int, questions: Path, profiles: Path) -> None:
 
 
 def score_vs_render(content: Content) -> None:
-    from bot.charts import result_chart_png, stats_chart_png
-    from bot.result import evaluate
+    from bot.engine.result import evaluate
+    from bot.presentation.charts import result_chart_png, stats_chart_png
 
     answers = random_answers(content, random.Random(1))
     start = time.perf_counter()
@@ -158,7 +159,7 @@ def score_vs_render(content: Content) -> None:
 
 
 def evaluate_rate(content: Content, seconds: float = 1.5) -> None:
-    from bot.result import evaluate
+    from bot.engine.result import evaluate
 
     rng = random.Random(2024)
     answer_sets = [random_answers(content, rng) for _ in range(500)]

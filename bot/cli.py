@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from bot.content import LANGS
-from bot.loader import ContentError, load_content
-from bot.logs_cli import logs
+from bot.content.loader import ContentError, load_content
+from bot.content.models import LANGS
+from bot.scorelog.cli import logs
 from bot.settings import Settings, SettingsError
 
 
@@ -44,7 +44,7 @@ def run(
     """Start the bot (long polling by default)."""
     from telegram.error import TelegramError
 
-    from bot.app import WebhookOptions, run_bot
+    from bot.telegram_bot.application import WebhookOptions, run_bot
 
     settings = _settings()
     try:
@@ -77,7 +77,7 @@ def run(
 )
 def chat(lang: str, chart: Path | None) -> None:
     """Take the quiz in this terminal (no Telegram needed)."""
-    from bot.chat import run_chat
+    from bot.terminal.chat import run_chat
 
     settings = _settings()
     try:

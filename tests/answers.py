@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from bot.content import Question
-from bot.loader import Content
-from bot.session import LIKERT_CHOICES
+from bot.content.models import Content, Question
+from bot.engine.session import LIKERT_CHOICES
 
 AnswerSet = dict[str, tuple[str, ...]]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import Content, load_content
+from bot.content.loader import load_content
+from bot.content.models import Content
 from tests.fake_botapi import FakeBotAPI
 from tests.harness import TOKEN
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from telegram.ext import Application
 
-from bot.app import build_application
-from bot.callbacks import QuizPress, decode
-from bot.content import Lang, Question
-from bot.loader import Content, load_content
-from bot.report import render_result, to_plain
-from bot.result import evaluate
+from bot.content.loader import load_content
+from bot.content.models import Content, Lang, Question
+from bot.engine.result import evaluate
+from bot.presentation.buttons import QuizPress, decode
+from bot.presentation.result_text import render_result, to_plain
 from bot.settings import Settings
+from bot.telegram_bot.application import build_application
 from tests.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bot.content import Lang
-from bot.loader import Content, load_content
-from bot.result import Result, evaluate
-from bot.scorelog import ScoreLog
-from bot.session import Quiz, QuizSession
+from bot.content.loader import load_content
+from bot.content.models import Content, Lang
+from bot.engine.result import Result, evaluate
+from bot.engine.session import Quiz, QuizSession
+from bot.scorelog.store import ScoreLog
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scorelog"
 QUIZ_SECONDS = 240

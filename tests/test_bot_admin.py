@@ -9,9 +9,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from bot.loader import Content
-from bot.scorelog import ScoreLog
-from bot.texts import lang_from_code
+from bot.content.models import Content
+from bot.presentation.texts import lang_from_code
+from bot.scorelog.store import ScoreLog
 from tests.fake_botapi import FakeBotAPI, FakeUser
 from tests.harness import (
     ADMIN_ID,

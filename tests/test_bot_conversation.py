@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import MenuPress
-from bot.loader import Content
-from bot.storage import StateStore
+from bot.content.models import Content
+from bot.presentation.buttons import MenuPress
+from bot.state.store import StateStore
 from tests.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.harness import (
     QuizPlayer,

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import Content
-from bot.storage import StateStore
-from bot.texts import lang_from_code
+from bot.content.models import Content
+from bot.presentation.texts import lang_from_code
+from bot.state.store import StateStore
 from tests.fake_botapi import FakeBotAPI, FakeUser
 from tests.harness import (
     ROOT,
@@ -173,7 +173,7 @@ async def test_429_500_and_timeouts_during_a_quiz(
 async def test_fifty_users_at_once_each_get_their_own_result(
     server: FakeBotAPI, tmp_path: Path
 ) -> None:
-    from bot.loader import load_content
+    from bot.content.loader import load_content
 
     content = load_content(MINI / "questions", MINI / "profiles")
     settings = make_settings(

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from bot.charts import BLUE, VERMILLION, result_chart_png, stats_chart_png
-from bot.content import LANGS, Lang, Question, Text
-from bot.loader import Content, load_content
-from bot.result import Result, evaluate
-from bot.scoring import Answers
+from bot.content.loader import load_content
+from bot.content.models import LANGS, Content, Lang, Question, Text
+from bot.engine.result import Result, evaluate
+from bot.engine.scoring import Answers
+from bot.presentation.charts import BLUE, VERMILLION, result_chart_png, stats_chart_png
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "charts"
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,7 +168,7 @@ def test_shipped_profile_renders_in_both_languages() -> None:
 
 
 def test_importing_the_bot_does_not_import_matplotlib() -> None:
-    code = "import sys, bot.cli, bot.charts; print('matplotlib' in sys.modules)"
+    code = "import sys, bot.cli, bot.presentation.charts; print('matplotlib' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )

@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat import chat_text, run_chat
-from bot.content import Lang, Question
-from bot.loader import Content
-from bot.progress import progress_bar
-from bot.result import Result, evaluate
-from bot.texts import NBSP, NNBSP, money, t
+from bot.content.models import Content, Lang, Question
+from bot.engine.result import Result, evaluate
+from bot.presentation.progress import progress_bar
+from bot.presentation.texts import NBSP, NNBSP, money, t
+from bot.terminal.chat import chat_text, run_chat
 from tests.answers import EXAMPLE, EXAMPLE_TYPED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,9 +200,9 @@ def test_a_failing_chart_still_shows_the_result(
     def broken(*_: object) -> bytes:
         raise RuntimeError("no fonts\nsecond line")
 
-    fake = types.ModuleType("bot.charts")
+    fake = types.ModuleType("bot.presentation.charts")
     fake.result_chart_png = broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bot.charts", fake)
+    monkeypatch.setitem(sys.modules, "bot.presentation.charts", fake)
     chart = tmp_path / "result.png"
     result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=chart)
     assert result is not None
@@ -215,7 +214,7 @@ def test_a_failing_chart_still_shows_the_result(
 def test_a_missing_chart_module_still_shows_the_result(
     mini_content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "bot.charts", None)  # import fails
+    monkeypatch.setitem(sys.modules, "bot.presentation.charts", None)  # import fails
     result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=tmp_path / "x.png")
     assert result is not None
     assert "Training advice" in out

@@ -17,8 +17,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bot.cli import main
-from bot.loader import Content
-from bot.logs import (
+from bot.content.models import Content
+from bot.scorelog.cli import logs
+from bot.scorelog.store import ScoreLog
+from bot.scorelog.summary import (
     FIT_BUCKETS,
     MAX_MESSAGE_CHARS,
     NO_ANSWER,
@@ -30,8 +32,6 @@ from bot.logs import (
     format_summary,
     load_summary,
 )
-from bot.logs_cli import logs
-from bot.scorelog import ScoreLog
 from tests.scorelog_support import Planned, Recorded, fill, record, scorelog_content
 
 
@@ -128,7 +128,9 @@ def test_summary_chart_is_saved(logged: tuple[Path, list[Recorded]], tmp_path: P
 def test_a_failing_chart_is_one_notice_and_the_summary_still_prints(
     logged: tuple[Path, list[Recorded]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "bot.charts", None)  # as if matplotlib were missing
+    monkeypatch.setitem(
+        sys.modules, "bot.presentation.charts", None
+    )  # as if matplotlib were missing
     result = run("summary", "--db", str(logged[0]), "--chart", str(tmp_path / "c.png"))
     assert result.exit_code == 0
     assert figure("Results", result.stdout) == "12"
@@ -223,7 +225,7 @@ def test_review_serves_a_read_only_snapshot_on_localhost(
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert Path(command[command.index("--metadata") + 1]).is_file()
 
-    monkeypatch.setattr("bot.logs_cli.subprocess.run", fake_run)
+    monkeypatch.setattr("bot.scorelog.cli.subprocess.run", fake_run)
     result = run("review", "--db", str(path), "--port", "8123")
     assert result.exit_code == 0, result.output
     [command] = calls

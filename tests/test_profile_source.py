@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import LANGS, Profile, Text
-from bot.loader import Content, load_content
+from bot.content.loader import load_content
+from bot.content.models import LANGS, Content, Profile, Text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_FILE = "000_cb4640d411e283fa.txt"

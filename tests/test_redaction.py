@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from bot.redaction import REDACTED, TokenRedactingFilter, configure_logging
+from bot.telegram_bot.redaction import REDACTED, TokenRedactingFilter, configure_logging
 
 TOKEN = "123456789:AAHfakeTokenForTests_0123456789abcdef"
 

@@ -10,11 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content import Lang, Question, Text
-from bot.loader import Content
-from bot.report import render_result, to_plain
-from bot.result import Result, evaluate
-from bot.texts import NBSP, NNBSP, money
+from bot.content.models import Content, Lang, Question, Text
+from bot.engine.result import Result, evaluate
+from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.texts import NBSP, NNBSP, money
 from tests.answers import EXAMPLE, answers
 
 TELEGRAM_MAX_CHARS = 4096

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.content import CATEGORIES, LANGS
-from bot.loader import Content
-from bot.result import evaluate
-from bot.scorelog import MIGRATIONS, ScoreLog
+from bot.content.models import CATEGORIES, LANGS, Content
+from bot.engine.result import evaluate
+from bot.scorelog.store import MIGRATIONS, ScoreLog
 from tests.harness import make_read_only, undo_read_only
 from tests.scorelog_support import (
     PLAN,
@@ -258,7 +257,7 @@ def test_a_read_only_database_is_logged_not_raised(
     content: Content, db_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     ScoreLog(db_path).migrate()
-    with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+    with caplog.at_level(logging.WARNING, logger="bot.scorelog.store"):
         assert attempt(ReadOnlyScoreLog(db_path), content) is None
     assert "readonly" in caplog.text and str(db_path) in caplog.text
     assert "secretquiz" not in caplog.text
@@ -272,7 +271,7 @@ def test_a_read_only_file_is_logged_not_raised(
     fill(path, content, PLAN[:1])
     make_read_only(path)  # even for root, who ignores permission bits
     try:
-        with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+        with caplog.at_level(logging.WARNING, logger="bot.scorelog.store"):
             assert attempt(ScoreLog(path), content) is None
         assert "score not logged" in caplog.text
     finally:
@@ -288,7 +287,7 @@ def test_a_locked_database_is_logged_not_raised(
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+        with caplog.at_level(logging.WARNING, logger="bot.scorelog.store"):
             assert attempt(log, content) is None
         assert "locked" in caplog.text
     finally:
@@ -301,7 +300,7 @@ def test_a_directory_that_cannot_be_created_is_logged_not_raised(
     content: Content, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     (tmp_path / "file").write_text("not a directory")
-    with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+    with caplog.at_level(logging.WARNING, logger="bot.scorelog.store"):
         assert attempt(ScoreLog(tmp_path / "file" / "scores.db"), content) is None
     assert "score not logged" in caplog.text
 
@@ -315,8 +314,8 @@ def test_an_unexpected_error_writes_nothing_and_is_not_raised(
     def broken(*args: object) -> list[dict[str, object]]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.scorelog._answer_rows", broken)
-    with caplog.at_level(logging.WARNING, logger="bot.scorelog"):
+    monkeypatch.setattr("bot.scorelog.store._answer_rows", broken)
+    with caplog.at_level(logging.WARNING, logger="bot.scorelog.store"):
         assert attempt(ScoreLog(db_path), content) is None
     assert "unexpected error" in caplog.text
     for table in LOG_TABLES:  # the result and its scores were rolled back together

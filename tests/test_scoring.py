@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice import training_advice
-from bot.loader import Content
-from bot.result import evaluate
-from bot.salary import NEUTRAL, estimate_salary
-from bot.scoring import Answers, band_for, evidence, gaps, score, strengths
+from bot.content.models import Content
+from bot.engine.advice import training_advice
+from bot.engine.result import evaluate
+from bot.engine.salary import NEUTRAL, estimate_salary
+from bot.engine.scoring import Answers, band_for, evidence, gaps, score, strengths
 from tests.answers import EXAMPLE
 
 

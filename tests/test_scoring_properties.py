@@ -14,10 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content import CATEGORIES, MAX_LEVEL, Option
-from bot.loader import Content
-from bot.result import Result, evaluate
-from bot.scoring import Score, evidence, score
+from bot.content.models import CATEGORIES, MAX_LEVEL, Content, Option
+from bot.engine.result import Result, evaluate
+from bot.engine.scoring import Score, evidence, score
 from tests.answers import AnswerSet, answers
 
 #: Scoring is fast: check more answer sets than Hypothesis's default 100.

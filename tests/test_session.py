@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.loader import Content
-from bot.session import Quiz, QuizError, QuizSession
+from bot.content.models import Content
+from bot.engine.session import Quiz, QuizError, QuizSession
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bot.loader import Content
-from bot.session import Quiz
-from bot.storage import ActiveQuiz, LastResult, StateStore
+from bot.content.models import Content
+from bot.engine.session import Quiz
+from bot.state.store import ActiveQuiz, LastResult, StateStore
 
 
 def test_a_saved_quiz_survives_closing_the_store(tmp_path: Path, mini_content: Content) -> None:

@@ -13,10 +13,9 @@ from collections.abc import Iterator
 import pytest
 from pydantic import BaseModel
 
-from bot.chat import CHAT_TEXTS
-from bot.content import LANGS, Text
-from bot.loader import Content
-from bot.texts import NBSP, NNBSP, TEXTS, french_typography, money, percent, t
+from bot.content.models import LANGS, Content, Text
+from bot.presentation.texts import NBSP, NNBSP, TEXTS, french_typography, money, percent, t
+from bot.terminal.chat import CHAT_TEXTS
 
 UI_TEXTS = {**TEXTS, **CHAT_TEXTS}
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from bot.callbacks import MAX_CALLBACK_BYTES, widest_answer_payload
 from bot.cli import main
+from bot.presentation.buttons import MAX_CALLBACK_BYTES, widest_answer_payload
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

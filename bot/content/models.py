@@ -6,6 +6,8 @@ These pydantic models are the single definition of both formats: the loader,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -21,6 +23,14 @@ QuestionKind = Literal["likert", "single", "multiple"]
 #: Levels run from 0 (none) to 4 (expert / fully agree).
 MAX_LEVEL = 4
 Level = Annotated[int, Field(ge=0, le=MAX_LEVEL)]
+
+#: A question is shown with progress, section and buttons in one message; keep
+#: its own text well below Telegram's 4096 characters.
+MAX_QUESTION_CHARS = 1000
+#: Longer button labels are cut on a phone screen.
+MAX_OPTION_CHARS = 120
+#: The salary factor "background" that stands for the overall fit, not an answer.
+FIT_BACKGROUND = "fit"
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=32)]
 """Ids travel inside Telegram button payloads (64 bytes), so they stay short."""
@@ -157,3 +167,29 @@ class QuestionFile(Strict):
 
     section: Section
     questions: list[Question]
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything a quiz needs: the profile and the questions, in order."""
+
+    profile: Profile
+    files: tuple[tuple[str, QuestionFile], ...]
+    version: str
+    """A short hash of the files' bytes: sessions and logs record which set they used."""
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for _, qfile in self.files for q in qfile.questions)
+
+    @cached_property
+    def question_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def section_of(self) -> dict[str, Section]:
+        return {q.id: qfile.section for _, qfile in self.files for q in qfile.questions}
+
+    @cached_property
+    def dimension_by_id(self) -> dict[str, Dimension]:
+        return {d.id: d for d in self.profile.dimensions}

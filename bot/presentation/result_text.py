@@ -5,11 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content import CATEGORIES, Lang
-from bot.loader import Content
-from bot.result import Result
-from bot.salary import FactorPosition
-from bot.texts import money, percent, t
+from bot.content.models import CATEGORIES, Content, Lang
+from bot.engine.result import Result
+from bot.engine.salary import FactorPosition
+from bot.presentation.texts import money, percent, t
 
 _TAG = re.compile(r"<[^>]+>")
 

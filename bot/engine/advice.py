@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bot.content import TrainingPath
-from bot.loader import Content
-from bot.scoring import DimensionScore, Score
+from bot.content.models import Content, TrainingPath
+from bot.engine.scoring import DimensionScore, Score
 
 
 def training_advice(

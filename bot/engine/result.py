@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.advice import training_advice
-from bot.content import TrainingPath
-from bot.loader import Content
-from bot.salary import SalaryEstimate, estimate_salary
-from bot.scoring import Answers, DimensionScore, Score, gaps, score, strengths
+from bot.content.models import Content, TrainingPath
+from bot.engine.advice import training_advice
+from bot.engine.salary import SalaryEstimate, estimate_salary
+from bot.engine.scoring import Answers, DimensionScore, Score, gaps, score, strengths
 
 
 @dataclass(frozen=True)

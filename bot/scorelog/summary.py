@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from bot.content import CATEGORIES
+from bot.content.models import CATEGORIES
 
 #: Start of each 10-point fit bucket; the last one, 90, also holds 100.
 FIT_BUCKETS: tuple[int, ...] = tuple(range(0, 100, 10))
@@ -209,7 +209,7 @@ def export_csv(path: Path, *, since: date | None = None, until: date | None = No
 
 
 def chart_inputs(summary: Summary) -> tuple[tuple[float, ...], dict[str, float]]:
-    """The arguments of `bot.charts.stats_chart_png`: every fit and each category's mean."""
+    """The arguments of `charts.stats_chart_png`: every fit and each category's mean."""
     return summary.fits, {category: stat.mean for category, stat in summary.categories.items()}
 
 

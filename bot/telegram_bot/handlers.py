@@ -1,7 +1,7 @@
 """The Telegram conversation: commands, buttons and stray messages.
 
 Thin on purpose: each callback loads the person's state, asks the engine for
-the next state, commits it, and only then shows it (see `bot.delivery`).
+the next state, commits it, and only then shows it (see `bot.telegram_bot.delivery`).
 """
 
 from __future__ import annotations
@@ -22,19 +22,19 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import views
-from bot.callbacks import MenuPress, QuizPress, decode
-from bot.content import Lang
-from bot.delivery import send, show, with_retries
-from bot.loader import ContentError
-from bot.registry import ContentRegistry
-from bot.report import render_result
-from bot.result import Result, evaluate
-from bot.scorelog import ScoreLog
-from bot.session import Quiz, QuizError, QuizSession
+from bot.content.loader import ContentError
+from bot.content.models import Lang
+from bot.content.registry import ContentRegistry
+from bot.engine.result import Result, evaluate
+from bot.engine.session import Quiz, QuizError, QuizSession
+from bot.presentation import screens as views
+from bot.presentation.buttons import MenuPress, QuizPress, decode
+from bot.presentation.result_text import render_result
+from bot.presentation.texts import lang_from_code, other_lang, t
+from bot.scorelog.store import ScoreLog
 from bot.settings import Settings
-from bot.storage import ActiveQuiz, LastResult, StateStore
-from bot.texts import lang_from_code, other_lang, t
+from bot.state.store import ActiveQuiz, LastResult, StateStore
+from bot.telegram_bot.delivery import send, show, with_retries
 
 log = logging.getLogger(__name__)
 
@@ -92,16 +92,20 @@ class CareerBot:
         return self.store.language(user.id) or lang_from_code(user.language_code)
 
     def _new_session(self, lang: Lang, source: str | None) -> QuizSession:
-        return self.registry.current.start(
+        return Quiz(self.registry.current).start(
             quiz_id=uuid.uuid4().hex[:8], lang=lang, started_at=time.time(), source=source
         )
+
+    def _quiz_for(self, version: str) -> Quiz | None:
+        content = self.registry.content_for(version)
+        return Quiz(content) if content is not None else None
 
     def _active(self, user_id: int) -> tuple[ActiveQuiz, Quiz] | None:
         """The person's quiz in progress and the rules it runs on, if any."""
         active = self.store.load_quiz(user_id)
         if active is None:
             return None
-        quiz = self.registry.quiz_for(active.session.version)
+        quiz = self._quiz_for(active.session.version)
         if quiz is None:
             self.store.delete_quiz(user_id)
             return None
@@ -110,7 +114,7 @@ class CareerBot:
     def _last_outcome(self, user_id: int) -> tuple[Quiz, Result] | None:
         """The person's last result, scored again on the content it was taken on."""
         last = self.store.last_result(user_id)
-        quiz = self.registry.quiz_for(last.version) if last else None
+        quiz = self._quiz_for(last.version) if last else None
         if last is None or quiz is None:
             return None
         return quiz, evaluate(quiz.content, last.answers)
@@ -135,7 +139,7 @@ class CareerBot:
         """Save a new session, then show its first question."""
         active = ActiveQuiz(session, chat_id, message_id)
         self.store.save_quiz(user_id, active)
-        await self._reshow(context, user_id, active, self.registry.current)
+        await self._reshow(context, user_id, active, Quiz(self.registry.current))
 
     # --- Commands ---
 
@@ -151,7 +155,7 @@ class CareerBot:
             await send(context.bot, chat.id, views.resume_offer(quiz, active.session))
             return
         source = context.args[0] if context.args and _SOURCE.fullmatch(context.args[0]) else None
-        screen = views.welcome(self.registry.current.content, lang, user.first_name, source)
+        screen = views.welcome(self.registry.current, lang, user.first_name, source)
         await send(context.bot, chat.id, screen)
 
     async def help(self, update: Update, context: Context) -> None:
@@ -260,7 +264,7 @@ class CareerBot:
         if not self.is_admin(update):
             await self.unknown_command(update, context)
             return
-        from bot.logs import format_summary, load_summary
+        from bot.scorelog.summary import format_summary, load_summary
 
         summary = await asyncio.to_thread(load_summary, self.settings.scores_db)
         text = format_summary(summary)
@@ -272,7 +276,7 @@ class CareerBot:
         if not self.is_admin(update):
             await self.unknown_command(update, context)
             return
-        from bot.logs import export_csv
+        from bot.scorelog.summary import export_csv
 
         data = await asyncio.to_thread(export_csv, self.settings.scores_db)
         chat = update.effective_chat
@@ -415,7 +419,7 @@ class CareerBot:
                 )
         else:
             source = _begin_source(message.reply_markup if isinstance(message, Message) else None)
-            screen = views.welcome(self.registry.current.content, lang, user.first_name, source)
+            screen = views.welcome(self.registry.current, lang, user.first_name, source)
             await show(context.bot, chat_id, message_id, screen)
 
     # --- Showing things ---
@@ -467,7 +471,7 @@ class CareerBot:
     ) -> None:
         """The chart is a bonus: if it cannot be drawn or sent, the text result stands."""
         try:
-            from bot.charts import result_chart_png
+            from bot.presentation.charts import result_chart_png
 
             png = await asyncio.to_thread(result_chart_png, quiz.content, outcome, lang)
             caption = t("chart_caption", lang, job=quiz.content.profile.title(lang))
@@ -481,8 +485,8 @@ class CareerBot:
 
     async def _send_stats_chart(self, update: Update, context: Context, summary: object) -> None:
         try:
-            from bot.charts import stats_chart_png
-            from bot.logs import chart_inputs
+            from bot.presentation.charts import stats_chart_png
+            from bot.scorelog.summary import chart_inputs
 
             fits, means = chart_inputs(summary)  # type: ignore[arg-type]
             png = await asyncio.to_thread(stats_chart_png, fits, means, self._lang(update))

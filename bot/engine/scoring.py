@@ -21,8 +21,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.content import CATEGORIES, MAX_LEVEL, Band, Category, Dimension, Question
-from bot.loader import Content
+from bot.content.models import CATEGORIES, MAX_LEVEL, Band, Category, Content, Dimension, Question
 
 Answers = Mapping[str, tuple[str, ...]]
 

@@ -24,10 +24,9 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import ForeignKey
 
-from bot.content import CATEGORIES
-from bot.loader import Content
-from bot.result import Result
-from bot.session import QuizSession
+from bot.content.models import CATEGORIES, Content
+from bot.engine.result import Result
+from bot.engine.session import QuizSession
 
 logger = logging.getLogger(__name__)
 

@@ -17,14 +17,14 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import CareerBot
-from bot.loader import Content
-from bot.redaction import configure_logging
-from bot.registry import ContentRegistry
-from bot.scorelog import ScoreLog
+from bot.content.models import Content
+from bot.content.registry import ContentRegistry
+from bot.presentation.texts import t
+from bot.scorelog.store import ScoreLog
 from bot.settings import Settings
-from bot.storage import StateStore
-from bot.texts import t
+from bot.state.store import StateStore
+from bot.telegram_bot.handlers import CareerBot
+from bot.telegram_bot.redaction import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
 
 def build_application(settings: Settings, content: Content) -> Application:  # type: ignore[type-arg]
     """The bot, wired: stores, handlers, rate limiting and per-user ordering."""
-    from bot.ordering import PerUserUpdateProcessor
+    from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
     token = settings.require_token()
     store = StateStore(settings.state_db)

@@ -10,12 +10,11 @@ import html
 import math
 from dataclasses import dataclass, field
 
-from bot.callbacks import MenuPress, QuizPress, QuizVerb
-from bot.content import Lang, Question
-from bot.loader import Content
-from bot.progress import progress_bar
-from bot.session import Quiz, QuizSession
-from bot.texts import other_lang, t
+from bot.content.models import Content, Lang, Question
+from bot.engine.session import Quiz, QuizSession
+from bot.presentation.buttons import MenuPress, QuizPress, QuizVerb
+from bot.presentation.progress import progress_bar
+from bot.presentation.texts import other_lang, t
 
 SECONDS_PER_QUESTION = 12
 RESULT_SUFFIX = ".result"

@@ -15,18 +15,17 @@ import uuid
 from pathlib import Path
 from typing import Final, TextIO
 
-from bot.content import Lang, Question
-from bot.loader import Content
-from bot.report import render_result, to_plain
-from bot.result import Result, evaluate
-from bot.session import LIKERT_CHOICES, Quiz, QuizSession
-from bot.texts import french_typography, t
-from bot.views import estimated_minutes, question_screen
+from bot.content.models import Content, Lang, Question
+from bot.engine.result import Result, evaluate
+from bot.engine.session import LIKERT_CHOICES, Quiz, QuizSession
+from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.screens import estimated_minutes, question_screen
+from bot.presentation.texts import french_typography, t
 
 BACK: Final = "b"
 QUIT: Final = "q"
 
-# Terminal-only texts (fr, en); everything else comes from `bot.texts`.
+# Terminal-only texts (fr, en); everything else comes from `bot.presentation.texts`.
 _CHAT_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "chat_keys": (
         "Répondez en tapant le numéro de votre choix puis Entrée. "
@@ -188,7 +187,7 @@ def save_chart(content: Content, result: Result, lang: Lang, path: Path) -> str:
     """Write the result chart to `path`; the line to print, whether it worked or not."""
     try:
         # Imported here: matplotlib is an optional extra, and slow to import.
-        from bot.charts import result_chart_png
+        from bot.presentation.charts import result_chart_png
 
         path.write_bytes(result_chart_png(content, result, lang))
     except Exception as error:  # the chart is an extra: never lose the result over it

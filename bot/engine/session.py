@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.content import MAX_LEVEL, Lang, Question
-from bot.loader import Content
+from bot.content.models import MAX_LEVEL, Content, Lang, Question
 
 LIKERT_CHOICES: tuple[str, ...] = tuple(str(level) for level in range(MAX_LEVEL + 1))
 """A likert answer is its level, "0" (not at all) to "4" (completely)."""

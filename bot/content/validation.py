@@ -11,18 +11,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.callbacks import MAX_CALLBACK_BYTES, widest_answer_payload
-from bot.content import LANGS, Profile, QuestionFile, Text
+from bot.content.models import (
+    FIT_BACKGROUND,
+    LANGS,
+    MAX_OPTION_CHARS,
+    MAX_QUESTION_CHARS,
+    Profile,
+    QuestionFile,
+    Text,
+)
 
 Location = tuple[str | int, ...]
-
-#: A question is shown with progress, section and buttons in one message; keep
-#: its own text well below Telegram's 4096 characters.
-MAX_QUESTION_CHARS = 1000
-#: Longer button labels are cut on a phone screen.
-MAX_OPTION_CHARS = 120
-#: The fit "background" is the overall fit, not an answer.
-FIT_BACKGROUND = "fit"
 
 
 @dataclass(frozen=True)
@@ -192,13 +191,6 @@ def _check_questions(
                 yield from _check_text(
                     option.text, MAX_OPTION_CHARS, (*o_at, "text"), item, problem
                 )
-                payload = widest_answer_payload(option.id).encode()
-                if len(payload) > MAX_CALLBACK_BYTES:
-                    yield problem(
-                        f"option id too long for a button payload ({len(payload)} > 64 bytes)",
-                        (*o_at, "id"),
-                        item,
-                    )
                 for dimension in option.evidence:
                     if dimension not in dimensions:
                         yield problem(f"unknown dimension {dimension!r}", (*o_at, "evidence"), item)

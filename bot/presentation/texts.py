@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from bot.content import Lang
+from bot.content.models import Lang
 
 NBSP: Final = "\u00a0"
 NNBSP: Final = "\u202f"

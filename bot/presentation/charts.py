@@ -19,11 +19,10 @@ import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from bot.content import CATEGORIES, MAX_LEVEL, Category, Lang
-from bot.loader import Content
-from bot.result import Result
-from bot.scoring import DimensionScore
-from bot.texts import percent, t
+from bot.content.models import CATEGORIES, MAX_LEVEL, Category, Content, Lang
+from bot.engine.result import Result
+from bot.engine.scoring import DimensionScore
+from bot.presentation.texts import percent, t
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.content import SalaryFactor
-from bot.loader import Content
-from bot.scoring import Score
-from bot.validation import FIT_BACKGROUND
+from bot.content.models import FIT_BACKGROUND, Content, SalaryFactor
+from bot.engine.scoring import Score
 
 #: An answer with no level (e.g. a skipped background) counts as mid-range.
 NEUTRAL = 0.5

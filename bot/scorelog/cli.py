@@ -20,7 +20,8 @@ from rich.bar import Bar
 from rich.console import Console
 from rich.table import Table
 
-from bot.logs import (
+from bot.scorelog.store import ScoreLog
+from bot.scorelog.summary import (
     NO_SOURCE,
     Summary,
     bucket_label,
@@ -31,13 +32,12 @@ from bot.logs import (
     write_csv,
     write_json,
 )
-from bot.scorelog import ScoreLog
 from bot.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: The Datasette metadata: titles, descriptions and the canned queries.
-METADATA = files("bot").joinpath("datasette/metadata.yaml")
+METADATA = files("bot.scorelog").joinpath("datasette/metadata.yaml")
 REVIEW_HOST = "127.0.0.1"
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -270,7 +270,7 @@ def _print_summary(console: Console, summary: Summary) -> None:
 def _save_chart(path: Path, summary: Summary) -> None:
     """Charts need the optional matplotlib: say so in one line rather than fail."""
     try:
-        from bot.charts import stats_chart_png
+        from bot.presentation.charts import stats_chart_png
 
         path.write_bytes(stats_chart_png(*chart_inputs(summary)))
     except Exception as error:

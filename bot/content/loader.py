@@ -8,44 +8,16 @@ field and the line.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.content import Dimension, Profile, Question, QuestionFile, Section
-from bot.validation import Location, Problem, check_content, closest_line
+from bot.content.models import Content, Profile, QuestionFile
+from bot.content.validation import Location, Problem, check_content, closest_line
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Content:
-    """Everything a quiz needs: the profile and the questions, in order."""
-
-    profile: Profile
-    files: tuple[tuple[str, QuestionFile], ...]
-    version: str
-    """A short hash of the files' bytes: sessions and logs record which set they used."""
-
-    @cached_property
-    def questions(self) -> tuple[Question, ...]:
-        return tuple(q for _, qfile in self.files for q in qfile.questions)
-
-    @cached_property
-    def question_by_id(self) -> dict[str, Question]:
-        return {q.id: q for q in self.questions}
-
-    @cached_property
-    def section_of(self) -> dict[str, Section]:
-        return {q.id: qfile.section for _, qfile in self.files for q in qfile.questions}
-
-    @cached_property
-    def dimension_by_id(self) -> dict[str, Dimension]:
-        return {d.id: d for d in self.profile.dimensions}
 
 
 class ContentError(Exception):

@@ -16,7 +16,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError
 
-from bot.views import Screen
+from bot.presentation.screens import Screen
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot.content import Lang, Profile, QuestionFile
-from bot.loader import Content
-from bot.session import QuizSession
+from bot.content.models import Content, Lang, Profile, QuestionFile
+from bot.engine.session import QuizSession
 
 
 @dataclass(frozen=True)
