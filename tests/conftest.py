@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
 from bot.content.loader import load_content
 from bot.content.models import Content
-from tests.fake_botapi import FakeBotAPI
-from tests.harness import TOKEN
+from tests.support.fake_botapi import FakeBotAPI
+from tests.support.harness import TOKEN
+from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 # --- Content: the mini fixture and the shipped files -------------------------
-# Paths come from this file, so the tests run from any working directory.
-
-TESTS_DIR = Path(__file__).resolve().parent
-ROOT = TESTS_DIR.parent
-MINI_DIR = TESTS_DIR / "fixtures" / "mini"
-MINI_QUESTIONS = MINI_DIR / "questions"
-MINI_PROFILES = MINI_DIR / "profiles"
-SHIPPED_QUESTIONS = ROOT / "questions"
-SHIPPED_PROFILES = ROOT / "profiles"
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,9 @@ from pathlib import Path
 from bot.content.models import Content
 from bot.presentation.texts import lang_from_code
 from bot.scorelog.store import ScoreLog
-from tests.fake_botapi import FakeBotAPI, FakeUser
-from tests.harness import (
+from tests.support.fake_botapi import FakeBotAPI, FakeUser
+from tests.support.harness import (
     ADMIN_ID,
-    SHIPPED_PROFILES,
-    SHIPPED_QUESTIONS,
     QuizPlayer,
     expected_result_text,
     make_read_only,
@@ -25,6 +23,7 @@ from tests.harness import (
     running_bot,
     undo_read_only,
 )
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 
 async def play_through(user: FakeUser, content: Content, seed: int) -> str:

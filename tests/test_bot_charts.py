@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from bot.content.models import Content
-from tests.fake_botapi import FakeBotAPI
-from tests.harness import (
+from tests.support.fake_botapi import FakeBotAPI
+from tests.support.harness import (
     QuizPlayer,
     begin,
     expected_result_text,

@@ -11,8 +11,8 @@ import pytest
 from bot.content.models import Content
 from bot.presentation.buttons import MenuPress
 from bot.state.store import StateStore
-from tests.fake_botapi import BotMessage, FakeBotAPI, FakeUser
-from tests.harness import (
+from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
+from tests.support.harness import (
     QuizPlayer,
     begin,
     expected_result_text,

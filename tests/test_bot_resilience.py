@@ -17,11 +17,8 @@ import pytest
 from bot.content.models import Content
 from bot.presentation.texts import lang_from_code
 from bot.state.store import StateStore
-from tests.fake_botapi import FakeBotAPI, FakeUser
-from tests.harness import (
-    ROOT,
-    SHIPPED_PROFILES,
-    SHIPPED_QUESTIONS,
+from tests.support.fake_botapi import FakeBotAPI, FakeUser
+from tests.support.harness import (
     TOKEN,
     QuizPlayer,
     begin,
@@ -30,9 +27,7 @@ from tests.harness import (
     random_choices,
     running_bot,
 )
-
-MINI = ROOT / "tests" / "fixtures" / "mini"
-
+from tests.support.paths import MINI, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 # --- A real bot process, killed and started again ------------------------------
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import httpx
 
-from tests.fake_botapi import FakeBotAPI
-from tests.harness import SHIPPED_PROFILES, SHIPPED_QUESTIONS, TOKEN
+from tests.support.fake_botapi import FakeBotAPI
+from tests.support.harness import TOKEN
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 
 def free_port() -> int:

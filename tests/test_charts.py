@@ -8,7 +8,6 @@ import math
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
@@ -18,9 +17,9 @@ from bot.content.models import LANGS, Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Answers
 from bot.presentation.charts import BLUE, VERMILLION, result_chart_png, stats_chart_png
+from tests.support.paths import FIXTURES, ROOT
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "charts"
-ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = FIXTURES / "charts"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PHONE_WIDTH = 1080
 

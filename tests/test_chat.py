@@ -22,7 +22,7 @@ from bot.engine.result import Result, evaluate
 from bot.presentation.progress import progress_bar
 from bot.presentation.texts import NBSP, NNBSP, money, t
 from bot.terminal.chat import chat_text, run_chat
-from tests.answers import EXAMPLE, EXAMPLE_TYPED
+from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import pytest
 from bot.content.models import Content
 from bot.scorelog.cli import METADATA, load_review_metadata, snapshot
 from bot.scorelog.summary import NO_ANSWER, NO_SOURCE, Summary, bucket_label, load_summary
-from tests.scorelog_support import fill, scorelog_content
+from tests.support.scorelog import fill, scorelog_content
 
 datasette_app = pytest.importorskip("datasette.app")
 

@@ -32,7 +32,7 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from tests.fake_botapi import (
+from tests.support.fake_botapi import (
     NOT_MODIFIED,
     FakeBotAPI,
     FakeUser,

@@ -32,7 +32,7 @@ from bot.scorelog.summary import (
     format_summary,
     load_summary,
 )
-from tests.scorelog_support import Planned, Recorded, fill, record, scorelog_content
+from tests.support.scorelog import Planned, Recorded, fill, record, scorelog_content
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from bot.content.models import Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.presentation.result_text import render_result, to_plain
 from bot.presentation.texts import NBSP, NNBSP, money
-from tests.answers import EXAMPLE, answers
+from tests.support.answers import EXAMPLE, answers
 
 TELEGRAM_MAX_CHARS = 4096
 

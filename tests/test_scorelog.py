@@ -14,8 +14,8 @@ from sqlite_utils import Database
 from bot.content.models import CATEGORIES, LANGS, Content
 from bot.engine.result import evaluate
 from bot.scorelog.store import MIGRATIONS, ScoreLog
-from tests.harness import make_read_only, undo_read_only
-from tests.scorelog_support import (
+from tests.support.harness import make_read_only, undo_read_only
+from tests.support.scorelog import (
     PLAN,
     QUIZ_SECONDS,
     Planned,

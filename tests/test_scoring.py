@@ -26,7 +26,7 @@ from bot.engine.advice import training_advice
 from bot.engine.result import evaluate
 from bot.engine.salary import NEUTRAL, estimate_salary
 from bot.engine.scoring import Answers, band_for, evidence, gaps, score, strengths
-from tests.answers import EXAMPLE
+from tests.support.answers import EXAMPLE
 
 
 def levels_of(content: Content, answers: Answers) -> dict[str, float]:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from bot.content.models import CATEGORIES, MAX_LEVEL, Content, Option
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Score, evidence, score
-from tests.answers import AnswerSet, answers
+from tests.support.answers import AnswerSet, answers
 
 #: Scoring is fast: check more answer sets than Hypothesis's default 100.
 thorough = settings(max_examples=200, deadline=None)

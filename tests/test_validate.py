@@ -20,9 +20,7 @@ from click.testing import CliRunner, Result
 
 from bot.cli import main
 from bot.presentation.buttons import MAX_CALLBACK_BYTES, widest_answer_payload
-
-ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "mini"
+from tests.support.paths import MINI, ROOT
 
 
 @dataclass

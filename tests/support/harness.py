@@ -16,11 +16,8 @@ from bot.presentation.buttons import QuizPress, decode
 from bot.presentation.result_text import render_result, to_plain
 from bot.settings import Settings
 from bot.telegram_bot.application import build_application
-from tests.fake_botapi import BotMessage, FakeBotAPI, FakeUser
-
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_QUESTIONS = ROOT / "questions"
-SHIPPED_PROFILES = ROOT / "profiles"
+from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 TOKEN = "123456789:AAHfakeTokenForTests_0123456789abcdef"
 ADMIN_ID = 4242

@@ -16,8 +16,9 @@ from bot.content.models import Content, Lang
 from bot.engine.result import Result, evaluate
 from bot.engine.session import Quiz, QuizSession
 from bot.scorelog.store import ScoreLog
+from tests.support.paths import FIXTURES
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scorelog"
+FIXTURE = FIXTURES / "scorelog"
 QUIZ_SECONDS = 240
 
 
