@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import io
 import math
 import subprocess
 import sys
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -16,12 +19,21 @@ from bot.content.loader import load_content
 from bot.content.models import LANGS, Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Answers
-from bot.presentation.charts import BLUE, VERMILLION, result_chart_png, stats_chart_png
+from bot.presentation.charts import (
+    BLUE,
+    MAX_CHARTS_AT_ONCE,
+    VERMILLION,
+    draw_in_background,
+    result_chart_png,
+    stats_chart_png,
+)
 from tests.support.paths import FIXTURES, ROOT
 
 FIXTURE = FIXTURES / "charts"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PHONE_WIDTH = 1080
+MAX_CHART_BYTES = 100_000
+"""What a chart sent to every candidate may weigh (issue #11)."""
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +84,8 @@ def colour_count(image: Image.Image, hex_colour: str) -> int:
 
 def assert_not_blank(image: Image.Image) -> None:
     rgb = image.convert("RGB")
-    assert len(rgb.getcolors(maxcolors=1 << 20) or []) > 50  # text anti-aliasing, bars, grid
+    # Greys of anti-aliased text, bars and grid: the result chart has a 21-colour palette.
+    assert len(rgb.getcolors(maxcolors=1 << 20) or []) > 12
     assert max(ImageStat.Stat(rgb).stddev) > 20
 
 
@@ -82,9 +95,11 @@ def assert_not_blank(image: Image.Image) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("make", [strong, weak], ids=["strong", "weak"])
 def test_result_chart_is_a_portrait_png_for_a_phone(content: Content, make, lang: Lang) -> None:
-    image = open_png(result_chart_png(content, make(content), lang))
+    data = result_chart_png(content, make(content), lang)
+    image = open_png(data)
     assert image.format == "PNG"
-    assert image.mode in {"RGB", "RGBA"}
+    assert image.mode in {"RGB", "RGBA", "P"}
+    assert len(data) <= MAX_CHART_BYTES
     width, height = image.size
     assert width == PHONE_WIDTH
     # Portrait, yet not so tall that a phone shrinks the text out of reach.
@@ -148,7 +163,7 @@ def test_partial_answers_render(content: Content) -> None:
 
 
 def test_rendering_in_threads_gives_the_same_pictures(content: Content) -> None:
-    """The Telegram layer renders with asyncio.to_thread: no shared pyplot state."""
+    """Nothing is shared between renders, so any thread may draw."""
     jobs: list[tuple[Result, Lang]] = [(strong(content), "fr"), (weak(content), "en")] * 2
     expected = [result_chart_png(content, result, lang) for result, lang in jobs[:2]] * 2
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -160,10 +175,43 @@ def test_shipped_profile_renders_in_both_languages() -> None:
     shipped = load_content(ROOT / "questions", ROOT / "profiles")
     for make in (strong, weak):
         for lang in LANGS:
-            image = open_png(result_chart_png(shipped, make(shipped), lang))
+            data = result_chart_png(shipped, make(shipped), lang)
+            assert len(data) <= MAX_CHART_BYTES
+            image = open_png(data)
             assert image.width == PHONE_WIDTH
             assert 1.5 < image.height / image.width < 2.6
             assert_not_blank(image)
+
+
+async def test_charts_are_drawn_one_at_a_time_off_the_event_loop() -> None:
+    """Six charts asked for at once: at most MAX_CHARTS_AT_ONCE draw, and the loop stays free."""
+    lock = threading.Lock()
+    drawing = peak = 0
+
+    def slow_chart(number: int) -> bytes:
+        nonlocal drawing, peak
+        with lock:
+            drawing += 1
+            peak = max(peak, drawing)
+        time.sleep(0.05)
+        with lock:
+            drawing -= 1
+        return str(number).encode()
+
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.005)
+            ticks += 1
+
+    tick_task = asyncio.create_task(ticker())
+    pictures = await asyncio.gather(*(draw_in_background(slow_chart, n) for n in range(6)))
+    tick_task.cancel()
+    assert pictures == [str(n).encode() for n in range(6)]
+    assert peak == MAX_CHARTS_AT_ONCE <= 2
+    assert ticks >= 6  # the loop ran while the charts were drawn
 
 
 def test_importing_the_bot_does_not_import_matplotlib() -> None:

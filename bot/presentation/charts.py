@@ -1,40 +1,73 @@
 """PNG charts: a candidate's profile against the job, and the admins' statistics.
 
-matplotlib is imported inside the functions, not at module level: it costs more
-start-up time and memory than the rest of the bot together (see docs/charts.md),
-and most processes (`careerbot validate`, `logs export`, tests) never draw.
+The result chart, sent to every candidate, is drawn with Pillow
+(`bot.presentation.result_chart`). The admins' statistics chart, drawn a few
+times a day, uses matplotlib, imported inside the function: it costs more
+start-up time and memory than the rest of the bot together (see
+docs/charts.md), and most processes never draw it.
 
 Only the object API is used (`Figure` + `FigureCanvasAgg`, never pyplot), no
-rcParams are changed, and every figure is local to its call, so both functions
-can run in worker threads (`asyncio.to_thread`). Fonts, sizes and colours are
-set explicitly, so a user's matplotlibrc cannot change the picture, and the
-PNG carries no metadata, so the same input always gives the same bytes.
+rcParams are changed, and every figure is local to its call, so it can run in
+a worker thread. Fonts, sizes and colours are set explicitly, so a user's
+matplotlibrc cannot change the picture, and the PNG carries no metadata, so
+the same input always gives the same bytes.
+
+The bot draws every chart through `draw_in_background`: in a worker thread,
+off the event loop, at most `MAX_CHARTS_AT_ONCE` at a time; the others wait
+their turn. Drawing is CPU-bound, so more threads would only share the same
+cores while each holding a canvas in memory.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import io
 import math
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, Final, ParamSpec
 
-from bot.content.models import CATEGORIES, MAX_LEVEL, Category, Content, Lang
-from bot.engine.result import Result
-from bot.engine.scoring import DimensionScore
+from bot.content.models import CATEGORIES, Lang
+from bot.presentation.result_chart import (
+    BLUE,
+    GRID,
+    INK,
+    MUTED,
+    REQUIRED_GREY,
+    VERMILLION,
+    result_chart_png,
+)
 from bot.presentation.texts import percent, t
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-# Okabe–Ito colours: told apart with every common colour-vision deficiency.
-BLUE: Final = "#0072B2"
-VERMILLION: Final = "#D55E00"
-REQUIRED_GREY: Final = "#CFCFCF"
-INK: Final = "#222222"
-MUTED: Final = "#666666"
-GRID: Final = "#E4E4E4"
+__all__ = [
+    "BLUE",
+    "GRID",
+    "INK",
+    "MAX_CHARTS_AT_ONCE",
+    "MUTED",
+    "REQUIRED_GREY",
+    "VERMILLION",
+    "draw_in_background",
+    "result_chart_png",
+    "stats_chart_png",
+]
+
+P = ParamSpec("P")
+
+MAX_CHARTS_AT_ONCE: Final = 1
+_drawing = ThreadPoolExecutor(max_workers=MAX_CHARTS_AT_ONCE, thread_name_prefix="chart")
+
+
+async def draw_in_background(draw: Callable[P, bytes], *args: P.args, **kwargs: P.kwargs) -> bytes:
+    """`draw(*args, **kwargs)` in the chart thread, waiting its turn without blocking the loop."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_drawing, functools.partial(draw, *args, **kwargs))
+
 
 FONT: Final = "DejaVu Sans"
 """Ships with matplotlib and covers French accents and no-break spaces."""
@@ -44,202 +77,6 @@ DPI: Final = 180
 """6 in × 180 dpi = 1080 px wide, a phone screen's width. What makes text
 legible is its size relative to that width: 12.5 pt on 6 in is about 11 px
 on a phone showing the picture 390 px wide."""
-
-# Result chart layout, in inches.
-_MARGIN = 0.22
-_TOP_BLOCK = 1.58
-_BOTTOM_BLOCK = 0.78
-_HEADING_H = 0.50
-_ROW_H = 0.32
-_EXTRA_LINE_H = 0.20
-_LABEL_SIZE = 12.5
-_HEADING_SIZE = 13.5
-_MAX_LABEL_SHARE = 0.50
-"""Labels may take at most this share of the width; longer ones wrap."""
-
-
-def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
-    """The candidate's level on each dimension next to the level the job requires.
-
-    One row per dimension, grouped under a heading per category (with the
-    category's score): a wide grey bar up to the required level, a narrow bar
-    up to the candidate's level — blue where the requirement is met,
-    vermillion where it is not.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.patches import Patch
-    from matplotlib.transforms import blended_transform_factory
-
-    score = result.score
-    groups = [
-        (category, [d for d in score.dimensions if d.dimension.category == category])
-        for category in CATEGORIES
-    ]
-    groups = [(category, dims) for category, dims in groups if dims]
-
-    # Measure the labels first: the bars start where the longest label ends.
-    scratch = Figure(dpi=DPI)
-    FigureCanvasAgg(scratch)
-    label_font = FontProperties(family=FONT, size=_LABEL_SIZE)
-
-    def width_in(text: str) -> float:
-        probe = scratch.text(0, 0, text, fontproperties=label_font, linespacing=1.05)
-        probe.set_parse_math(False)
-        width = probe.get_window_extent().width
-        probe.remove()
-        return float(width) / DPI
-
-    labels = {
-        d.dimension.id: _fit_label(d.dimension.label(lang), width_in, _MAX_LABEL_SHARE * WIDTH_IN)
-        for _, dims in groups
-        for d in dims
-    }
-    label_w = max((width_in(label) for label in labels.values()), default=1.0)
-
-    # Vertical positions in inches from the top of the plot area.
-    rows: list[tuple[float, DimensionScore]] = []
-    headings: list[tuple[float, Category, float]] = []
-    y = 0.0
-    for category, dims in groups:
-        headings.append((y + _HEADING_H * 0.55, category, score.categories[category]))
-        y += _HEADING_H
-        for d in dims:
-            height = _ROW_H + _EXTRA_LINE_H * labels[d.dimension.id].count("\n")
-            rows.append((y + height / 2, d))
-            y += height
-    plot_h = max(y, _ROW_H)
-    fig_h = _TOP_BLOCK + plot_h + _BOTTOM_BLOCK
-
-    fig = Figure(figsize=(WIDTH_IN, fig_h), dpi=DPI, facecolor="white")
-    FigureCanvasAgg(fig)
-    left = (_MARGIN + label_w + 0.18) / WIDTH_IN
-    right = 1 - (_MARGIN + 0.12) / WIDTH_IN
-    ax = fig.add_axes((left, _BOTTOM_BLOCK / fig_h, right - left, plot_h / fig_h))
-    ax.set_xlim(0, MAX_LEVEL)
-    ax.set_ylim(plot_h, 0)
-    ax.set_facecolor("white")
-    ax.set_xmargin(0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.set_yticks([])
-    ax.set_xticks(range(MAX_LEVEL + 1))
-    ax.tick_params(
-        axis="x",
-        length=0,
-        labelsize=11,
-        labelcolor=MUTED,
-        labelfontfamily=FONT,
-        top=False,
-        labeltop=True,
-        pad=4,
-    )
-    ax.grid(axis="x", color=GRID, linewidth=1.0)
-    ax.set_axisbelow(True)
-    ax.set_xlabel(t("chart_level_axis", lang), fontsize=10.5, color=MUTED, fontfamily=FONT)
-
-    # Category headings and labels live left of the axes: x in figure
-    # fractions, y in the axes' inches.
-    in_labels = blended_transform_factory(fig.transFigure, ax.transData)
-    x_text = _MARGIN / WIDTH_IN
-    for y_mid, category, value in headings:
-        ax.text(
-            x_text,
-            y_mid,
-            t(f"category_{category}", lang),
-            transform=in_labels,
-            fontsize=_HEADING_SIZE,
-            fontweight="bold",
-            color=INK,
-            fontfamily=FONT,
-            va="center",
-            clip_on=False,
-        )
-        ax.text(
-            1.0,
-            y_mid,
-            percent(value, lang),
-            transform=blended_transform_factory(ax.transAxes, ax.transData),
-            fontsize=_HEADING_SIZE,
-            fontweight="bold",
-            color=INK,
-            fontfamily=FONT,
-            ha="right",
-            va="center",
-            clip_on=False,
-        )
-        ax.plot(
-            [x_text, 1 - _MARGIN / WIDTH_IN],
-            [y_mid + _HEADING_H * 0.36] * 2,
-            transform=in_labels,
-            color=INK,
-            linewidth=0.8,
-            clip_on=False,
-        )
-
-    for y_mid, d in rows:
-        ax.text(
-            x_text,
-            y_mid,
-            labels[d.dimension.id],
-            transform=in_labels,
-            fontproperties=label_font,
-            color=INK,
-            va="center",
-            linespacing=1.05,
-            parse_math=False,
-            clip_on=False,
-        )
-        ax.barh(y_mid, d.dimension.required, height=_ROW_H * 0.72, color=REQUIRED_GREY, lw=0)
-        met = d.level >= d.dimension.required
-        # A zero level still shows a sliver, so "nothing" reads as a bar, not a gap.
-        ax.barh(
-            y_mid, max(d.level, 0.04), height=_ROW_H * 0.34, color=BLUE if met else VERMILLION, lw=0
-        )
-
-    title = content.profile.title(lang)
-    fit = t("chart_fit", lang, fit=percent(score.overall, lang), band=score.band.label(lang))
-    top = 1 - 0.16 / fig_h
-    fig.text(
-        0.5,
-        top,
-        title,
-        ha="center",
-        va="top",
-        fontsize=16,
-        fontweight="bold",
-        color=INK,
-        fontfamily=FONT,
-        parse_math=False,
-    )
-    fig.text(
-        0.5,
-        top - 0.38 / fig_h,
-        fit,
-        ha="center",
-        va="top",
-        fontsize=14,
-        color=INK,
-        fontfamily=FONT,
-        parse_math=False,
-    )
-    fig.legend(
-        handles=[
-            Patch(color=BLUE, label=t("chart_you_met", lang)),
-            Patch(color=VERMILLION, label=t("chart_you_short", lang)),
-            Patch(color=REQUIRED_GREY, label=t("chart_required", lang)),
-        ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, top - 0.78 / fig_h),
-        ncol=3,
-        frameon=False,
-        prop=FontProperties(family=FONT, size=10.5),
-        handlelength=1.2,
-        handletextpad=0.45,
-        columnspacing=1.1,
-    )
-    return _png(fig)
 
 
 def stats_chart_png(
@@ -422,17 +259,6 @@ def _plain_axes(ax: Axes) -> None:
     for side in ("left", "bottom"):
         ax.spines[side].set_color("#999999")
     ax.tick_params(labelsize=10, labelcolor=MUTED, color="#999999", labelfontfamily=FONT)
-
-
-def _fit_label(label: str, width_in: Callable[[str], float], limit_in: float) -> str:
-    """The label, wrapped onto more lines only if it is wider than `limit_in`."""
-    if width_in(label) <= limit_in:
-        return label
-    for chars in range(len(label) - 1, 8, -1):
-        wrapped = textwrap.fill(label, chars, break_long_words=False)
-        if width_in(wrapped) <= limit_in:
-            return wrapped
-    return textwrap.fill(label, 9, break_long_words=False)
 
 
 def _png(fig: Figure) -> bytes:

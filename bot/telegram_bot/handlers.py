@@ -471,9 +471,9 @@ class CareerBot:
     ) -> None:
         """The chart is a bonus: if it cannot be drawn or sent, the text result stands."""
         try:
-            from bot.presentation.charts import result_chart_png
+            from bot.presentation.charts import draw_in_background, result_chart_png
 
-            png = await asyncio.to_thread(result_chart_png, quiz.content, outcome, lang)
+            png = await draw_in_background(result_chart_png, quiz.content, outcome, lang)
             caption = t("chart_caption", lang, job=quiz.content.profile.title(lang))
             await with_retries(
                 lambda: context.bot.send_photo(
@@ -485,11 +485,11 @@ class CareerBot:
 
     async def _send_stats_chart(self, update: Update, context: Context, summary: object) -> None:
         try:
-            from bot.presentation.charts import stats_chart_png
+            from bot.presentation.charts import draw_in_background, stats_chart_png
             from bot.scorelog.summary import chart_inputs
 
             fits, means = chart_inputs(summary)  # type: ignore[arg-type]
-            png = await asyncio.to_thread(stats_chart_png, fits, means, self._lang(update))
+            png = await draw_in_background(stats_chart_png, fits, means, self._lang(update))
             chat = update.effective_chat
             assert chat is not None
             await with_retries(
