@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.models import Content
-from bot.engine.session import Quiz, QuizError, QuizSession
+from bot.engine.session import MAX_SOURCE_CHARS, Quiz, QuizError, QuizSession
 
 
 @pytest.fixture
@@ -218,3 +218,19 @@ def test_a_session_rejects_unknown_fields() -> None:
         QuizSession.model_validate(
             {"quiz_id": "x", "version": "v", "lang": "fr", "started_at": 0, "surprise": 1}
         )
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ("salon2026", True),
+        ("salon_2026-lyon", True),
+        ("x" * MAX_SOURCE_CHARS, True),
+        ("x" * (MAX_SOURCE_CHARS + 1), False),
+        ("Jean Dupont <jean@example.org>", False),
+        ("", False),
+    ],
+)
+def test_a_session_keeps_only_a_deep_link_source(quiz: Quiz, source: str, kept: bool) -> None:
+    session = quiz.start(quiz_id="abcd1234", lang="fr", started_at=0.0, source=source)
+    assert session.source == (source if kept else None)

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
 from bot.cli import main
-from bot.presentation.buttons import MAX_CALLBACK_BYTES, widest_answer_payload
+from bot.engine.session import MAX_SOURCE_CHARS
+from bot.presentation.buttons import MenuPress, widest_answer_payload
 from tests.support.paths import MINI, ROOT
 
 
@@ -202,7 +204,15 @@ def test_over_long_option_id(copy: Copy) -> None:
 
 def test_every_accepted_option_id_fits_a_button_payload() -> None:
     """The 32-character id limit is what keeps button payloads within 64 bytes."""
-    assert len(widest_answer_payload("z" * 32).encode()) <= MAX_CALLBACK_BYTES
+    payload = widest_answer_payload("z" * 32)
+    assert len(payload.encode()) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+
+
+def test_the_longest_source_is_a_deep_link_and_fits_the_begin_button() -> None:
+    """The source of `/start` rides in the greeting's Begin button."""
+    assert MAX_SOURCE_CHARS <= MessageLimit.DEEP_LINK_LENGTH
+    payload = MenuPress("begin", "z" * MAX_SOURCE_CHARS).encode()
+    assert len(payload.encode()) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 
 
 def test_salary_factor_missing_a_level(copy: Copy) -> None:

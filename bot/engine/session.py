@@ -7,6 +7,7 @@ increased, so a button drawn for an earlier step can be recognised as stale.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -15,6 +16,20 @@ from bot.content.models import MAX_LEVEL, Content, Lang, Question
 
 LIKERT_CHOICES: tuple[str, ...] = tuple(str(level) for level in range(MAX_LEVEL + 1))
 """A likert answer is its level, "0" (not at all) to "4" (completely)."""
+
+MAX_SOURCE_CHARS = 32
+"""Telegram allows 64 characters in a `/start` payload; the source also rides in
+the Begin button's payload (64 bytes in all), so it is kept to 32."""
+_SOURCE = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_SOURCE_CHARS}}}")
+
+
+def deep_link_source(text: str | None) -> str | None:
+    """`text` if it is a deep-link source (A–Z, a–z, 0–9, _ and -), else None.
+
+    The one rule for a source: the Telegram layer reads it with it, the score
+    log stores nothing else.
+    """
+    return text if text is not None and _SOURCE.fullmatch(text) else None
 
 
 class QuizError(ValueError):
@@ -63,7 +78,7 @@ class Quiz:
             quiz_id=quiz_id,
             version=self.content.version,
             lang=lang,
-            source=source,
+            source=deep_link_source(source),
             started_at=started_at,
         )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-MAX_CALLBACK_BYTES = 64
 SEPARATOR = "|"
 
 QuizVerb = Literal["answer", "toggle", "confirm", "back", "cancel"]

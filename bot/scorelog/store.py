@@ -13,7 +13,6 @@ change it, never edit one that has shipped.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from sqlite_utils.db import ForeignKey
 
 from bot.content.models import CATEGORIES, Content
 from bot.engine.result import Result
-from bot.engine.session import QuizSession
+from bot.engine.session import QuizSession, deep_link_source
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +34,6 @@ MIGRATIONS = Migrations("careerbot_scores")
 #: Background answers kept as columns of `results` (the salary and advice inputs).
 BACKGROUND_COLUMNS: tuple[str, ...] = ("education", "experience")
 
-#: Telegram deep-link payloads are 1–64 characters of A–Z, a–z, 0–9, _ and -;
-#: anything else is not a payload and is not stored.
-_SOURCE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 #: `Migrations` stamps each applied migration to the microsecond; this trigger
 #: cuts the stamp to the day, so the file holds no time finer than a day.
@@ -204,7 +200,7 @@ def _result_row(
         **{f"fit_{category}": round(score.categories[category], 1) for category in CATEGORIES},
         **{key: score.value(key) for key in BACKGROUND_COLUMNS},
         "duration_seconds": duration,
-        "source": session.source if session.source and _SOURCE.match(session.source) else None,
+        "source": deep_link_source(session.source),
     }
 
 

@@ -7,12 +7,14 @@ import secrets
 from dataclasses import dataclass
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    Defaults,
     MessageHandler,
     filters,
 )
@@ -23,7 +25,10 @@ from bot.presentation.texts import t
 from bot.scorelog.store import ScoreLog
 from bot.settings import Settings
 from bot.state.store import StateStore
-from bot.telegram_bot.handlers import CareerBot
+from bot.telegram_bot.actions import Actions
+from bot.telegram_bot.admin import Admin
+from bot.telegram_bot.buttons import Buttons
+from bot.telegram_bot.commands import Commands
 from bot.telegram_bot.redaction import configure_logging
 
 log = logging.getLogger(__name__)
@@ -64,13 +69,15 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
     token = settings.require_token()
     store = StateStore(settings.state_db)
     registry = ContentRegistry(content, store, settings.questions_dir, settings.profiles_dir)
-    careerbot = CareerBot(settings, registry, store, ScoreLog(settings.scores_db))
+    actions = Actions(settings, registry, store, ScoreLog(settings.scores_db))
+    commands, buttons = Commands(actions), Buttons(actions)
 
     application = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.base_url)
         .base_file_url(settings.base_url.replace("/bot", "/file/bot"))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(PerUserUpdateProcessor())
         .post_init(_register_commands)
@@ -78,34 +85,29 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
         .build()
     )
     private = filters.ChatType.PRIVATE
-    commands = {
-        "start": careerbot.start,
-        "help": careerbot.help,
-        "about": careerbot.about,
-        "cancel": careerbot.cancel,
-        "restart": careerbot.restart,
-        "language": careerbot.language,
-        "result": careerbot.result,
-        "forget": careerbot.forget,
-        "stats": careerbot.stats,
-        "export": careerbot.export,
-        "reload": careerbot.reload,
+    public = {
+        "start": commands.start,
+        "help": commands.help,
+        "about": commands.about,
+        "cancel": commands.cancel,
+        "restart": commands.restart,
+        "language": commands.language,
+        "result": commands.result,
+        "forget": commands.forget,
     }
     application.add_handlers(
         [
-            MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, careerbot.in_group),
-            *(
-                CommandHandler(name, callback, filters=private)
-                for name, callback in commands.items()
-            ),
-            MessageHandler(private & filters.COMMAND, careerbot.unknown_command),
+            MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, commands.in_group),
+            *(CommandHandler(name, callback, filters=private) for name, callback in public.items()),
+            *Admin(actions).handlers(private),
+            MessageHandler(private & filters.COMMAND, commands.unknown_command),
             MessageHandler(
-                private & ~filters.COMMAND & ~filters.StatusUpdate.ALL, careerbot.stray_message
+                private & ~filters.COMMAND & ~filters.StatusUpdate.ALL, commands.stray_message
             ),
-            CallbackQueryHandler(careerbot.button),
+            CallbackQueryHandler(buttons.press),
         ]
     )
-    application.add_error_handler(careerbot.on_error)
+    application.add_error_handler(commands.on_error)
     return application
 
 

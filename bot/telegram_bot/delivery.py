@@ -2,7 +2,8 @@
 
 429s are retried by the `AIORateLimiter`; this module retries 5xx answers and
 time-outs a few times, treats "message is not modified" as success and sends
-a new message when the one to edit is gone.
+a new message when the one to edit is gone. Texts are HTML: the application's
+`Defaults` set the parse mode once for every call.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError
 
 from bot.presentation.screens import Screen
@@ -57,9 +57,7 @@ async def with_retries(call: Callable[[], Awaitable[T]]) -> T:
 
 async def send(bot: Bot, chat_id: int, screen: Screen) -> Message:
     return await with_retries(
-        lambda: bot.send_message(
-            chat_id, screen.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(screen)
-        )
+        lambda: bot.send_message(chat_id, screen.text, reply_markup=keyboard(screen))
     )
 
 
@@ -73,7 +71,6 @@ async def show(bot: Bot, chat_id: int, message_id: int | None, screen: Screen) -
                 screen.text,
                 chat_id=chat_id,
                 message_id=message_id,
-                parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(screen),
             )
         )

@@ -34,6 +34,7 @@ from types import TracebackType
 from typing import Any, Final, NamedTuple, Self, TypeVar
 
 from aiohttp import web
+from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
 JSONDict = dict[str, Any]
 T = TypeVar("T")
@@ -41,9 +42,9 @@ T = TypeVar("T")
 DEFAULT_TOKEN: Final = "123456789:AAFakeTokenForCareerbotTests-0123456789"
 DEFAULT_BOT_USERNAME: Final = "careerbot_test_bot"
 
-MAX_TEXT_LENGTH: Final = 4096
-MAX_CAPTION_LENGTH: Final = 1024
-MAX_CALLBACK_DATA_BYTES: Final = 64
+MAX_TEXT_LENGTH: Final = MessageLimit.MAX_TEXT_LENGTH
+MAX_CAPTION_LENGTH: Final = MessageLimit.CAPTION_LENGTH
+MAX_CALLBACK_DATA_BYTES: Final = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 MAX_UPLOAD_BYTES: Final = 50 * 1024 * 1024
 
 NOT_MODIFIED: Final = (

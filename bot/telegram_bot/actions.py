@@ -1,0 +1,230 @@
+"""What a person can do, each written once for the command and the button that ask for it.
+
+Each action loads the person's state, asks the engine for the next state,
+commits it, and only then shows it (see `bot.telegram_bot.delivery`).
+A `Turn` says who asked and where: a command draws in a new message, a
+button in the message it belongs to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+import time
+import uuid
+from datetime import UTC, datetime
+
+from telegram import InputFile, User
+from telegram.error import TelegramError
+
+from bot.content.models import Lang
+from bot.content.registry import ContentRegistry
+from bot.engine.result import Result, evaluate
+from bot.engine.session import Quiz
+from bot.presentation import screens
+from bot.presentation.result_text import render_result
+from bot.presentation.texts import lang_from_code, t
+from bot.scorelog.store import ScoreLog
+from bot.settings import Settings
+from bot.state.store import ActiveQuiz, LastResult, StateStore
+from bot.telegram_bot.delivery import show, with_retries
+from bot.telegram_bot.turn import Turn
+
+log = logging.getLogger(__name__)
+
+
+class Actions:
+    """Holds what the actions share: settings, stores and the content in use."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        registry: ContentRegistry,
+        store: StateStore,
+        scores: ScoreLog,
+    ) -> None:
+        self.settings = settings
+        self.registry = registry
+        self.store = store
+        self.scores = scores
+
+    # --- Reading the person's state ---
+
+    def lang_of(self, user: User) -> Lang:
+        return self.store.language(user.id) or lang_from_code(user.language_code)
+
+    def active(self, user_id: int) -> tuple[ActiveQuiz, Quiz] | None:
+        """The person's quiz in progress and the rules it runs on, if any."""
+        active = self.store.load_quiz(user_id)
+        if active is None:
+            return None
+        content = self.registry.content_for(active.session.version)
+        if content is None:
+            self.store.delete_quiz(user_id)
+            return None
+        return active, Quiz(content)
+
+    def _last_outcome(self, user_id: int) -> tuple[Quiz, Result] | None:
+        """The person's last result, scored again on the content it was taken on."""
+        last = self.store.last_result(user_id)
+        content = self.registry.content_for(last.version) if last else None
+        if last is None or content is None:
+            return None
+        return Quiz(content), evaluate(content, last.answers)
+
+    # --- The actions ---
+
+    async def resume(self, turn: Turn) -> bool:
+        """Show the quiz in progress where the person pressed; False if there is none."""
+        found = self.active(turn.user.id)
+        if found is None:
+            return False
+        active, quiz = found
+        await turn.ack()
+        await self.show_question(turn, active, quiz, turn.here)
+        return True
+
+    async def begin(self, turn: Turn, source: str | None) -> None:
+        """The Begin button: the quiz in progress if there is one, else a new one."""
+        if not await self.resume(turn):
+            await self.restart(turn, source, turn.here)
+
+    async def restart(self, turn: Turn, source: str | None, where: int | None) -> None:
+        """Drop the quiz in progress (keeping its source) and start a fresh one at `where`."""
+        previous = self.store.load_quiz(turn.user.id)
+        if previous is not None:
+            source = previous.session.source
+            self.store.delete_quiz(turn.user.id)
+            if previous.message_id != where:
+                await self.retire_keyboard(turn, previous)
+        await turn.ack()
+        quiz = Quiz(self.registry.current)
+        session = quiz.start(
+            quiz_id=uuid.uuid4().hex[:8],
+            lang=self.lang_of(turn.user),
+            started_at=time.time(),
+            source=source,
+        )
+        active = ActiveQuiz(session, turn.chat_id, where)
+        self.store.save_quiz(turn.user.id, active)
+        await self.reshow(turn, active, quiz)
+
+    async def cancel(self, turn: Turn) -> None:
+        """Stop the quiz in progress and erase its answers."""
+        lang = self.lang_of(turn.user)
+        active = self.store.load_quiz(turn.user.id)
+        if active is None:
+            await turn.note(t("nothing_to_cancel", lang))
+            return
+        self.store.delete_quiz(turn.user.id)
+        await turn.ack()
+        if active.message_id != turn.here:
+            await self.retire_keyboard(turn, active)
+        await show(turn.bot, turn.chat_id, turn.here, screens.Screen(t("cancelled", lang)))
+
+    async def switch_language(self, turn: Turn, lang: Lang) -> bool:
+        """Speak `lang` from now on and redraw the question in progress; False if there is none.
+
+        A command shows the question again below it; a button (on a greeting or
+        a result) redraws the question where it is.
+        """
+        self.store.set_language(turn.user.id, lang)
+        await turn.note(t("language_set", lang))
+        found = self.active(turn.user.id)
+        if found is None:
+            return False
+        active, quiz = found
+        moved = ActiveQuiz(
+            quiz.switch_language(active.session, lang), active.chat_id, active.message_id
+        )
+        self.store.save_quiz(turn.user.id, moved)
+        await self.show_question(
+            turn, moved, quiz, None if turn.press is None else moved.message_id
+        )
+        return True
+
+    async def finish(self, turn: Turn, active: ActiveQuiz, quiz: Quiz) -> None:
+        """Keep the result, log it anonymously, then show it."""
+        session = active.session
+        outcome = evaluate(quiz.content, session.answers)
+        self.store.complete_quiz(
+            turn.user.id,
+            LastResult(session.version, session.lang, dict(session.answers), time.time()),
+        )
+        await turn.ack()
+        await asyncio.to_thread(
+            self.scores.record, quiz.content, session, outcome, finished_at=datetime.now(UTC)
+        )
+        await self._present_result(turn, active.message_id, quiz, outcome, session.lang)
+
+    async def show_result(self, turn: Turn) -> None:
+        """Show the last result again: below a command, or in place for a button (no chart)."""
+        lang = self.lang_of(turn.user)
+        last = self._last_outcome(turn.user.id)
+        if last is None:
+            await turn.note(t("no_result", lang))
+            return
+        quiz, outcome = last
+        await self._present_result(turn, turn.here, quiz, outcome, lang, chart=turn.press is None)
+
+    # --- Showing things ---
+
+    async def retire_keyboard(self, turn: Turn, active: ActiveQuiz) -> None:
+        """Remove the buttons of a question message that is no longer current (best effort)."""
+        if active.message_id is None:
+            return
+        with contextlib.suppress(TelegramError):
+            await turn.bot.edit_message_reply_markup(
+                active.chat_id, active.message_id, reply_markup=None
+            )
+
+    async def show_question(
+        self, turn: Turn, active: ActiveQuiz, quiz: Quiz, where: int | None
+    ) -> None:
+        """Move the current question to `where` (None: a new message), retiring the old one."""
+        if active.message_id != where:
+            await self.retire_keyboard(turn, active)
+        await self.reshow(turn, ActiveQuiz(active.session, turn.chat_id, where), quiz)
+
+    async def reshow(self, turn: Turn, active: ActiveQuiz, quiz: Quiz) -> None:
+        """Show the current question; remember the message if a new one was needed."""
+        if quiz.is_complete(active.session):
+            return
+        screen = screens.question_screen(quiz, active.session)
+        shown = await show(turn.bot, active.chat_id, active.message_id, screen)
+        if shown != active.message_id:
+            self.store.save_quiz(turn.user.id, ActiveQuiz(active.session, active.chat_id, shown))
+
+    async def _present_result(
+        self,
+        turn: Turn,
+        where: int | None,
+        quiz: Quiz,
+        outcome: Result,
+        lang: Lang,
+        *,
+        chart: bool = True,
+    ) -> None:
+        text = render_result(quiz.content, outcome, lang)
+        screen = screens.Screen(text, screens.result_buttons(lang))
+        await show(turn.bot, turn.chat_id, where, screen)
+        if chart:
+            await self._send_result_chart(turn, quiz, outcome, lang)
+
+    async def _send_result_chart(self, turn: Turn, quiz: Quiz, outcome: Result, lang: Lang) -> None:
+        """The chart is a bonus: if it cannot be drawn or sent, the text result stands."""
+        try:
+            from bot.presentation.charts import draw_in_background, result_chart_png
+
+            png = await draw_in_background(result_chart_png, quiz.content, outcome, lang)
+            job = html.escape(quiz.content.profile.title(lang))
+            caption = t("chart_caption", lang, job=job)
+            await with_retries(
+                lambda: turn.bot.send_photo(
+                    turn.chat_id, InputFile(png, filename="result.png"), caption=caption
+                )
+            )
+        except Exception:
+            log.exception("Could not draw or send the result chart")

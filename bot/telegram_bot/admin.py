@@ -1,0 +1,99 @@
+"""Admin commands: the score-log summary, its CSV export and reloading the content.
+
+They are registered behind `filters.User(settings.admin_ids)`, so anyone else
+falls through to the unknown-command answer and never learns they exist.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+from datetime import date
+
+from telegram import InputFile, Update
+from telegram.constants import MessageLimit
+from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
+
+from bot.content.loader import ContentError
+from bot.presentation.screens import Screen
+from bot.presentation.texts import t
+from bot.scorelog.summary import Summary, chart_inputs, export_csv, format_summary, load_summary
+from bot.telegram_bot.actions import Actions
+from bot.telegram_bot.delivery import send, with_retries
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+
+#: Room kept for the `<pre>` tags around a block of text.
+_PRE_MARGIN = 20
+
+
+def _pre(text: str, room: int) -> str:
+    """`text` as a preformatted block, cut to fit in `room` characters."""
+    return f"<pre>{html.escape(text)[: room - _PRE_MARGIN]}</pre>"
+
+
+class Admin:
+    def __init__(self, actions: Actions) -> None:
+        self.actions = actions
+
+    def handlers(self, private: filters.BaseFilter) -> list[BaseHandler[Update, Context, None]]:
+        """The admin commands, for the admins' private chats only."""
+        admins = private & filters.User(user_id=self.actions.settings.admin_ids)
+        return [
+            CommandHandler("stats", self.stats, filters=admins),
+            CommandHandler("export", self.export, filters=admins),
+            CommandHandler("reload", self.reload, filters=admins),
+        ]
+
+    async def stats(self, update: Update, context: Context) -> None:
+        """The summary of the anonymous score log, then its chart."""
+        chat = update.effective_chat
+        assert chat is not None
+        summary = await asyncio.to_thread(load_summary, self.actions.settings.scores_db)
+        text = _pre(format_summary(summary), MessageLimit.MAX_TEXT_LENGTH)
+        await send(context.bot, chat.id, Screen(text))
+        await self._send_stats_chart(update, context, summary)
+
+    async def export(self, update: Update, context: Context) -> None:
+        """The score log as a CSV document."""
+        chat = update.effective_chat
+        assert chat is not None
+        data = await asyncio.to_thread(export_csv, self.actions.settings.scores_db)
+        name = f"careerbot-scores-{date.today().isoformat()}.csv"
+        await with_retries(
+            lambda: context.bot.send_document(chat.id, InputFile(data, filename=name))
+        )
+
+    async def reload(self, update: Update, context: Context) -> None:
+        """Read the question and profile files again; list the problems if they are wrong."""
+        user, chat = update.effective_user, update.effective_chat
+        assert user is not None and chat is not None
+        lang = self.actions.lang_of(user)
+        try:
+            content = self.actions.registry.reload()
+        except ContentError as error:
+            head = t("reload_failed", lang, count=len(error.problems))
+            problems = "\n".join(str(p) for p in error.problems)
+            body = _pre(problems, MessageLimit.MAX_TEXT_LENGTH - len(head))
+            await send(context.bot, chat.id, Screen(f"{head}\n{body}"))
+            return
+        text = t("reloaded", lang, count=len(content.questions), version=content.version)
+        await send(context.bot, chat.id, Screen(text))
+
+    async def _send_stats_chart(self, update: Update, context: Context, summary: Summary) -> None:
+        """Like the result chart, a bonus: the text summary stands on its own."""
+        try:
+            from bot.presentation.charts import draw_in_background, stats_chart_png
+
+            user, chat = update.effective_user, update.effective_chat
+            assert user is not None and chat is not None
+            fits, means = chart_inputs(summary)
+            png = await draw_in_background(stats_chart_png, fits, means, self.actions.lang_of(user))
+            await with_retries(
+                lambda: context.bot.send_photo(chat.id, InputFile(png, filename="stats.png"))
+            )
+        except Exception:
+            log.exception("Could not draw or send the stats chart")
