@@ -1,40 +1,79 @@
 # Every target sets up what it needs: a fresh clone only needs `make run` or `make test`.
-PYTHON ?= python3
+# Installs come from uv.lock through uv (pinned below): a uv of that version on the PATH is used,
+# otherwise pip installs one into .bootstrap/. Each target syncs .venv first, which also rebuilds
+# a .venv made by another Python or left broken by a failed install.
+UV_VERSION := 0.13.9
+BOOTSTRAP_PYTHON ?= python3
+BOOTSTRAP := .bootstrap
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
-.PHONY: run chat test lint validate review bench clean
+# uv uses a Python already installed here (PYTHON=python3.12 picks one), never downloads one.
+export UV_PYTHON_DOWNLOADS := never
+PYTHON ?=
+SYNC := sync --frozen $(if $(PYTHON),--python $(PYTHON))
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+UV := $(shell v=$$(command -v uv) && "$$v" --version 2>/dev/null | grep -q '^uv $(UV_VERSION)\b' && echo "$$v")
+ifeq ($(UV),)
+UV := $(BOOTSTRAP)/bin/uv
+UV_DEP := $(BOOTSTRAP)/.uv-$(UV_VERSION)
+endif
 
-run: $(STAMP)  ## Start the bot (TELEGRAM_BOT_TOKEN in the environment or .env)
+.DEFAULT_GOAL := help
+.PHONY: help run chat validate review test lint lock-check lock venv venv-run bench clean
+
+help:  ## List the targets and what each does
+	@echo "Usage: make TARGET   (a fresh clone needs only 'make run' or 'make test')"
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-z][a-z.-]*:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+run: venv-run  ## Start the bot (TELEGRAM_BOT_TOKEN in the environment or .env)
 	$(BIN)/careerbot run
 
-chat: $(STAMP)  ## Play the quiz in this terminal, no Telegram needed
+chat: venv-run  ## Play the quiz in this terminal, no Telegram needed
 	$(BIN)/careerbot chat
 
-validate: $(STAMP)  ## Check the question and profile files
+validate: venv-run  ## Check the question and profile files, every problem at once
 	$(BIN)/careerbot validate
 
-review: $(STAMP)  ## Browse the anonymous score log in Datasette (read-only)
+review: venv-run  ## Browse the anonymous score log in Datasette (read-only)
+	$(UV) $(SYNC) --no-dev --inexact --extra review
 	$(BIN)/careerbot logs review
 
-lint: $(STAMP)
+test: lint  ## Lint, type-check, check the layers and run every test
+	$(BIN)/pytest
+
+lint: lock-check venv  ## ruff, mypy and import-linter only
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
-	$(BIN)/pytest
-
-bench: $(STAMP)
+bench: venv  ## Measure start-up, memory and chart costs (see docs/charts.md)
 	$(BIN)/python -m bench
 
-clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+lock: $(UV_DEP)  ## Update uv.lock after editing the dependencies in pyproject.toml
+	$(UV) lock
+
+lock-check: $(UV_DEP)  ## Fail if uv.lock is out of date with pyproject.toml
+	@$(UV) lock --check || { \
+	  echo "error: uv.lock does not match pyproject.toml: run 'make lock' and commit uv.lock" >&2; \
+	  exit 1; }
+
+venv: $(UV_DEP)  ## Create or update .venv with the bot and the dev tools, exactly as uv.lock says
+	$(UV) $(SYNC)
+
+venv-run: $(UV_DEP)  ## Install only what the bot needs to run (and its charts) into .venv
+	$(UV) $(SYNC) --no-dev --inexact --extra charts
+
+# Kept for scripts that asked for the old stamp file.
+$(VENV)/.installed: venv
+	@touch $@
+
+$(UV_DEP):
+	rm -rf $(BOOTSTRAP)
+	$(BOOTSTRAP_PYTHON) -m venv $(BOOTSTRAP)
+	$(BOOTSTRAP)/bin/pip install --quiet uv==$(UV_VERSION)
+	@touch $@
+
+clean:  ## Remove .venv, the uv bootstrap and the tool caches
+	rm -rf $(VENV) $(BOOTSTRAP) .mypy_cache .pytest_cache .ruff_cache .import_linter_cache
