@@ -53,7 +53,7 @@ async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_conten
     result = await player.wait_result("fr")
     assert result.text == expected_result_text(shipped_content, choices, "fr")
     assert "Compatibilité" in result.text and "\u202f%" in result.text
-    assert "Conseils de formation" in result.text
+    assert "Votre parcours de formation" in result.text
     assert "€" in result.text and "brut par an" in result.text
     assert result.buttons == ["🔄 Refaire le quiz", "🇬🇧 English"]
     # One quiz, one message: every question was an edit of the first message.
@@ -70,7 +70,7 @@ async def test_full_quiz_in_english(
     await player.play(choices)
     result = await player.wait_result("en")
     assert result.text == expected_result_text(shipped_content, choices, "en")
-    assert "Training advice" in result.text and "gross a year" in result.text
+    assert "Your training path" in result.text and "gross a year" in result.text
 
 
 async def test_back_keeps_the_quiz_consistent(

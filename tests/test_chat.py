@@ -20,7 +20,7 @@ import pytest
 from bot.content.models import Content, Lang, Question
 from bot.engine.result import Result, evaluate
 from bot.presentation.progress import progress_bar
-from bot.presentation.texts import NBSP, NNBSP, money, t
+from bot.presentation.texts import NBSP, NNBSP, t
 from bot.terminal.chat import chat_text, run_chat
 from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
 
@@ -86,14 +86,14 @@ def test_worked_example_through_the_terminal(mini_content: Content) -> None:
     result, out = play(mini_content, EXAMPLE_TYPED)
     assert result == evaluate(mini_content, EXAMPLE)
     assert f"Compatibilité{NBSP}: 62{NNBSP}% (Possible)" in out
-    assert f"Environ 50{NNBSP}000{NBSP}€ brut par an" in out
+    assert f"40{NNBSP}000 à 44{NNBSP}500{NBSP}€ bruts par an" in out
     assert "<b>" not in out and "&#x27;" not in out  # plain text, not Telegram HTML
 
 
 def test_greeting_gives_count_and_minutes(mini_content: Content, shipped_content: Content) -> None:
     _, out = play(mini_content, [])
     assert out.startswith(f"Bonjour{NNBSP}! Je vais vous aider")
-    assert "Testeur de quiz" in out
+    assert "testeur de quiz" in out
     assert "8 questions, environ 2 minutes" in out  # 8 × 12 s = 96 s → 2 min
     _, out = play(shipped_content, [], "en")
     count = len(shipped_content.questions)
@@ -217,7 +217,7 @@ def test_a_missing_chart_module_still_shows_the_result(
     monkeypatch.setitem(sys.modules, "bot.presentation.charts", None)  # import fails
     result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=tmp_path / "x.png")
     assert result is not None
-    assert "Training advice" in out
+    assert "Your training path" in out
     assert out.rstrip().splitlines()[-1].startswith("Chart not created (")
 
 
@@ -261,20 +261,23 @@ def test_progress_bar_rejects_empty_scales(total: int, width: int) -> None:
 # --- A real `python -m bot chat` on the shipped files ------------------------------------------
 
 
-def _figures(out: str, lang: Lang) -> tuple[int, int]:
-    """The fit percentage and the salary amount printed in the result."""
+def _figures(out: str, lang: Lang) -> tuple[int, tuple[int, int]]:
+    """The fit percentage and the salary range printed in the result."""
     if lang == "fr":
         fit = re.search(rf"Compatibilité{NBSP}: (\d+){NNBSP}% \(", out)
-        salary = re.search(rf"Environ (\d+){NNBSP}(\d{{3}}){NBSP}€ brut par an", out)
+        salary = re.search(
+            rf"(\d+){NNBSP}(\d{{3}}) à (\d+){NNBSP}(\d{{3}}){NBSP}€ bruts par an", out
+        )
     else:
         fit = re.search(r"Fit: (\d+)% \(", out)
-        salary = re.search(r"About €(\d+),(\d{3}) gross a year", out)
+        salary = re.search(r"€(\d+),(\d{3}) to €(\d+),(\d{3}) gross a year", out)
     assert fit and salary, out[-2000:]
-    return int(fit.group(1)), int(salary.group(1) + salary.group(2))
+    low, high = int(salary.group(1) + salary.group(2)), int(salary.group(3) + salary.group(4))
+    return int(fit.group(1)), (low, high)
 
 
 @pytest.mark.parametrize(
-    ("lang", "training"), [("fr", "Conseils de formation"), ("en", "Training advice")]
+    ("lang", "training"), [("fr", "Votre parcours de formation"), ("en", "Your training path")]
 )
 def test_cli_chat_to_the_end(
     shipped_content: Content, tmp_path: Path, lang: Lang, training: str
@@ -288,10 +291,9 @@ def test_cli_chat_to_the_end(
     expected = evaluate(shipped_content, expected_answers(shipped_content))
     fit, salary = _figures(done.stdout, lang)
     assert fit == round(expected.score.overall)
-    assert salary == expected.salary.amount
+    assert salary == (expected.salary.low, expected.salary.high)
     salary_range = shipped_content.profile.salary
-    assert salary_range.min <= salary <= salary_range.max
-    assert money(salary_range.min, lang) in done.stdout
+    assert salary_range.min <= salary[0] < salary[1] <= salary_range.max
     assert training in done.stdout
     assert expected.score.band.label(lang) in done.stdout
 
@@ -304,7 +306,7 @@ def test_cli_chat_invalid_input_and_back(shipped_content: Content, tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert "Answer not understood: type one number from 1 to 5, b or q." in done.stdout
     assert done.stdout.count(f"Question 1/{len(shipped_content.questions)}") == 3
-    assert "Training advice" in done.stdout
+    assert "Your training path" in done.stdout
 
 
 def test_cli_chat_end_of_input_mid_quiz(shipped_content: Content, tmp_path: Path) -> None:
@@ -314,4 +316,4 @@ def test_cli_chat_end_of_input_mid_quiz(shipped_content: Content, tmp_path: Path
     assert "Traceback" not in done.stderr and done.stderr == ""
     assert done.stdout.rstrip().endswith(chat_text("chat_quit", "fr"))
     assert "Question 4/" in done.stdout
-    assert "Conseils de formation" not in done.stdout
+    assert "Votre parcours de formation" not in done.stdout

@@ -58,9 +58,9 @@ ALIASES = ("webmarketing", "e-business", "e-marketing")
 
 #: Ways into the job named by the source: (French words, English words).
 TRAINING_FACTS = [
-    ("écoles de commerce", "business school"),
-    ("universités", "universit"),
-    ("écoles d'ingénieurs", "engineering school"),
+    ("école de commerce", "business school"),
+    ("université", "universit"),
+    ("école d'ingénieurs", "engineering school"),
     ("marketing digital", "digital marketing"),
     ("nouvelles technologies", "new technologies"),
     ("master", "master"),
@@ -75,9 +75,9 @@ TRAINING_FACTS = [
 #: 40 000 to 60 000 euros gross a year, on average.
 SALARY_MIN = 40_000
 SALARY_MAX = 60_000
-#: What moves the salary: experience, the candidate's profile (studies and
-#: overall fit), the employer's client portfolio, the brand's international reach.
-SALARY_FACTORS = {"experience", "education", "fit", "employer", "market"}
+#: What moves the salary, besides the candidate's profile and experience: the
+#: employer's client portfolio (size, reputation), the brand's international reach.
+SALARY_MOVERS = {"employer", "market"}
 
 #: Answer values of the ordered background questions, lowest first.
 ORDERED_VALUES = {
@@ -150,14 +150,18 @@ def test_training_paths(profile: Profile, fr: str, en: str) -> None:
 def test_salary_range_and_factors(profile: Profile) -> None:
     salary = profile.salary
     assert (salary.min, salary.max, salary.currency) == (SALARY_MIN, SALARY_MAX, "EUR")
-    assert {f.background for f in salary.factors} == SALARY_FACTORS
-    assert salary.bonus.fr and salary.bonus.en
+    assert {m.id for m in salary.movers} == SALARY_MOVERS
+    assert "prime" in salary.bonus.fr and "bonus" in salary.bonus.en
+    # the note gives the job's range, gross per year
+    assert normalise("40 000 à 60 000 € bruts par an") in normalise(salary.note.fr)
+    assert "€40,000 to €60,000 gross a year" in salary.note.en
 
 
 @pytest.mark.parametrize("background", sorted(ORDERED_VALUES))
 def test_salary_levels_rise_with_the_answer(profile: Profile, background: str) -> None:
-    factor = next(f for f in profile.salary.factors if f.background == background)
-    levels = [factor.levels[value] for value in ORDERED_VALUES[background]]
+    scale = getattr(profile.salary, background)
+    assert scale.background == background
+    levels = [scale.levels[value] for value in ORDERED_VALUES[background]]
     assert levels == sorted(levels)
     assert (levels[0], levels[-1]) == (0, 1)
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from bot.content.models import Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
-from bot.presentation.result_text import render_result, to_plain
-from bot.presentation.texts import NBSP, NNBSP, money
+from bot.presentation.result_text import mid_sentence, render_result, to_plain
+from bot.presentation.texts import NBSP, NNBSP, money_range
 from tests.support.answers import EXAMPLE, answers
 
 TELEGRAM_MAX_CHARS = 4096
@@ -72,7 +72,8 @@ def test_the_html_checker_accepts_escaped_text() -> None:
 def test_french_result_of_the_worked_example(mini_content: Content) -> None:
     message = render_result(mini_content, evaluate(mini_content, EXAMPLE), "fr")
     lines = message.splitlines()
-    assert lines[0] == f"<b>Votre résultat{NBSP}: Testeur de quiz</b>"
+    # the job title is written for mid-sentence: lower case
+    assert lines[0] == f"<b>Votre résultat{NBSP}: testeur de quiz</b>"
     # 62.5 is shown rounded (to even) as 62, the band is the one of 62
     assert lines[1] == f"Compatibilité{NBSP}: <b>62{NNBSP}%</b> (Possible)"
     assert lines[2] == "Ce métier est à votre portée avec du travail."
@@ -80,20 +81,20 @@ def test_french_result_of_the_worked_example(mini_content: Content) -> None:
         f"• Qualités humaines{NBSP}: 62{NNBSP}%",
         f"• Compétences techniques{NBSP}: 100{NNBSP}%",
         f"• Formation et expérience{NBSP}: 25{NNBSP}%",
-        # each gap next to the mission it serves, the costliest first
-        f"• Expérience{NBSP}: encadrer une équipe\n"
-        f"• Communication{NBSP}: convaincre les clients\n"
-        f"• Niveau d&#x27;études{NBSP}: piloter les ventes avec des chiffres",
-        "<b>Conseils de formation</b>\n"
-        "• Un Master en marketing digital\n"
-        "• Un bac+2 complété par une expérience en entreprise\n"
-        "• Un parcours en gestion de la relation client",
-        f"Environ <b>50{NNBSP}000{NBSP}€</b> brut par an "
-        f"(fourchette du métier{NBSP}: 40{NNBSP}000{NBSP}€ à 60{NNBSP}000{NBSP}€).",
-        f"Tire vers le haut{NBSP}: Votre compatibilité, La taille de l&#x27;employeur, "
-        "La présence internationale.",
-        f"Tire vers le bas{NBSP}: Vos études, Votre expérience.",
-        "Des primes peuvent s&#x27;ajouter.",
+        # each gap with the mission it serves and one thing to do, the costliest first
+        "• <b>Expérience</b> — utile pour encadrer une équipe\n"
+        "   ↳ Chercher un stage\n"
+        "• <b>Communication</b> — utile pour convaincre les clients\n"
+        "   ↳ Parler en public\n"
+        "• <b>Niveau d&#x27;études</b> — utile pour piloter les ventes avec des chiffres\n"
+        "   ↳ Suivre le parcours ci-dessous",
+        "1. Un Master en marketing digital",
+        f"<b>40{NNBSP}000 à 44{NNBSP}500{NBSP}€</b> bruts par an, estimés d’abord d’après "
+        "votre expérience, puis d’après votre niveau d’études.",
+        "Une moyenne, pas une promesse.",
+        "▼ plus bas avec une petite boutique",
+        "▲ plus haut avec une grande marque",
+        "Des primes peuvent s’ajouter.",
     ):
         assert line in message
     assert lines[-1] == "<i>Une indication pour les tests, pas une évaluation.</i>"
@@ -102,16 +103,19 @@ def test_french_result_of_the_worked_example(mini_content: Content) -> None:
 def test_english_result_of_the_worked_example(mini_content: Content) -> None:
     message = render_result(mini_content, evaluate(mini_content, EXAMPLE), "en")
     for line in (
-        "<b>Your result: Quiz tester</b>",
+        "<b>Your result: quiz tester</b>",
         "Fit: <b>62%</b> (Possible)",
         "• Personal qualities: 62%",
         "• Technical skills: 100%",
         "• Training and experience: 25%",
-        "• Experience: lead a team",
-        "• Communication: win customers over",
-        "• Education level: steer sales with figures",
-        "• A Master&#x27;s in digital marketing",
-        "About <b>€50,000</b> gross a year (the job's range: €40,000 to €60,000).",
+        "• <b>Experience</b> — needed to lead a team",
+        "   ↳ Look for an internship",
+        "• <b>Communication</b> — needed to win customers over",
+        "• <b>Education level</b> — needed to steer sales with figures",
+        "1. A Master&#x27;s in digital marketing",
+        "<b>€40,000 to €44,500</b> gross a year, estimated from your experience first, "
+        "then from your level of education.",
+        "▼ lower with a small shop",
         "<i>An indication for the tests, not an assessment.</i>",
     ):
         assert line in message
@@ -124,8 +128,10 @@ def test_no_strengths_no_gaps_wordings(mini_content: Content) -> None:
     best |= {"education": ("master",)}
     everything = render_result(mini_content, evaluate(mini_content, best), "en")
     assert "You reach the required level everywhere" in everything
-    # a Master without gaps: no path applies, and the message says so
-    assert "Your education already matches the usual level" in everything
+    # a Master with experience is told the level is met
+    assert "1. Your Master&#x27;s is enough" in everything
+    # no background answer: no path, and the message says why
+    assert "Without your level of education and experience" in nothing
 
 
 def test_plain_text_for_terminals(mini_content: Content) -> None:
@@ -165,9 +171,9 @@ def test_content_text_is_escaped(mini_content: Content) -> None:
     assert_telegram_html(french)
     assert_telegram_html(english)
     assert "Chef &lt;b&gt;de&lt;/b&gt; projet" in french
-    assert f"• R&amp;D &lt;script&gt;{NBSP}: 1 &lt; 2 &amp; 3 &gt; 2" in french
+    assert "• <b>R&amp;D &lt;script&gt;</b> — utile pour 1 &lt; 2 &amp; 3 &gt; 2" in french
     assert "Boss &lt;i&gt;" in english
-    assert "• R&amp;D &lt;script&gt;: a&lt;b" in english
+    assert "• <b>R&amp;D &lt;script&gt;</b> — needed to a&lt;b" in english
 
 
 # --- Every band, every size -------------------------------------------------------------------
@@ -185,17 +191,19 @@ def test_every_band_renders_within_telegram_limits(shipped_content: Content, lan
         assert_telegram_html(message)
         assert result.score.band.label(lang) in message
         assert f"<i>{html.escape(shipped_content.profile.disclaimer(lang))}</i>" in message
-        amount = money(result.salary.amount, lang)
-        assert f"<b>{amount}</b>" in message
-        assert salary.min <= result.salary.amount <= salary.max
-        assert money(salary.min, lang) in message and money(salary.max, lang) in message
+        personal = money_range(result.salary.low, result.salary.high, lang)
+        assert f"<b>{personal}</b>" in message
+        assert salary.min <= result.salary.low < result.salary.high <= salary.max
+        assert html.escape(salary.note(lang)) in message
+        assert html.escape(salary.bonus(lang)) in message
         for gap in result.gaps:
             mission = next(
                 m for m in shipped_content.profile.missions if m.id == gap.dimension.mission
             )
-            assert html.escape(mission.text(lang)) in message
-        for path in result.training:
-            assert html.escape(path.text(lang)) in message
+            assert html.escape(mid_sentence(mission.text(lang))) in message
+            assert html.escape(gap.dimension.develop(lang)) in message
+        for step in result.training:
+            assert html.escape(step.text(lang)) in message
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -11,10 +11,12 @@ The mini profile (tests/fixtures/mini/profiles/mini.yaml), in short:
     practice       background  2       2         lead
 
     bands: low ≥ 0, medium ≥ 50, high ≥ 75
-    salary 40 000–60 000 €, step 500; factors (weight):
-      fit (2), education (1) bac 0 · bac2 .25 · bac3 .5 · master 1,
-      experience (2) none 0 · 1to3 .25 · 3to10 .75 · 10plus 1,
-      employer (1) small .25 · large 1, market (1) local 0 · international 1
+    salary 40 000–60 000 €, step 500; scales:
+      experience none 0 · 1to3 .25 · 3to10 .75 · 10plus 1,
+      education bac 0 · bac2 .25 · bac3 .5 · master 1
+    training: bac2 (bac), master (below master, experience none or 1to3),
+      work (bac2/bac3 with 3to10 or 10plus, meets the level),
+      at_master (master, meets the level), intern (master, no experience)
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.models import Content
-from bot.engine.advice import training_advice
+from bot.engine.advice import training_path
 from bot.engine.result import evaluate
 from bot.engine.salary import NEUTRAL, estimate_salary
 from bot.engine.scoring import Answers, band_for, evidence, gaps, score, strengths
@@ -87,19 +89,27 @@ def test_worked_example_fits_categories_overall_band(mini_content: Content) -> N
 
 def test_worked_example_salary(mini_content: Content) -> None:
     salary = estimate_salary(mini_content, score(mini_content, EXAMPLE))
-    positions = {f.factor.id: f.position for f in salary.factors}
-    assert positions == {
-        "fit": pytest.approx(0.625),  # overall 62.5 %
-        "education": 0.25,  # bac2
-        "experience": 0.0,  # none
-        "employer": 1.0,  # large
-        "market": 1.0,  # international
-    }
-    # (2×0.625 + 1×0.25 + 2×0 + 1×1 + 1×1) / 7 = 3.5 / 7 = 0.5
-    # 40 000 + 0.5 × 20 000 = 50 000, already a multiple of 500
-    assert (salary.amount, salary.minimum, salary.maximum) == (50_000, 40_000, 60_000)
-    assert [f.factor.id for f in salary.raising] == ["fit", "employer", "market"]
-    assert [f.factor.id for f in salary.holding_back] == ["education", "experience"]
+    assert (salary.experience, salary.education) == (0.0, 0.25)  # none, bac2
+    # low = 40 000 + 20 000 × 0 × (…) = 40 000: a beginner starts at the bottom
+    # width = 20 000 × (0.2 + 0.1 × 0.25) = 4 500 → high 44 500
+    assert (salary.low, salary.high) == (40_000, 44_500)
+    assert (salary.minimum, salary.maximum) == (40_000, 60_000)
+
+
+def test_salary_by_hand_with_experience(mini_content: Content) -> None:
+    answers = {"education": ("bac3",), "experience": ("3to10",)}
+    salary = estimate_salary(mini_content, score(mini_content, answers))
+    # low = 40 000 + 20 000 × 0.75 × (0.55 + 0.25 × 0.5) = 50 125 → 50 000
+    # width = 20 000 × (0.2 + 0.1 × 0.5) = 5 000 → high 55 125 → 55 000
+    assert (salary.low, salary.high) == (50_000, 55_000)
+
+
+def test_salary_slides_down_to_end_at_the_top(mini_content: Content) -> None:
+    answers = {"education": ("master",), "experience": ("10plus",)}
+    salary = estimate_salary(mini_content, score(mini_content, answers))
+    # low = 40 000 + 20 000 × (0.55 + 0.25) = 56 000, width 6 000 would pass
+    # 60 000: the range slides down to 54 000–60 000, keeping its width
+    assert (salary.low, salary.high) == (54_000, 60_000)
 
 
 def test_worked_example_strengths_gaps_training(mini_content: Content) -> None:
@@ -110,10 +120,8 @@ def test_worked_example_strengths_gaps_training(mini_content: Content) -> None:
     # cost = weight × (1 − fit): practice 2×1 = 2, communication 3×0.5 = 1.5, diploma 2×0.5 = 1
     assert [g.dimension.id for g in result.gaps] == ["practice", "communication", "diploma"]
     assert [g.gap_weight for g in result.gaps] == [2.0, 1.5, 1.0]
-    # master: bac2 and the diploma gap; work: bac2 and the practice gap;
-    # crm: the communication gap. Not digital (no web/analytics gap), not
-    # project (adaptability met). Kept in the profile's order.
-    assert [p.id for p in result.training] == ["master", "work", "crm"]
+    # bac2 with no experience: the Master step only (work needs 3 years or more)
+    assert [p.id for p in result.training] == ["master"]
 
 
 def test_worst_answers_by_hand(mini_content: Content) -> None:
@@ -132,25 +140,20 @@ def test_worst_answers_by_hand(mini_content: Content) -> None:
     assert result.score.overall == pytest.approx(50 / 12)
     assert result.score.band.id == "low"
     assert result.strengths == []
-    # salary: (2×0.041666… + 0 + 0 + 1×0.25 + 0) / 7 = 0.047619…
-    # → 40 952.38… → 81.9 steps of 500 → 82 × 500 = 41 000
-    assert result.salary.amount == 41_000
+    # bac, no experience: 40 000 to 40 000 + 20 000 × 0.2 = 44 000
+    assert (result.salary.low, result.salary.high) == (40_000, 44_000)
+    assert [p.id for p in result.training] == ["bac2", "master"]
 
 
 def test_best_answers_reach_the_top(mini_content: Content) -> None:
-    answers = {
-        **best_answers(mini_content),
-        "employer": ("large",),
-        "market": ("international",),
-    }
-    result = evaluate(mini_content, answers)
+    result = evaluate(mini_content, best_answers(mini_content))
     assert result.score.overall == 100.0
     assert result.score.band.id == "high"
     assert result.gaps == []
-    # master + 10plus + large + international + fit 1 → every position is 1
-    assert result.salary.amount == 60_000
-    # a Master with no gap: no path applies
-    assert result.training == []
+    # master + 10plus: the top of the range
+    assert result.salary.high == 60_000
+    # a Master with experience: told the level is met, nothing to study
+    assert [p.id for p in result.training] == ["at_master"]
 
 
 def test_multiple_choice_evidence_adds_up_and_is_capped(mini_content: Content) -> None:
@@ -204,55 +207,27 @@ def test_band_follows_the_rounded_percentage_shown(
 
 
 @pytest.mark.parametrize(
-    ("education", "expected"),
+    ("education", "experience", "expected"),
     [
-        ("bac", ["work"]),  # work: for_education [bac, bac2]
-        ("bac2", ["master", "work"]),  # master: for_education [bac2, bac3]
-        ("bac3", ["master"]),
-        ("master", []),  # the usual level: nothing to add
+        ("bac", "none", ["bac2", "master"]),  # in the profile's order
+        ("bac2", "1to3", ["master"]),
+        ("bac2", "3to10", ["work"]),  # experienced: the level is met, no Master
+        ("bac3", "10plus", ["work"]),
+        ("master", "none", ["at_master", "intern"]),
+        ("master", "3to10", ["at_master"]),
     ],
 )
-def test_training_by_education_alone(
-    mini_content: Content, education: str, expected: list[str]
+def test_training_path_by_hand(
+    mini_content: Content, education: str, experience: str, expected: list[str]
 ) -> None:
-    scored = score(mini_content, {"education": (education,)})
-    assert [p.id for p in training_advice(mini_content, scored, [])] == expected
+    scored = score(mini_content, {"education": (education,), "experience": (experience,)})
+    assert [p.id for p in training_path(mini_content, scored)] == expected
 
 
-def test_no_education_answer_gives_no_education_path(mini_content: Content) -> None:
-    assert training_advice(mini_content, score(mini_content, {}), []) == []
-
-
-@pytest.mark.parametrize(
-    ("gap_ids", "expected"),
-    [
-        (["web"], ["digital"]),
-        (["adaptability"], ["project"]),
-        (["practice"], ["work"]),
-        (["communication", "analytics"], ["crm", "digital"]),  # the profile's order
-    ],
-)
-def test_training_by_gaps_alone(
-    mini_content: Content, gap_ids: list[str], expected: list[str]
-) -> None:
-    scored = score(mini_content, {"education": ("master",)})
-    by_id = {d.dimension.id: d for d in scored.dimensions}
-    advice = training_advice(mini_content, scored, [by_id[g] for g in gap_ids])
-    assert [p.id for p in advice] == expected
-
-
-def test_only_the_main_gaps_drive_training(mini_content: Content) -> None:
-    # A Master and nothing else: gaps by cost are communication (3), analytics,
-    # web, practice (2 each, profile order), adaptability (1). The three shown
-    # are communication, analytics and web → crm and digital; practice and
-    # adaptability are gaps too but not main ones, so no work, no project.
-    result = evaluate(mini_content, {"education": ("master",)})
-    assert [g.dimension.id for g in result.gaps] == ["communication", "analytics", "web"]
-    assert [p.id for p in result.training] == ["crm", "digital"]
+def test_no_background_answer_gives_no_path(mini_content: Content) -> None:
+    assert training_path(mini_content, score(mini_content, {})) == []
 
 
 def test_missing_background_answer_counts_as_mid_range(mini_content: Content) -> None:
     salary = estimate_salary(mini_content, score(mini_content, {}))
-    positions = {f.factor.id: f.position for f in salary.factors}
-    assert positions["education"] == positions["employer"] == NEUTRAL
-    assert positions["fit"] == 0.0
+    assert salary.experience == salary.education == NEUTRAL

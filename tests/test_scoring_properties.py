@@ -91,9 +91,9 @@ def test_every_score_stays_in_range(content: Content, data: st.DataObject) -> No
 def test_salary_stays_in_range_on_the_step(content: Content, data: st.DataObject) -> None:
     salary = evaluate(content, data.draw(answers(content))).salary
     profile_salary = content.profile.salary
-    assert profile_salary.min <= salary.amount <= profile_salary.max
-    assert salary.amount % profile_salary.step == 0
-    assert all(0 <= f.position <= 1 for f in salary.factors)
+    assert profile_salary.min <= salary.low < salary.high <= profile_salary.max
+    assert salary.low % profile_salary.step == salary.high % profile_salary.step == 0
+    assert 0 <= salary.experience <= 1 and 0 <= salary.education <= 1
 
 
 # --- Monotonicity --------------------------------------------------------------
@@ -191,7 +191,7 @@ def test_experienced_master_earns_more_than_a_newcomer_with_bac2(
     base = data.draw(answers(content))
     senior = {**base, education: ("master",), experience: ("10plus",)}
     junior = {**base, education: ("bac2",), experience: ("none",)}
-    assert evaluate(content, senior).salary.amount > evaluate(content, junior).salary.amount
+    assert evaluate(content, senior).salary.low > evaluate(content, junior).salary.high
 
 
 def _question_recording(content: Content, background: str) -> str:

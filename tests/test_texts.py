@@ -14,7 +14,16 @@ import pytest
 from pydantic import BaseModel
 
 from bot.content.models import LANGS, Content, Text
-from bot.presentation.texts import NBSP, NNBSP, TEXTS, french_typography, money, percent, t
+from bot.presentation.texts import (
+    NBSP,
+    NNBSP,
+    TEXTS,
+    french_typography,
+    money,
+    money_range,
+    percent,
+    t,
+)
 from bot.terminal.chat import CHAT_TEXTS
 
 UI_TEXTS = {**TEXTS, **CHAT_TEXTS}
@@ -79,7 +88,7 @@ def test_french_typography_fixes_what_the_checker_catches() -> None:
     fixed = french_typography("« Prêt ? » Note : 50 % ; 40 000 € !")
     assert not typography_errors(fixed)
     assert fixed == (
-        f"«{NNBSP}Prêt{NNBSP}?{NNBSP}» Note{NBSP}: 50{NNBSP}%{NNBSP}; 40 000{NBSP}€{NNBSP}!"
+        f"«{NNBSP}Prêt{NNBSP}?{NNBSP}» Note{NBSP}: 50{NNBSP}%{NNBSP}; 40{NNBSP}000{NBSP}€{NNBSP}!"
     )
 
 
@@ -104,7 +113,9 @@ def test_formatted_numbers_keep_french_typography() -> None:
     assert money(45_500, "fr") == f"45{NNBSP}500{NBSP}€"
     assert percent(62.4, "en") == "62%"
     assert money(45_500, "en") == "€45,500"
-    line = t("salary_line", "fr", amount=money(1, "fr"), minimum="a", maximum="b")
+    assert money_range(44_000, 48_000, "fr") == f"44{NNBSP}000 à 48{NNBSP}000{NBSP}€"
+    assert money_range(44_000, 48_000, "en") == "€44,000 to €48,000"
+    line = t("salary_line", "fr", range=money_range(44_000, 48_000, "fr"))
     assert typography_errors(line) == []
 
 

@@ -166,12 +166,24 @@ def test_empty_option_list(copy: Copy) -> None:
         f"error: 03-background.yaml:{line} [employer] questions.2.options: the option list is empty"
         in found
     )
-    # and the salary factor fed by that question now has nothing to read
-    assert any(
-        e.startswith("error: mini.yaml:")
-        and "background 'employer' is recorded by no question" in e
-        for e in found
+
+
+def test_salary_scale_without_its_question(copy: Copy) -> None:
+    line = copy.edit("mini.yaml", "    background: experience\n", "    background: seniority\n")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [experience] salary.experience.background: "
+        "background 'seniority' is recorded by no question"
+    ]
+
+
+def test_training_step_with_an_unknown_answer_value(copy: Copy) -> None:
+    line = copy.edit(
+        "mini.yaml", "      - {education: [bac]}\n", "      - {education: [bac], field: [x]}\n"
     )
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [bac2] training.0.when.0.field: "
+        "background 'field' is recorded by no question"
+    ]
 
 
 def test_uncovered_profile_dimension(copy: Copy) -> None:
@@ -184,6 +196,7 @@ def test_uncovered_profile_dimension(copy: Copy) -> None:
         "    weight: 1\n"
         "    required: 2\n"
         "    mission: sell\n"
+        "    develop: {fr: Négocier, en: Negotiate}\n"
         "bands:\n",
     )
     line = line_of(copy.path("mini.yaml").read_text(encoding="utf-8"), "  - id: negotiation")
@@ -222,7 +235,7 @@ def test_salary_factor_missing_a_level(copy: Copy) -> None:
         "levels: {bac: 0, bac3: 0.5, master: 1}",
     )
     assert errors(copy.validate()) == [
-        f"error: mini.yaml:{line} [education] salary.factors.1.levels: "
+        f"error: mini.yaml:{line} [education] salary.education.levels: "
         "no level for answer value 'bac2'"
     ]
 
@@ -255,13 +268,17 @@ def test_several_cross_file_problems_reported_together(copy: Copy) -> None:
         "evidence: {adaptability: 4, comunication: 4}",
     )
     duplicate = copy.edit("03-background.yaml", "  - id: market\n", "  - id: talk\n")
-    level = copy.edit("mini.yaml", "levels: {local: 0, international: 1}", "levels: {local: 0}")
+    level = copy.edit(
+        "mini.yaml",
+        "levels: {none: 0, 1to3: 0.25, 3to10: 0.75, 10plus: 1}",
+        "levels: {none: 0, 1to3: 0.25, 3to10: 0.75}",
+    )
     # question files first, in file order, then what the profile misses
     assert errors(copy.validate()) == [
         f"error: 01-qualities.yaml:{evidence} [change/adapt] questions.1.options.0.evidence: "
         "unknown dimension 'comunication'",
         f"error: 03-background.yaml:{duplicate} [talk] questions.3.id: "
         "duplicate question id 'talk' (also in 01-qualities.yaml)",
-        f"error: mini.yaml:{level} [market] salary.factors.4.levels: "
-        "no level for answer value 'international'",
+        f"error: mini.yaml:{level} [experience] salary.experience.levels: "
+        "no level for answer value '10plus'",
     ]

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from bot.content.typography import french_typography
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -29,8 +31,9 @@ Level = Annotated[int, Field(ge=0, le=MAX_LEVEL)]
 MAX_QUESTION_CHARS = 1000
 #: Longer button labels are cut on a phone screen.
 MAX_OPTION_CHARS = 120
-#: The salary factor "background" that stands for the overall fit, not an answer.
-FIT_BACKGROUND = "fit"
+#: Where a training step comes from: the source text, or general knowledge
+#: filling what the source leaves out (e.g. the steps before a Master).
+Origin = Literal["source", "general"]
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=32)]
 """Ids travel inside Telegram button payloads (64 bytes), so they stay short."""
@@ -43,7 +46,12 @@ class Strict(BaseModel):
 class Text(Strict):
     """A text in every language the bot speaks."""
 
-    fr: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    fr: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1),
+        AfterValidator(french_typography),
+    ]
+    """French, with its no-break spaces set by `french_typography` whatever the file holds."""
     en: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
     def __call__(self, lang: Lang) -> str:
@@ -70,6 +78,8 @@ class Dimension(Strict):
     required: Annotated[int, Field(ge=1, le=MAX_LEVEL)]
     mission: Identifier
     """The mission this dimension serves: shown next to it when it is a gap."""
+    develop: Text
+    """One concrete way to build it up (a course, a project, an experience): shown with a gap."""
 
 
 class Band(Strict):
@@ -81,38 +91,62 @@ class Band(Strict):
     wording: Text
 
 
-class TrainingPath(Strict):
-    """A way into the job, recommended by education level and by gaps."""
+Condition = dict[Identifier, list[str]]
+"""Background key → accepted answer values; every key must match (e.g. education in [bac2])."""
+
+
+class TrainingStep(Strict):
+    """One step of a way into the job.
+
+    A person's path is every step whose `when` matches their background, in
+    file order, so the file reads as the table an admin reviews.
+    """
 
     id: Identifier
+    origin: Origin
+    note: str
+    """For admins, never shown: where the step comes from in the source, or which general fact."""
     text: Text
-    for_education: list[str] = []
-    """Education answer values (see `background: education`) for which it applies."""
-    for_gaps: list[Identifier] = []
-    """Dimensions whose gap makes this path worth suggesting."""
+    when: Annotated[list[Condition], Field(min_length=1)]
+    """The step applies when any one of these conditions matches."""
+    leads_to: str | None = None
+    """The education value this step leads to (e.g. `master`), or none for advice."""
+    meets_level: bool = False
+    """The step tells the person they already meet the job's usual entry level."""
 
 
-class SalaryFactor(Strict):
-    """Something that moves the salary inside the range.
+class SalaryScale(Strict):
+    """Where each answer to one background question puts the salary, 0 (bottom) to 1 (top)."""
 
-    `background` names a background key from the questions; `levels` maps each
-    of its answer values to a position from 0 (bottom of the range) to 1 (top).
-    The special background `fit` uses the overall fit instead of an answer.
+    background: Identifier
+    levels: dict[str, Annotated[float, Field(ge=0, le=1)]]
+
+
+class SalaryMover(Strict):
+    """Something the source says moves the pay that the quiz does not ask about.
+
+    Shown as a contrast (e.g. a small local firm against a large international
+    brand), since it depends on the employer, not on the person.
     """
 
     id: Identifier
     label: Text
-    weight: Annotated[int, Field(ge=1, le=5)]
-    background: Identifier
-    levels: dict[str, Annotated[float, Field(ge=0, le=1)]] = {}
+    lower: Text
+    higher: Text
 
 
 class Salary(Strict):
+    """The job's average range, gross per year; a person's range sits inside it."""
+
     currency: Literal["EUR"] = "EUR"
     min: Annotated[int, Field(gt=0)]
     max: Annotated[int, Field(gt=0)]
     step: Annotated[int, Field(gt=0)] = 500
-    factors: list[SalaryFactor]
+    experience: SalaryScale
+    """The anchor: a beginner sits at the bottom, long experience near the top."""
+    education: SalaryScale
+    """Lifts and widens the range as experience grows."""
+    movers: list[SalaryMover]
     bonus: Text
     note: Text
 
@@ -126,7 +160,7 @@ class Profile(Strict):
     missions: list[Mission]
     dimensions: list[Dimension]
     bands: list[Band]
-    training: list[TrainingPath]
+    training: list[TrainingStep]
     salary: Salary
     disclaimer: Text
 

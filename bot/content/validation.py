@@ -12,12 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.content.models import (
-    FIT_BACKGROUND,
     LANGS,
     MAX_OPTION_CHARS,
     MAX_QUESTION_CHARS,
     Profile,
     QuestionFile,
+    SalaryScale,
     Text,
 )
 
@@ -81,7 +81,7 @@ def _check_profile(profile: Profile, problem: _Reporter) -> Iterable[Problem]:
         ("missions", [m.id for m in profile.missions]),
         ("bands", [b.id for b in profile.bands]),
         ("training", [t.id for t in profile.training]),
-        ("salary.factors", [f.id for f in profile.salary.factors]),
+        ("salary.movers", [m.id for m in profile.salary.movers]),
     ):
         for duplicate in _duplicates(ids):
             yield problem(f"duplicate id {duplicate!r}", (field,), duplicate)
@@ -94,13 +94,6 @@ def _check_profile(profile: Profile, problem: _Reporter) -> Iterable[Problem]:
                 ("dimensions", index, "mission"),
                 dimension.id,
             )
-    dimensions = {d.id for d in profile.dimensions}
-    for index, path in enumerate(profile.training):
-        for gap in path.for_gaps:
-            if gap not in dimensions:
-                yield problem(
-                    f"unknown dimension {gap!r}", ("training", index, "for_gaps"), path.id
-                )
     if not any(band.min == 0 for band in profile.bands):
         yield problem("one band must start at min: 0", ("bands",))
     for duplicate in _duplicates(str(band.min) for band in profile.bands):
@@ -224,32 +217,36 @@ def _check_questions(
 def _check_background_use(
     profile: Profile, problem: _Reporter, background_values: dict[str, set[str]]
 ) -> Iterable[Problem]:
-    for f_index, factor in enumerate(profile.salary.factors):
-        if factor.background == FIT_BACKGROUND:
-            continue
-        values = background_values.get(factor.background)
+    for name in ("experience", "education"):
+        scale: SalaryScale = getattr(profile.salary, name)
+        values = background_values.get(scale.background)
         if values is None:
             yield problem(
-                f"background {factor.background!r} is recorded by no question",
-                ("salary", "factors", f_index, "background"),
-                factor.id,
+                f"background {scale.background!r} is recorded by no question",
+                ("salary", name, "background"),
+                name,
             )
             continue
-        for value in sorted(values - factor.levels.keys()):
+        for value in sorted(values - scale.levels.keys()):
+            yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
+    for t_index, step in enumerate(profile.training):
+        for c_index, condition in enumerate(step.when):
+            for key, accepted in condition.items():
+                at = ("training", t_index, "when", c_index, key)
+                known = background_values.get(key)
+                if known is None:
+                    yield problem(f"background {key!r} is recorded by no question", at, step.id)
+                    continue
+                for value in accepted:
+                    if value not in known:
+                        yield problem(f"unknown {key} value {value!r}", at, step.id)
+        education = background_values.get("education", set())
+        if step.leads_to is not None and step.leads_to not in education:
             yield problem(
-                f"no level for answer value {value!r}",
-                ("salary", "factors", f_index, "levels"),
-                factor.id,
+                f"unknown education value {step.leads_to!r}",
+                ("training", t_index, "leads_to"),
+                step.id,
             )
-    education = background_values.get("education", set())
-    for t_index, path in enumerate(profile.training):
-        for value in path.for_education:
-            if value not in education:
-                yield problem(
-                    f"unknown education value {value!r}",
-                    ("training", t_index, "for_education"),
-                    path.id,
-                )
 
 
 def _check_text(

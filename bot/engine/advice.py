@@ -1,23 +1,25 @@
-"""Training advice: which of the profile's training paths fit this person."""
+"""A training path from where the person stands.
+
+Each gap's action and mission live on its dimension in the profile.
+"""
 
 from __future__ import annotations
 
-from bot.content.models import Content, TrainingPath
-from bot.engine.scoring import DimensionScore, Score
+from bot.content.models import Content, TrainingStep
+from bot.engine.scoring import Score
 
 
-def training_advice(
-    content: Content, score: Score, gaps: list[DimensionScore]
-) -> list[TrainingPath]:
-    """Paths recommended for the person's education level or for their main gaps.
+def training_path(content: Content, score: Score) -> list[TrainingStep]:
+    """The profile's steps whose conditions match the person's background, in file order.
 
-    Kept in the profile's order, so the advice reads the same way for everyone.
+    The profile lists the steps as a table (education × experience × field);
+    tests/test_advice.py checks every cell reads as one coherent path.
     """
-    education = score.value("education")
-    gap_ids = {gap.dimension.id for gap in gaps}
-    return [
-        path
-        for path in content.profile.training
-        if (education is not None and education in path.for_education)
-        or gap_ids.intersection(path.for_gaps)
-    ]
+    return [step for step in content.profile.training if _applies(step, score)]
+
+
+def _applies(step: TrainingStep, score: Score) -> bool:
+    return any(
+        all(set(score.background.get(key, ())) & set(values) for key, values in condition.items())
+        for condition in step.when
+    )

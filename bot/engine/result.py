@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.content.models import Content, TrainingPath
-from bot.engine.advice import training_advice
+from bot.content.models import Content, TrainingStep
+from bot.engine.advice import training_path
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import Answers, DimensionScore, Score, gaps, score, strengths
 
@@ -15,7 +15,7 @@ class Result:
     score: Score
     strengths: list[DimensionScore]
     gaps: list[DimensionScore]
-    training: list[TrainingPath]
+    training: list[TrainingStep]
     salary: SalaryEstimate
 
 
@@ -27,6 +27,6 @@ def evaluate(content: Content, answers: Answers) -> Result:
         score=scored,
         strengths=strengths(scored),
         gaps=main_gaps,
-        training=training_advice(content, scored, main_gaps),
+        training=training_path(content, scored),
         salary=estimate_salary(content, scored),
     )

@@ -1,59 +1,64 @@
-"""Place the expected salary inside the profile's range.
+"""A personal salary range inside the job's range, anchored on experience, then education.
 
-Each salary factor gives a position from 0 (bottom of the range) to 1 (top):
-from the candidate's answer through the factor's `levels`, or from the overall
-fit for the `fit` factor. The estimate sits at the weighted mean of those
-positions, rounded to the profile's step, so it can never leave the range.
+The profile places each answer on a 0–1 scale: experience `e` (a beginner 0,
+ten years or more 1) and education `d` (no diploma 0, a Master 1). With the
+job's range `min`–`max` and `span = max - min`:
+
+    low   = min + span × e × (EXPERIENCE_SHARE + EDUCATION_SHARE × d)
+    width = span × (BASE_WIDTH + EDUCATION_WIDTH × d)
+    high  = low + width, the pair slid down to end at `max` if it would pass it
+
+So a beginner starts at the bottom whatever their diploma, experience moves the
+range most, education lifts it more as experience grows, and the range is
+never narrower than a fifth of the job's: honest about what a quiz can know.
+Both ends are rounded to the profile's step and never leave the job's range.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.content.models import FIT_BACKGROUND, Content, SalaryFactor
+from bot.content.models import Content, SalaryScale
 from bot.engine.scoring import Score
 
-#: An answer with no level (e.g. a skipped background) counts as mid-range.
+#: An unanswered background question counts as mid-scale.
 NEUTRAL = 0.5
-
-
-@dataclass(frozen=True)
-class FactorPosition:
-    factor: SalaryFactor
-    position: float
-    """0–1: where this factor alone would put the salary."""
+EXPERIENCE_SHARE = 0.55
+EDUCATION_SHARE = 0.25
+BASE_WIDTH = 0.2
+EDUCATION_WIDTH = 0.1
 
 
 @dataclass(frozen=True)
 class SalaryEstimate:
-    amount: int
+    low: int
+    high: int
     minimum: int
+    """The job's range, which the personal range never leaves."""
     maximum: int
-    factors: tuple[FactorPosition, ...]
-
-    @property
-    def raising(self) -> list[FactorPosition]:
-        return [f for f in self.factors if f.position > NEUTRAL]
-
-    @property
-    def holding_back(self) -> list[FactorPosition]:
-        return [f for f in self.factors if f.position < NEUTRAL]
+    experience: float
+    """0–1: where the experience answer sits on the profile's scale."""
+    education: float
 
 
 def estimate_salary(content: Content, score: Score) -> SalaryEstimate:
     salary = content.profile.salary
-    positions = tuple(FactorPosition(factor, _position(factor, score)) for factor in salary.factors)
-    total_weight = sum(p.factor.weight for p in positions)
-    overall = sum(p.factor.weight * p.position for p in positions) / total_weight
-    raw = salary.min + overall * (salary.max - salary.min)
-    amount = min(salary.max, max(salary.min, round(raw / salary.step) * salary.step))
-    return SalaryEstimate(amount, salary.min, salary.max, positions)
+    e = _position(salary.experience, score)
+    d = _position(salary.education, score)
+    span = salary.max - salary.min
+    width = span * (BASE_WIDTH + EDUCATION_WIDTH * d)
+    low = salary.min + span * e * (EXPERIENCE_SHARE + EDUCATION_SHARE * d)
+    low = min(low, salary.max - width)
+
+    def rounded(amount: float) -> int:
+        stepped = round(amount / salary.step) * salary.step
+        return min(salary.max, max(salary.min, stepped))
+
+    return SalaryEstimate(rounded(low), rounded(low + width), salary.min, salary.max, e, d)
 
 
-def _position(factor: SalaryFactor, score: Score) -> float:
-    if factor.background == FIT_BACKGROUND:
-        return score.overall / 100.0
+def _position(scale: SalaryScale, score: Score) -> float:
     levels = [
-        factor.levels[v] for v in score.background.get(factor.background, ()) if v in factor.levels
+        scale.levels[v] for v in score.background.get(scale.background, ()) if v in scale.levels
     ]
     return max(levels) if levels else NEUTRAL

@@ -190,8 +190,9 @@ def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
         )
 
     fit = t("chart_fit", lang, fit=percent(score.overall, lang), band=score.band.label(lang))
+    title = content.profile.title(lang)  # written for mid-sentence: capitalise it here
     draw.text(
-        (WIDTH // 2, 29), content.profile.title(lang), font=fonts.title, fill=INK, anchor="ma"
+        (WIDTH // 2, 29), title[:1].upper() + title[1:], font=fonts.title, fill=INK, anchor="ma"
     )
     draw.text((WIDTH // 2, 97), fit, font=fonts.subtitle, fill=INK, anchor="ma")
     _legend(draw, fonts.small, lang, y=180)

@@ -7,8 +7,8 @@ import re
 
 from bot.content.models import CATEGORIES, Content, Lang
 from bot.engine.result import Result
-from bot.engine.salary import FactorPosition
-from bot.presentation.texts import money, percent, t
+from bot.engine.salary import SalaryEstimate
+from bot.presentation.texts import money_range, percent, t
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -44,48 +44,58 @@ def render_result(content: Content, result: Result, lang: Lang) -> str:
 
     lines += ["", t("result_gaps", lang)]
     if result.gaps:
-        lines += [
-            t(
-                "gap_line",
-                lang,
-                label=esc(gap.dimension.label(lang)),
-                why=esc(missions[gap.dimension.mission]),
-            )
-            for gap in result.gaps
-        ]
+        for gap in result.gaps:
+            dimension = gap.dimension
+            lines += [
+                t(
+                    "gap_line",
+                    lang,
+                    label=esc(dimension.label(lang)),
+                    why=esc(mid_sentence(missions[dimension.mission])),
+                ),
+                t("gap_action", lang, action=esc(dimension.develop(lang))),
+            ]
     else:
         lines.append(t("result_no_gaps", lang))
 
     lines += ["", t("result_training", lang)]
     if result.training:
-        lines += [f"• {esc(path.text(lang))}" for path in result.training]
+        lines += [
+            f"{number}. {esc(step.text(lang))}"
+            for number, step in enumerate(result.training, start=1)
+        ]
     else:
-        lines.append(t("training_fine", lang))
+        lines.append(t("training_unknown", lang))
 
-    salary = result.salary
-    lines += [
-        "",
-        t("result_salary", lang),
-        t(
-            "salary_line",
-            lang,
-            amount=money(salary.amount, lang),
-            minimum=money(salary.minimum, lang),
-            maximum=money(salary.maximum, lang),
-        ),
-    ]
-    if salary.raising:
-        lines.append(t("salary_up", lang, factors=_factor_list(salary.raising, lang)))
-    if salary.holding_back:
-        lines.append(t("salary_down", lang, factors=_factor_list(salary.holding_back, lang)))
-    lines += [esc(profile.salary.bonus(lang)), "", f"<i>{esc(profile.disclaimer(lang))}</i>"]
+    lines += ["", *_salary_lines(content, result.salary, lang)]
+    lines += ["", f"<i>{esc(profile.disclaimer(lang))}</i>"]
     return "\n".join(lines)
+
+
+def mid_sentence(text: str) -> str:
+    """A sentence made to follow a few words ("utile pour …"): first letter in lower case."""
+    return text[:1].lower() + text[1:]
+
+
+def _salary_lines(content: Content, salary: SalaryEstimate, lang: Lang) -> list[str]:
+    profile_salary = content.profile.salary
+    esc = html.escape
+    movers = profile_salary.movers
+    lines = [
+        t("result_salary", lang),
+        t("salary_line", lang, range=money_range(salary.low, salary.high, lang)),
+        esc(profile_salary.note(lang)),
+    ]
+    if movers:
+        lines += [
+            t("salary_movers", lang),
+            t("salary_lower", lang, cases=esc(", ".join(m.lower(lang) for m in movers))),
+            t("salary_higher", lang, cases=esc(", ".join(m.higher(lang) for m in movers))),
+        ]
+    lines.append(esc(profile_salary.bonus(lang)))
+    return lines
 
 
 def to_plain(text: str) -> str:
     """Strip the HTML markup, for a terminal."""
     return html.unescape(_TAG.sub("", text))
-
-
-def _factor_list(factors: list[FactorPosition], lang: Lang) -> str:
-    return ", ".join(html.escape(f.factor.label(lang)) for f in factors)

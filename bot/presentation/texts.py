@@ -1,30 +1,18 @@
 """Everything the bot says that is not in the content files, in French and English.
 
-French strings are written with ordinary spaces; `french_typography` turns the
-space before « : ; ! ? % € » and inside « guillemets » into the no-break spaces
-French typography asks for, once, when this module is imported.
+French strings are written with ordinary spaces; `french_typography`
+(bot/content/typography.py, shared with the content files) turns them into the
+no-break spaces French typography asks for, once, when this module is imported.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from bot.content.models import Lang
-
-NBSP: Final = "\u00a0"
-NNBSP: Final = "\u202f"
-
-_BEFORE_NNBSP = re.compile(r" ([;!?%»])")
-_BEFORE_NBSP = re.compile(r" ([:€])")
-_AFTER_GUILLEMET = re.compile(r"« ")
-
-
-def french_typography(text: str) -> str:
-    """Use no-break spaces where French typography requires them."""
-    text = _BEFORE_NNBSP.sub(NNBSP + r"\1", text)
-    text = _BEFORE_NBSP.sub(NBSP + r"\1", text)
-    return _AFTER_GUILLEMET.sub("«" + NNBSP, text)
+from bot.content.typography import NBSP as NBSP
+from bot.content.typography import NNBSP as NNBSP
+from bot.content.typography import french_typography as french_typography
 
 
 def percent(value: float, lang: Lang) -> str:
@@ -36,6 +24,13 @@ def money(amount: int, lang: Lang) -> str:
     if lang == "fr":
         return f"{amount:,}".replace(",", NNBSP) + f"{NBSP}€"
     return f"€{amount:,}"
+
+
+def money_range(low: int, high: int, lang: Lang) -> str:
+    """ "44 000 à 48 000 €" or "€44,000 to €48,000"."""
+    if lang == "fr":
+        return f"{low:,}".replace(",", NNBSP) + " à " + money(high, lang)
+    return f"{money(low, lang)} to {money(high, lang)}"
 
 
 # (French, English). Placeholders use str.format names.
@@ -226,19 +221,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Vous atteignez le niveau demandé partout : bravo.",
         "You reach the required level everywhere: well done.",
     ),
-    "gap_line": ("• {label} : {why}", "• {label}: {why}"),
-    "result_training": ("<b>Conseils de formation</b>", "<b>Training advice</b>"),
-    "training_fine": (
-        "Votre formation correspond déjà au niveau habituel du poste.",
-        "Your education already matches the usual level for the job.",
+    "gap_line": ("• <b>{label}</b> — utile pour {why}", "• <b>{label}</b> — needed to {why}"),
+    "gap_action": ("   ↳ {action}", "   ↳ {action}"),
+    "result_training": (
+        "<b>Votre parcours de formation, à partir d’où vous en êtes</b>",
+        "<b>Your training path, from where you stand</b>",
+    ),
+    "training_unknown": (
+        "Sans votre niveau d’études et votre expérience, je ne peux pas tracer de parcours : "
+        "refaites le quiz en répondant aux questions sur votre parcours.",
+        "Without your level of education and experience I cannot draw a path: take the quiz "
+        "again and answer the questions about your background.",
     ),
     "result_salary": ("<b>Salaire indicatif</b>", "<b>Indicative salary</b>"),
     "salary_line": (
-        "Environ <b>{amount}</b> brut par an (fourchette du métier : {minimum} à {maximum}).",
-        "About <b>{amount}</b> gross a year (the job's range: {minimum} to {maximum}).",
+        "<b>{range}</b> bruts par an, estimés d’abord d’après votre expérience, "
+        "puis d’après votre niveau d’études.",
+        "<b>{range}</b> gross a year, estimated from your experience first, "
+        "then from your level of education.",
     ),
-    "salary_up": ("Tire vers le haut : {factors}.", "Pushing it up: {factors}."),
-    "salary_down": ("Tire vers le bas : {factors}.", "Holding it down: {factors}."),
+    "salary_movers": (
+        "Le salaire varie aussi selon l’employeur :",
+        "Pay also varies with the employer:",
+    ),
+    "salary_lower": ("▼ plus bas avec {cases}", "▼ lower with {cases}"),
+    "salary_higher": ("▲ plus haut avec {cases}", "▲ higher with {cases}"),
     # --- Charts (bot/charts.py) ---
     "chart_fit": ("Compatibilité : {fit} ({band})", "Fit: {fit} ({band})"),
     "chart_you_met": ("Vous : niveau atteint", "You: level reached"),

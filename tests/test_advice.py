@@ -1,0 +1,179 @@
+"""Advice on the shipped profile: the training path for every education × experience, and
+one action and one mission for every gap.
+
+The source: business schools, universities and engineering schools; digital
+marketing and new technologies preferred; usually a Master; a bac+2 accepted
+with professional experience; customer-relations and project-management
+tracks. General knowledge fills the steps before (bac or DAEU, a two-year
+diploma, a professional bachelor's degree, work-study, VAE).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+
+import pytest
+
+from bot.content.models import LANGS, Content, Lang, TrainingStep
+from bot.engine.advice import training_path
+from bot.engine.result import evaluate
+from bot.engine.scoring import score
+from bot.presentation.result_text import mid_sentence, render_result
+
+EDUCATION = ["none", "bac", "bac2", "bac3", "master"]
+EXPERIENCE = ["none", "lt2", "2to5", "5to10", "10plus"]
+FIELDS = ["business", "university", "engineering", "digital", "crm_project", "other"]
+#: Two years or more count as the professional experience that opens the job at bac+2.
+EXPERIENCED = {"2to5", "5to10", "10plus"}
+
+STUDY_TO_MASTER = ["licence_pro", "master", "universities"]
+#: The path of a person with a digital-marketing field (so no specialising step),
+#: by education then by experience: young (under 2 years) or experienced.
+TABLE = {
+    ("none", "young"): ["access", "bac2_study", *STUDY_TO_MASTER],
+    ("none", "experienced"): ["vae", "bac2_experience"],
+    ("bac", "young"): ["bac2_study", *STUDY_TO_MASTER],
+    ("bac", "experienced"): ["vae", "bac2_experience"],
+    ("bac2", "young"): STUDY_TO_MASTER,
+    ("bac2", "experienced"): ["at_level_bac2", "build_on"],
+    ("bac3", "young"): ["master", "universities"],
+    ("bac3", "experienced"): ["at_level_bac2", "build_on"],
+    ("master", "young"): ["at_level_master", "first_experience"],
+    ("master", "experienced"): ["at_level_master", "build_on"],
+}
+
+#: Each quality or skill and the mission it serves, reviewed by hand.
+MISSIONS = {
+    "communication": "channels_content",
+    "persuasion": "partners",
+    "management": "team_lead",
+    "adaptability": "market_watch",
+    "sales_passion": "strategy",
+    "relational": "customer_relations",
+    "curiosity": "market_watch",
+    "analysis": "customer_insight",
+    "creativity": "social_media",
+    "reactivity": "market_watch",
+    "integrity": "customer_relations",
+    "flexibility": "operations",
+    "sales_techniques": "purchase_journey",
+    "tracking_tools": "customer_insight",
+    "office_software": "dashboard",
+    "web_languages": "operations",
+    "legal": "compliance",
+    "web_culture": "visibility",
+    "sales_communications": "channels_content",
+    "merchant_sites": "purchase_journey",
+    "supplier_network": "operations",
+    "project_management": "dashboard",
+    "action_plans": "team_lead",
+    "data_analysis": "customer_insight",
+    "languages": "cross_border",
+    "education": "strategy",
+    "specialisation": "customer_insight",
+    "experience": "team_lead",
+}
+
+
+def path_of(content: Content, education: str, experience: str, field: str) -> list[TrainingStep]:
+    answers = {"education": (education,), "experience": (experience,), "field": (field,)}
+    return training_path(content, score(content, answers))
+
+
+def band(experience: str) -> str:
+    return "experienced" if experience in EXPERIENCED else "young"
+
+
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("education", EDUCATION)
+def test_the_table(shipped_content: Content, education: str, experience: str) -> None:
+    path = path_of(shipped_content, education, experience, "digital")
+    assert [step.id for step in path] == TABLE[education, band(experience)]
+
+
+@pytest.mark.parametrize(
+    ("education", "experience", "field"),
+    list(itertools.product(EDUCATION, EXPERIENCE, FIELDS)),
+)
+def test_every_path_is_coherent(
+    shipped_content: Content, education: str, experience: str, field: str
+) -> None:
+    path = path_of(shipped_content, education, experience, field)
+    ids = [step.id for step in path]
+    assert path, "everyone gets a path"
+    # diplomas in rising order, each above what the person already has
+    levels = [EDUCATION.index(s.leads_to) for s in path if s.leads_to is not None]
+    assert levels == sorted(levels)
+    assert all(level > EDUCATION.index(education) for level in levels)
+    # someone who meets the level is told so, and is sent to no diploma
+    meets = education == "master" or (education in {"bac2", "bac3"} and experience in EXPERIENCED)
+    assert any(step.meets_level for step in path) == meets
+    if meets:
+        assert levels == []
+    # never "aim for a Master" next to "a bac+2 with experience is enough"
+    assert not (
+        {"master", "universities"} & set(ids) and {"bac2_experience", "at_level_bac2"} & set(ids)
+    )
+    # the specialising step only for those whose studies were not digital
+    if field in {"digital", "crm_project"}:
+        assert "specialise" not in ids
+    for step in path:
+        for lang in LANGS:
+            assert step.text(lang)
+
+
+def test_every_step_says_where_it_comes_from(shipped_content: Content) -> None:
+    for step in shipped_content.profile.training:
+        assert step.note.strip(), step.id
+    origins = {step.id: step.origin for step in shipped_content.profile.training}
+    # the source's own routes are marked as such, the steps before them as general
+    for step_id in ("master", "universities", "other_tracks", "bac2_experience", "at_level_bac2"):
+        assert origins[step_id] == "source", step_id
+    for step_id in ("access", "vae", "bac2_study", "licence_pro"):
+        assert origins[step_id] == "general", step_id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_paths_are_rendered_in_order(shipped_content: Content, lang: Lang) -> None:
+    answers = {"education": ("none",), "experience": ("none",), "field": ("digital",)}
+    result = evaluate(shipped_content, answers)
+    message = render_result(shipped_content, result, lang)
+    numbered = [f"{n}. {html.escape(step.text(lang))}" for n, step in enumerate(result.training, 1)]
+    positions = [message.index(line) for line in numbered]
+    assert positions == sorted(positions) and len(numbered) == 5
+
+
+# --- One action and one mission per gap ------------------------------------------------------
+
+
+def test_every_quality_and_skill_has_its_reviewed_mission(shipped_content: Content) -> None:
+    by_id = shipped_content.dimension_by_id
+    assert {d: by_id[d].mission for d in MISSIONS if d in by_id} == {
+        d: m for d, m in MISSIONS.items() if d in by_id
+    }
+    missions = {m.id for m in shipped_content.profile.missions}
+    for dimension in shipped_content.profile.dimensions:
+        assert dimension.mission in missions
+        for lang in LANGS:
+            assert len(dimension.develop(lang)) >= 30, (dimension.id, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("education", "experience"), [("none", "none"), ("bac2", "2to5"), ("master", "10plus")]
+)
+def test_every_listed_gap_has_an_action_and_a_mission(
+    shipped_content: Content, lang: Lang, education: str, experience: str
+) -> None:
+    answers = {"education": (education,), "experience": (experience,)}
+    result = evaluate(shipped_content, answers)
+    message = render_result(shipped_content, result, lang)
+    missions = {m.id: m.text(lang) for m in shipped_content.profile.missions}
+    assert result.gaps
+    lines = message.splitlines()
+    for gap in result.gaps:
+        label = f"• <b>{html.escape(gap.dimension.label(lang))}</b>"
+        index = next(i for i, line in enumerate(lines) if line.startswith(label))
+        assert html.escape(mid_sentence(missions[gap.dimension.mission])) in lines[index]
+        assert lines[index + 1] == f"   ↳ {html.escape(gap.dimension.develop(lang))}"

@@ -1,0 +1,128 @@
+"""The personal salary range on the shipped profile, for every education × experience.
+
+The source gives 40 000–60 000 € gross a year, moved by the candidate's profile
+and experience. The range a person sees must sit inside it, be honest about its
+width, rise with experience first and with education second, and start at the
+bottom for a beginner.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.result import evaluate
+from bot.engine.salary import SalaryEstimate, estimate_salary
+from bot.engine.scoring import score
+from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.texts import NBSP, NNBSP
+
+JOB_MIN, JOB_MAX = 40_000, 60_000
+EDUCATION = ["none", "bac", "bac2", "bac3", "master"]
+EXPERIENCE = ["none", "lt2", "2to5", "5to10", "10plus"]
+#: A fifth of the job's range: a quiz cannot place anyone more precisely.
+NARROWEST = 4_000
+WIDEST = 6_000
+
+#: The expected ranges in thousands of euros, one row per experience band,
+#: one column per education level (none, bac, bac+2, bac+3, Master).
+TABLE = {
+    "none": ["40-44", "40-44.5", "40-44.5", "40-45", "40-46"],
+    "lt2": ["42-46", "42.5-46.5", "42.5-47", "43-48", "43-49"],
+    "2to5": ["45.5-49.5", "46-50", "46.5-51", "47-52", "48-54"],
+    "5to10": ["49-53", "49.5-53.5", "50-55", "51-56.5", "53-59"],
+    "10plus": ["51-55", "52-56", "53-57.5", "54-59", "54-60"],
+}
+
+
+def salary_for(content: Content, education: str, experience: str) -> SalaryEstimate:
+    answers = {"education": (education,), "experience": (experience,)}
+    return estimate_salary(content, score(content, answers))
+
+
+def thousands(text: str) -> tuple[int, int]:
+    low, high = text.split("-")
+    return round(float(low) * 1000), round(float(high) * 1000)
+
+
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("education", EDUCATION)
+def test_the_table(shipped_content: Content, education: str, experience: str) -> None:
+    salary = salary_for(shipped_content, education, experience)
+    expected = thousands(TABLE[experience][EDUCATION.index(education)])
+    assert (salary.low, salary.high) == expected
+    assert JOB_MIN <= salary.low < salary.high <= JOB_MAX
+    assert NARROWEST <= salary.high - salary.low <= WIDEST
+
+
+@pytest.mark.parametrize("education", EDUCATION)
+def test_rises_with_experience(shipped_content: Content, education: str) -> None:
+    ranges = [salary_for(shipped_content, education, e) for e in EXPERIENCE]
+    lows = [r.low for r in ranges]
+    highs = [r.high for r in ranges]
+    assert lows == sorted(set(lows)) and highs == sorted(set(highs))  # strictly rising
+
+
+@pytest.mark.parametrize("experience", EXPERIENCE)
+def test_rises_with_education(shipped_content: Content, experience: str) -> None:
+    ranges = [salary_for(shipped_content, e, experience) for e in EDUCATION]
+    lows = [r.low for r in ranges]
+    highs = [r.high for r in ranges]
+    assert lows == sorted(lows) and highs == sorted(highs)
+    assert highs[-1] > highs[0]
+
+
+def test_experience_weighs_more_than_education(shipped_content: Content) -> None:
+    """Ten years without a diploma outrank a beginner's Master."""
+    assert (
+        salary_for(shipped_content, "none", "10plus").low
+        > salary_for(shipped_content, "master", "none").high
+    )
+
+
+@pytest.mark.parametrize("education", EDUCATION)
+def test_a_beginner_starts_at_the_bottom(shipped_content: Content, education: str) -> None:
+    assert salary_for(shipped_content, education, "none").low == JOB_MIN
+
+
+@pytest.mark.parametrize("education", EDUCATION)
+def test_ten_years_reach_near_the_top(shipped_content: Content, education: str) -> None:
+    assert salary_for(shipped_content, education, "10plus").high >= JOB_MAX - 5_000
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "source"),
+    [
+        (
+            "fr",
+            f"48{NNBSP}000 à 54{NNBSP}000{NBSP}€ bruts par an, estimés d’abord d’après votre "
+            "expérience, puis d’après votre niveau d’études.",
+            f"de 40{NNBSP}000 à 60{NNBSP}000{NBSP}€ bruts par an",
+        ),
+        (
+            "en",
+            "€48,000 to €54,000 gross a year, estimated from your experience first, "
+            "then from your level of education.",
+            "€40,000 to €60,000 gross a year",
+        ),
+    ],
+)
+def test_shown_as_a_range_with_the_source_and_what_moves_it(
+    shipped_content: Content, lang: Lang, line: str, source: str
+) -> None:
+    answers = {"education": ("master",), "experience": ("2to5",)}
+    message = to_plain(render_result(shipped_content, evaluate(shipped_content, answers), lang))
+    assert line in message
+    assert source in message
+    # the employer's size and reach are shown as a contrast, not asked
+    low_case, high_case = {
+        "fr": ("▼ plus bas avec une petite structure locale", "▲ plus haut avec de grands"),
+        "en": ("▼ lower with a small local firm", "▲ higher with large"),
+    }[lang]
+    assert low_case in message and high_case in message
+    assert {"fr": "primes", "en": "bonuses"}[lang] in message
+
+
+def test_the_quiz_no_longer_asks_which_employer_you_want(shipped_content: Content) -> None:
+    asked = {q.background for q in shipped_content.questions}
+    assert "employer" not in asked and "market" not in asked
