@@ -54,7 +54,7 @@ async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_conten
     assert result.text == expected_result_text(shipped_content, choices, "fr")
     assert "Compatibilité" in result.text and "\u202f%" in result.text
     assert "Votre parcours de formation" in result.text
-    assert "€" in result.text and "brut par an" in result.text
+    assert "€" in result.text and "bruts par an" in result.text
     assert result.buttons == ["🔄 Refaire le quiz", "🇬🇧 English"]
     # One quiz, one message: every question was an edit of the first message.
     assert len([m for m in user.messages if m.text.startswith("Question")]) <= 1
