@@ -6,6 +6,8 @@
    the best time and median memory of several subprocess runs.
 2. In one warm process: scoring one result against rendering one chart.
 3. The rate of `evaluate()` on random answers.
+4. The whole bot under load against a bare python-telegram-bot floor, both on
+   the same loopback Bot API in this run (see `bench.load`).
 """
 
 from __future__ import annotations
@@ -177,6 +179,13 @@ def evaluate_rate(content: Content, seconds: float = 1.5) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="subprocess runs per start-up case")
+    parser.add_argument("--users", type=int, default=200, help="simulated users under load")
+    parser.add_argument(
+        "--paced-seconds", type=float, default=30.0, help="length of the paced phase"
+    )
+    parser.add_argument(
+        "--load-only", action="store_true", help="skip the start-up and chart measurements"
+    )
     args = parser.parse_args()
 
     content, questions, profiles = find_content()
@@ -184,9 +193,13 @@ def main() -> None:
         f"careerbot bench: Python {sys.version.split()[0]}, content {content.profile.id!r} "
         f"({len(content.questions)} questions, {len(content.profile.dimensions)} dimensions)\n"
     )
-    startup(args.runs, questions, profiles)
-    score_vs_render(content)
-    evaluate_rate(content)
+    if not args.load_only:
+        startup(args.runs, questions, profiles)
+        score_vs_render(content)
+        evaluate_rate(content)
+    from bench.load import measure, report
+
+    report(measure(content, args.users, args.paced_seconds), args.users, args.paced_seconds)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,397 @@
+"""careerbot under load, against a floor bot, on the same loopback Bot API in one run.
+
+Each bot runs in its own process, long polling the fake Bot API of the tests
+(`tests/support/fake_botapi.py`) served by this process on 127.0.0.1, where
+N simulated users take the quiz:
+
+1. *paced*: each user sends /start, then waits 2–4 s (at random) before each
+   press, as people do, for `--paced-seconds`: every user is then in the
+   middle of a quiz;
+2. *flat out*: the same users finish their quiz pressing as soon as the
+   question is on screen.
+
+For each phase: updates per second, the bot process's own CPU per update,
+the latency from an update's delivery (the getUpdates answer that carries
+it) to the bot's first call about it, the peak resident size of the bot
+process; at the end, the messages sent per finished quiz (the rest being
+edits). Linux only: CPU and memory are read from /proc.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import json
+import os
+import random
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from bot.content.models import Content
+from bot.presentation.buttons import MenuPress, QuizPress, decode
+from bot.presentation.texts import t
+from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser, JSONDict
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "123456789:AAHbenchTokenForTheLoadTest_0123456789ab"
+PACE = (2.0, 4.0)
+WAIT_LIMIT = 60.0
+"""A user who sees no reply for this long gives up (and is counted as stuck)."""
+
+
+# --- The Bot API side -------------------------------------------------------
+
+
+class LoadServer(FakeBotAPI):
+    """The fake Bot API, timing each update from its delivery to the bot's first call.
+
+    Users wait on one event each instead of the fake's `wait_for`, which re-checks
+    every waiter on every request.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(TOKEN)
+        self.phase = "paced"
+        self.delivered: dict[int, float] = {}
+        self.latencies: dict[str, list[float]] = {"paced": [], "flat": []}
+        self.updates: dict[str, int] = {"paced": 0, "flat": 0}
+        self.events: dict[int, asyncio.Event] = {}
+        for key, (name, handler) in list(self._handlers.items()):
+            self._handlers[key] = (name, self._timed(name, handler))
+
+    def _timed(self, name: str, handler: Callable[[Any], Awaitable[Any]]) -> Any:
+        async def timed(call: Any) -> Any:
+            if name == "getUpdates":
+                result = await handler(call)
+                now = time.monotonic()
+                for update in result:
+                    chat = _chat_of(update)
+                    if chat is not None:
+                        self.delivered[chat] = now
+                        self.updates[self.phase] += 1
+                return result
+            chat = self._chat_id(call.params)
+            if chat is not None and chat in self.delivered:
+                self.latencies[self.phase].append(time.monotonic() - self.delivered.pop(chat))
+            try:
+                return await handler(call)
+            finally:
+                if chat is not None and chat in self.events:
+                    self.events[chat].set()
+
+        return timed
+
+    def _chat_id(self, params: JSONDict) -> int | None:
+        chat = params.get("chat_id")
+        if isinstance(chat, int):
+            return chat
+        query = self.callback_queries.get(str(params.get("callback_query_id", "")))
+        return query.chat_id if query else None
+
+
+def _chat_of(update: JSONDict) -> int | None:
+    if "message" in update:
+        return int(update["message"]["chat"]["id"])
+    if "callback_query" in update:
+        return int(update["callback_query"]["from"]["id"])
+    return None
+
+
+# --- The users --------------------------------------------------------------
+
+Strategy = Callable[[BotMessage, random.Random], str | None]
+"""The callback data to press on the message with the keyboard; None when the quiz is over."""
+
+
+def careerbot_press(message: BotMessage, rng: random.Random) -> str | None:
+    presses = [decode(button.data) for row in message.reply_markup for button in row]
+    quiz = [p for p in presses if isinstance(p, QuizPress)]
+    if not quiz:
+        begin = [p for p in presses if isinstance(p, MenuPress) and p.verb == "begin"]
+        return begin[0].encode() if begin else None
+    answers = [p for p in quiz if p.verb == "answer"]
+    if answers:
+        return rng.choice(answers).encode()
+    if any(text.startswith("✅") for text in message.buttons):
+        return next(p for p in quiz if p.verb == "confirm").encode()
+    return rng.choice([p for p in quiz if p.verb == "toggle"]).encode()
+
+
+def floor_press(message: BotMessage, rng: random.Random) -> str | None:
+    data = [button.data for row in message.reply_markup for button in row]
+    return rng.choice(data) if data else None
+
+
+@dataclass
+class Player:
+    user: FakeUser
+    server: LoadServer
+    press_for: Strategy
+    flat: asyncio.Event
+    rng: random.Random
+    finished: bool = False
+    stuck: bool = False
+    seen: int = 0
+
+    def _state(self) -> int:
+        chat = self.user.chat
+        return len(chat.all_messages) + sum(len(m.history) for m in chat.all_messages)
+
+    async def _next_screen(self) -> BotMessage | None:
+        """Wait until the bot has shown something new; the newest message with a keyboard."""
+        event = self.server.events[self.user.id]
+        deadline = time.monotonic() + WAIT_LIMIT
+        while self._state() == self.seen:
+            event.clear()
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            try:
+                await asyncio.wait_for(event.wait(), remaining)
+            except TimeoutError:
+                return None
+        self.seen = self._state()
+        messages = self.user.chat.messages
+        keyboards = [m for m in messages if m.reply_markup]
+        return keyboards[-1] if keyboards else messages[-1]
+
+    async def _pause(self) -> None:
+        if self.flat.is_set():
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.flat.wait(), self.rng.uniform(*PACE))
+
+    async def play(self) -> None:
+        self.server.events[self.user.id] = asyncio.Event()
+        await self._pause()
+        self.user.send_text("/start")
+        while True:
+            screen = await self._next_screen()
+            if screen is None:
+                self.stuck = True
+                return
+            data = self.press_for(screen, self.rng)
+            if data is None:
+                self.finished = True
+                return
+            await self._pause()
+            self.user.press(callback_data=data, message_id=screen.message_id)
+
+
+# --- The bot process --------------------------------------------------------
+
+
+def _proc_cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _proc_peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@dataclass
+class Phase:
+    seconds: float = 0.0
+    updates: int = 0
+    cpu_seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    peak_rss_mib: float = 0.0
+
+    @property
+    def updates_per_second(self) -> float:
+        return self.updates / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_ms_per_update(self) -> float:
+        return 1000 * self.cpu_seconds / self.updates if self.updates else 0.0
+
+    def latency_ms(self, quantile: float) -> float:
+        if len(self.latencies) < 2:
+            return 1000 * (self.latencies[0] if self.latencies else 0.0)
+        cuts = statistics.quantiles(self.latencies, n=100, method="inclusive")
+        return 1000 * cuts[round(quantile * 100) - 1]
+
+
+@dataclass
+class BotRun:
+    name: str
+    paced: Phase
+    flat: Phase
+    finished: int
+    stuck: int
+    messages_per_quiz: float
+    edits_per_quiz: float
+
+
+@contextlib.asynccontextmanager
+async def _bot_log() -> AsyncIterator[IO[bytes]]:
+    """Where the bot process writes its log: a file, so a full pipe never blocks it."""
+    with tempfile.TemporaryFile() as log:
+        yield log
+
+
+async def run_bot(
+    name: str,
+    command: list[str],
+    env: dict[str, str],
+    press_for: Strategy,
+    users: int,
+    paced_seconds: float,
+    seed: int,
+) -> BotRun:
+    """Start the bot process against a fresh server, play, measure, stop it."""
+    players: list[Player] = []
+    async with LoadServer() as server, _bot_log() as log:
+        process = await asyncio.create_subprocess_exec(
+            *command,
+            cwd=ROOT,
+            env={
+                **os.environ,
+                **env,
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_BASE_URL": server.base_url,
+            },
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=log,
+        )
+        try:
+            await server.wait_for(lambda s: s.requests_for("getUpdates"), timeout=60)
+            flat = asyncio.Event()
+            rng = random.Random(seed)
+            players += [
+                Player(
+                    server.add_user(10_000 + n, f"User{n}", language_code=rng.choice(["fr", "en"])),
+                    server,
+                    press_for,
+                    flat,
+                    random.Random(rng.random()),
+                )
+                for n in range(users)
+            ]
+            tasks = [asyncio.create_task(player.play()) for player in players]
+            start, cpu = time.monotonic(), _proc_cpu_seconds(process.pid)
+            await asyncio.sleep(paced_seconds)
+            paced = Phase(
+                seconds=time.monotonic() - start,
+                updates=server.updates["paced"],
+                cpu_seconds=_proc_cpu_seconds(process.pid) - cpu,
+                latencies=server.latencies["paced"],
+                peak_rss_mib=_proc_peak_rss_mib(process.pid),
+            )
+            server.phase = "flat"
+            flat.set()
+            start, cpu = time.monotonic(), _proc_cpu_seconds(process.pid)
+            await asyncio.gather(*tasks)
+            seconds = time.monotonic() - start
+            await server.wait_until_idle(quiet=0.5, timeout=120)  # the last charts
+            flat_phase = Phase(
+                seconds=seconds,
+                updates=server.updates["flat"],
+                cpu_seconds=_proc_cpu_seconds(process.pid) - cpu,
+                latencies=server.latencies["flat"],
+                peak_rss_mib=_proc_peak_rss_mib(process.pid),
+            )
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                await asyncio.wait_for(process.wait(), 30)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        done = [p for p in players if p.finished]
+        if process.returncode not in (0, -signal.SIGINT) or not done:
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace")[-3000:])
+        chats = [p.user.chat for p in done]
+        sent = sum(len(chat.all_messages) for chat in chats)
+        edits = sum(len(m.history) for chat in chats for m in chat.all_messages)
+        return BotRun(
+            name,
+            paced,
+            flat_phase,
+            finished=len(done),
+            stuck=sum(p.stuck for p in players),
+            messages_per_quiz=sent / len(done) if done else 0.0,
+            edits_per_quiz=edits / len(done) if done else 0.0,
+        )
+
+
+def floor_questions(content: Content) -> list[JSONDict]:
+    """careerbot's questions, as plain question texts and option labels, for the floor bot."""
+    questions = []
+    total = len(content.questions)
+    for number, question in enumerate(content.questions, start=1):
+        if question.kind == "likert":
+            options = [t(f"likert_{level}", "fr") for level in ("4", "3", "2", "1", "0")]
+        else:
+            options = [option.text("fr") for option in question.options]
+        text = f"<b>Question {number}/{total}</b>\n\n{html.escape(question.text('fr'))}"
+        questions.append({"text": text, "options": options})
+    return questions
+
+
+def measure(content: Content, users: int, paced_seconds: float, seed: int = 11) -> list[BotRun]:
+    """Run careerbot, then the floor, with the same users and the same seed."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
+        data = Path(tmp)
+        quiz = data / "floor-questions.json"
+        quiz.write_text(json.dumps(floor_questions(content)), encoding="utf-8")
+        careerbot_env = {"CAREERBOT_DATA_DIR": str(data / "careerbot")}
+        runs = [
+            (
+                "careerbot",
+                [python, "-m", "bench.careerbot_process"],
+                careerbot_env,
+                careerbot_press,
+            ),
+            ("floor", [python, "-m", "bench.floor", str(quiz)], {}, floor_press),
+        ]
+        return [
+            asyncio.run(run_bot(name, command, env, press, users, paced_seconds, seed))
+            for name, command, env, press in runs
+        ]
+
+
+def report(results: list[BotRun], users: int, paced_seconds: float) -> None:
+    careerbot, floor = results
+
+    def row(label: str, mine: float, base: float, unit: str, digits: int = 1) -> None:
+        ratio = f"{mine / base:.2f}×" if base else "–"
+        print(
+            f"   {label:<26} {mine:>10.{digits}f} {unit:<4}"
+            f" {base:>10.{digits}f} {unit:<4} {ratio:>7}"
+        )
+
+    print(f"\n4. Under load: {users} users, careerbot against the floor bot (same run)")
+    phases = (
+        (f"paced (2–4 s per press, first {paced_seconds:.0f} s)", careerbot.paced, floor.paced),
+        ("flat out (until every quiz is finished)", careerbot.flat, floor.flat),
+    )
+    for title, mine, base in phases:
+        print(f"   {title}")
+        print(f"   {'':<26} {'careerbot':>15} {'floor':>15} {'ratio':>7}")
+        row("updates per second", mine.updates_per_second, base.updates_per_second, "/s")
+        row("CPU per update", mine.cpu_ms_per_update, base.cpu_ms_per_update, "ms", 2)
+        row("latency p50", mine.latency_ms(0.50), base.latency_ms(0.50), "ms")
+        row("latency p99", mine.latency_ms(0.99), base.latency_ms(0.99), "ms")
+        row("peak RSS", mine.peak_rss_mib, base.peak_rss_mib, "MiB")
+    print("   whole run")
+    row("finished quizzes", careerbot.finished, floor.finished, "", 0)
+    row("messages sent per quiz", careerbot.messages_per_quiz, floor.messages_per_quiz, "", 2)
+    row("edits per quiz", careerbot.edits_per_quiz, floor.edits_per_quiz, "", 1)
+    stuck = {r.name: r.stuck for r in results if r.stuck}
+    if stuck:
+        print(f"   users who got no answer within {WAIT_LIMIT:.0f} s: {stuck}")
