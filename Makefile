@@ -48,7 +48,7 @@ lint: lock-check venv  ## ruff, mypy and import-linter only
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-bench: venv  ## Measure start-up, memory and chart costs (see docs/charts.md)
+bench: venv  ## Measure start-up, charts, and the bot under load against a bare floor (docs/benchmarks.md)
 	$(BIN)/python -m bench
 
 lock: $(UV_DEP)  ## Update uv.lock after editing the dependencies in pyproject.toml
