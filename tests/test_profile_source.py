@@ -25,7 +25,6 @@ QUALITIES = {
     "persuasion",
     "management",
     "adaptability",
-    "sales_passion",
     "relational",
     "curiosity",
     "analysis",
@@ -50,6 +49,29 @@ SKILLS = {
     "data_analysis",
     "languages",
 }
+#: Wanting to do the core missions, scored apart from ability: passion for
+#: selling (a quality in the source, but a matter of wanting to), leading the
+#: sales team, analysing the figures, negotiating with partners.
+INTERESTS = {"sales_passion", "interest_team", "interest_data", "interest_partners"}
+#: The missions those interests are about: the heart of the job.
+CORE_MISSIONS = {"strategy", "team_lead", "customer_insight", "partners"}
+
+#: The usual entry requirements: a Master, or a bac+2 with professional
+#: experience; recruiters look to business schools, universities and
+#: engineering schools, and favour digital marketing and new technologies.
+ENTRY_FACTS = [
+    ("master", "master"),
+    ("bac+2", "bac+2"),
+    ("expérience professionnelle", "professional experience"),
+]
+FIELD_FACTS = [
+    ("écoles de commerce", "business schools"),
+    ("universités", "universities"),
+    ("écoles d'ingénieurs", "engineering schools"),
+    ("marketing digital", "digital marketing"),
+    ("nouvelles technologies", "new technologies"),
+]
+
 #: Training and experience, scored from the background questions.
 BACKGROUND = {"education", "specialisation", "experience"}
 
@@ -117,7 +139,12 @@ def test_source_names_the_seed_file(profile: Profile) -> None:
 
 @pytest.mark.parametrize(
     ("ids", "category"),
-    [(QUALITIES, "qualities"), (SKILLS, "skills"), (BACKGROUND, "background")],
+    [
+        (QUALITIES, "qualities"),
+        (SKILLS, "skills"),
+        (BACKGROUND, "background"),
+        (INTERESTS, "interest"),
+    ],
 )
 def test_every_quality_and_skill_of_the_source(
     profile: Profile, ids: set[str], category: str
@@ -130,8 +157,34 @@ def test_every_quality_and_skill_of_the_source(
 
 
 def test_no_dimension_beyond_the_source(profile: Profile) -> None:
-    extra = {d.id for d in profile.dimensions} - QUALITIES - SKILLS - BACKGROUND
+    extra = {d.id for d in profile.dimensions} - QUALITIES - SKILLS - BACKGROUND - INTERESTS
     assert not extra, f"not in the source: {sorted(extra)}"
+
+
+def test_core_missions(profile: Profile) -> None:
+    assert {m.id for m in profile.missions if m.core} == CORE_MISSIONS
+    interest_missions = {d.mission for d in profile.dimensions if d.id in INTERESTS}
+    assert interest_missions == CORE_MISSIONS
+
+
+@pytest.mark.parametrize(("fr", "en"), ENTRY_FACTS)
+def test_entry_requirements(profile: Profile, fr: str, en: str) -> None:
+    assert normalise(fr) in normalise(profile.entry.text.fr)
+    assert normalise(en) in normalise(profile.entry.text.en)
+
+
+@pytest.mark.parametrize(("fr", "en"), FIELD_FACTS)
+def test_entry_fields(profile: Profile, fr: str, en: str) -> None:
+    assert normalise(fr) in normalise(profile.entry.fields.fr)
+    assert normalise(en) in normalise(profile.entry.fields.en)
+
+
+def test_entry_routes(profile: Profile) -> None:
+    routes = {route.id: route for route in profile.entry.routes}
+    assert routes["master"].education == ["master"]
+    assert routes["master"].experience == []
+    assert "bac2" in routes["bac2_experience"].education
+    assert "none" not in routes["bac2_experience"].experience
 
 
 def test_aliases(profile: Profile) -> None:
@@ -174,7 +227,7 @@ def test_shipped_files_load() -> None:
 
 
 def test_quiz_length_and_scenarios(content: Content) -> None:
-    assert 20 <= len(content.questions) <= 25
+    assert 20 <= len(content.questions) <= 30
     scenarios = [
         q
         for q in content.questions

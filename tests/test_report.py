@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content.models import Content, Lang, Question, Text
+from bot.content.models import INTEREST, Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.presentation.result_text import mid_sentence, render_result, to_plain
 from bot.presentation.texts import NBSP, NNBSP, money_range
@@ -29,10 +29,20 @@ def extreme(question: Question, *, best: bool) -> tuple[str, ...]:
 
 
 def walk_worst_to_best(content: Content) -> list[Result]:
-    """Results from all-worst answers to all-best, one question improved at a time."""
+    """Results from all-worst answers to all-best, one question improved at a time.
+
+    The questions that lift a cap (background, interest) come first, so that the
+    walk passes through every band instead of jumping over the capped ones.
+    """
     answers = {q.id: extreme(q, best=False) for q in content.questions}
     results = [evaluate(content, answers)]
-    for question in content.questions:
+    interest = {d.id for d in content.profile.dimensions if d.category == INTEREST}
+
+    def lifts_a_cap(question: Question) -> bool:
+        targets = set(question.dimensions) | {d for o in question.options for d in o.evidence}
+        return question.background is not None or bool(targets & interest)
+
+    for question in sorted(content.questions, key=lambda q: not lifts_a_cap(q)):
         answers[question.id] = extreme(question, best=True)
         results.append(evaluate(content, answers))
     return results

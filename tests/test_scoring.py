@@ -50,8 +50,8 @@ def best_answers(content: Content) -> dict[str, tuple[str, ...]]:
 def test_worked_example_levels(mini_content: Content) -> None:
     assert levels_of(mini_content, EXAMPLE) == {
         "communication": 2.0,  # mean(talk 0, change 4) = 2
-        "adaptability": 4.0,  # change 4
-        "analytics": 4.0,  # tools min(4, 3 + 2)
+        "adaptability": 2.0,  # mean(talk 0, change 4) = 2
+        "analytics": 4.0,  # mean(change 4, tools min(4, 3 + 2)) = 4
         "web": 2.0,  # mean(tools 1, webcult 3) = 2
         "diploma": 2.0,  # education bac2
         "practice": 0.0,  # experience none
@@ -114,9 +114,10 @@ def test_salary_slides_down_to_end_at_the_top(mini_content: Content) -> None:
 
 def test_worked_example_strengths_gaps_training(mini_content: Content) -> None:
     result = evaluate(mini_content, EXAMPLE)
-    # met: analytics (w2, level 4), web (w2, level 2), adaptability (w1, level 4):
-    # the weightiest first, then the highest level
-    assert [s.dimension.id for s in result.strengths] == ["analytics", "web", "adaptability"]
+    # met: analytics (change 4, tools 4), web (tools 1, webcult 3), adaptability
+    # (talk 0, change 4); a strength needs two answers at the required level or
+    # above: analytics has two (4, 4 ≥ 4), web one (3 ≥ 2), adaptability one (4 ≥ 2).
+    assert [s.dimension.id for s in result.strengths] == ["analytics"]
     # cost = weight × (1 − fit): practice 2×1 = 2, communication 3×0.5 = 1.5, diploma 2×0.5 = 1
     assert [g.dimension.id for g in result.gaps] == ["practice", "communication", "diploma"]
     assert [g.gap_weight for g in result.gaps] == [2.0, 1.5, 1.0]
@@ -166,8 +167,16 @@ def test_multiple_choice_evidence_adds_up_and_is_capped(mini_content: Content) -
 
 def test_an_option_without_evidence_counts_as_zero(mini_content: Content) -> None:
     change = mini_content.question_by_id["change"]
-    assert evidence(change, ("refuse",)) == {"adaptability": 0.0, "communication": 0.0}
-    assert evidence(change, ("wait",)) == {"adaptability": 2.0, "communication": 0.0}
+    assert evidence(change, ("refuse",)) == {
+        "adaptability": 0.0,
+        "communication": 0.0,
+        "analytics": 0.0,
+    }
+    assert evidence(change, ("wait",)) == {
+        "adaptability": 2.0,
+        "communication": 0.0,
+        "analytics": 0.0,
+    }
 
 
 def test_unanswered_questions_count_as_zero(mini_content: Content) -> None:
@@ -179,14 +188,25 @@ def test_unanswered_questions_count_as_zero(mini_content: Content) -> None:
     assert score(mini_content, only_talk).background["education"] == ()
 
 
-def test_strengths_order_by_weight_then_level(mini_content: Content) -> None:
+def test_strengths_need_two_supporting_answers(mini_content: Content) -> None:
     answers = {**best_answers(mini_content), "webcult": ("1",), "tools": ("sheet", "html")}
-    # web: mean(tools 2, webcult 1) = 1.5 → a gap; analytics 3 → a gap
+    # web: mean(tools 2, webcult 1) = 1.5 → a gap; analytics: mean(change 4, tools 3)
+    # = 3.5 → a gap; communication: talk 4, change 4, both ≥ 4 → a strength;
+    # adaptability: talk 4, change 4, both ≥ 2 → a strength. Diploma and practice
+    # are met but rest on one answer each (and are background, not abilities).
     result = score(mini_content, answers)
-    ordered = [s.dimension.id for s in strengths(result)]
-    # communication (w3) first; diploma and practice (w2, level 4); adaptability (w1) out
-    assert ordered == ["communication", "diploma", "practice"]
-    assert [s.dimension.id for s in strengths(result, limit=10)][-1] == "adaptability"
+    assert [s.dimension.id for s in strengths(result)] == ["communication", "adaptability"]
+    adaptability = next(d for d in result.dimensions if d.dimension.id == "adaptability")
+    assert (adaptability.received, adaptability.support) == ((4.0, 4.0), 2)
+
+
+def test_one_strong_answer_is_not_a_strength(mini_content: Content) -> None:
+    # adaptability: talk 0, change 4 → level 2 = required 2, met, but only one answer ≥ 2
+    result = score(mini_content, {**best_answers(mini_content), "talk": ("0",)})
+    adaptability = next(d for d in result.dimensions if d.dimension.id == "adaptability")
+    assert adaptability.fit == 1.0
+    assert adaptability.support == 1
+    assert "adaptability" not in [s.dimension.id for s in strengths(result)]
 
 
 def test_gaps_order_by_cost_and_keep_three(mini_content: Content) -> None:

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content.models import CATEGORIES, MAX_LEVEL, Content, Option
+from bot.content.models import CATEGORIES, INTEREST, MAX_LEVEL, Content, Option
+from bot.engine.gates import readiness_rank
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Score, evidence, score
 from tests.support.answers import AnswerSet, answers
@@ -53,22 +54,25 @@ def extreme_answers(content: Content, *, best: bool) -> AnswerSet:
     result: AnswerSet = {}
     for q in content.questions:
         if q.kind == "likert":
-            result[q.id] = (str(MAX_LEVEL) if best else "0",)
+            result[q.id] = (str(MAX_LEVEL) if best != q.reverse else "0",)
         elif q.kind == "single":
             result[q.id] = (pick(q.options, key=lambda o: sum(o.evidence.values())).id,)
         else:
-            result[q.id] = tuple(o.id for o in q.options) if best else ()
+            result[q.id] = tuple(o.id for o in q.options if not o.exclusive) if best else ()
     return result
 
 
 def assert_not_lower(better: Score, worse: Score) -> None:
-    """No dimension level, category score or overall fit went down."""
+    """No dimension level, category score, fit, interest, readiness or band went down."""
     for high, low in zip(better.dimensions, worse.dimensions, strict=True):
         assert high.level >= low.level, high.dimension.id
         assert high.fit >= low.fit, high.dimension.id
-    for category in CATEGORIES:
+    for category in (*CATEGORIES, INTEREST):
         assert better.categories[category] >= worse.categories[category], category
     assert better.overall >= worse.overall
+    assert readiness_rank(better.readiness) >= readiness_rank(worse.readiness)
+    assert better.uncapped.min >= worse.uncapped.min
+    assert better.band.min >= worse.band.min
 
 
 # --- Ranges ------------------------------------------------------------------
@@ -101,14 +105,29 @@ def test_salary_stays_in_range_on_the_step(content: Content, data: st.DataObject
 
 @thorough
 @given(data=st.data())
-def test_a_higher_likert_level_never_lowers_a_score(content: Content, data: st.DataObject) -> None:
+def test_a_stronger_likert_answer_never_lowers_a_score(
+    content: Content, data: st.DataObject
+) -> None:
+    """Agreeing more, or on a reverse-keyed statement agreeing less, never costs anything."""
     base = data.draw(answers(content))
-    likert = [q.id for q in content.questions if q.kind == "likert"]
-    qid = data.draw(st.sampled_from(likert))
-    level = int(base[qid][0])
-    higher = data.draw(st.integers(min_value=level, max_value=MAX_LEVEL))
-    better = {**base, qid: (str(higher),)}
+    likert = [q for q in content.questions if q.kind == "likert"]
+    question = data.draw(st.sampled_from(likert))
+    level = int(base[question.id][0])
+    if question.reverse:
+        stronger = data.draw(st.integers(min_value=0, max_value=level))
+    else:
+        stronger = data.draw(st.integers(min_value=level, max_value=MAX_LEVEL))
+    better = {**base, question.id: (str(stronger),)}
     assert_not_lower(score(content, better), score(content, base))
+
+
+def test_some_statements_are_reverse_keyed(content: Content) -> None:
+    reverse = [q for q in content.questions if q.reverse]
+    assert 2 <= len(reverse) <= 5, [q.id for q in reverse]
+    assert all(q.kind == "likert" for q in reverse)
+    # agreeing with a reverse-keyed statement gives the lowest level
+    assert set(evidence(reverse[0], ("4",)).values()) == {0.0}
+    assert set(evidence(reverse[0], ("0",)).values()) == {float(MAX_LEVEL)}
 
 
 @thorough
@@ -131,7 +150,7 @@ def test_ticking_one_more_option_never_lowers_a_score(
     base = data.draw(answers(content))
     multiple = [q for q in content.questions if q.kind == "multiple"]
     question = data.draw(st.sampled_from(multiple))
-    unticked = [o.id for o in question.options if o.id not in base[question.id]]
+    unticked = [o.id for o in question.options if o.id not in base[question.id] and not o.exclusive]
     if not unticked:
         return
     extra = data.draw(st.sampled_from(unticked))

@@ -118,14 +118,23 @@ def test_python_m_bot_validate_in_a_real_process() -> None:
 def test_misspelt_dimension_in_evidence(copy: Copy) -> None:
     line = copy.edit(
         "01-qualities.yaml",
-        "evidence: {adaptability: 4, communication: 4}",
-        "evidence: {adaptability: 4, comunication: 4}",
+        "evidence: {adaptability: 4, communication: 4, analytics: 4}",
+        "evidence: {adaptability: 4, comunication: 4, analytics: 4}",
     )
+    # the misspelt name no longer counts as a source of communication
     assert errors(copy.validate()) == [
         f"error: 01-qualities.yaml:{line} [change/adapt] questions.1.options.0.evidence: "
-        "unknown dimension 'comunication'"
+        "unknown dimension 'comunication'",
+        f"error: mini.yaml:{COMMUNICATION_LINE} [communication] dimensions.0.id: only 1 question"
+        " gives evidence for this dimension; it needs at least 2 (a self-rating and a scenario"
+        " or a “have you done…” question)",
     ]
 
+
+#: The line of the communication dimension in mini.yaml.
+COMMUNICATION_LINE = line_of(
+    (MINI / "profiles" / "mini.yaml").read_text(encoding="utf-8"), "  - id: communication"
+)
 
 TALK_TEXT_FR = "    text:\n      fr: J'aime expliquer une idée à des inconnus.\n"
 TALK_TEXT_EN = "      en: I enjoy explaining an idea to strangers.\n"
@@ -264,8 +273,8 @@ def test_several_file_problems_reported_together(copy: Copy) -> None:
 def test_several_cross_file_problems_reported_together(copy: Copy) -> None:
     evidence = copy.edit(
         "01-qualities.yaml",
-        "evidence: {adaptability: 4, communication: 4}",
-        "evidence: {adaptability: 4, comunication: 4}",
+        "evidence: {adaptability: 4, communication: 4, analytics: 4}",
+        "evidence: {adaptability: 4, comunication: 4, analytics: 4}",
     )
     duplicate = copy.edit("03-background.yaml", "  - id: market\n", "  - id: talk\n")
     level = copy.edit(
@@ -279,6 +288,102 @@ def test_several_cross_file_problems_reported_together(copy: Copy) -> None:
         "unknown dimension 'comunication'",
         f"error: 03-background.yaml:{duplicate} [talk] questions.3.id: "
         "duplicate question id 'talk' (also in 01-qualities.yaml)",
+        f"error: mini.yaml:{COMMUNICATION_LINE} [communication] dimensions.0.id: only 1 question"
+        " gives evidence for this dimension; it needs at least 2 (a self-rating and a scenario"
+        " or a “have you done…” question)",
         f"error: mini.yaml:{level} [experience] salary.experience.levels: "
         "no level for answer value '10plus'",
+    ]
+
+
+# --- Measuring twice, exclusive options, gates ---------------------------------------------
+
+
+def test_a_quality_with_one_source_is_refused(copy: Copy) -> None:
+    copy.edit(
+        "01-qualities.yaml",
+        "dimensions: [communication, adaptability]",
+        "dimensions: [communication]",
+    )
+    line = line_of(copy.path("mini.yaml").read_text(encoding="utf-8"), "  - id: adaptability")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [adaptability] dimensions.1.id: only 1 question gives evidence"
+        " for this dimension; it needs at least 2 (a self-rating and a scenario or a"
+        " “have you done…” question)"
+    ]
+
+
+def test_a_background_fact_may_rest_on_one_question(copy: Copy) -> None:
+    # diploma and practice are each recorded by one question only: that is fine
+    assert copy.validate().exit_code == 0
+
+
+def test_an_exclusive_option_on_a_single_choice_is_refused(copy: Copy) -> None:
+    line = copy.edit(
+        "01-qualities.yaml",
+        "      - id: refuse\n",
+        "      - id: refuse\n        exclusive: true\n",
+    )
+    assert errors(copy.validate()) == [
+        f"error: 01-qualities.yaml:{line + 1} [change/refuse] questions.1.options.2.exclusive: "
+        "only an option of a multiple choice question can be exclusive"
+    ]
+
+
+def test_an_exclusive_option_with_evidence_is_refused(copy: Copy) -> None:
+    line = copy.edit(
+        "02-skills.yaml",
+        "      - id: html\n",
+        "      - id: html\n        exclusive: true\n",
+    )
+    assert errors(copy.validate()) == [
+        f"error: 02-skills.yaml:{line + 3} [tools/html] questions.0.options.2.evidence: "
+        "an exclusive option (none of these) gives no evidence"
+    ]
+
+
+def test_reverse_keying_a_choice_is_refused(copy: Copy) -> None:
+    line = copy.edit(
+        "01-qualities.yaml", "    kind: single\n", "    kind: single\n    reverse: true\n"
+    )
+    assert errors(copy.validate()) == [
+        f"error: 01-qualities.yaml:{line + 1} [change] questions.1.reverse: "
+        "only a likert question can be reverse-keyed"
+    ]
+
+
+def test_a_cap_rule_naming_an_unknown_band_is_refused(copy: Copy) -> None:
+    line = copy.edit("mini.yaml", "    max_band: low\n", "    max_band: lowest\n")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [untrained] caps.0.max_band: "
+        "unknown band 'lowest' (bands: high, low, medium)"
+    ]
+
+
+def test_a_cap_rule_with_two_conditions_is_refused(copy: Copy) -> None:
+    line = copy.edit(
+        "mini.yaml",
+        "    readiness: [after_training]\n",
+        "    readiness: [after_training]\n    interest_below: 50\n",
+    )
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line - 1} [untrained] caps.0: "
+        "give exactly one condition: `readiness` or `interest_below`",
+        f"error: mini.yaml:{line + 1} [untrained] caps.0.interest_below: "
+        "`interest_below` needs dimensions of category interest",
+    ]
+
+
+def test_a_cap_rule_on_people_who_are_ready_is_refused(copy: Copy) -> None:
+    line = copy.edit("mini.yaml", "    readiness: [after_training]\n", "    readiness: [ready]\n")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [untrained] caps.0.readiness: "
+        "a cap cannot apply to people who meet the requirements"
+    ]
+
+
+def test_an_entry_route_with_an_unknown_diploma_is_refused(copy: Copy) -> None:
+    line = copy.edit("mini.yaml", "      education: [master]\n", "      education: [phd]\n")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line} [master] entry.routes.0.education: unknown education value 'phd'"
     ]

@@ -17,8 +17,15 @@ from bot.content.typography import french_typography
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
-Category = Literal["qualities", "skills", "background"]
+Category = Literal["qualities", "skills", "background", "interest"]
 CATEGORIES: tuple[Category, ...] = ("qualities", "skills", "background")
+"""The categories of ability, which make up the overall fit."""
+INTEREST: Category = "interest"
+"""The category of wanting to do the job's core missions: scored apart from ability."""
+#: Categories whose dimensions are facts (one question each), not measured twice.
+SINGLE_SOURCE_CATEGORIES: tuple[Category, ...] = ("background",)
+#: The fewest questions that must give evidence for a quality, skill or interest.
+MIN_SOURCES = 2
 
 QuestionKind = Literal["likert", "single", "multiple"]
 
@@ -66,6 +73,8 @@ class Mission(Strict):
 
     id: Identifier
     text: Text
+    core: bool = False
+    """A core mission: not wanting to do it caps the verdict (see `caps`)."""
 
 
 class Dimension(Strict):
@@ -80,6 +89,57 @@ class Dimension(Strict):
     """The mission this dimension serves: shown next to it when it is a gap."""
     develop: Text
     """One concrete way to build it up (a course, a project, an experience): shown with a gap."""
+
+
+Readiness = Literal["ready", "with_experience", "after_training"]
+"""Where a person stands against the entry requirements, best first."""
+READINESS: tuple[Readiness, ...] = ("ready", "with_experience", "after_training")
+
+
+class EntryRoute(Strict):
+    """One usual way into the job: the diplomas it accepts and the experience it needs."""
+
+    id: Identifier
+    text: Text
+    education: Annotated[list[str], Field(min_length=1)]
+    """Values of the `education` background that open this route."""
+    experience: list[str] = []
+    """Values of the `experience` background it also needs; empty: none needed."""
+
+
+class Entry(Strict):
+    """The job's usual entry requirements, from the source text.
+
+    A person meets them now when one route accepts both their education and
+    their experience; is within reach with experience when a route accepts their
+    education only; otherwise gets there after training.
+    """
+
+    text: Text
+    """The requirements in a sentence or two, as the result shows them."""
+    fields: Text
+    """The schools and fields of study the source names."""
+    routes: Annotated[list[EntryRoute], Field(min_length=1)]
+    readiness: dict[Readiness, Text]
+    """How the result words each readiness."""
+
+
+class CapRule(Strict):
+    """Caps the band when readiness or interest in the core missions falls short.
+
+    Give exactly one condition: `readiness` (the rule applies to these
+    readiness values) or `interest_below` (it applies when the interest score,
+    0–100, is below this; with `interest`, the score of that one interest
+    dimension). `max_band` names the highest band then allowed.
+    """
+
+    id: Identifier
+    readiness: list[Readiness] = []
+    interest_below: Annotated[int, Field(ge=1, le=100)] | None = None
+    interest: Identifier | None = None
+    max_band: Identifier
+    reason: Text
+    """One sentence, shown with the capped band."""
 
 
 class Band(Strict):
@@ -160,6 +220,8 @@ class Profile(Strict):
     missions: list[Mission]
     dimensions: list[Dimension]
     bands: list[Band]
+    entry: Entry
+    caps: list[CapRule] = []
     training: list[TrainingStep]
     salary: Salary
     disclaimer: Text
@@ -177,6 +239,8 @@ class Option(Strict):
     """Level this answer shows on each named dimension (0 when absent)."""
     value: str | None = None
     """The background fact this answer records (e.g. `master` for `education`)."""
+    exclusive: bool = False
+    """Multiple choice only: "none of these"; ticking it clears the others, and back."""
 
 
 class Question(Strict):
@@ -189,6 +253,18 @@ class Question(Strict):
     """Single and multiple choice only."""
     background: Identifier | None = None
     """Records the chosen option `value`s under this key (education, experience, …)."""
+    ordered: bool = False
+    """Choices only: keep the file's option order (a scale such as diplomas or years).
+
+    Options of other choice questions are shuffled per quiz; likert scales always
+    keep their order.
+    """
+    reverse: bool = False
+    """Likert only: reverse-keyed, agreeing shows a lower level (4 − the answer)."""
+
+    @cached_property
+    def options_by_id(self) -> dict[str, Option]:
+        return {option.id: option for option in self.options}
 
 
 class Section(Strict):

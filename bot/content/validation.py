@@ -9,57 +9,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from bot.content.models import (
     LANGS,
     MAX_OPTION_CHARS,
     MAX_QUESTION_CHARS,
+    MIN_SOURCES,
+    SINGLE_SOURCE_CATEGORIES,
     Profile,
     QuestionFile,
     SalaryScale,
     Text,
 )
+from bot.content.problems import Location, Problem, Reporter, closest_line
+from bot.content.rules import check_entry_routes, check_rules
 
-Location = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in one file, said so that an admin can fix it."""
-
-    file: str
-    message: str
-    item: str | None = None
-    field: str | None = None
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [where]
-        if self.item:
-            parts.append(f"[{self.item}]")
-        if self.field:
-            parts.append(f"{self.field}:")
-        parts.append(self.message)
-        return " ".join(parts)
-
+__all__ = ["Location", "Problem", "check_content", "closest_line"]
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
 ParsedQuestions = tuple[str, QuestionFile, dict[Location, int]]
-
-
-@dataclass(frozen=True)
-class _Reporter:
-    """Builds the problems of one file, finding each one's line."""
-
-    file: str
-    lines: dict[Location, int]
-
-    def __call__(self, message: str, loc: Location, item: str | None = None) -> Problem:
-        return Problem(
-            self.file, message, item, ".".join(map(str, loc)), closest_line(self.lines, loc)
-        )
 
 
 def check_content(
@@ -67,7 +35,7 @@ def check_content(
 ) -> list[Problem]:
     """Every cross-file problem, in file order."""
     name, profile, lines = profile_file
-    report = _Reporter(name, lines)
+    report = Reporter(name, lines)
     return [*_check_profile(profile, report), *_check_questions(profile, report, question_files)]
 
 
@@ -75,7 +43,7 @@ def _duplicates(ids: Iterable[str]) -> list[str]:
     return [item for item, count in Counter(ids).items() if count > 1]
 
 
-def _check_profile(profile: Profile, problem: _Reporter) -> Iterable[Problem]:
+def _check_profile(profile: Profile, problem: Reporter) -> Iterable[Problem]:
     for field, ids in (
         ("dimensions", [d.id for d in profile.dimensions]),
         ("missions", [m.id for m in profile.missions]),
@@ -100,19 +68,20 @@ def _check_profile(profile: Profile, problem: _Reporter) -> Iterable[Problem]:
         yield problem(f"two bands start at {duplicate}", ("bands",))
     if profile.salary.min >= profile.salary.max:
         yield problem("salary min must be below max", ("salary", "min"))
+    yield from check_rules(profile, problem)
 
 
 def _check_questions(
-    profile: Profile, profile_problem: _Reporter, files: Sequence[ParsedQuestions]
+    profile: Profile, profile_problem: Reporter, files: Sequence[ParsedQuestions]
 ) -> Iterable[Problem]:
     dimensions = {d.id for d in profile.dimensions}
-    covered: set[str] = set()
+    sources: dict[str, set[str]] = {}
     background_values: dict[str, set[str]] = {}
     seen_ids: dict[str, str] = {}
     seen_sections: dict[str, str] = {}
 
     for name, qfile, lines in files:
-        problem = _Reporter(name, lines)
+        problem = Reporter(name, lines)
 
         if qfile.section.id in seen_sections:
             yield problem(
@@ -159,8 +128,12 @@ def _check_questions(
                         yield problem(
                             f"unknown dimension {dimension!r}", (*at, "dimensions"), question.id
                         )
-                    covered.add(dimension)
+                    sources.setdefault(dimension, set()).add(question.id)
                 continue
+            if question.reverse:
+                yield problem(
+                    "only a likert question can be reverse-keyed", (*at, "reverse"), question.id
+                )
 
             if question.dimensions:
                 yield problem(
@@ -187,7 +160,19 @@ def _check_questions(
                 for dimension in option.evidence:
                     if dimension not in dimensions:
                         yield problem(f"unknown dimension {dimension!r}", (*o_at, "evidence"), item)
-                    covered.add(dimension)
+                    sources.setdefault(dimension, set()).add(question.id)
+                if option.exclusive and question.kind != "multiple":
+                    yield problem(
+                        "only an option of a multiple choice question can be exclusive",
+                        (*o_at, "exclusive"),
+                        item,
+                    )
+                if option.exclusive and any(option.evidence.values()):
+                    yield problem(
+                        "an exclusive option (none of these) gives no evidence",
+                        (*o_at, "evidence"),
+                        item,
+                    )
                 if question.background:
                     if option.value is None:
                         yield problem(
@@ -205,9 +190,17 @@ def _check_questions(
                     )
 
     for index, required in enumerate(profile.dimensions):
-        if required.id not in covered:
+        count = len(sources.get(required.id, ()))
+        if count == 0:
             yield profile_problem(
                 "no question gives evidence for this dimension",
+                ("dimensions", index, "id"),
+                required.id,
+            )
+        elif count < MIN_SOURCES and required.category not in SINGLE_SOURCE_CATEGORIES:
+            yield profile_problem(
+                f"only {count} question gives evidence for this dimension; it needs at least"
+                f" {MIN_SOURCES} (a self-rating and a scenario or a “have you done…” question)",
                 ("dimensions", index, "id"),
                 required.id,
             )
@@ -215,7 +208,7 @@ def _check_questions(
 
 
 def _check_background_use(
-    profile: Profile, problem: _Reporter, background_values: dict[str, set[str]]
+    profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
 ) -> Iterable[Problem]:
     for name in ("experience", "education"):
         scale: SalaryScale = getattr(profile.salary, name)
@@ -247,19 +240,12 @@ def _check_background_use(
                 ("training", t_index, "leads_to"),
                 step.id,
             )
+    yield from check_entry_routes(profile, problem, background_values)
 
 
 def _check_text(
-    text: Text, limit: int, loc: Location, item: str | None, problem: _Reporter
+    text: Text, limit: int, loc: Location, item: str | None, problem: Reporter
 ) -> Iterable[Problem]:
     for lang in LANGS:
         if len(text(lang)) > limit:
             yield problem(f"text longer than {limit} characters", (*loc, lang), item)
-
-
-def closest_line(lines: dict[Location, int], loc: Location) -> int | None:
-    """The line of `loc`, or of its nearest parent present in the file."""
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None

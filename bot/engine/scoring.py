@@ -3,16 +3,22 @@
 The method, in full (the README explains it with an example):
 
 1. Each answer gives a level from 0 to 4 on some dimensions: a likert answer
-   gives its level to the question's dimensions; a choice gives its option's
-   `evidence`; ticked options of a multiple choice add up, capped at 4.
+   gives its level to the question's dimensions (4 minus it when the question
+   is reverse-keyed); a choice gives its option's `evidence`; ticked options of
+   a multiple choice add up, capped at 4.
 2. A dimension's level is the mean of the levels it received from every
    question that can give it evidence (an option without it gives 0).
 3. Its fit is `min(1, level / required)`: being above the requirement earns
    nothing more, so strengths cannot hide gaps.
 4. A category's score, and the overall fit, are the weighted means of those
-   fits (weights from the profile), as percentages.
+   fits (weights from the profile), as percentages. The overall fit covers the
+   ability categories; the interest category (wanting to do the core
+   missions) is scored the same way but apart.
+5. The band is the one the fit reaches, capped by the profile's cap rules when
+   readiness (see `gates`) or interest falls short.
 
-Every step is monotone: a higher-evidence answer never lowers any number.
+Every step is monotone: a higher-evidence answer never lowers any number, and
+never lowers the band or the readiness.
 """
 
 from __future__ import annotations
@@ -21,7 +27,19 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.content.models import CATEGORIES, MAX_LEVEL, Band, Category, Content, Dimension, Question
+from bot.content.models import (
+    CATEGORIES,
+    INTEREST,
+    MAX_LEVEL,
+    Band,
+    CapRule,
+    Category,
+    Content,
+    Dimension,
+    Question,
+    Readiness,
+)
+from bot.engine.gates import readiness, verdict
 
 Answers = Mapping[str, tuple[str, ...]]
 
@@ -31,6 +49,13 @@ class DimensionScore:
     dimension: Dimension
     level: float
     """Mean evidence, 0–4."""
+    received: tuple[float, ...] = ()
+    """The level each question that speaks to this dimension gave, in quiz order."""
+
+    @property
+    def support(self) -> int:
+        """How many answers showed at least the required level."""
+        return sum(1 for level in self.received if level >= self.dimension.required)
 
     @property
     def fit(self) -> float:
@@ -46,12 +71,22 @@ class DimensionScore:
 class Score:
     dimensions: tuple[DimensionScore, ...]
     categories: dict[Category, float]
-    """Category → score 0–100."""
+    """Category → score 0–100; `interest` only when the profile measures it."""
     overall: float
-    """0–100."""
+    """0–100, over the ability categories."""
     band: Band
+    """The band shown: `uncapped` lowered by `cap`, if a cap rule applies."""
     background: dict[str, tuple[str, ...]]
     """Background key → the recorded values, e.g. {"education": ("master",)}."""
+    readiness: Readiness
+    uncapped: Band
+    """The band the overall fit reaches on its own."""
+    cap: CapRule | None = None
+
+    @property
+    def interest(self) -> float | None:
+        """0–100: wanting to do the core missions; None when the profile measures none."""
+        return self.categories.get(INTEREST)
 
     def value(self, key: str) -> str | None:
         """The single recorded value of a background key, if any."""
@@ -63,6 +98,8 @@ def evidence(question: Question, chosen: tuple[str, ...]) -> dict[str, float]:
     """The level (0–4) an answer gives on each dimension the question can speak to."""
     if question.kind == "likert":
         level = float(chosen[0]) if chosen else 0.0
+        if question.reverse and chosen:
+            level = MAX_LEVEL - level
         return dict.fromkeys(question.dimensions, level)
     targets = {dim for option in question.options for dim in option.evidence}
     picked = [option for option in question.options if option.id in chosen]
@@ -86,19 +123,32 @@ def score(content: Content, answers: Answers) -> Score:
             )
 
     dimensions = tuple(
-        DimensionScore(dim, _mean(received[dim.id])) for dim in content.profile.dimensions
+        DimensionScore(dim, _mean(received[dim.id]), tuple(received[dim.id]))
+        for dim in content.profile.dimensions
     )
-    categories = {
+    categories: dict[Category, float] = {
         category: _weighted_fit([d for d in dimensions if d.dimension.category == category])
         for category in CATEGORIES
     }
-    overall = _weighted_fit(list(dimensions))
+    overall = _weighted_fit([d for d in dimensions if d.dimension.category in CATEGORIES])
+    ready = readiness(content, background)
+    interest: dict[str | None, float] = {
+        d.dimension.id: 100.0 * d.fit for d in dimensions if d.dimension.category == INTEREST
+    }
+    if interest:
+        categories[INTEREST] = interest[None] = _weighted_fit(
+            [d for d in dimensions if d.dimension.category == INTEREST]
+        )
+    capped = verdict(content, band_for(content, overall), ready, interest)
     return Score(
         dimensions=dimensions,
         categories=categories,
         overall=overall,
-        band=band_for(content, overall),
+        band=capped.band,
         background=background,
+        readiness=ready,
+        uncapped=capped.uncapped,
+        cap=capped.cap,
     )
 
 
@@ -107,15 +157,25 @@ def band_for(content: Content, overall: float) -> Band:
     return max(reached, key=lambda band: band.min)
 
 
+#: A strength needs this many answers at or above the required level.
+STRENGTH_SUPPORT = 2
+
+
 def strengths(score: Score, limit: int = 3) -> list[DimensionScore]:
-    """Dimensions at or above the requirement, the weightiest first."""
-    met = [d for d in score.dimensions if d.fit >= 1.0]
+    """Qualities and skills met and backed by two answers, the weightiest first."""
+    met = [
+        d
+        for d in score.dimensions
+        if d.dimension.category in ("qualities", "skills")
+        and d.fit >= 1.0
+        and d.support >= STRENGTH_SUPPORT
+    ]
     return sorted(met, key=lambda d: (-d.dimension.weight, -d.level))[:limit]
 
 
 def gaps(score: Score, limit: int = 3) -> list[DimensionScore]:
-    """Dimensions below the requirement, those that cost the most first."""
-    short = [d for d in score.dimensions if d.fit < 1.0]
+    """Abilities below the requirement, those that cost the most first (interest apart)."""
+    short = [d for d in score.dimensions if d.fit < 1.0 and d.dimension.category in CATEGORIES]
     return sorted(short, key=lambda d: -d.gap_weight)[:limit]
 
 

@@ -7,6 +7,7 @@ increased, so a button drawn for an earlier step can be recognised as stale.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,29 @@ def deep_link_source(text: str | None) -> str | None:
     log stores nothing else.
     """
     return text if text is not None and _SOURCE.fullmatch(text) else None
+
+
+def option_order(quiz_id: str, question: Question) -> tuple[str, ...]:
+    """The order a quiz shows a question's answers in: the same every time for one quiz.
+
+    Likert scales and `ordered` questions keep the file's order. Other options
+    are sorted by a hash of the quiz id, the question and the option, so the
+    order depends on nothing else (not Back, the language or a restart) and the
+    position of the best answer tells nothing. Exclusive options ("none of
+    these") stay last, where people look for them.
+    """
+    if question.kind == "likert":
+        return LIKERT_CHOICES
+    ids = tuple(option.id for option in question.options)
+    if question.ordered:
+        return ids
+    exclusive = {option.id for option in question.options if option.exclusive}
+
+    def key(option_id: str) -> tuple[bool, bytes]:
+        salt = f"{quiz_id}\0{question.id}\0{option_id}".encode()
+        return option_id in exclusive, hashlib.sha256(salt).digest()
+
+    return tuple(sorted(ids, key=key))
 
 
 class QuizError(ValueError):
@@ -118,12 +142,19 @@ class Quiz:
         return self._advance(session, question, (choice,))
 
     def toggle(self, session: QuizSession, choice: str) -> QuizSession:
-        """Tick or untick one option of a multiple-choice question."""
+        """Tick or untick one option of a multiple-choice question.
+
+        Ticking an exclusive option ("none of these") clears the others, and
+        ticking another option clears the exclusive ones.
+        """
         question = self._require_current(session)
         if question.kind != "multiple":
             raise QuizError(f"{question.id} takes a single answer")
         self._require_choice(question, choice)
         ticked = set(session.pending)
+        if choice not in ticked:
+            exclusive = {o.id for o in question.options if o.exclusive}
+            ticked = set() if choice in exclusive else ticked - exclusive
         ticked.symmetric_difference_update({choice})
         ordered = tuple(c for c in self.choices(question) if c in ticked)
         return session.model_copy(update={"pending": ordered, "step": session.step + 1})

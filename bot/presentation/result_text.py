@@ -22,6 +22,17 @@ def render_result(content: Content, result: Result, lang: Lang) -> str:
     lines = [
         t("result_title", lang, job=esc(profile.title(lang))),
         t("result_fit", lang, fit=percent(score.overall, lang), band=esc(score.band.label(lang))),
+    ]
+    if score.cap is not None:
+        lines.append(
+            t(
+                "result_capped",
+                lang,
+                uncapped=esc(score.uncapped.label(lang)),
+                reason=esc(score.cap.reason(lang)),
+            )
+        )
+    lines += [
         esc(score.band.wording(lang)),
         "",
         t("result_breakdown", lang),
@@ -34,6 +45,16 @@ def render_result(content: Content, result: Result, lang: Lang) -> str:
             )
             for category in CATEGORIES
         ),
+    ]
+    if score.interest is not None:
+        lines += ["", t("result_interest", lang, value=percent(score.interest, lang))]
+    entry = profile.entry
+    lines += [
+        "",
+        t("result_entry", lang),
+        esc(entry.text(lang)),
+        esc(entry.fields(lang)),
+        f"→ {esc(entry.readiness[score.readiness](lang))}",
         "",
         t("result_strengths", lang),
     ]

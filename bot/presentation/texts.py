@@ -211,6 +211,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "category_qualities": ("Qualités humaines", "Personal qualities"),
     "category_skills": ("Compétences techniques", "Technical skills"),
     "category_background": ("Formation et expérience", "Training and experience"),
+    "result_interest": (
+        "<b>Envie des missions clés</b> (vendre, encadrer, analyser, négocier) : {value}",
+        "<b>Wish to do the core missions</b> (selling, leading, analysing, negotiating): {value}",
+    ),
+    "result_capped": (
+        "Vos réponses seules atteindraient « {uncapped} ». {reason}",
+        "Your answers alone would reach “{uncapped}”. {reason}",
+    ),
+    "result_entry": ("<b>Conditions d'accès</b>", "<b>Entry requirements</b>"),
     "result_strengths": ("<b>Vos points forts</b>", "<b>Your strengths</b>"),
     "result_no_strengths": (
         "Aucune qualité n'atteint encore le niveau demandé : c'est un point de départ.",

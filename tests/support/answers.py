@@ -34,7 +34,12 @@ def answer_of(question: Question) -> st.SearchStrategy[tuple[str, ...]]:
     ids = [option.id for option in question.options]
     if question.kind == "single":
         return st.sampled_from(ids).map(lambda choice: (choice,))
-    return st.sets(st.sampled_from(ids)).map(lambda ticked: tuple(i for i in ids if i in ticked))
+    exclusive = [option.id for option in question.options if option.exclusive]
+    others = [i for i in ids if i not in exclusive]
+    ticked = st.sets(st.sampled_from(others)).map(lambda t: tuple(i for i in ids if i in t))
+    if not exclusive:
+        return ticked
+    return ticked | st.sampled_from(exclusive).map(lambda choice: (choice,))
 
 
 def answers(content: Content) -> st.SearchStrategy[AnswerSet]:

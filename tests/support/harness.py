@@ -89,7 +89,8 @@ def random_choices(content: Content, rng: random.Random) -> Choices:
             choices[question.id] = (rng.choice(question.options).id,)
         else:
             picked = [o.id for o in question.options if rng.random() < 0.5]
-            choices[question.id] = tuple(picked)
+            exclusive = [i for i in picked if question.options_by_id[i].exclusive]
+            choices[question.id] = (exclusive[0],) if exclusive else tuple(picked)
     return choices
 
 

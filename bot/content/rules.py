@@ -1,0 +1,93 @@
+"""Checks of the verdict's rules: interest dimensions, cap rules and entry routes.
+
+Kept apart from `validation` (the questions and the rest of the profile) so
+that each module stays small; `validation.check_content` runs them all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from bot.content.models import INTEREST, READINESS, Profile
+from bot.content.problems import Location, Problem, Reporter
+
+
+def check_rules(profile: Profile, problem: Reporter) -> Iterable[Problem]:
+    """Interest dimensions serve core missions; cap rules and readiness wordings are sound."""
+    core = {m.id for m in profile.missions if m.core}
+    for index, dimension in enumerate(profile.dimensions):
+        if dimension.category == INTEREST and dimension.mission not in core:
+            yield problem(
+                f"an interest dimension serves a core mission; {dimension.mission!r} is not"
+                " marked `core: true`",
+                ("dimensions", index, "mission"),
+                dimension.id,
+            )
+    yield from check_caps(profile, problem)
+    for value in READINESS:
+        if value not in profile.entry.readiness:
+            yield problem(f"no wording for readiness {value!r}", ("entry", "readiness"))
+
+
+def check_caps(profile: Profile, problem: Reporter) -> Iterable[Problem]:
+    bands = {b.id for b in profile.bands}
+    interests = {d.id for d in profile.dimensions if d.category == INTEREST}
+    has_interest = bool(interests)
+    for index, rule in enumerate(profile.caps):
+        at: Location = ("caps", index)
+        if rule.max_band not in bands:
+            yield problem(
+                f"unknown band {rule.max_band!r} (bands: {', '.join(sorted(bands))})",
+                (*at, "max_band"),
+                rule.id,
+            )
+        if bool(rule.readiness) == (rule.interest_below is not None):
+            yield problem(
+                "give exactly one condition: `readiness` or `interest_below`", at, rule.id
+            )
+        if rule.interest_below is not None and not has_interest:
+            yield problem(
+                "`interest_below` needs dimensions of category interest",
+                (*at, "interest_below"),
+                rule.id,
+            )
+        if rule.interest is not None and rule.interest not in interests:
+            yield problem(
+                f"{rule.interest!r} is not a dimension of category interest",
+                (*at, "interest"),
+                rule.id,
+            )
+        if rule.interest is not None and rule.interest_below is None:
+            yield problem("`interest` needs `interest_below`", (*at, "interest"), rule.id)
+        if "ready" in rule.readiness:
+            yield problem(
+                "a cap cannot apply to people who meet the requirements",
+                (*at, "readiness"),
+                rule.id,
+            )
+    for duplicate in _duplicates(r.id for r in profile.caps):
+        yield problem(f"duplicate id {duplicate!r}", ("caps",), duplicate)
+
+
+def check_entry_routes(
+    profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
+) -> Iterable[Problem]:
+    """Each entry route names answer values the education and experience questions record."""
+    for r_index, route in enumerate(profile.entry.routes):
+        for key, route_values in (
+            ("education", route.education),
+            ("experience", route.experience),
+        ):
+            known = background_values.get(key, set())
+            for value in route_values:
+                if value not in known:
+                    yield problem(
+                        f"unknown {key} value {value!r}",
+                        ("entry", "routes", r_index, key),
+                        route.id,
+                    )
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [item for item, count in Counter(ids).items() if count > 1]
