@@ -107,7 +107,14 @@ def test_french_result_of_the_worked_example(mini_content: Content) -> None:
         "Des primes peuvent s’ajouter.",
     ):
         assert line in message
-    assert lines[-1] == "<i>Une indication pour les tests, pas une évaluation.</i>"
+    # the disclaimer with the self-assessment caveat, then where to find a person to talk to
+    assert lines[-2] == (
+        "<i>Une indication pour les tests, pas une évaluation. Il repose sur l’image que vous "
+        f"avez de vous-même{NBSP}: un regard extérieur le complète utilement.</i>"
+    )
+    assert lines[-1].startswith(f"Pour en parler avec quelqu’un{NBSP}: au lycée")
+    for adviser in ("psychologue de l’Éducation nationale", "CIO", "conseil en évolution", "Apec"):
+        assert adviser in lines[-1]
 
 
 def test_english_result_of_the_worked_example(mini_content: Content) -> None:
@@ -126,7 +133,8 @@ def test_english_result_of_the_worked_example(mini_content: Content) -> None:
         "<b>€40,000 to €44,500</b> gross a year, estimated from your experience first, "
         "then from your level of education.",
         "▼ lower with a small shop",
-        "<i>An indication for the tests, not an assessment.</i>",
+        "<i>An indication for the tests, not an assessment. It rests on how you see yourself",
+        "Apec for managers, or France Travail.",
     ):
         assert line in message
 
@@ -200,7 +208,7 @@ def test_every_band_renders_within_telegram_limits(shipped_content: Content, lan
         assert len(message) <= TELEGRAM_MAX_CHARS
         assert_telegram_html(message)
         assert result.score.band.label(lang) in message
-        assert f"<i>{html.escape(shipped_content.profile.disclaimer(lang))}</i>" in message
+        assert f"<i>{html.escape(shipped_content.profile.disclaimer(lang))} " in message
         personal = money_range(result.salary.low, result.salary.high, lang)
         assert f"<b>{personal}</b>" in message
         assert salary.min <= result.salary.low < result.salary.high <= salary.max

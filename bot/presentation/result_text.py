@@ -6,6 +6,7 @@ import html
 import re
 
 from bot.content.models import CATEGORIES, Content, Lang
+from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
 from bot.presentation.texts import money_range, percent, t
@@ -13,7 +14,10 @@ from bot.presentation.texts import money_range, percent, t
 _TAG = re.compile(r"<[^>]+>")
 
 
-def render_result(content: Content, result: Result, lang: Lang) -> str:
+def render_result(
+    content: Content, result: Result, lang: Lang, change: Change | None = None
+) -> str:
+    """The whole result; `change` adds what moved since the previous one."""
     profile = content.profile
     missions = {mission.id: mission.text(lang) for mission in profile.missions}
     score = result.score
@@ -89,7 +93,13 @@ def render_result(content: Content, result: Result, lang: Lang) -> str:
         lines.append(t("training_unknown", lang))
 
     lines += ["", *_salary_lines(content, result.salary, lang)]
-    lines += ["", f"<i>{esc(profile.disclaimer(lang))}</i>"]
+    if change is not None:
+        lines += ["", *_change_lines(change, lang)]
+    lines += [
+        "",
+        f"<i>{esc(profile.disclaimer(lang))} {t('result_caveat', lang)}</i>",
+        t("result_advisers", lang),
+    ]
     return "\n".join(lines)
 
 
@@ -114,6 +124,27 @@ def _salary_lines(content: Content, salary: SalaryEstimate, lang: Lang) -> list[
             t("salary_higher", lang, cases=esc(", ".join(m.higher(lang) for m in movers))),
         ]
     lines.append(esc(profile_salary.bonus(lang)))
+    return lines
+
+
+def _change_lines(change: Change, lang: Lang) -> list[str]:
+    points = round(change.after) - round(change.before)
+    lines = [
+        t("change_title", lang),
+        t(
+            "change_fit",
+            lang,
+            before=percent(change.before, lang),
+            after=percent(change.after, lang),
+            points=f"{points:+d}",
+        ),
+    ]
+    for key, moved in (("change_better", change.better), ("change_worse", change.worse)):
+        if moved:
+            names = ", ".join(html.escape(d.dimension.label(lang)) for d in moved)
+            lines.append(t(key, lang, names=names))
+    if not change.better and not change.worse:
+        lines.append(t("change_none", lang))
     return lines
 
 

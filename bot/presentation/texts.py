@@ -255,6 +255,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "salary_lower": ("▼ plus bas avec {cases}", "▼ lower with {cases}"),
     "salary_higher": ("▲ plus haut avec {cases}", "▲ higher with {cases}"),
+    "change_title": ("<b>Depuis votre résultat précédent</b>", "<b>Since your previous result</b>"),
+    "change_fit": (
+        "Compatibilité {before} → <b>{after}</b> ({points} points)",
+        "Fit {before} → <b>{after}</b> ({points} points)",
+    ),
+    "change_better": ("▲ En progrès : {names}", "▲ Moved up: {names}"),
+    "change_worse": ("▼ En recul : {names}", "▼ Moved down: {names}"),
+    "change_none": (
+        "Vos qualités et compétences sont au même niveau qu’avant.",
+        "Your qualities and skills are at the same level as before.",
+    ),
+    "result_caveat": (
+        "Il repose sur l’image que vous avez de vous-même : un regard extérieur le complète utilement.",
+        "It rests on how you see yourself, and an outside view usefully completes it.",
+    ),
+    # General knowledge about guidance services in France, not from the source.
+    "result_advisers": (
+        "Pour en parler avec quelqu’un : au lycée ou à l’université, un ou une psychologue "
+        "de l’Éducation nationale ou un CIO ; en activité ou en recherche d’emploi, un conseil "
+        "en évolution professionnelle (CEP), l’Apec pour les cadres, ou France Travail.",
+        "To talk it over with someone: at school or university, a guidance psychologist of the "
+        "Éducation nationale or a CIO (information and guidance centre); if you work or are "
+        "looking for work, a career development adviser (conseil en évolution professionnelle), "
+        "Apec for managers, or France Travail.",
+    ),
     # --- Charts (bot/charts.py) ---
     "chart_fit": ("Compatibilité : {fit} ({band})", "Fit: {fit} ({band})"),
     "chart_you_met": ("Vous : niveau atteint", "You: level reached"),

@@ -1,7 +1,8 @@
 """`state.db`: what the bot keeps about each person while they use it.
 
 This is personal data (keyed by Telegram user id): sessions in progress, the
-last result, the preferred language. It is never exported; `/forget` deletes
+last result and the one before it (to show progress on a retake), the
+preferred language. It is never exported; `/forget` deletes
 it and idle rows expire. Every write is committed before the bot replies, so a
 bot killed at any moment resumes each quiz where it was.
 """
@@ -53,11 +54,12 @@ class StateStore:
         self.db.table("languages").create(
             {"user_id": int, "lang": str, "updated_at": float}, pk="user_id", if_not_exists=True
         )
-        self.db.table("last_results").create(
-            {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
-            pk="user_id",
-            if_not_exists=True,
-        )
+        for table in ("last_results", "previous_results"):
+            self.db.table(table).create(
+                {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
+                pk="user_id",
+                if_not_exists=True,
+            )
         self.db.table("content_versions").create(
             {"version": str, "data": str}, pk="version", if_not_exists=True
         )
@@ -101,6 +103,7 @@ class StateStore:
         with self.db.atomic():
             sessions = self.db.execute("delete from sessions where updated_at < ?", [cutoff])
             results = self.db.execute("delete from last_results where finished_at < ?", [cutoff])
+            self.db.execute("delete from previous_results where finished_at < ?", [cutoff])
             self.db.execute("delete from languages where updated_at < ?", [cutoff])
         return int(sessions.rowcount + results.rowcount)
 
@@ -118,7 +121,13 @@ class StateStore:
             )
 
     def save_result(self, user_id: int, result: LastResult) -> None:
+        """Keep `result` as the last one; the one it replaces becomes the previous one."""
         with self.db.atomic():
+            self.db.execute(
+                "insert or replace into previous_results select * from last_results"
+                " where user_id = ?",
+                [user_id],
+            )
             self.db.table("last_results").upsert(
                 {
                     "user_id": user_id,
@@ -137,7 +146,14 @@ class StateStore:
             self.delete_quiz(user_id)
 
     def last_result(self, user_id: int) -> LastResult | None:
-        rows = list(self.db.query("select * from last_results where user_id = ?", [user_id]))
+        return self._result("last_results", user_id)
+
+    def previous_result(self, user_id: int) -> LastResult | None:
+        """The result before the last one, to show what changed."""
+        return self._result("previous_results", user_id)
+
+    def _result(self, table: str, user_id: int) -> LastResult | None:
+        rows = list(self.db.query(f"select * from {table} where user_id = ?", [user_id]))
         if not rows:
             return None
         row = rows[0]
@@ -149,7 +165,7 @@ class StateStore:
         """Delete everything kept about a user; True if there was anything."""
         deleted = 0
         with self.db.atomic():
-            for table in ("sessions", "languages", "last_results"):
+            for table in ("sessions", "languages", "last_results", "previous_results"):
                 cursor = self.db.execute(f"delete from {table} where user_id = ?", [user_id])
                 deleted += cursor.rowcount
         return deleted > 0

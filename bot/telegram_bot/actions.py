@@ -21,6 +21,7 @@ from telegram.error import TelegramError
 
 from bot.content.models import Lang
 from bot.content.registry import ContentRegistry
+from bot.engine.change import Change, compare
 from bot.engine.result import Result, evaluate
 from bot.engine.session import Quiz
 from bot.presentation import screens
@@ -73,6 +74,14 @@ class Actions:
         if last is None or content is None:
             return None
         return Quiz(content), evaluate(content, last.answers)
+
+    def _change(self, user_id: int, outcome: Result) -> Change | None:
+        """What moved since the result before the last one, if the person has one."""
+        previous = self.store.previous_result(user_id)
+        content = self.registry.content_for(previous.version) if previous else None
+        if previous is None or content is None:
+            return None
+        return compare(evaluate(content, previous.answers), outcome)
 
     # --- The actions ---
 
@@ -157,7 +166,8 @@ class Actions:
         await asyncio.to_thread(
             self.scores.record, quiz.content, session, outcome, finished_at=datetime.now(UTC)
         )
-        await self._present_result(turn, active.message_id, quiz, outcome, session.lang)
+        change = self._change(turn.user.id, outcome)
+        await self._present_result(turn, active.message_id, quiz, outcome, session.lang, change)
 
     async def show_result(self, turn: Turn) -> None:
         """Show the last result again: below a command, or in place for a button (no chart)."""
@@ -167,7 +177,10 @@ class Actions:
             await turn.note(t("no_result", lang))
             return
         quiz, outcome = last
-        await self._present_result(turn, turn.here, quiz, outcome, lang, chart=turn.press is None)
+        change = self._change(turn.user.id, outcome)
+        await self._present_result(
+            turn, turn.here, quiz, outcome, lang, change, chart=turn.press is None
+        )
 
     # --- Showing things ---
 
@@ -204,10 +217,11 @@ class Actions:
         quiz: Quiz,
         outcome: Result,
         lang: Lang,
+        change: Change | None,
         *,
         chart: bool = True,
     ) -> None:
-        text = render_result(quiz.content, outcome, lang)
+        text = render_result(quiz.content, outcome, lang, change)
         screen = screens.Screen(text, screens.result_buttons(lang))
         await show(turn.bot, turn.chat_id, where, screen)
         if chart:

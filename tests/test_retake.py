@@ -1,0 +1,145 @@
+"""Progress on a retake: what changed since the previous result, kept only in state.db."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.content.models import Content, Question
+from bot.engine.change import compare
+from bot.engine.result import evaluate
+from bot.presentation.result_text import render_result, to_plain
+from bot.state.store import LastResult, StateStore
+from tests.support.answers import EXAMPLE
+from tests.support.fake_botapi import FakeBotAPI, FakeUser
+from tests.support.harness import QuizPlayer, begin, make_settings, running_bot
+
+PROGRESS_FR = "Depuis votre résultat précédent"
+
+
+def extreme(question: Question, *, best: bool) -> tuple[str, ...]:
+    if question.kind == "likert":
+        return ("4",) if best else ("0",)
+    if question.kind == "multiple":
+        return tuple(o.id for o in question.options) if best else ()
+    pick = max if best else min
+    return (pick(question.options, key=lambda o: sum(o.evidence.values())).id,)
+
+
+def extremes(content: Content, *, best: bool) -> dict[str, tuple[str, ...]]:
+    return {q.id: extreme(q, best=best) for q in content.questions}
+
+
+# --- The engine and the text ------------------------------------------------------------------
+
+
+def test_compare_by_hand(mini_content: Content) -> None:
+    before = evaluate(mini_content, EXAMPLE)
+    # talk 0 → 4: communication mean(0, 4) = 2 → mean(4, 4) = 4; webcult 3 → 1: web 2 → 1
+    after = evaluate(mini_content, {**EXAMPLE, "talk": ("4",), "webcult": ("1",)})
+    change = compare(before, after)
+    assert (change.before, change.after) == (before.score.overall, after.score.overall)
+    assert [d.dimension.id for d in change.better] == ["communication"]
+    assert [d.dimension.id for d in change.worse] == ["web"]
+
+
+def test_background_and_small_moves_are_not_listed(mini_content: Content) -> None:
+    before = evaluate(mini_content, EXAMPLE)
+    after = evaluate(mini_content, {**EXAMPLE, "education": ("master",)})
+    change = compare(before, after)
+    assert change.after > change.before
+    assert change.better == [] and change.worse == []  # diploma is background
+
+
+def test_the_progress_section(mini_content: Content) -> None:
+    before = evaluate(mini_content, EXAMPLE)
+    after = evaluate(mini_content, {**EXAMPLE, "talk": ("4",), "webcult": ("1",)})
+    french = to_plain(render_result(mini_content, after, "fr", compare(before, after)))
+    assert PROGRESS_FR in french
+    assert "62\u202f% → 67\u202f% (+5 points)" in french
+    assert "▲ En progrès\u00a0: Communication" in french
+    assert "▼ En recul\u00a0: Culture du Web" in french
+    english = to_plain(render_result(mini_content, after, "en", compare(before, after)))
+    assert "Since your previous result\nFit 62% → 67% (+5 points)" in english
+    same = to_plain(render_result(mini_content, before, "en", compare(before, before)))
+    assert "Fit 62% → 62% (+0 points)\nYour qualities and skills are at the same level" in same
+    assert PROGRESS_FR not in to_plain(render_result(mini_content, after, "fr"))
+
+
+def test_the_store_keeps_one_previous_result_and_forgets_it(
+    tmp_path: Path, mini_content: Content
+) -> None:
+    store = StateStore(tmp_path / "state.db")
+    first = LastResult(mini_content.version, "fr", {"talk": ("0",)}, time.time())
+    second = LastResult(mini_content.version, "fr", {"talk": ("4",)}, time.time())
+    store.save_result(1, first)
+    assert store.previous_result(1) is None
+    store.save_result(1, second)
+    assert store.last_result(1) == second and store.previous_result(1) == first
+    store.save_result(2, first)
+    assert store.forget(1) is True
+    assert store.last_result(1) is None and store.previous_result(1) is None
+    assert store.last_result(2) == first
+
+
+# --- End to end over Telegram --------------------------------------------------------------------
+
+
+@pytest.fixture
+async def bot(server: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Path]:
+    async with running_bot(make_settings(server, tmp_path)):
+        yield tmp_path
+
+
+async def results_shown(user: FakeUser, count: int) -> list[str]:
+    """Wait until `count` results have been shown; return their texts, oldest first."""
+
+    def results(u: FakeUser) -> list[str] | None:
+        found = [m.text for m in u.messages if m.text and "Compatibilité" in m.text]
+        found = [text for text in found if "€" in text]
+        return found if len(found) >= count else None
+
+    return await user.wait_for(results, timeout=30)
+
+
+async def test_a_retake_shows_what_changed_and_forget_erases_it(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(131, first_name="Inès", language_code="fr")
+    player = QuizPlayer(user, shipped_content)
+    worst = extremes(shipped_content, best=False)
+    best = extremes(shipped_content, best=True)
+
+    await begin(user, "▶️ Commencer le quiz")
+    await player.play(worst)
+    (first,) = await results_shown(user, 1)
+    assert PROGRESS_FR not in first
+
+    user.press("🔄 Refaire le quiz")
+    await player.play(best)
+    second = (await results_shown(user, 2))[-1]
+    before = evaluate(shipped_content, worst)
+    after = evaluate(shipped_content, best)
+    change = compare(before, after)
+    assert second == to_plain(render_result(shipped_content, after, "fr", change))
+    assert PROGRESS_FR in second and "▲ En progrès" in second
+    assert "▼ En recul" not in second
+    # /result shows the same comparison again
+    user.send_text("/result")
+    third = (await results_shown(user, 3))[-1]
+    assert PROGRESS_FR in third
+
+    user.send_text("/forget")
+    await user.wait_for(lambda u: "effacé tout" in u.last_text)
+    store = StateStore(bot / "state.db")
+    assert store.last_result(user.id) is None and store.previous_result(user.id) is None
+    store.close()
+
+    await begin(user, "▶️ Commencer le quiz")
+    await player.play(best)
+    fourth = (await results_shown(user, 4))[-1]
+    assert PROGRESS_FR not in fourth
+    assert fourth == to_plain(render_result(shipped_content, after, "fr"))
