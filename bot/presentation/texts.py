@@ -267,7 +267,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Your qualities and skills are at the same level as before.",
     ),
     "result_caveat": (
-        "Il repose sur l’image que vous avez de vous-même : un regard extérieur le complète utilement.",
+        "Il repose sur l’image que vous avez de vous-même : "
+        "un regard extérieur le complète utilement.",
         "It rests on how you see yourself, and an outside view usefully completes it.",
     ),
     # General knowledge about guidance services in France, not from the source.
