@@ -75,7 +75,11 @@ def run(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also save the result chart as a PNG file.",
 )
-def chat(lang: str, chart: Path | None) -> None:
+@click.option(
+    "--seed",
+    help="Fix the order of the answers (shuffled per quiz): the same seed, the same order.",
+)
+def chat(lang: str, chart: Path | None, seed: str | None) -> None:
     """Take the quiz in this terminal (no Telegram needed)."""
     from bot.terminal.chat import run_chat
 
@@ -84,7 +88,7 @@ def chat(lang: str, chart: Path | None) -> None:
         content = load_content(settings.questions_dir, settings.profiles_dir)
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
-    run_chat(content, "fr" if lang == "fr" else "en", chart_path=chart)
+    run_chat(content, "fr" if lang == "fr" else "en", chart_path=chart, seed=seed)
 
 
 @main.command()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.models import Content
+from bot.engine.session import option_order
 from bot.presentation.buttons import MenuPress
 from bot.state.store import StateStore
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
@@ -319,3 +320,43 @@ async def test_forget_erases_everything_about_the_user(
     for table in ("sessions", "languages", "last_results"):
         rows = list(store.db.query(f"select * from {table} where user_id = ?", [user.id]))
         assert rows == [], table
+
+
+async def test_answers_in_the_quiz_order_and_none_of_these_on_telegram(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(113, first_name="Maël", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = {**random_choices(shipped_content, random.Random(13)), "tools_used": ("js",)}
+    number = [q.id for q in shipped_content.questions].index("tools_used") + 1
+    tools = shipped_content.question_by_id["tools_used"]
+    await player.play(choices, last=number - 1)
+    message = await player.wait_question(number)
+    presses = quiz_presses(message)
+    order = [p.arg for p in presses if p.verb == "toggle"]
+    assert order == list(option_order(presses[0].quiz_id, tools))
+
+    # the same order in the other language
+    user.send_text("/language")
+    message = await user.wait_for(
+        lambda u: m if (m := quiz_message(u)) and tools.text("en") in m.text else None
+    )
+    assert [p.arg for p in quiz_presses(message) if p.verb == "toggle"] == order
+
+    async def toggle(option: str) -> list[str]:
+        """Press an option; the ids shown ticked afterwards."""
+        nonlocal message
+        step = quiz_presses(message)[0].step
+        await player.press(message, "toggle", option)
+        message = await player.wait_question(number, after_step=step)
+        labels = {tools.options_by_id[o].text("en"): o for o in order}
+        return [labels[b.removeprefix("✅ ")] for b in message.buttons if b.startswith("✅ ")]
+
+    assert await toggle("sheet") == ["sheet"]
+    assert await toggle("none") == ["none"]
+    assert await toggle("js") == ["js"]
+    await player.press(message, "confirm")
+    await player.play(choices, first=number + 1)
+    result = await player.wait_result("en")
+    assert result.text == expected_result_text(shipped_content, choices, "en")

@@ -19,22 +19,38 @@ import pytest
 
 from bot.content.models import Content, Lang, Question
 from bot.engine.result import Result, evaluate
+from bot.engine.session import option_order
 from bot.presentation.progress import progress_bar
+from bot.presentation.screens import SECONDS_TO_ANSWER
 from bot.presentation.texts import NBSP, NNBSP, t
 from bot.terminal.chat import chat_text, run_chat
 from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: A quiz id under which every shuffled question of the mini fixture happens to
+#: keep its file order (checked below), so the typed numbers of the worked
+#: example read as in the file. `SHUFFLED_SEED` moves every one of them.
+FILE_ORDER_SEED = "chat27"
+SHUFFLED_SEED = "chat0"
+#: The seed of the real `python -m bot chat` runs on the shipped files.
+CLI_SEED = "cli-test"
+
 
 def play(
-    content: Content, lines: list[str], lang: Lang = "fr", **options: Path
+    content: Content,
+    lines: list[str],
+    lang: Lang = "fr",
+    *,
+    seed: str = FILE_ORDER_SEED,
+    **options: Path,
 ) -> tuple[Result | None, str]:
     """Run the chat on typed lines (no final newline = end of input after them)."""
     out = io.StringIO()
     result = run_chat(
         content,
         lang,
+        seed=seed,
         input=io.StringIO("".join(f"{line}\n" for line in lines)),
         output=out,
         **options,
@@ -43,20 +59,21 @@ def play(
 
 
 def typed_answer(question: Question) -> str:
-    """The line a person types for the first (likert: the top) answer."""
+    """The line a person types for the first shown (likert: the top) answer."""
     return {"likert": "5", "single": "1", "multiple": "1 2"}[question.kind]
 
 
-def expected_answers(content: Content) -> dict[str, tuple[str, ...]]:
-    """The answers `typed_answer` gives, as the engine records them."""
+def expected_answers(content: Content, seed: str) -> dict[str, tuple[str, ...]]:
+    """The answers `typed_answer` gives under `seed`, as the engine records them."""
     answers: dict[str, tuple[str, ...]] = {}
     for q in content.questions:
+        shown = option_order(seed, q)
         if q.kind == "likert":
             answers[q.id] = ("4",)
         elif q.kind == "single":
-            answers[q.id] = (q.options[0].id,)
+            answers[q.id] = (shown[0],)
         else:
-            answers[q.id] = (q.options[0].id, q.options[1].id)
+            answers[q.id] = tuple(o.id for o in q.options if o.id in shown[:2])
     return answers
 
 
@@ -68,7 +85,7 @@ def run_cli(lang: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProces
         "PYTHONIOENCODING": "utf-8",
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--lang", lang],
+        [sys.executable, "-m", "bot", "chat", "--lang", lang, "--seed", CLI_SEED],
         input=stdin,
         cwd=tmp_path,  # no .env, no data directory from the repository
         env=env,
@@ -80,6 +97,15 @@ def run_cli(lang: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProces
 
 
 # --- In process, on the mini fixture ------------------------------------------------------
+
+
+def test_the_file_order_seed_keeps_the_file_order(mini_content: Content) -> None:
+    shuffled = [q for q in mini_content.questions if q.kind != "likert" and not q.ordered]
+    assert [q.id for q in shuffled] == ["change", "tools", "employer", "market"]
+    for question in shuffled:
+        in_file = tuple(o.id for o in question.options)
+        assert option_order(FILE_ORDER_SEED, question) == in_file
+        assert option_order(SHUFFLED_SEED, question) != in_file
 
 
 def test_worked_example_through_the_terminal(mini_content: Content) -> None:
@@ -94,11 +120,13 @@ def test_greeting_gives_count_and_minutes(mini_content: Content, shipped_content
     _, out = play(mini_content, [])
     assert out.startswith(f"Bonjour{NNBSP}! Je vais vous aider")
     assert "testeur de quiz" in out
-    assert "8 questions, environ 2 minutes" in out  # 8 × 12 s = 96 s → 2 min
+    # 2 likert × 10 s + 5 single × 15 s + 1 multiple × 20 s = 115 s → 2 min
+    assert "8 questions, environ 2 minutes" in out
     _, out = play(shipped_content, [], "en")
     count = len(shipped_content.questions)
+    seconds = sum(SECONDS_TO_ANSWER[q.kind] for q in shipped_content.questions)
     assert out.startswith("Hello! I'll help you")
-    assert f"{count} questions, about {math.ceil(count * 12 / 60)} minutes" in out
+    assert f"{count} questions, about {math.ceil(seconds / 60)} minutes" in out
 
 
 def test_question_display(mini_content: Content) -> None:
@@ -288,7 +316,7 @@ def test_cli_chat_to_the_end(
     assert done.stderr == ""
     total = len(shipped_content.questions)
     assert f"Question {total}/{total}" in done.stdout
-    expected = evaluate(shipped_content, expected_answers(shipped_content))
+    expected = evaluate(shipped_content, expected_answers(shipped_content, CLI_SEED))
     fit, salary = _figures(done.stdout, lang)
     assert fit == round(expected.score.overall)
     assert salary == (expected.salary.low, expected.salary.high)
@@ -317,3 +345,55 @@ def test_cli_chat_end_of_input_mid_quiz(shipped_content: Content, tmp_path: Path
     assert done.stdout.rstrip().endswith(chat_text("chat_quit", "fr"))
     assert "Question 4/" in done.stdout
     assert "Votre parcours de formation" not in done.stdout
+
+
+# --- Shuffled answers and "none of these" ------------------------------------------------------
+
+
+def test_answers_are_shown_in_the_quiz_order_and_typed_numbers_follow_it(
+    mini_content: Content,
+) -> None:
+    # chat0 shows change as wait, adapt, refuse: "2" is adapt (as in the worked
+    # example); tools as html, tracking, sheet: "3 2" ticks sheet and tracking.
+    change = mini_content.question_by_id["change"]
+    tools = mini_content.question_by_id["tools"]
+    assert option_order(SHUFFLED_SEED, change) == ("wait", "adapt", "refuse")
+    assert option_order(SHUFFLED_SEED, tools) == ("html", "tracking", "sheet")
+    employer, market = (
+        str(option_order(SHUFFLED_SEED, mini_content.question_by_id[qid]).index(pick) + 1)
+        for qid, pick in (("employer", "large"), ("market", "international"))
+    )
+
+    typed = ["1", "2", "3 2", "4", "2", "1", employer, market]
+    result, out = play(mini_content, typed, seed=SHUFFLED_SEED)
+    assert result == evaluate(mini_content, EXAMPLE)
+    assert "   1. J'attends d'en savoir plus" in out
+    assert "   3. Un tableur" in out
+    # education and experience are ordered scales: never shuffled
+    assert "   1. Bac\n   2. Bac+2\n   3. Bac+3\n   4. Master" in out
+
+
+def test_the_same_seed_shows_the_same_order_after_back(mini_content: Content) -> None:
+    _, out = play(mini_content, ["1", "b", "1", "1"], seed=SHUFFLED_SEED)
+    screens = out.split("Question 2/8")
+    assert len(screens) == 3
+    assert screens[1].split("Votre réponse")[0] == screens[2].split("Votre réponse")[0]
+
+
+def test_none_of_these_goes_alone(shipped_content: Content) -> None:
+    tools = shipped_content.question_by_id["tools_used"]
+    shown = option_order(SHUFFLED_SEED, tools)
+    assert tools.options_by_id[shown[-1]].exclusive  # "none of these" comes last
+    before = [typed_answer(q) for q in shipped_content.questions[: tools_position(shipped_content)]]
+    none, other = str(len(shown)), "1"
+    _, out = play(shipped_content, [*before, f"{other} {none}", none], "en", seed=SHUFFLED_SEED)
+    refused = chat_text("chat_invalid_many", "en", count=len(shown))
+    assert refused.endswith("“None of these” goes on its own.")
+    assert out.count(refused) == 1
+    # "none" alone is accepted: the next question comes
+    number = tools_position(shipped_content) + 1
+    assert f"Question {number + 1}/" in out
+
+
+def tools_position(content: Content) -> int:
+    return [q.id for q in content.questions].index("tools_used")

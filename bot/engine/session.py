@@ -128,6 +128,10 @@ class Quiz:
             return LIKERT_CHOICES
         return tuple(option.id for option in question.options)
 
+    def order(self, session: QuizSession, question: Question) -> tuple[str, ...]:
+        """The answers of `question` in the order this quiz shows them (see `option_order`)."""
+        return option_order(session.quiz_id, question)
+
     def previous_answer(self, session: QuizSession) -> tuple[str, ...]:
         """What was answered to the current question before going Back, if anything."""
         question = self.current(session)

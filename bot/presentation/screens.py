@@ -10,13 +10,15 @@ import html
 import math
 from dataclasses import dataclass, field
 
-from bot.content.models import Content, Lang, Question
+from bot.content.models import Content, Lang, Option, Question
 from bot.engine.session import Quiz, QuizSession
 from bot.presentation.buttons import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
 from bot.presentation.texts import other_lang, t
 
-SECONDS_PER_QUESTION = 12
+#: Seconds to read and answer, by kind: a statement to rate, a short list to
+#: pick from (a scenario, a diploma) and a list to tick through.
+SECONDS_TO_ANSWER = {"likert": 10, "single": 15, "multiple": 20}
 RESULT_SUFFIX = ".result"
 """Marks the language button of a result, which redraws the result, not the greeting."""
 
@@ -34,7 +36,8 @@ class Screen:
 
 
 def estimated_minutes(content: Content) -> int:
-    return max(1, math.ceil(len(content.questions) * SECONDS_PER_QUESTION / 60))
+    seconds = sum(SECONDS_TO_ANSWER[question.kind] for question in content.questions)
+    return max(1, math.ceil(seconds / 60))
 
 
 def welcome(content: Content, lang: Lang, name: str, source: str | None = None) -> Screen:
@@ -108,11 +111,11 @@ def _answer_rows(quiz: Quiz, session: QuizSession, question: Question) -> list[l
             mark = "• " if level in previous else ""
             rows.append([Button(mark + t(f"likert_{level}", lang), press("answer", level))])
     elif question.kind == "single":
-        for option in question.options:
+        for option in _in_quiz_order(quiz, session, question):
             mark = "• " if option.id in previous else ""
             rows.append([Button(mark + option.text(lang), press("answer", option.id))])
     else:
-        for option in question.options:
+        for option in _in_quiz_order(quiz, session, question):
             mark = "✅ " if option.id in session.pending else "▫️ "
             rows.append([Button(mark + option.text(lang), press("toggle", option.id))])
         ticked = len(session.pending)
@@ -125,6 +128,11 @@ def _answer_rows(quiz: Quiz, session: QuizSession, question: Question) -> list[l
         navigation.insert(0, Button(t("button_back", lang), press("back")))
     rows.append(navigation)
     return rows
+
+
+def _in_quiz_order(quiz: Quiz, session: QuizSession, question: Question) -> list[Option]:
+    """The options in this quiz's shuffled order: the same after Back, /language or a restart."""
+    return [question.options_by_id[choice] for choice in quiz.order(session, question)]
 
 
 def result_buttons(lang: Lang) -> list[list[Button]]:

@@ -17,7 +17,7 @@ from typing import Final, TextIO
 
 from bot.content.models import Content, Lang, Question
 from bot.engine.result import Result, evaluate
-from bot.engine.session import LIKERT_CHOICES, Quiz, QuizSession
+from bot.engine.session import Quiz, QuizSession
 from bot.presentation.result_text import render_result, to_plain
 from bot.presentation.screens import estimated_minutes, question_screen
 from bot.presentation.texts import french_typography, t
@@ -47,9 +47,9 @@ _CHAT_TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "chat_invalid_many": (
         "Réponse non comprise : tapez des numéros de 1 à {count} séparés par des espaces "
-        "(ligne vide : aucune), b ou q.",
+        "(ligne vide : aucune), b ou q. « Aucun » se choisit seul.",
         "Answer not understood: type numbers from 1 to {count} separated by spaces "
-        "(empty line: none), b or q.",
+        "(empty line: none), b or q. “None of these” goes on its own.",
     ),
     "chat_quit": (
         "Quiz arrêté, rien n'a été enregistré. À bientôt !",
@@ -75,13 +75,15 @@ def run_chat(
     lang: Lang,
     *,
     chart_path: Path | None = None,
+    seed: str | None = None,
     input: TextIO | None = None,
     output: TextIO | None = None,
 ) -> Result | None:
     """Play the quiz on `input`/`output` (standard streams by default).
 
     Returns the result, or None when the person quits (`q`, end of input or
-    Ctrl-C) before the last answer.
+    Ctrl-C) before the last answer. `seed` stands for the quiz id, which fixes
+    the order of the answers: the same seed shows them in the same order.
     """
     source = sys.stdin if input is None else input
     out = sys.stdout if output is None else output
@@ -91,7 +93,8 @@ def run_chat(
         out.flush()
 
     quiz = Quiz(content)
-    session = quiz.start(quiz_id=uuid.uuid4().hex[:8], lang=lang, started_at=time.time())
+    quiz_id = seed if seed is not None else uuid.uuid4().hex[:8]
+    session = quiz.start(quiz_id=quiz_id, lang=lang, started_at=time.time())
     say(greeting(content, lang))
     say()
     say(chat_text("chat_keys", lang))
@@ -160,8 +163,9 @@ def render_question(quiz: Quiz, session: QuizSession, question: Question) -> str
     lang = session.lang
     chosen = set(session.pending if question.kind == "multiple" else quiz.previous_answer(session))
     lines = [to_plain(question_screen(quiz, session).text)]
+    choices = quiz.order(session, question)
     for number, (choice, label) in enumerate(
-        zip(quiz.choices(question), _labels(question, lang), strict=True), start=1
+        zip(choices, _labels(question, choices, lang), strict=True), start=1
     ):
         mark = "✔" if choice in chosen else " "
         lines.append(f" {mark} {number}. {label}")
@@ -170,13 +174,15 @@ def render_question(quiz: Quiz, session: QuizSession, question: Question) -> str
 
 def apply_answer(quiz: Quiz, session: QuizSession, question: Question, typed: str) -> QuizSession:
     """Move the session on with the typed answer; `NotAnAnswer` if it is not one."""
-    choices = quiz.choices(question)
+    choices = quiz.order(session, question)
     numbers = _numbers(typed, len(choices))
     if question.kind != "multiple":
         if len(numbers) != 1:
             raise NotAnAnswer(typed)
         return quiz.answer(session, choices[numbers[0] - 1])
     wanted = {choices[number - 1] for number in numbers}
+    if len(wanted) > 1 and any(question.options_by_id[c].exclusive for c in wanted):
+        raise NotAnAnswer(typed)  # "none of these" goes alone
     for choice in choices:  # tick and untick through the engine, as the buttons do
         if (choice in wanted) != (choice in session.pending):
             session = quiz.toggle(session, choice)
@@ -196,10 +202,10 @@ def save_chart(content: Content, result: Result, lang: Lang, path: Path) -> str:
     return chat_text("chat_chart_saved", lang, path=path)
 
 
-def _labels(question: Question, lang: Lang) -> list[str]:
+def _labels(question: Question, choices: tuple[str, ...], lang: Lang) -> list[str]:
     if question.kind == "likert":
-        return [to_plain(t(f"likert_{level}", lang)) for level in LIKERT_CHOICES]
-    return [option.text(lang) for option in question.options]
+        return [to_plain(t(f"likert_{level}", lang)) for level in choices]
+    return [question.options_by_id[choice].text(lang) for choice in choices]
 
 
 def _prompt(quiz: Quiz, question: Question, lang: Lang) -> str:
