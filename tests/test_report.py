@@ -21,9 +21,9 @@ TELEGRAM_MAX_CHARS = 4096
 
 def extreme(question: Question, *, best: bool) -> tuple[str, ...]:
     if question.kind == "likert":
-        return ("4",) if best else ("0",)
+        return ("4",) if best != question.reverse else ("0",)
     if question.kind == "multiple":
-        return tuple(o.id for o in question.options) if best else ()
+        return tuple(o.id for o in question.options if not o.exclusive) if best else ()
     pick = max if best else min
     return (pick(question.options, key=lambda o: sum(o.evidence.values())).id,)
 
