@@ -186,6 +186,12 @@ def main() -> None:
     parser.add_argument(
         "--load-only", action="store_true", help="skip the start-up and chart measurements"
     )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="sample each bot with py-spy into DIR/careerbot.txt and DIR/floor.txt",
+    )
     args = parser.parse_args()
 
     content, questions, profiles = find_content()
@@ -199,7 +205,10 @@ def main() -> None:
         evaluate_rate(content)
     from bench.load import measure, report
 
-    report(measure(content, args.users, args.paced_seconds), args.users, args.paced_seconds)
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
+    runs = measure(content, args.users, args.paced_seconds, profile_dir=args.profile)
+    report(runs, args.users, args.paced_seconds)
 
 
 if __name__ == "__main__":

@@ -235,6 +235,16 @@ class BotRun:
     edits_per_quiz: float
 
 
+async def _py_spy(pid: int, output: Path) -> asyncio.subprocess.Process:
+    spy = Path(sys.executable).with_name("py-spy")
+    return await asyncio.create_subprocess_exec(
+        *(str(spy), "record", "--pid", str(pid), "--rate", "250", "--nonblocking"),
+        *("--format", "raw", "--output", str(output)),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+
+
 @contextlib.asynccontextmanager
 async def _bot_log() -> AsyncIterator[IO[bytes]]:
     """Where the bot process writes its log: a file, so a full pipe never blocks it."""
@@ -250,8 +260,13 @@ async def run_bot(
     users: int,
     paced_seconds: float,
     seed: int,
+    profile: Path | None = None,
 ) -> BotRun:
-    """Start the bot process against a fresh server, play, measure, stop it."""
+    """Start the bot process against a fresh server, play, measure, stop it.
+
+    With `profile`, py-spy samples the bot process (without pausing it) and
+    writes its collapsed stacks to `profile` when the run ends.
+    """
     players: list[Player] = []
     async with LoadServer() as server, _bot_log() as log:
         process = await asyncio.create_subprocess_exec(
@@ -266,8 +281,11 @@ async def run_bot(
             stdout=asyncio.subprocess.DEVNULL,
             stderr=log,
         )
+        spy = None
         try:
             await server.wait_for(lambda s: s.requests_for("getUpdates"), timeout=60)
+            if profile is not None:
+                spy = await _py_spy(process.pid, profile)
             flat = asyncio.Event()
             rng = random.Random(seed)
             players += [
@@ -304,6 +322,9 @@ async def run_bot(
                 peak_rss_mib=_proc_peak_rss_mib(process.pid),
             )
         finally:
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)
+                await spy.wait()
             process.send_signal(signal.SIGINT)
             try:
                 await asyncio.wait_for(process.wait(), 30)
@@ -342,7 +363,13 @@ def floor_questions(content: Content) -> list[JSONDict]:
     return questions
 
 
-def measure(content: Content, users: int, paced_seconds: float, seed: int = 11) -> list[BotRun]:
+def measure(
+    content: Content,
+    users: int,
+    paced_seconds: float,
+    seed: int = 11,
+    profile_dir: Path | None = None,
+) -> list[BotRun]:
     """Run careerbot, then the floor, with the same users and the same seed."""
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
@@ -360,7 +387,18 @@ def measure(content: Content, users: int, paced_seconds: float, seed: int = 11) 
             ("floor", [python, "-m", "bench.floor", str(quiz)], {}, floor_press),
         ]
         return [
-            asyncio.run(run_bot(name, command, env, press, users, paced_seconds, seed))
+            asyncio.run(
+                run_bot(
+                    name,
+                    command,
+                    env,
+                    press,
+                    users,
+                    paced_seconds,
+                    seed,
+                    profile_dir / f"{name}.txt" if profile_dir else None,
+                )
+            )
             for name, command, env, press in runs
         ]
 
