@@ -6,7 +6,8 @@
    the best time and median memory of several subprocess runs.
 2. In one warm process: scoring one result against rendering one chart.
 3. The rate of `evaluate()` on random answers.
-4. The whole bot under load against a bare python-telegram-bot floor, both on
+4. What saving an answer in state.db costs with synchronous=FULL and NORMAL.
+5. The whole bot under load against a bare python-telegram-bot floor, both on
    the same loopback Bot API in this run (see `bench.load`).
 """
 
@@ -176,6 +177,37 @@ def evaluate_rate(content: Content, seconds: float = 1.5) -> None:
     print(f"   {rate:,.0f} results/s ({1e6 / rate:.0f} µs each), {count:,} evaluated")
 
 
+def state_commits(content: Content, count: int = 300) -> None:
+    """What one saved answer costs in state.db, with synchronous=FULL and NORMAL (both WAL)."""
+    import tempfile
+
+    from bot.engine.session import Quiz
+    from bot.state.store import ActiveQuiz, StateStore
+
+    session = Quiz(content).start(quiz_id="bench", lang="fr", started_at=time.time())
+    timings: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
+        for mode in ("NORMAL", "FULL"):
+            store = StateStore(Path(tmp) / f"state-{mode}.db")
+            store.db.execute(f"PRAGMA synchronous = {mode}")
+            wall, cpu = time.perf_counter(), time.process_time()
+            for user in range(count):
+                store.save_quiz(user % 50, ActiveQuiz(session, user, 1))
+            timings[mode] = (
+                (time.perf_counter() - wall) / count,
+                (time.process_time() - cpu) / count,
+            )
+            store.close()
+    base_wall, base_cpu = timings["NORMAL"]
+    print(f"\n4. state.db in WAL mode: one answer saved (save_quiz), {count} commits")
+    print(f"   {'synchronous':<30} {'wall':>9} {'× NORMAL':>9} {'CPU':>9} {'× NORMAL':>9}")
+    for mode, (wall, cpu) in timings.items():
+        print(
+            f"   {mode:<30} {wall * 1000:>6.2f} ms {wall / base_wall:>8.1f}×"
+            f" {cpu * 1000:>6.2f} ms {cpu / base_cpu:>8.1f}×"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="subprocess runs per start-up case")
@@ -203,6 +235,7 @@ def main() -> None:
         startup(args.runs, questions, profiles)
         score_vs_render(content)
         evaluate_rate(content)
+        state_commits(content)
     from bench.load import measure, report
 
     if args.profile:

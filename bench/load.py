@@ -413,7 +413,7 @@ def report(results: list[BotRun], users: int, paced_seconds: float) -> None:
             f" {base:>10.{digits}f} {unit:<4} {ratio:>7}"
         )
 
-    print(f"\n4. Under load: {users} users, careerbot against the floor bot (same run)")
+    print(f"\n5. Under load: {users} users, careerbot against the floor bot (same run)")
     phases = (
         (f"paced (2–4 s per press, first {paced_seconds:.0f} s)", careerbot.paced, floor.paced),
         ("flat out (until every quiz is finished)", careerbot.flat, floor.flat),

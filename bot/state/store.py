@@ -5,6 +5,14 @@ last result and the one before it (to show progress on a retake), the
 preferred language. It is never exported; `/forget` deletes
 it and idle rows expire. Every write is committed before the bot replies, so a
 bot killed at any moment resumes each quiz where it was.
+
+The database is in WAL mode with `synchronous = NORMAL`: a commit is written
+to the write-ahead log, which is flushed to the disk at each checkpoint rather
+than at each commit. A killed bot process loses nothing (the log is in the
+operating system's hands); a power cut or a crash of the machine itself may
+lose the answers of the last moments, never corrupt the file. `FULL` would
+flush at every commit: about seven times the cost of saving an answer, paid
+on the event loop (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ class StateStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(path)
         self.db.enable_wal()
-        self.db.execute("PRAGMA synchronous = FULL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
         self._create_tables()
 
     def _create_tables(self) -> None:
