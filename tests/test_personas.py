@@ -1,0 +1,364 @@
+"""Reference personas: the verdict judged the way a careers adviser would judge it.
+
+Each persona is written as intent (tests/support/personas.py turns it into
+answers) and the tests assert what an adviser expects of their results: the
+order of their fits and the limits of their bands. `persona_table` prints the
+side-by-side table (`pytest tests/test_personas.py -s -k table`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.models import Content
+from bot.engine.result import Result, evaluate
+from bot.engine.scoring import strengths
+from tests.support.personas import Persona, answers_for
+
+EXPERIENCED_MASTER = Persona(
+    "experienced_master",
+    "Master in digital marketing, 7 years in e-commerce, answers frankly",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    ability=0.85,
+    interest=0.9,
+    languages=("en_work",),
+)
+BTS_SALES = Persona(
+    "bts_sales",
+    "BTS (bac+2) in sales, three years selling in a shop, answers frankly",
+    education="bac2",
+    studied="crm_project",
+    experience="2to5",
+    ability=0.55,
+    strong={"sales_techniques": 0.85, "persuasion": 0.8, "relational": 0.8, "data_analysis": 0.4},
+    interest=0.75,
+    wants={"sales_passion": 0.9, "interest_data": 0.5},
+    languages=("en_work",),
+)
+UNINTERESTED_STUDENT = Persona(
+    "uninterested_student",
+    "student who has just passed the bac, not drawn to the job's missions, answers frankly",
+    education="bac",
+    studied="other",
+    experience="none",
+    ability=0.35,
+    interest=0.15,
+)
+BAC_NO_SELLING = Persona(
+    "bac_no_selling",
+    "bac holder with a year of odd jobs, able enough, not interested in selling",
+    education="bac",
+    studied="other",
+    experience="lt2",
+    ability=0.55,
+    interest=0.6,
+    wants={"sales_passion": 0.0},
+)
+AGREES_NO_DIPLOMA = Persona(
+    "agrees_no_diploma",
+    "agrees with everything, no diploma and no experience",
+    education="none",
+    studied="other",
+    experience="none",
+    ability=0.3,
+    interest=0.5,
+    style="agrees",
+)
+DEVELOPER = Persona(
+    "developer",
+    "developer strong in HTML/JS (bac+3, engineering school, 3 years), dislikes selling",
+    education="bac3",
+    studied="engineering",
+    experience="2to5",
+    ability=0.55,
+    strong={
+        "web_languages": 1.0,
+        "tracking_tools": 0.85,
+        "data_analysis": 0.8,
+        "analysis": 0.8,
+        "sales_techniques": 0.2,
+        "persuasion": 0.25,
+        "sales_communications": 0.3,
+    },
+    interest=0.4,
+    wants={"sales_passion": 0.1, "interest_partners": 0.15, "interest_data": 0.85},
+    likes=frozenset({"code"}),
+    languages=("en_work",),
+)
+NO_BAC_GIFTED_SELLER = Persona(
+    "no_bac_gifted_seller",
+    "no bac and no experience, but a gifted and keen seller, answers frankly",
+    education="none",
+    studied="other",
+    experience="none",
+    ability=0.7,
+    strong={"persuasion": 0.95, "sales_techniques": 0.8},
+    interest=0.85,
+)
+FRESH_BAC2_DIGITAL = Persona(
+    "fresh_bac2_digital",
+    "fresh bac+2 in digital marketing, no experience yet, keen and capable",
+    education="bac2",
+    studied="digital",
+    experience="none",
+    ability=0.75,
+    interest=0.85,
+    languages=("en_work",),
+)
+CAREER_CHANGER = Persona(
+    "career_changer",
+    "Master in finance, 12 years as an accountant, at home with figures, new to the web",
+    education="master",
+    studied="university",
+    experience="10plus",
+    ability=0.55,
+    strong={
+        "data_analysis": 0.95,
+        "analysis": 0.9,
+        "office_software": 1.0,
+        "web_culture": 0.3,
+        "web_languages": 0.1,
+        "tracking_tools": 0.2,
+        "merchant_sites": 0.3,
+    },
+    interest=0.7,
+    wants={"interest_data": 0.95},
+    languages=("en_work",),
+)
+MODEST_MASTER = Persona(
+    "modest_master",
+    "the experienced Master again, but rating themself one notch too low",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    ability=0.85,
+    interest=0.9,
+    languages=("en_work",),
+    style="modest",
+)
+RANDOM = tuple(
+    Persona(
+        f"random_{seed}",
+        "answers the quiz at random (diploma and experience given)",
+        education="bac2",
+        studied="business",
+        experience="lt2",
+        style="random",
+        seed=seed,
+    )
+    for seed in range(10)
+)
+
+PERSONAS: tuple[Persona, ...] = (
+    EXPERIENCED_MASTER,
+    MODEST_MASTER,
+    CAREER_CHANGER,
+    BTS_SALES,
+    FRESH_BAC2_DIGITAL,
+    DEVELOPER,
+    BAC_NO_SELLING,
+    NO_BAC_GIFTED_SELLER,
+    AGREES_NO_DIPLOMA,
+    UNINTERESTED_STUDENT,
+    RANDOM[0],
+)
+
+
+@pytest.fixture(scope="module")
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+def result_of(content: Content, persona: Persona) -> Result:
+    return evaluate(content, answers_for(content, persona))
+
+
+def rank(content: Content, band_id: str) -> int:
+    """0 for the lowest band, upwards."""
+    mins = sorted(band.min for band in content.profile.bands)
+    return mins.index(next(b.min for b in content.profile.bands if b.id == band_id))
+
+
+def band_at_most(content: Content, result: Result, band_id: str) -> bool:
+    return rank(content, result.score.band.id) <= rank(content, band_id)
+
+
+#: The shipped profile's bands, lowest first: far, partial, good, strong. The
+#: middle of the scale, for the "never above the middle band" rules, is partial.
+MIDDLE = "partial"
+
+
+# --- The answers follow the intent ---------------------------------------------------------
+
+
+def test_every_persona_answers_every_question_with_a_valid_answer(content: Content) -> None:
+    for persona in (*PERSONAS, *RANDOM):
+        answers = answers_for(content, persona)
+        assert answers.keys() == {q.id for q in content.questions}
+        for question in content.questions:
+            chosen = answers[question.id]
+            if question.kind == "multiple":
+                exclusive = [c for c in chosen if question.options_by_id[c].exclusive]
+                assert not exclusive or len(chosen) == 1, (persona.name, question.id)
+            else:
+                assert len(chosen) == 1, (persona.name, question.id)
+
+
+def test_the_helper_reads_intent_not_positions(content: Content) -> None:
+    keen = answers_for(content, EXPERIENCED_MASTER)
+    agrees = answers_for(content, AGREES_NO_DIPLOMA)
+    reverse = [q for q in content.questions if q.reverse]
+    assert reverse
+    for question in reverse:  # a frank strong person disagrees with a reverse-keyed statement
+        assert int(keen[question.id][0]) <= 1
+        assert agrees[question.id] == ("4",)
+    developer = answers_for(content, DEVELOPER)
+    assert "code" in developer["tasks_wanted"] and "sell" not in developer["tasks_wanted"]
+
+
+# --- Orderings ------------------------------------------------------------------------------
+
+
+def test_experienced_master_above_bts_sales_above_uninterested_student(content: Content) -> None:
+    master = result_of(content, EXPERIENCED_MASTER).score
+    bts = result_of(content, BTS_SALES).score
+    student = result_of(content, UNINTERESTED_STUDENT).score
+    assert master.overall > bts.overall > student.overall
+    assert (
+        rank(content, master.band.id) > rank(content, bts.band.id) > rank(content, student.band.id)
+    )
+
+
+def test_answering_modestly_costs_a_little_not_everything(content: Content) -> None:
+    frank = result_of(content, EXPERIENCED_MASTER).score
+    modest = result_of(content, MODEST_MASTER).score
+    assert frank.overall > modest.overall > result_of(content, BTS_SALES).score.overall - 5
+    assert rank(content, modest.band.id) >= rank(content, "good")
+
+
+def test_random_answers_rank_below_the_experienced_master(content: Content) -> None:
+    master = result_of(content, EXPERIENCED_MASTER).score
+    for persona in RANDOM:
+        score = result_of(content, persona).score
+        assert score.overall < master.overall - 15, persona.name
+        assert score.band.id != "strong", persona.name
+
+
+# --- Band limits ----------------------------------------------------------------------------
+
+
+def test_the_experienced_master_gets_the_top_band_without_a_cap(content: Content) -> None:
+    score = result_of(content, EXPERIENCED_MASTER).score
+    assert score.band.id == "strong"
+    assert score.readiness == "ready" and score.cap is None
+
+
+@pytest.mark.parametrize("persona", [NO_BAC_GIFTED_SELLER, AGREES_NO_DIPLOMA])
+def test_no_bac_and_no_experience_is_never_above_the_middle_band(
+    content: Content, persona: Persona
+) -> None:
+    score = result_of(content, persona).score
+    assert score.readiness == "after_training"
+    assert band_at_most(content, result_of(content, persona), MIDDLE)
+
+
+def test_a_gifted_seller_without_the_diploma_is_told_why(content: Content) -> None:
+    score = result_of(content, NO_BAC_GIFTED_SELLER).score
+    assert rank(content, score.uncapped.id) > rank(content, score.band.id)
+    assert score.cap is not None and score.cap.id == "needs_training"
+
+
+@pytest.mark.parametrize("persona", [BAC_NO_SELLING, DEVELOPER])
+def test_no_interest_in_selling_is_never_above_the_middle_band(
+    content: Content, persona: Persona
+) -> None:
+    result = result_of(content, persona)
+    assert band_at_most(content, result, MIDDLE)
+    selling = next(d for d in result.score.dimensions if d.dimension.id == "sales_passion")
+    assert selling.fit < 0.5
+
+
+def test_the_developer_is_capped_for_selling_not_for_skills(content: Content) -> None:
+    score = result_of(content, DEVELOPER).score
+    assert score.readiness == "ready"
+    assert score.cap is not None and score.cap.id == "no_selling"
+    met = strengths(score, limit=len(score.dimensions))
+    assert "web_languages" in [s.dimension.id for s in met]
+
+
+def test_agreeing_with_everything_does_not_reach_the_top_band_without_diploma_and_experience(
+    content: Content,
+) -> None:
+    result = result_of(content, AGREES_NO_DIPLOMA)
+    assert result.score.band.id != "strong"
+    assert band_at_most(content, result, MIDDLE)
+    # with the diploma and the experience, the same agreeing answers may reach it
+    with_both = Persona(
+        "agrees_with_master",
+        "agrees with everything, Master and 7 years",
+        education="master",
+        studied="digital",
+        experience="5to10",
+        style="agrees",
+    )
+    assert result_of(content, with_both).score.band.id == "strong"
+
+
+def test_a_degree_without_experience_stops_below_the_top_band(content: Content) -> None:
+    score = result_of(content, FRESH_BAC2_DIGITAL).score
+    assert score.readiness == "with_experience"
+    assert score.band.id != "strong" and score.uncapped.id == "strong"
+    assert score.cap is not None and score.cap.id == "needs_experience"
+
+
+def test_no_interest_at_all_caps_even_a_strong_profile(content: Content) -> None:
+    bored = Persona(
+        "bored_master",
+        "experienced Master who no longer wants to do any of it",
+        education="master",
+        studied="digital",
+        experience="5to10",
+        ability=0.85,
+        interest=0.1,
+    )
+    score = result_of(content, bored).score
+    assert score.uncapped.id == "strong"
+    assert band_at_most(content, result_of(content, bored), MIDDLE)
+    assert score.interest is not None and score.interest < 50
+
+
+# --- Strengths ------------------------------------------------------------------------------
+
+
+def test_every_strength_rests_on_two_answers(content: Content) -> None:
+    for persona in (*PERSONAS, *RANDOM):
+        for strength in result_of(content, persona).strengths:
+            assert strength.support >= 2, (persona.name, strength.dimension.id)
+            assert strength.dimension.category in ("qualities", "skills")
+
+
+# --- The table ------------------------------------------------------------------------------
+
+
+def persona_table(content: Content) -> str:
+    """Personas side by side: fit, interest, readiness, band (and what it would be), cap."""
+    rows = [
+        "| persona | fit | interest | readiness | band | uncapped | cap |",
+        "|---|---:|---:|---|---|---|---|",
+    ]
+    for persona in PERSONAS:
+        score = result_of(content, persona).score
+        rows.append(
+            f"| {persona.intent} | {score.overall:.0f} % | {score.interest or 0:.0f} % "
+            f"| {score.readiness} | {score.band.id} | {score.uncapped.id} "
+            f"| {score.cap.id if score.cap else '–'} |"
+        )
+    return "\n".join(rows)
+
+
+def test_table(content: Content) -> None:
+    table = persona_table(content)
+    print(f"\n{table}")
+    assert table.count("\n") == len(PERSONAS) + 1
