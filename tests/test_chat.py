@@ -23,7 +23,7 @@ from bot.engine.session import option_order
 from bot.presentation.progress import progress_bar
 from bot.presentation.screens import SECONDS_TO_ANSWER
 from bot.presentation.texts import NBSP, NNBSP, t
-from bot.terminal.chat import chat_text, run_chat
+from bot.terminal.chat import run_chat
 from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,6 +122,7 @@ def test_greeting_gives_count_and_minutes(mini_content: Content, shipped_content
     assert "testeur de quiz" in out
     # 2 likert × 10 s + 5 single × 15 s + 1 multiple × 20 s = 115 s → 2 min
     assert "8 questions, environ 2 minutes" in out
+    assert t("quiz_resumable", "fr") not in out  # nothing is kept to pick up later
     _, out = play(shipped_content, [], "en")
     count = len(shipped_content.questions)
     seconds = sum(SECONDS_TO_ANSWER[q.kind] for q in shipped_content.questions)
@@ -136,7 +137,8 @@ def test_question_display(mini_content: Content) -> None:
     for number, level in enumerate(range(5), start=1):
         assert f"{number}. {t(f'likert_{level}', 'fr')}" in out
     assert f"Question 3/8  {progress_bar(2, 8)}\nVos compétences" in out
-    assert t("hint_multiple", "fr") in out
+    assert t("chat_hint_multiple", "fr") in out
+    assert t("hint_multiple", "fr") not in out  # no button to confirm with here
     assert "   3. Du HTML" in out
 
 
@@ -152,11 +154,11 @@ def test_invalid_input_then_a_valid_one(mini_content: Content) -> None:
     ]
     result, out = play(mini_content, typed)
     assert result is None
-    one_of_five = chat_text("chat_invalid_one", "fr", count=5)
+    one_of_five = t("chat_invalid_one", "fr", count=5)
     assert one_of_five == f"Réponse non comprise{NBSP}: tapez un seul numéro de 1 à 5, b ou q."
     assert out.count(one_of_five) == 6 + 2
-    assert out.count(chat_text("chat_invalid_one", "fr", count=3)) == 1
-    assert out.count(chat_text("chat_invalid_many", "fr", count=3)) == 1
+    assert out.count(t("chat_invalid_one", "fr", count=3)) == 1
+    assert out.count(t("chat_invalid_many", "fr", count=3)) == 1
     # each refusal shows the same question again
     counts = [out.count(f"Question {n}/8") for n in range(1, 6)]
     assert counts == [7, 2, 2, 3, 0]
@@ -164,7 +166,7 @@ def test_invalid_input_then_a_valid_one(mini_content: Content) -> None:
 
 def test_multiple_choice_rejects_an_unknown_number(mini_content: Content) -> None:
     _, out = play(mini_content, ["3", "1", "1 4", "1 3"])
-    assert out.count(chat_text("chat_invalid_many", "fr", count=3)) == 1
+    assert out.count(t("chat_invalid_many", "fr", count=3)) == 1
     assert out.count("Question 3/8") == 2
 
 
@@ -204,7 +206,7 @@ def test_back_onto_a_multiple_choice_keeps_its_ticks(mini_content: Content) -> N
 def test_q_quits(mini_content: Content, quit_line: str) -> None:
     result, out = play(mini_content, ["3", quit_line, "1"])
     assert result is None
-    assert out.rstrip().endswith(chat_text("chat_quit", "fr"))
+    assert out.rstrip().endswith(t("chat_quit", "fr"))
     assert "Question 3/8" not in out
 
 
@@ -342,7 +344,7 @@ def test_cli_chat_end_of_input_mid_quiz(shipped_content: Content, tmp_path: Path
     done = run_cli("fr", stdin, tmp_path)
     assert done.returncode == 0
     assert "Traceback" not in done.stderr and done.stderr == ""
-    assert done.stdout.rstrip().endswith(chat_text("chat_quit", "fr"))
+    assert done.stdout.rstrip().endswith(t("chat_quit", "fr"))
     assert "Question 4/" in done.stdout
     assert "Votre parcours de formation" not in done.stdout
 
@@ -387,7 +389,7 @@ def test_none_of_these_goes_alone(shipped_content: Content) -> None:
     before = [typed_answer(q) for q in shipped_content.questions[: tools_position(shipped_content)]]
     none, other = str(len(shown)), "1"
     _, out = play(shipped_content, [*before, f"{other} {none}", none], "en", seed=SHUFFLED_SEED)
-    refused = chat_text("chat_invalid_many", "en", count=len(shown))
+    refused = t("chat_invalid_many", "en", count=len(shown))
     assert refused.endswith("“None of these” goes on its own.")
     assert out.count(refused) == 1
     # "none" alone is accepted: the next question comes

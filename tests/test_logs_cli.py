@@ -196,7 +196,7 @@ def test_purge_asks_then_deletes_the_old_results(tmp_path: Path, content: Conten
     assert len(cli_csv(path)) == 2
 
     again = run("purge", "--older-than", "0", "--yes", "--db", str(path))
-    assert "Deleted 1 results" in again.output
+    assert "Deleted 1 result dated" in again.output
     with sqlite3.connect(path) as conn:
         assert conn.execute("select min(date) from results").fetchone()[0] == today.isoformat()
         for child in ("dimension_scores", "answers"):

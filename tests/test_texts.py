@@ -6,17 +6,20 @@ and after «; a plain space there lets a phone wrap the line before the mark.
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import pytest
 from pydantic import BaseModel
 
-from bot.content.models import LANGS, Content, Text
+from bot.content.models import LANGS, Content, Lang, Text
 from bot.presentation.texts import (
     NBSP,
     NNBSP,
+    PLURALS,
     TEXTS,
     french_typography,
     money,
@@ -24,9 +27,20 @@ from bot.presentation.texts import (
     percent,
     t,
 )
-from bot.terminal.chat import CHAT_TEXTS
+from tests.support.paths import ROOT
 
-UI_TEXTS = {**TEXTS, **CHAT_TEXTS}
+#: Every text as shown, a counted text once per form ("n_results/one").
+UI_TEXTS = {
+    **TEXTS,
+    **{
+        f"{key}/{form}": {lang: forms[lang][index] for lang in LANGS}
+        for key, forms in PLURALS.items()
+        for index, form in enumerate(("one", "other"))
+    },
+}
+#: The keys `t()` accepts.
+KEYS = TEXTS.keys() | PLURALS.keys()
+CATALOGUE = ROOT / "bot" / "presentation" / "texts.py"
 
 _PLAIN_SPACE_BEFORE = re.compile(r" [:;!?»%€]")
 _PLAIN_SPACE_AFTER = re.compile(r"« ")
@@ -106,6 +120,116 @@ def test_ui_text_has_both_languages_and_the_same_placeholders(key: str) -> None:
 @pytest.mark.parametrize("key", sorted(UI_TEXTS))
 def test_ui_text_french_typography(key: str) -> None:
     assert typography_errors(UI_TEXTS[key]["fr"]) == []
+    assert "'" not in UI_TEXTS[key]["fr"], "French takes the apostrophe ’"
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("fr", 0, "0 résultat"),
+        ("fr", 1, "1 résultat"),
+        ("fr", 2, "2 résultats"),
+        ("en", 0, "0 results"),
+        ("en", 1, "1 result"),
+        ("en", 2, "2 results"),
+    ],
+)
+def test_counted_words_agree_with_the_count(lang: Lang, count: int, expected: str) -> None:
+    assert t("n_results", lang, count=count) == expected
+
+
+def test_every_counted_text_has_a_count_and_two_forms() -> None:
+    for key, forms in PLURALS.items():
+        for lang in LANGS:
+            one, other = forms[lang]
+            assert placeholders(one) == placeholders(other) == {"count"}, key
+            assert one != other, key
+
+
+# --- Every key used exists, every key is used ------------------------------------------------
+
+
+@dataclass
+class KeyUses:
+    """What the code does with the catalogue, read from its source without running it."""
+
+    literals: set[str] = field(default_factory=set)
+    """Every string literal: a key kept in a table (hints, the command menu) counts as used."""
+    calls: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(where, key, with a count) for each `t("key", …)`."""
+    patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    """(where, pattern) for each `t(f"likert_{level}", …)`."""
+
+
+def key_uses(sources: dict[str, str]) -> KeyUses:
+    uses = KeyUses()
+    for name, source in sources.items():
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                uses.literals.add(node.value)
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id != "t" or not node.args:
+                continue
+            where, key = f"{name}:{node.lineno}", node.args[0]
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                counted = any(k.arg == "count" for k in node.keywords)
+                uses.calls.append((where, key.value, counted))
+            elif isinstance(key, ast.JoinedStr):
+                parts = [
+                    re.escape(str(part.value)) if isinstance(part, ast.Constant) else r"\w+"
+                    for part in key.values
+                ]
+                uses.patterns.append((where, re.compile("".join(parts))))
+    return uses
+
+
+def key_problems(uses: KeyUses, texts: set[str], plurals: set[str]) -> list[str]:
+    """Keys used but missing, counted texts without a count, keys nothing uses."""
+    keys = texts | plurals
+    problems = [f"{where}: no text {key!r}" for where, key, _ in uses.calls if key not in keys]
+    problems += [
+        f"{where}: {key!r} needs count="
+        for where, key, counted in uses.calls
+        if key in plurals and not counted
+    ]
+    problems += [
+        f"{where}: no text matches {pattern.pattern}"
+        for where, pattern in uses.patterns
+        if not any(pattern.fullmatch(key) for key in keys)
+    ]
+    problems += [
+        f"unused text {key!r}"
+        for key in sorted(keys)
+        if key not in uses.literals
+        and not any(pattern.fullmatch(key) for _, pattern in uses.patterns)
+    ]
+    return problems
+
+
+def test_the_key_check_finds_missing_unused_and_uncounted_keys() -> None:
+    uses = key_uses(
+        {
+            "a.py": 't("hello", lang)\nt("typo", lang)\nt(f"likert_{n}", lang)',
+            "b.py": 'HINTS = {"multiple": "hint"}\nt("n_things", lang)\nt(f"x_{n}", lang)',
+        }
+    )
+    texts = {"hello", "hint", "likert_0", "likert_1", "forgotten"}
+    assert key_problems(uses, texts, {"n_things"}) == [
+        "a.py:2: no text 'typo'",
+        "b.py:2: 'n_things' needs count=",
+        "b.py:3: no text matches x_\\w+",
+        "unused text 'forgotten'",
+    ]
+
+
+def test_every_key_used_exists_and_every_key_is_used() -> None:
+    sources = {
+        str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
+        for path in sorted((ROOT / "bot").rglob("*.py"))
+        if path != CATALOGUE
+    }
+    assert key_problems(key_uses(sources), set(TEXTS), set(PLURALS)) == []
 
 
 def test_formatted_numbers_keep_french_typography() -> None:

@@ -126,7 +126,12 @@ def stats_chart_png(
     fig.text(
         0.5,
         0.975,
-        t("stats_chart_title", lang, count=len(values), mean=percent(mean, lang)),
+        t(
+            "stats_chart_title",
+            lang,
+            results=t("n_results", lang, count=len(values)),
+            mean=percent(mean, lang),
+        ),
         ha="center",
         va="top",
         fontsize=14,

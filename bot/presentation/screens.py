@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.content.models import Content, Lang, Option, Question
+from bot.content.models import Content, Lang, Option, Question, QuestionKind
 from bot.engine.session import Quiz, QuizSession
 from bot.presentation.buttons import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
@@ -35,23 +36,32 @@ class Screen:
     buttons: list[list[Button]] = field(default_factory=list)
 
 
+#: The hint under a question answered with buttons, by kind of question.
+BUTTON_HINTS: dict[QuestionKind, str] = {"likert": "hint_likert", "multiple": "hint_multiple"}
+
+
 def estimated_minutes(content: Content) -> int:
     seconds = sum(SECONDS_TO_ANSWER[question.kind] for question in content.questions)
     return max(1, math.ceil(seconds / 60))
 
 
+def quiz_length(content: Content, lang: Lang) -> str:
+    """ "The quiz: 21 questions, about 5 minutes." """
+    return t(
+        "quiz_length",
+        lang,
+        questions=t("n_questions", lang, count=len(content.questions)),
+        minutes=t("n_minutes", lang, count=estimated_minutes(content)),
+    )
+
+
 def welcome(content: Content, lang: Lang, name: str, source: str | None = None) -> Screen:
     """The greeting; `source` (a deep-link payload) travels in the Begin button."""
+    job = html.escape(content.profile.title(lang))
     text = "\n\n".join(
         (
-            t(
-                "greeting",
-                lang,
-                name=html.escape(name),
-                job=html.escape(content.profile.title(lang)),
-                count=len(content.questions),
-                minutes=estimated_minutes(content),
-            ),
+            t("greeting", lang, name=html.escape(name), job=job),
+            f"{quiz_length(content, lang)} {t('quiz_resumable', lang)}",
             t("privacy", lang),
         )
     )
@@ -77,15 +87,20 @@ def resume_offer(quiz: Quiz, session: QuizSession) -> Screen:
     )
 
 
-def question_screen(quiz: Quiz, session: QuizSession) -> Screen:
-    """The current question with its progress, answers, Back and Cancel."""
+def question_screen(
+    quiz: Quiz, session: QuizSession, hints: Mapping[QuestionKind, str] = BUTTON_HINTS
+) -> Screen:
+    """The current question with its progress, answers, Back and Cancel.
+
+    `hints` names the text shown under each kind of question (the terminal's differ).
+    """
     question = quiz.current(session)
     if question is None:
         raise ValueError("the quiz is complete: there is no question to show")
     lang = session.lang
     progress = quiz.progress(session)
     section = quiz.content.section_of[question.id]
-    hint = {"likert": "hint_likert", "multiple": "hint_multiple"}.get(question.kind)
+    hint = hints.get(question.kind)
     lines = [
         f"<b>{t('progress', lang, number=progress.number, total=progress.total)}</b>  "
         f"{progress_bar(progress.answered, progress.total)}",

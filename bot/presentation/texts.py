@@ -3,6 +3,9 @@
 French strings are written with ordinary spaces; `french_typography`
 (bot/content/typography.py, shared with the content files) turns them into the
 no-break spaces French typography asks for, once, when this module is imported.
+
+Telegram and the terminal (`careerbot chat`) share this catalogue; the
+terminal's own keys start with `chat_`. Counted words live in `PLURALS`.
 """
 
 from __future__ import annotations
@@ -37,13 +40,16 @@ def money_range(low: int, high: int, lang: Lang) -> str:
 _TEXTS: dict[str, tuple[str, str]] = {
     # --- Welcome and navigation ---
     "greeting": (
-        "Bonjour {name} ! Je vais vous aider à voir si le métier de <b>{job}</b> "
-        "vous correspond.\n\n"
-        "Le quiz : {count} questions, environ {minutes} minutes. Vous pouvez revenir en arrière, "
-        "vous arrêter et reprendre plus tard.",
-        "Hello {name}! I'll help you find out whether the job of <b>{job}</b> suits you.\n\n"
-        "The quiz: {count} questions, about {minutes} minutes. You can go back, "
-        "stop and pick up later.",
+        "Bonjour {name} ! Je vais vous aider à voir si le métier de <b>{job}</b> vous correspond.",
+        "Hello {name}! I'll help you find out whether the job of <b>{job}</b> suits you.",
+    ),
+    "quiz_length": (
+        "Le quiz : {questions}, environ {minutes}.",
+        "The quiz: {questions}, about {minutes}.",
+    ),
+    "quiz_resumable": (
+        "Vous pouvez revenir en arrière, vous arrêter et reprendre plus tard.",
+        "You can go back, stop and pick up later.",
     ),
     "privacy": (
         "🔒 Vos réponses servent à calculer votre résultat ; seules des statistiques anonymes "
@@ -67,7 +73,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "button_other_lang": ("🇬🇧 English", "🇫🇷 Français"),
     "button_back": ("◀️ Retour", "◀️ Back"),
     "button_cancel": ("✖️ Annuler", "✖️ Cancel"),
-    "button_confirm": ("✔️ Valider", "✔️ Confirm"),
     "button_confirm_count": ("✔️ Valider ({count})", "✔️ Confirm ({count})"),
     "button_none": ("✔️ Aucune, continuer", "✔️ None, continue"),
     # --- The question message ---
@@ -76,26 +81,25 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Plusieurs réponses possibles : cochez-les, puis validez.",
         "Several answers possible: tick them, then confirm.",
     ),
-    "hint_likert": ("Dans quelle mesure êtes-vous d'accord ?", "How far do you agree?"),
+    "hint_likert": ("Dans quelle mesure êtes-vous d’accord ?", "How far do you agree?"),
     "likert_0": ("Pas du tout", "Not at all"),
     "likert_1": ("Plutôt pas", "Not really"),
     "likert_2": ("En partie", "Partly"),
     "likert_3": ("Plutôt oui", "Mostly"),
     "likert_4": ("Tout à fait", "Completely"),
     # --- Answers to buttons (toasts, ≤ 200 characters) ---
-    "toast_saved": ("Réponse enregistrée", "Answer saved"),
     "toast_stale": (
-        "Ce bouton date d'une autre question : voici la question en cours.",
+        "Ce bouton date d’une autre question : voici la question en cours.",
         "That button belongs to another question: here is the current one.",
     ),
     "toast_old_quiz": (
-        "Ce bouton vient d'un quiz terminé ou abandonné.",
+        "Ce bouton vient d’un quiz terminé ou abandonné.",
         "That button comes from a finished or abandoned quiz.",
     ),
-    "toast_invalid": ("Ce bouton n'est pas reconnu.", "That button is not recognised."),
+    "toast_invalid": ("Ce bouton n’est pas reconnu.", "That button is not recognised."),
     "toast_first": ("Vous êtes à la première question.", "This is the first question."),
     "toast_busy": (
-        "Un instant, je n'ai pas pu enregistrer : réessayez.",
+        "Un instant, je n’ai pas pu enregistrer : réessayez.",
         "Sorry, I couldn't save that: please try again.",
     ),
     # --- Messages ---
@@ -112,17 +116,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No quiz in progress. /start to begin.",
     ),
     "language_set": (
-        "C'est noté, je vous parle en français.",
+        "C’est noté, je vous parle en français.",
         "Noted, I'll speak English with you.",
     ),
     "forgotten": (
-        "C'est fait : j'ai effacé tout ce que je gardais sur vous (quiz en cours, "
+        "C’est fait : j’ai effacé tout ce que je gardais sur vous (quiz en cours, "
         "dernier résultat, langue). Les statistiques anonymes ne permettent pas de vous retrouver.",
         "Done: I have erased everything I kept about you (quiz in progress, last result, "
         "language). The anonymous statistics cannot be traced back to you.",
     ),
     "no_result": (
-        "Vous n'avez pas encore de résultat. /start pour faire le quiz.",
+        "Vous n’avez pas encore de résultat. /start pour faire le quiz.",
         "You don't have a result yet. /start to take the quiz.",
     ),
     "private_only": (
@@ -152,14 +156,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "command_about": ("La méthode et la source", "The method and the source"),
     # --- Admins ---
     "reloaded": (
-        "Questions rechargées : {count} questions (version {version}). "
+        "Questions rechargées : {questions} (version {version}). "
         "Les quiz en cours se terminent sur leur version.",
-        "Questions reloaded: {count} questions (version {version}). "
+        "Questions reloaded: {questions} (version {version}). "
         "Quizzes in progress finish on their own version.",
     ),
     "reload_failed": (
-        "Rechargement refusé, {count} problème(s) : la version en service reste active.",
-        "Reload refused, {count} problem(s): the running version stays in use.",
+        "Rechargement refusé, {problems} : la version en service reste active.",
+        "Reload refused, {problems}: the running version stays in use.",
     ),
     "help": (
         "<b>Comment ça marche</b>\n"
@@ -190,9 +194,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "importance : cela donne votre compatibilité, par catégorie et au total. "
         "Les mêmes réponses donnent toujours le même résultat.\n\n"
         "<b>La source</b>\n"
-        "Les qualités, compétences, formations et le salaire viennent d'une fiche métier "
-        "« responsable e-commerce », reformulée par notre équipe d'orientation.\n\n"
-        "C'est une indication pour vous aider à réfléchir, pas une évaluation d'embauche.",
+        "Les qualités, compétences, formations et le salaire viennent d’une fiche métier "
+        "« responsable e-commerce », reformulée par notre équipe d’orientation.\n\n"
+        "C’est une indication pour vous aider à réfléchir, pas une évaluation d’embauche.",
         "<b>The method</b>\n"
         "Each answer gives a level from 0 to 4 on qualities and skills the job needs. "
         "Each one is compared with the level the job requires, then weighted by its "
@@ -222,7 +226,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "result_entry": ("<b>Conditions d'accès</b>", "<b>Entry requirements</b>"),
     "result_strengths": ("<b>Vos points forts</b>", "<b>Your strengths</b>"),
     "result_no_strengths": (
-        "Aucune qualité n'atteint encore le niveau demandé : c'est un point de départ.",
+        "Aucune qualité n’atteint encore le niveau demandé : c’est un point de départ.",
         "No quality reaches the required level yet: this is a starting point.",
     ),
     "result_gaps": ("<b>À développer en priorité</b>", "<b>What to work on first</b>"),
@@ -288,10 +292,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "chart_required": ("Niveau demandé", "Required level"),
     "chart_level_axis": ("Niveau, de 0 (aucun) à 4 (expert)", "Level, from 0 (none) to 4 (expert)"),
     "stats_chart_title": (
-        "Résultats : {count} · compatibilité moyenne : {mean}",
-        "Results: {count} · average fit: {mean}",
+        "{results} · compatibilité moyenne : {mean}",
+        "{results} · average fit: {mean}",
     ),
-    "stats_chart_empty_title": ("Aucun résultat pour l'instant", "No results yet"),
+    "stats_chart_empty_title": ("Aucun résultat pour l’instant", "No results yet"),
     "stats_chart_empty": (
         "Les statistiques apparaîtront\naprès les premiers quiz terminés.",
         "Statistics will appear\nonce the first quizzes are finished.",
@@ -301,6 +305,65 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "stats_chart_count_axis": ("Nombre de résultats", "Number of results"),
     "stats_chart_means": ("Moyenne par catégorie", "Average per category"),
     "stats_chart_mean": ("moyenne {mean}", "average {mean}"),
+    # --- The terminal (`careerbot chat`): typed answers, nothing saved ---
+    "chat_greeting": (
+        "Bonjour ! Je vais vous aider à voir si le métier de <b>{job}</b> vous correspond.",
+        "Hello! I'll help you find out whether the job of <b>{job}</b> suits you.",
+    ),
+    "chat_keys": (
+        "Répondez en tapant le numéro de votre choix puis Entrée. "
+        "Tapez b pour revenir à la question précédente, q pour quitter "
+        "(rien n’est enregistré : il faudra recommencer).",
+        "Answer by typing the number of your choice, then Enter. "
+        "Type b to go back to the previous question, q to quit "
+        "(nothing is saved: you would start again).",
+    ),
+    "chat_hint_multiple": (
+        "Plusieurs réponses possibles : tapez tous les numéros qui vous correspondent.",
+        "Several answers possible: type every number that applies to you.",
+    ),
+    "chat_prompt_one": (
+        "Votre réponse (1 à {count}, b, q) : ",
+        "Your answer (1 to {count}, b, q): ",
+    ),
+    "chat_prompt_many": (
+        "Vos réponses (numéros séparés par des espaces, ligne vide pour aucune) : ",
+        "Your answers (numbers separated by spaces, empty line for none): ",
+    ),
+    "chat_invalid_one": (
+        "Réponse non comprise : tapez un seul numéro de 1 à {count}, b ou q.",
+        "Answer not understood: type one number from 1 to {count}, b or q.",
+    ),
+    "chat_invalid_many": (
+        "Réponse non comprise : tapez des numéros de 1 à {count} séparés par des espaces "
+        "(ligne vide : aucune), b ou q. « Aucun » se choisit seul.",
+        "Answer not understood: type numbers from 1 to {count} separated by spaces "
+        "(empty line: none), b or q. “None of these” goes on its own.",
+    ),
+    "chat_quit": (
+        "Quiz arrêté, rien n’a été enregistré. À bientôt !",
+        "Quiz stopped, nothing was saved. See you soon!",
+    ),
+    "chat_chart_saved": ("Graphique enregistré : {path}", "Chart saved: {path}"),
+    "chat_chart_failed": ("Graphique non créé ({reason}).", "Chart not created ({reason})."),
+}
+
+# Counted words: (French, English), each (one, other). French uses the singular
+# for 0 and 1 ("0 résultat"), English for 1 only (the CLDR plural rules).
+_PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "n_questions": (
+        ("{count} question", "{count} questions"),
+        ("{count} question", "{count} questions"),
+    ),
+    "n_minutes": (("{count} minute", "{count} minutes"), ("{count} minute", "{count} minutes")),
+    "n_results": (
+        ("{count} résultat", "{count} résultats"),
+        ("{count} result", "{count} results"),
+    ),
+    "n_problems": (
+        ("{count} problème", "{count} problèmes"),
+        ("{count} problem", "{count} problems"),
+    ),
 }
 
 TEXTS: Final[dict[str, dict[Lang, str]]] = {
@@ -308,8 +371,29 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
 }
 
 
+PLURALS: Final[dict[str, dict[Lang, tuple[str, str]]]] = {
+    key: {
+        "fr": (french_typography(fr[0]), french_typography(fr[1])),
+        "en": en,
+    }
+    for key, (fr, en) in _PLURALS.items()
+}
+
+
+def is_singular(count: int, lang: Lang) -> bool:
+    return count in (0, 1) if lang == "fr" else count == 1
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The text `key` in `lang`, with its placeholders filled in."""
+    """The text `key` in `lang`, with its placeholders filled in.
+
+    A counted text (see `PLURALS`) takes the form that agrees with `count`.
+    """
+    if key in PLURALS:
+        count = values["count"]
+        assert isinstance(count, int), f"{key} needs an integer count"
+        one, other = PLURALS[key][lang]
+        return (one if is_singular(count, lang) else other).format(**values)
     text = TEXTS[key][lang]
     return text.format(**values) if values else text
 

@@ -20,6 +20,7 @@ from rich.bar import Bar
 from rich.console import Console
 from rich.table import Table
 
+from bot.presentation.texts import t
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
     NO_SOURCE,
@@ -135,7 +136,7 @@ def export(
         return
     with output.open("w", encoding="utf-8", newline="") as out:
         write(rows, out)
-    click.echo(f"{len(rows)} results written to {output}.", err=True)
+    click.echo(f"{t('n_results', 'en', count=len(rows))} written to {output}.", err=True)
 
 
 @logs.command()
@@ -160,13 +161,12 @@ def purge(days: int, yes: bool, db: Path | None) -> None:
             click.echo(f"No result dated before {cutoff}.")
             return
         if not yes:
-            click.confirm(
-                f"Delete {count} results dated before {cutoff} from {log.path}?", abort=True
-            )
+            results = t("n_results", "en", count=count)
+            click.confirm(f"Delete {results} dated before {cutoff} from {log.path}?", abort=True)
         deleted = log.purge(days, today)
     except (sqlite3.Error, OSError) as error:
         raise click.ClickException(f"cannot purge {log.path}: {error}") from None
-    click.echo(f"Deleted {deleted} results dated before {cutoff}.")
+    click.echo(f"Deleted {t('n_results', 'en', count=deleted)} dated before {cutoff}.")
 
 
 @logs.command()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from bot.content.models import CATEGORIES
+from bot.presentation.texts import t
 
 #: Start of each 10-point fit bucket; the last one, 90, also holds 100.
 FIT_BUCKETS: tuple[int, ...] = tuple(range(0, 100, 10))
@@ -138,7 +139,7 @@ def load_summary(path: Path, *, since: date | None = None, until: date | None = 
 
 def format_summary(summary: Summary) -> str:
     """The summary as a short plain-text Telegram message (at most 4000 characters)."""
-    lines = [f"Score log, {period_text(summary)}: {summary.count} results"]
+    lines = [f"Score log, {period_text(summary)}: {t('n_results', 'en', count=summary.count)}"]
     if summary.fit is None:
         lines.append("Nothing recorded in this period.")
         return "\n".join(lines)

@@ -75,12 +75,14 @@ class Admin:
         try:
             content = self.actions.registry.reload()
         except ContentError as error:
-            head = t("reload_failed", lang, count=len(error.problems))
+            problems_count = t("n_problems", lang, count=len(error.problems))
+            head = t("reload_failed", lang, problems=problems_count)
             problems = "\n".join(str(p) for p in error.problems)
             body = _pre(problems, MessageLimit.MAX_TEXT_LENGTH - len(head))
             await send(context.bot, chat.id, Screen(f"{head}\n{body}"))
             return
-        text = t("reloaded", lang, count=len(content.questions), version=content.version)
+        questions = t("n_questions", lang, count=len(content.questions))
+        text = t("reloaded", lang, questions=questions, version=content.version)
         await send(context.bot, chat.id, Screen(text))
 
     async def _send_stats_chart(self, update: Update, context: Context, summary: Summary) -> None:

@@ -15,54 +15,20 @@ import uuid
 from pathlib import Path
 from typing import Final, TextIO
 
-from bot.content.models import Content, Lang, Question
+from bot.content.models import Content, Lang, Question, QuestionKind
 from bot.engine.result import Result, evaluate
 from bot.engine.session import Quiz, QuizSession
 from bot.presentation.result_text import render_result, to_plain
-from bot.presentation.screens import estimated_minutes, question_screen
-from bot.presentation.texts import french_typography, t
+from bot.presentation.screens import question_screen, quiz_length
+from bot.presentation.texts import t
 
 BACK: Final = "b"
 QUIT: Final = "q"
 
-# Terminal-only texts (fr, en); everything else comes from `bot.presentation.texts`.
-_CHAT_TEXTS: Final[dict[str, tuple[str, str]]] = {
-    "chat_keys": (
-        "Répondez en tapant le numéro de votre choix puis Entrée. "
-        "Tapez b pour revenir à la question précédente, q pour quitter.",
-        "Answer by typing the number of your choice, then Enter. "
-        "Type b to go back to the previous question, q to quit.",
-    ),
-    "chat_prompt_one": (
-        "Votre réponse (1 à {count}, b, q) : ",
-        "Your answer (1 to {count}, b, q): ",
-    ),
-    "chat_prompt_many": (
-        "Vos réponses (numéros séparés par des espaces, ligne vide pour aucune) : ",
-        "Your answers (numbers separated by spaces, empty line for none): ",
-    ),
-    "chat_invalid_one": (
-        "Réponse non comprise : tapez un seul numéro de 1 à {count}, b ou q.",
-        "Answer not understood: type one number from 1 to {count}, b or q.",
-    ),
-    "chat_invalid_many": (
-        "Réponse non comprise : tapez des numéros de 1 à {count} séparés par des espaces "
-        "(ligne vide : aucune), b ou q. « Aucun » se choisit seul.",
-        "Answer not understood: type numbers from 1 to {count} separated by spaces "
-        "(empty line: none), b or q. “None of these” goes on its own.",
-    ),
-    "chat_quit": (
-        "Quiz arrêté, rien n'a été enregistré. À bientôt !",
-        "Quiz stopped, nothing was saved. See you soon!",
-    ),
-    "chat_chart_saved": ("Graphique enregistré : {path}", "Chart saved: {path}"),
-    "chat_chart_failed": (
-        "Graphique non créé ({reason}).",
-        "Chart not created ({reason}).",
-    ),
-}
-CHAT_TEXTS: Final[dict[str, dict[Lang, str]]] = {
-    key: {"fr": french_typography(fr), "en": en} for key, (fr, en) in _CHAT_TEXTS.items()
+#: The hint under a question answered by typing numbers, by kind of question.
+TYPED_HINTS: Final[dict[QuestionKind, str]] = {
+    "likert": "hint_likert",
+    "multiple": "chat_hint_multiple",
 }
 
 
@@ -97,7 +63,7 @@ def run_chat(
     session = quiz.start(quiz_id=quiz_id, lang=lang, started_at=time.time())
     say(greeting(content, lang))
     say()
-    say(chat_text("chat_keys", lang))
+    say(t("chat_keys", lang))
 
     while (question := quiz.current(session)) is not None:
         say()
@@ -110,12 +76,12 @@ def run_chat(
             line = ""
         if not line:  # end of input: quit, as if `q` was typed
             say()
-            say(chat_text("chat_quit", lang))
+            say(t("chat_quit", lang))
             return None
         typed = line.strip()
         command = typed.lower()
         if command == QUIT:
-            say(chat_text("chat_quit", lang))
+            say(t("chat_quit", lang))
             return None
         if command == BACK:
             if session.position == 0:
@@ -127,7 +93,7 @@ def run_chat(
             session = apply_answer(quiz, session, question, typed)
         except NotAnAnswer:
             key = "chat_invalid_many" if question.kind == "multiple" else "chat_invalid_one"
-            say(chat_text(key, lang, count=len(quiz.choices(question))))
+            say(t(key, lang, count=len(quiz.choices(question))))
 
     result = evaluate(content, session.answers)
     say()
@@ -138,31 +104,17 @@ def run_chat(
     return result
 
 
-def chat_text(key: str, lang: Lang, **values: object) -> str:
-    """A terminal-only text in `lang`, with its placeholders filled in."""
-    text = CHAT_TEXTS[key][lang]
-    return text.format(**values) if values else text
-
-
 def greeting(content: Content, lang: Lang) -> str:
-    """The bot's greeting without a name: the quiz's length and duration."""
-    text = t(
-        "greeting",
-        lang,
-        name="\0",
-        job=html.escape(content.profile.title(lang)),
-        count=len(content.questions),
-        minutes=estimated_minutes(content),
-    )
-    # "Bonjour {name} !" → "Bonjour !": there is no name to greet in a terminal.
-    return to_plain(text.replace(" \0", "").replace("\0", ""))
+    """The greeting of the terminal: no name to greet, and nothing is kept."""
+    hello = t("chat_greeting", lang, job=html.escape(content.profile.title(lang)))
+    return to_plain(f"{hello}\n\n{quiz_length(content, lang)}")
 
 
 def render_question(quiz: Quiz, session: QuizSession, question: Question) -> str:
     """The bot's question screen as plain text, with numbered answers; ✔ marks those given."""
     lang = session.lang
     chosen = set(session.pending if question.kind == "multiple" else quiz.previous_answer(session))
-    lines = [to_plain(question_screen(quiz, session).text)]
+    lines = [to_plain(question_screen(quiz, session, TYPED_HINTS).text)]
     choices = quiz.order(session, question)
     for number, (choice, label) in enumerate(
         zip(choices, _labels(question, choices, lang), strict=True), start=1
@@ -198,8 +150,8 @@ def save_chart(content: Content, result: Result, lang: Lang, path: Path) -> str:
         path.write_bytes(result_chart_png(content, result, lang))
     except Exception as error:  # the chart is an extra: never lose the result over it
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return chat_text("chat_chart_failed", lang, reason=reason)
-    return chat_text("chat_chart_saved", lang, path=path)
+        return t("chat_chart_failed", lang, reason=reason)
+    return t("chat_chart_saved", lang, path=path)
 
 
 def _labels(question: Question, choices: tuple[str, ...], lang: Lang) -> list[str]:
@@ -210,8 +162,8 @@ def _labels(question: Question, choices: tuple[str, ...], lang: Lang) -> list[st
 
 def _prompt(quiz: Quiz, question: Question, lang: Lang) -> str:
     if question.kind == "multiple":
-        return chat_text("chat_prompt_many", lang)
-    return chat_text("chat_prompt_one", lang, count=len(quiz.choices(question)))
+        return t("chat_prompt_many", lang)
+    return t("chat_prompt_one", lang, count=len(quiz.choices(question)))
 
 
 def _numbers(typed: str, count: int) -> list[int]:
