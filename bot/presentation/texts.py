@@ -223,7 +223,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Vos réponses seules atteindraient « {uncapped} ». {reason}",
         "Your answers alone would reach “{uncapped}”. {reason}",
     ),
-    "result_entry": ("<b>Conditions d'accès</b>", "<b>Entry requirements</b>"),
+    "result_entry": ("<b>Conditions d’accès</b>", "<b>Entry requirements</b>"),
     "result_strengths": ("<b>Vos points forts</b>", "<b>Your strengths</b>"),
     "result_no_strengths": (
         "Aucune qualité n’atteint encore le niveau demandé : c’est un point de départ.",
