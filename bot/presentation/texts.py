@@ -6,6 +6,8 @@ no-break spaces French typography asks for, once, when this module is imported.
 
 Telegram and the terminal (`careerbot chat`) share this catalogue; the
 terminal's own keys start with `chat_`. Counted words live in `PLURALS`.
+The module is long because it is the whole catalogue, kept in one place so a
+translator reads every text side by side; the code in it is short.
 """
 
 from __future__ import annotations

@@ -67,21 +67,20 @@ class Actions:
             return None
         return active, Quiz(content)
 
-    def _last_outcome(self, user_id: int) -> tuple[Quiz, Result] | None:
-        """The person's last result, scored again on the content it was taken on."""
-        last = self.store.last_result(user_id)
-        content = self.registry.content_for(last.version) if last else None
-        if last is None or content is None:
+    def _rescored(self, kept: LastResult | None) -> tuple[Quiz, Result] | None:
+        """A kept result scored again on the content it was taken on, if that is still known."""
+        content = self.registry.content_for(kept.version) if kept else None
+        if kept is None or content is None:
             return None
-        return Quiz(content), evaluate(content, last.answers)
+        return Quiz(content), evaluate(content, kept.answers)
+
+    def _last_outcome(self, user_id: int) -> tuple[Quiz, Result] | None:
+        return self._rescored(self.store.last_result(user_id))
 
     def _change(self, user_id: int, outcome: Result) -> Change | None:
         """What moved since the result before the last one, if the person has one."""
-        previous = self.store.previous_result(user_id)
-        content = self.registry.content_for(previous.version) if previous else None
-        if previous is None or content is None:
-            return None
-        return compare(evaluate(content, previous.answers), outcome)
+        previous = self._rescored(self.store.previous_result(user_id))
+        return compare(previous[1], outcome) if previous else None
 
     # --- The actions ---
 
