@@ -25,6 +25,8 @@ QUERIES = (
     "by_language",
     "by_source",
     "by_month",
+    "item_analysis",
+    "category_alpha",
 )
 
 

@@ -210,6 +210,7 @@ def test_migrations_are_idempotent(content: Content, db_path: Path) -> None:
         assert [m.name for m in MIGRATIONS.applied(db)] == [
             "m001_create_tables",
             "m002_summary_indexes",
+            "m003_item_scores",
         ]
         assert db.table("results").count == 2
 
@@ -226,14 +227,24 @@ def test_migrations_upgrade_an_old_schema_and_keep_its_rows(
     ScoreLog(db_path).migrate()
     with Database(db_path) as db:
         assert ["date"] in index_columns(db, "results")
-        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m002_summary_indexes"
+        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m003_item_scores"
     assert [r["id"] for r in rows(db_path, "select id from results")] == [old.id]
+
+
+def test_answers_logged_before_item_scores_keep_an_empty_score(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    with Database(db_path) as db:
+        MIGRATIONS.apply(db, stop_before="m003_item_scores")
+        db.table("answers").insert({"result_id": "old", "question_id": "q_talk", "answer": "3"})
+    ScoreLog(db_path).migrate()
+    (row,) = rows(db_path, "select * from answers")
+    assert (row["answer"], row["score"], row["category"]) == ("3", None, None)
 
 
 def test_migration_stamps_are_kept_to_the_day(db_path: Path) -> None:
     ScoreLog(db_path).migrate()
     stamps = [r["applied_at"] for r in rows(db_path, "select applied_at from _sqlite_migrations")]
-    assert len(stamps) == 2
+    assert len(stamps) == 3
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(stamp)) for stamp in stamps)
 
 

@@ -23,7 +23,7 @@ never lowers the band or the readiness.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -107,6 +107,30 @@ def evidence(question: Question, chosen: tuple[str, ...]) -> dict[str, float]:
         dim: float(min(MAX_LEVEL, sum(option.evidence.get(dim, 0) for option in picked)))
         for dim in targets
     }
+
+
+def item_score(question: Question, chosen: tuple[str, ...]) -> float | None:
+    """One answer as a single number, 0–4: its mean evidence (None if it gives none).
+
+    Reverse keying is already applied, so a higher item score always means more
+    of what the question measures: the item analysis of the score log uses it.
+    """
+    levels = evidence(question, chosen)
+    return sum(levels.values()) / len(levels) if levels else None
+
+
+def item_category(content: Content, question: Question) -> Category | None:
+    """The measured category a question belongs to (None for background facts).
+
+    The category of most of the dimensions it speaks to; on a tie, the first in
+    `CATEGORIES` then interest.
+    """
+    targets = set(question.dimensions) | {d for o in question.options for d in o.evidence}
+    counts = Counter(content.dimension_by_id[d].category for d in targets)
+    ranked: list[Category] = [c for c in (*CATEGORIES, INTEREST) if counts[c] and c != "background"]
+    if not ranked:
+        return None
+    return max(ranked, key=counts.__getitem__)
 
 
 def score(content: Content, answers: Answers) -> Score:

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bot.presentation.texts import t
+from bot.scorelog.items import item_tables, load_items
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
     NO_SOURCE,
@@ -107,6 +108,19 @@ def summary(
     _print_summary(Console(highlight=False), data)
     if chart is not None:
         _save_chart(chart, data)
+
+
+@logs.command()
+@_period_options
+@_db_option
+def items(since: datetime | None, until: datetime | None, db: Path | None) -> None:
+    """Item analysis for question editors: spread, top answer, item–rest, alpha (flags)."""
+    path = _db_path(db)
+    if not path.is_file():
+        click.echo(f"No score log at {path} yet.", err=True)
+    console = Console(highlight=False, width=120)
+    for table in item_tables(load_items(path, since=_day(since), until=_day(until))):
+        console.print(table)
 
 
 @logs.command()

@@ -25,6 +25,7 @@ from sqlite_utils.db import ForeignKey
 
 from bot.content.models import CATEGORIES, Content
 from bot.engine.result import Result
+from bot.engine.scoring import item_category, item_score
 from bot.engine.session import QuizSession, deep_link_source
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,13 @@ def m002_summary_indexes(db: Database) -> None:
     db.table("results").create_index(["source"])
     db.table("dimension_scores").create_index(["dimension", "gap"])
     db.table("answers").create_index(["question_id"])
+
+
+@MIGRATIONS()
+def m003_item_scores(db: Database) -> None:
+    """Each answer's item score (0–4, reverse keying applied) and category: item analysis."""
+    db.table("answers").add_column("score", float)
+    db.table("answers").add_column("category", str)
 
 
 def migrate(db: Database) -> None:
@@ -221,7 +229,13 @@ def _dimension_rows(result_id: str, result: Result) -> list[dict[str, object]]:
 def _answer_rows(result_id: str, content: Content, session: QuizSession) -> list[dict[str, object]]:
     """The answers in quiz order; only ids of the current questions, never free text."""
     return [
-        {"result_id": result_id, "question_id": q.id, "answer": ",".join(session.answers[q.id])}
+        {
+            "result_id": result_id,
+            "question_id": q.id,
+            "answer": ",".join(session.answers[q.id]),
+            "score": item_score(q, session.answers[q.id]),
+            "category": item_category(content, q),
+        }
         for q in content.questions
         if q.id in session.answers
     ]

@@ -34,7 +34,7 @@ MAX_MESSAGE_CHARS = 4000
 
 K = TypeVar("K")
 
-_PERIOD = "(:since is null or r.date >= :since) and (:until is null or r.date <= :until)"
+PERIOD_SQL = "(:since is null or r.date >= :since) and (:until is null or r.date <= :until)"
 
 
 @dataclass(frozen=True)
@@ -77,24 +77,24 @@ def bucket_label(start: int) -> str:
 
 def load_summary(path: Path, *, since: date | None = None, until: date | None = None) -> Summary:
     """Every figure of `careerbot logs summary` for results dated since–until (inclusive)."""
-    params = _period(since, until)
-    with _reader(path) as conn:
+    params = period_params(since, until)
+    with reader(path) as conn:
         if conn is None:
             results: list[sqlite3.Row] = []
             dimension_rows: list[sqlite3.Row] = []
             answer_rows: list[sqlite3.Row] = []
         else:
             results = conn.execute(
-                f"select * from results r where {_PERIOD} order by r.date", params
+                f"select * from results r where {PERIOD_SQL} order by r.date", params
             ).fetchall()
             dimension_rows = conn.execute(
                 "select d.dimension, d.fit, d.gap from dimension_scores d"
-                f" join results r on r.id = d.result_id where {_PERIOD} order by d.rowid",
+                f" join results r on r.id = d.result_id where {PERIOD_SQL} order by d.rowid",
                 params,
             ).fetchall()
             answer_rows = conn.execute(
                 "select a.question_id, a.answer from answers a"
-                f" join results r on r.id = a.result_id where {_PERIOD} order by a.rowid",
+                f" join results r on r.id = a.result_id where {PERIOD_SQL} order by a.rowid",
                 params,
             ).fetchall()
 
@@ -178,21 +178,21 @@ def export_rows(
     path: Path, *, since: date | None = None, until: date | None = None
 ) -> list[dict[str, Any]]:
     """One row per result, oldest first: its columns, then one `dim_<id>` fit per dimension."""
-    params = _period(since, until)
-    with _reader(path) as conn:
+    params = period_params(since, until)
+    with reader(path) as conn:
         if conn is None:
             return []
         rows = [
             dict(row)
             for row in conn.execute(
-                f"select * from results r where {_PERIOD} order by r.date, r.id", params
+                f"select * from results r where {PERIOD_SQL} order by r.date, r.id", params
             )
         ]
         fits: dict[str, dict[str, float]] = defaultdict(dict)
         columns: dict[str, None] = {}
         for row in conn.execute(
             "select d.result_id, d.dimension, d.fit from dimension_scores d"
-            f" join results r on r.id = d.result_id where {_PERIOD} order by d.rowid",
+            f" join results r on r.id = d.result_id where {PERIOD_SQL} order by d.rowid",
             params,
         ):
             fits[row["result_id"]][row["dimension"]] = row["fit"]
@@ -228,7 +228,7 @@ def write_json(rows: Sequence[Mapping[str, Any]], out: TextIO) -> None:
 
 
 @contextmanager
-def _reader(path: Path) -> Iterator[sqlite3.Connection | None]:
+def reader(path: Path) -> Iterator[sqlite3.Connection | None]:
     """A read-only connection, or None when there is no log (or no schema) yet."""
     if not path.is_file():
         yield None
@@ -242,7 +242,7 @@ def _reader(path: Path) -> Iterator[sqlite3.Connection | None]:
         yield conn if has_results else None
 
 
-def _period(since: date | None, until: date | None) -> dict[str, str | None]:
+def period_params(since: date | None, until: date | None) -> dict[str, str | None]:
     return {
         "since": since.isoformat() if since else None,
         "until": until.isoformat() if until else None,
