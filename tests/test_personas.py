@@ -8,6 +8,8 @@ side-by-side table (`pytest tests/test_personas.py -s -k table`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.content.models import Content
@@ -362,3 +364,32 @@ def test_table(content: Content) -> None:
     table = persona_table(content)
     print(f"\n{table}")
     assert table.count("\n") == len(PERSONAS) + 1
+
+
+# --- The README's worked example --------------------------------------------------------------
+
+
+def test_the_readme_worked_example(content: Content) -> None:
+    """The numbers the README's scoring section quotes for the developer and the fresh bac+2."""
+    result = result_of(content, DEVELOPER)
+    score = result.score
+    interest = {d.dimension.id: d for d in score.dimensions if d.dimension.category == "interest"}
+    assert {i: (d.dimension.weight, d.received, d.fit) for i, d in interest.items()} == {
+        "sales_passion": (4, (0.0, 0.0, 0.0), 0.0),
+        "interest_team": (3, (0.0, 0.0), 0.0),
+        "interest_data": (3, (4.0, 4.0), 1.0),
+        "interest_partners": (2, (0.0, 0.0), 0.0),
+    }
+    assert score.interest == 25.0
+    assert round(score.overall) == 58
+    assert (score.readiness, score.uncapped.id, score.band.id) == ("ready", "good", "partial")
+    assert score.cap is not None and score.cap.id == "no_selling"
+    fresh = result_of(content, FRESH_BAC2_DIGITAL).score
+    assert round(fresh.overall) == 93
+    assert (fresh.uncapped.id, fresh.band.id) == ("strong", "good")
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "overall fit of **58 %**" in readme
+    assert "(4 × 0 + 3 × 0 + 3 × 1 + 2 × 0) / 12 = **25 %**" in readme
+    assert score.cap.reason("en") in readme.replace("\n", " ")
+    assert "keen answers (93 %)" in readme
