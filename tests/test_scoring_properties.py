@@ -216,3 +216,34 @@ def test_experienced_master_earns_more_than_a_newcomer_with_bac2(
 def _question_recording(content: Content, background: str) -> str:
     (qid,) = [q.id for q in content.questions if q.background == background]
     return qid
+
+
+# --- Gates and strengths ---------------------------------------------------------------
+
+
+@thorough
+@given(data=st.data())
+def test_a_cap_only_ever_lowers_the_band_and_always_says_why(
+    content: Content, data: st.DataObject
+) -> None:
+    scored = score(content, data.draw(answers(content)))
+    assert scored.band.min <= scored.uncapped.min
+    if scored.band.min < scored.uncapped.min:
+        assert scored.cap is not None and scored.cap.max_band == scored.band.id
+    else:
+        assert scored.cap is None
+    if scored.readiness == "after_training":
+        assert scored.band.id in ("far", "partial")
+
+
+@thorough
+@given(data=st.data())
+def test_every_strength_rests_on_two_answers_at_the_required_level(
+    content: Content, data: st.DataObject
+) -> None:
+    result = evaluate(content, data.draw(answers(content)))
+    for strength in result.strengths:
+        required = strength.dimension.required
+        assert sum(level >= required for level in strength.received) >= 2
+        assert strength.dimension.category in ("qualities", "skills")
+    assert all(gap.dimension.category in CATEGORIES for gap in result.gaps)
