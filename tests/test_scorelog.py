@@ -67,8 +67,13 @@ def test_record_writes_the_result_its_dimensions_and_answers(
         "experience": score.value("experience"),
         "duration_seconds": QUIZ_SECONDS,
         "source": "salon2026",
+        "fit_interest": None,  # this fixture's profile measures no interest
+        "readiness": score.readiness,
+        "band_uncapped": score.uncapped.id,
+        "cap": None,
     }
     assert row["education"] == "bac5" and row["experience"] == "lots"
+    assert row["readiness"] == "ready"  # bac5 is the fixture's Master
 
     dimensions = rows(db_path, "select * from dimension_scores order by rowid")
     assert [(d["dimension"], d["category"]) for d in dimensions] == [
@@ -123,6 +128,14 @@ def test_the_shipped_content_is_logged_in_full(shipped_content: Content, db_path
     [row] = rows(db_path, "select * from results")
     assert row["profile_id"] == shipped_content.profile.id
     assert row["education"] is not None and row["experience"] is not None
+    score = recorded.result.score
+    assert row["fit_interest"] == round(score.interest or 0, 1)
+    assert (row["readiness"], row["band"], row["band_uncapped"]) == (
+        score.readiness,
+        score.band.id,
+        score.uncapped.id,
+    )
+    assert row["cap"] == (score.cap.id if score.cap else None)
     [count] = rows(db_path, "select count(*) as n from dimension_scores")
     assert count["n"] == len(shipped_content.profile.dimensions)
     [count] = rows(db_path, "select count(*) as n from answers")
@@ -211,6 +224,7 @@ def test_migrations_are_idempotent(content: Content, db_path: Path) -> None:
             "m001_create_tables",
             "m002_summary_indexes",
             "m003_item_scores",
+            "m004_verdict",
         ]
         assert db.table("results").count == 2
 
@@ -227,7 +241,7 @@ def test_migrations_upgrade_an_old_schema_and_keep_its_rows(
     ScoreLog(db_path).migrate()
     with Database(db_path) as db:
         assert ["date"] in index_columns(db, "results")
-        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m003_item_scores"
+        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m004_verdict"
     assert [r["id"] for r in rows(db_path, "select id from results")] == [old.id]
 
 
@@ -244,7 +258,7 @@ def test_answers_logged_before_item_scores_keep_an_empty_score(db_path: Path) ->
 def test_migration_stamps_are_kept_to_the_day(db_path: Path) -> None:
     ScoreLog(db_path).migrate()
     stamps = [r["applied_at"] for r in rows(db_path, "select applied_at from _sqlite_migrations")]
-    assert len(stamps) == 3
+    assert len(stamps) == 4
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(stamp)) for stamp in stamps)
 
 

@@ -105,6 +105,16 @@ def m003_item_scores(db: Database) -> None:
     db.table("answers").add_column("category", str)
 
 
+@MIGRATIONS()
+def m004_verdict(db: Database) -> None:
+    """Interest, readiness and the cap rule: how often the gates change a verdict, and why."""
+    results = db.table("results")
+    results.add_column("fit_interest", float)
+    results.add_column("readiness", str)
+    results.add_column("band_uncapped", str)
+    results.add_column("cap", str)
+
+
 def migrate(db: Database) -> None:
     """Create or upgrade the schema; does not write when it is up to date."""
     if not MIGRATIONS.pending(db):
@@ -207,6 +217,10 @@ def _result_row(
         "band": score.band.id,
         **{f"fit_{category}": round(score.categories[category], 1) for category in CATEGORIES},
         **{key: score.value(key) for key in BACKGROUND_COLUMNS},
+        "fit_interest": None if score.interest is None else round(score.interest, 1),
+        "readiness": score.readiness,
+        "band_uncapped": score.uncapped.id,
+        "cap": score.cap.id if score.cap else None,
         "duration_seconds": duration,
         "source": deep_link_source(session.source),
     }
