@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -54,3 +55,19 @@ def test_content_versions_round_trip(tmp_path: Path, mini_content: Content) -> N
     assert again is not None
     assert again.profile == mini_content.profile and again.files == mini_content.files
     assert store.content("unknown") is None
+
+
+def test_a_version_kept_in_an_older_format_reads_as_unknown(
+    tmp_path: Path, mini_content: Content
+) -> None:
+    """A profile archived before a format change (here: no `entry`) is not a crash."""
+    store = StateStore(tmp_path / "state.db")
+    store.remember_content(mini_content)
+    row = next(store.db.query("select data from content_versions"))
+    data = json.loads(row["data"])
+    del data["profile"]["entry"]
+    store.db.table("content_versions").upsert(
+        {"version": "older", "data": json.dumps(data)}, pk="version"
+    )
+    assert store.content("older") is None
+    assert store.content(mini_content.version) is not None

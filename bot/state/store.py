@@ -18,14 +18,18 @@ on the event loop (docs/benchmarks.md).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
+from pydantic import ValidationError
 
 from bot.content.models import Content, Lang, Profile, QuestionFile
 from bot.engine.session import QuizSession
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -195,10 +199,17 @@ class StateStore:
         if not rows:
             return None
         data = json.loads(rows[0]["data"])
-        return Content(
-            profile=Profile.model_validate(data["profile"]),
-            files=tuple(
-                (name, QuestionFile.model_validate(qfile)) for name, qfile in data["files"]
-            ),
-            version=version,
-        )
+        try:
+            return Content(
+                profile=Profile.model_validate(data["profile"]),
+                files=tuple(
+                    (name, QuestionFile.model_validate(qfile)) for name, qfile in data["files"]
+                ),
+                version=version,
+            )
+        except ValidationError as error:
+            # Kept by an older bot whose file formats differ: treated as unknown.
+            logger.warning(
+                "content version %s no longer loads: %d problems", version, len(error.errors())
+            )
+            return None
