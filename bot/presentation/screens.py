@@ -61,6 +61,7 @@ def welcome(content: Content, lang: Lang, name: str, source: str | None = None) 
     text = "\n\n".join(
         (
             t("greeting", lang, name=html.escape(name), job=job),
+            html.escape(content.profile.summary(lang)),
             f"{quiz_length(content, lang)} {t('quiz_resumable', lang)}",
             t("privacy", lang),
         )
@@ -72,6 +73,19 @@ def welcome(content: Content, lang: Lang, name: str, source: str | None = None) 
             [Button(t("button_other_lang", lang), MenuPress("lang", other_lang(lang)).encode())],
         ],
     )
+
+
+def about(content: Content, lang: Lang) -> Screen:
+    """/about: what the job is, then how the quiz reads the answers and where the facts come from."""
+    profile = content.profile
+    core = [mission for mission in profile.missions if mission.core] or profile.missions[:4]
+    job = [
+        t("about_job", lang, job=html.escape(profile.title(lang))),
+        html.escape(profile.summary(lang)),
+        t("job_missions", lang),
+        *(f"• {html.escape(mission.text(lang))}" for mission in core),
+    ]
+    return Screen("\n".join(job) + "\n\n" + t("about", lang))
 
 
 def resume_offer(quiz: Quiz, session: QuizSession) -> Screen:

@@ -189,6 +189,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "/forget: erase your data\n"
         "/about: the method and the source",
     ),
+    "job_missions": ("Au quotidien, par exemple :", "Day to day, for example:"),
+    "about_job": ("<b>Le métier de {job}</b>", "<b>The job of {job}</b>"),
     "about": (
         "<b>La méthode</b>\n"
         "Chaque réponse apporte un niveau de 0 à 4 sur des qualités et compétences du métier. "
@@ -200,8 +202,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "et le résultat dit pourquoi. "
         "Les mêmes réponses donnent toujours le même résultat.\n\n"
         "<b>La source</b>\n"
-        "Les qualités, compétences, formations et le salaire viennent d’une fiche métier "
-        "« responsable e-commerce », reformulée par notre équipe d’orientation.\n\n"
+        "Les missions, qualités, compétences, formations et le salaire viennent d’une fiche "
+        "métier en français sur le métier de responsable e-commerce, reformulée ici. "
+        "Les poids et les niveaux demandés sont la lecture qu’en fait ce service, pas des "
+        "chiffres de la fiche. Là où elle se tait (les étapes avant le Master, "
+        "les adresses de conseillers), ce sont des connaissances générales.\n\n"
         "C’est une indication pour vous aider à réfléchir, pas une évaluation d’embauche.",
         "<b>The method</b>\n"
         "Each answer gives a level from 0 to 4 on qualities and skills the job needs. "
@@ -213,8 +218,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "says why. "
         "The same answers always give the same result.\n\n"
         "<b>The source</b>\n"
-        "The qualities, skills, training paths and salary come from a French job sheet for "
-        "“responsable e-commerce”, rewritten by our careers team.\n\n"
+        "The missions, qualities, skills, training paths and salary come from a French job "
+        "sheet on the job of e-commerce manager (responsable e-commerce), reworded here. "
+        "The weights and required levels are this service's own reading of it, not figures "
+        "from the sheet. Where it is silent (the steps before a Master's, where to find an "
+        "adviser), general knowledge fills in.\n\n"
         "This is an indication to help you think, not a hiring assessment.",
     ),
     # --- The result ---

@@ -59,8 +59,11 @@ class Commands:
         await self._reply(update, context, "help")
 
     async def about(self, update: Update, context: Context) -> None:
-        """Explain the method and the source."""
-        await self._reply(update, context, "about")
+        """Say what the job is, then explain the method and the source."""
+        user, chat = update.effective_user, update.effective_chat
+        assert chat is not None
+        lang = self.actions.lang_of(user) if user else "fr"
+        await send(context.bot, chat.id, screens.about(self.actions.registry.current, lang))
 
     async def cancel(self, update: Update, context: Context) -> None:
         await self.actions.cancel(self._turn(update, context))
