@@ -76,7 +76,7 @@ def welcome(content: Content, lang: Lang, name: str, source: str | None = None) 
 
 
 def about(content: Content, lang: Lang) -> Screen:
-    """/about: what the job is, then how the quiz reads the answers and where the facts come from."""
+    """/about: what the job is, then how answers are read and where the facts come from."""
     profile = content.profile
     core = [mission for mission in profile.missions if mission.core] or profile.missions[:4]
     job = [
