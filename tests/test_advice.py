@@ -45,7 +45,7 @@ TABLE = {
 
 #: Each quality or skill and the mission it serves, reviewed by hand.
 MISSIONS = {
-    "communication": "channels_content",
+    "communication": "customer_relations",
     "persuasion": "partners",
     "management": "team_lead",
     "adaptability": "market_watch",
@@ -55,7 +55,7 @@ MISSIONS = {
     "analysis": "customer_insight",
     "creativity": "social_media",
     "reactivity": "market_watch",
-    "integrity": "customer_relations",
+    "integrity": "partners",
     "flexibility": "operations",
     "sales_techniques": "purchase_journey",
     "tracking_tools": "customer_insight",
