@@ -11,6 +11,7 @@ import pytest
 
 from bot.content.models import LANGS, Content, Lang
 from bot.presentation import screens
+from bot.terminal.chat import greeting
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import make_settings, running_bot
 
@@ -29,6 +30,11 @@ def test_the_greeting_says_what_the_job_is(shipped_content: Content, lang: Lang)
         assert html.escape(words) in text
     # two or three lines on a phone: the summary stays short
     assert len(shipped_content.profile.summary(lang)) <= 400
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_terminal_greeting_says_it_too(shipped_content: Content, lang: Lang) -> None:
+    assert shipped_content.profile.summary(lang) in greeting(shipped_content, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)

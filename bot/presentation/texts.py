@@ -354,9 +354,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "chat_invalid_many": (
         "Réponse non comprise : tapez des numéros de 1 à {count} séparés par des espaces "
-        "(ligne vide : aucune), b ou q. « Aucun » se choisit seul.",
+        "(ou une ligne vide pour aucune), b ou q. « Aucun » se choisit seul.",
         "Answer not understood: type numbers from 1 to {count} separated by spaces "
-        "(empty line: none), b or q. “None of these” goes on its own.",
+        "(or an empty line for none), b or q. “None of these” goes on its own.",
     ),
     "chat_quit": (
         "Quiz arrêté, rien n’a été enregistré. À bientôt !",

@@ -107,7 +107,7 @@ def run_chat(
 def greeting(content: Content, lang: Lang) -> str:
     """The greeting of the terminal: no name to greet, and nothing is kept."""
     hello = t("chat_greeting", lang, job=html.escape(content.profile.title(lang)))
-    return to_plain(f"{hello}\n\n{quiz_length(content, lang)}")
+    return to_plain(f"{hello}\n\n{content.profile.summary(lang)}\n\n{quiz_length(content, lang)}")
 
 
 def render_question(quiz: Quiz, session: QuizSession, question: Question) -> str:
