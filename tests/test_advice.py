@@ -144,6 +144,20 @@ def test_paths_are_rendered_in_order(shipped_content: Content, lang: Lang) -> No
     assert positions == sorted(positions) and len(numbered) == 5
 
 
+@pytest.mark.parametrize(
+    ("education", "experience", "field"),
+    [("bac2", "2to5", "crm_project"), ("bac3", "10plus", "other"), ("master", "none", "other")],
+)
+def test_no_training_gap_once_the_level_is_met(
+    shipped_content: Content, education: str, experience: str, field: str
+) -> None:
+    answers = {"education": (education,), "experience": (experience,), "field": (field,)}
+    result = evaluate(shipped_content, answers)
+    assert any(step.meets_level for step in result.training)
+    assert result.gaps
+    assert all(gap.dimension.category != "background" for gap in result.gaps)
+
+
 # --- One action and one mission per gap ------------------------------------------------------
 
 

@@ -22,11 +22,20 @@ class Result:
 def evaluate(content: Content, answers: Answers) -> Result:
     """Score the answers and derive the advice and the salary from the score."""
     scored = score(content, answers)
-    main_gaps = gaps(scored)
+    path = training_path(content, scored)
     return Result(
         score=scored,
         strengths=strengths(scored),
-        gaps=main_gaps,
-        training=training_path(content, scored),
+        gaps=_main_gaps(scored, path),
+        training=path,
         salary=estimate_salary(content, scored),
     )
+
+
+def _main_gaps(scored: Score, path: list[TrainingStep], limit: int = 3) -> list[DimensionScore]:
+    """The costliest gaps; training and experience drop out once the path says the entry
+    level is met, so the advice never asks for a diploma the path says is not needed."""
+    every = gaps(scored, limit=len(scored.dimensions))
+    if any(step.meets_level for step in path):
+        every = [gap for gap in every if gap.dimension.category != "background"]
+    return every[:limit]

@@ -1,0 +1,76 @@
+"""The README's example result: one persona, typed into `careerbot chat`.
+
+`python -m tests.support.readme_example` writes the persona's typed answers
+to docs/examples/karim.txt, replays them through the chat and puts the result
+it prints into the README, between the lines of its "An example result"
+block. tests/test_readme_example.py checks the README still says what the
+command prints.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from bot.content.loader import load_content
+from bot.content.models import Content
+from bot.engine.session import option_order
+from bot.terminal.chat import run_chat
+from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.personas import Persona, answers_for
+
+SEED = "readme"
+TYPED = ROOT / "docs" / "examples" / "karim.txt"
+README = ROOT / "README.md"
+RESULT_START = "Votre résultat"
+#: The README's result block: the text fence after the chat command.
+BLOCK = re.compile(
+    r"(\$ careerbot chat --seed readme < docs/examples/karim.txt\n```\n\n```text\n)(.*?)(\n```)",
+    re.S,
+)
+
+KARIM = Persona(
+    "karim",
+    "BTS (bac+2) in customer relations, three years in online sales, works in English",
+    education="bac2",
+    studied="crm_project",
+    experience="2to5",
+    ability=0.7,
+    strong={"persuasion": 0.9, "management": 0.85, "sales_communications": 0.5},
+    interest=0.9,
+    languages=("en_work",),
+)
+
+
+def typed_lines(content: Content) -> list[str]:
+    """What Karim types: the position of each answer in the order this seed shows them."""
+    answers = answers_for(content, KARIM)
+    lines = []
+    for question in content.questions:
+        chosen = answers[question.id]
+        if question.kind == "likert":
+            lines.append(str(int(chosen[0]) + 1))
+            continue
+        shown = option_order(SEED, question)
+        lines.append(" ".join(str(shown.index(choice) + 1) for choice in chosen))
+    return lines
+
+
+def printed_result(typed: str, content: Content) -> str:
+    """The result `careerbot chat --seed readme` prints for these typed lines."""
+    out = io.StringIO()
+    run_chat(content, "fr", seed=SEED, input=io.StringIO(typed), output=out)
+    text = out.getvalue()
+    return text[text.index(RESULT_START) :].rstrip("\n")
+
+
+def main() -> None:
+    content = load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
+    TYPED.write_text("".join(f"{line}\n" for line in typed_lines(content)), encoding="utf-8")
+    result = printed_result(TYPED.read_text(encoding="utf-8"), content)
+    readme = README.read_text(encoding="utf-8")
+    README.write_text(BLOCK.sub(lambda m: m.group(1) + result + m.group(3), readme), "utf-8")
+
+
+if __name__ == "__main__":
+    main()
