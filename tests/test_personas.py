@@ -376,11 +376,12 @@ def test_the_readme_worked_example(content: Content) -> None:
     interest = {d.dimension.id: d for d in score.dimensions if d.dimension.category == "interest"}
     assert {i: (d.dimension.weight, d.received, d.fit) for i, d in interest.items()} == {
         "sales_passion": (4, (0.0, 0.0, 0.0), 0.0),
-        "interest_team": (3, (0.0, 0.0), 0.0),
-        "interest_data": (3, (4.0, 4.0), 1.0),
+        "interest_team": (3, (2.0, 0.0, 0.0), pytest.approx(2 / 9)),
+        "interest_data": (3, (3.0, 4.0, 4.0), 1.0),
         "interest_partners": (2, (0.0, 0.0), 0.0),
     }
-    assert score.interest == 25.0
+    assert score.interest == pytest.approx(100 * (3 * 2 / 9 + 3) / 12)
+    assert round(score.interest or 0) == 31
     assert round(score.overall) == 58
     assert (score.readiness, score.uncapped.id, score.band.id) == ("ready", "good", "partial")
     assert score.cap is not None and score.cap.id == "no_selling"
@@ -390,6 +391,6 @@ def test_the_readme_worked_example(content: Content) -> None:
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "overall fit of **58 %**" in readme
-    assert "(4 × 0 + 3 × 0 + 3 × 1 + 2 × 0) / 12 = **25 %**" in readme
+    assert "(4 × 0 + 3 × 2/9 + 3 × 1 + 2 × 0) / 12 = 30.6 %, shown as **31 %**" in readme
     assert score.cap.reason("en") in readme.replace("\n", " ")
     assert "keen answers (93 %)" in readme
