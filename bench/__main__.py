@@ -213,7 +213,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="subprocess runs per start-up case")
     parser.add_argument("--users", type=int, default=200, help="simulated users under load")
     parser.add_argument(
-        "--paced-seconds", type=float, default=30.0, help="length of the paced phase"
+        "--paced-seconds", type=float, default=20.0, help="length of the paced phase"
     )
     parser.add_argument(
         "--load-only", action="store_true", help="skip the start-up and chart measurements"
