@@ -245,9 +245,10 @@ def _png(image: Image.Image) -> bytes:
 
     The bars keep their exact colours, and the file is a third the size of an
     RGB one; quantising to a fixed palette is also five times faster than
-    letting Pillow choose one.
+    letting Pillow choose one. zlib level 4 instead of 6: 10 ms instead of
+    15 ms of CPU, for a file 15 % larger (about 80 KB).
     """
     indexed = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
     buffer = io.BytesIO()
-    indexed.save(buffer, format="PNG")
+    indexed.save(buffer, format="PNG", compress_level=4)
     return buffer.getvalue()
