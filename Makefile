@@ -20,7 +20,7 @@ UV_DEP := $(BOOTSTRAP)/.uv-$(UV_VERSION)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help run chat validate review test lint lock-check lock venv venv-run bench clean
+.PHONY: help run chat demo validate review test lint lock-check lock venv venv-run bench clean
 
 help:  ## List the targets and what each does
 	@echo "Usage: make TARGET   (a fresh clone needs only 'make run' or 'make test')"
@@ -32,10 +32,13 @@ run: venv-run  ## Start the bot (TELEGRAM_BOT_TOKEN in the environment or .env)
 chat: venv-run  ## Play the quiz in this terminal, no Telegram needed
 	$(BIN)/careerbot chat
 
+demo: venv-run  ## Add 300 simulated results to scores.db, to try the logs commands and /stats
+	$(BIN)/careerbot logs demo
+
 validate: venv-run  ## Check the question and profile files, every problem at once
 	$(BIN)/careerbot validate
 
-review: venv-run  ## Browse the anonymous score log in Datasette (read-only)
+review: venv-run  ## Browse the anonymous score log in Datasette (read-only, Ctrl+C stops)
 	$(UV) $(SYNC) --no-dev --inexact --extra review
 	$(BIN)/careerbot logs review
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.content.models import Content
-from bot.scorelog.cli import METADATA, load_review_metadata, snapshot
+from bot.scorelog.review import METADATA, load_review_metadata, snapshot
 from bot.scorelog.summary import NO_ANSWER, NO_SOURCE, Summary, bucket_label, load_summary
 from tests.support.scorelog import fill, scorelog_content
 

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from pydantic import TypeAdapter, ValidationError
 
 from bot.cli import main
-from bot.content.models import Content
+from bot.content.models import Content, Identifier
 from bot.scorelog.cli import logs
+from bot.scorelog.review import load_review_metadata
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
     FIT_BUCKETS,
@@ -175,6 +177,29 @@ def test_export_of_a_missing_log_is_empty(tmp_path: Path) -> None:
     )
 
 
+def test_an_empty_csv_export_is_its_header_alone(
+    logged: tuple[Path, list[Recorded]], tmp_path: Path
+) -> None:
+    path, _ = logged
+    full_header = run("export", "--db", str(path)).stdout.splitlines()[0]
+    empty = run("export", "--db", str(path), "--since", "2030-01-01").stdout.splitlines()
+    assert empty == [full_header]
+    assert "dim_" in full_header
+
+    missing = run("export", "--db", str(tmp_path / "none.db")).stdout.splitlines()
+    assert len(missing) == 1
+    assert missing[0].split(",")[:3] == ["id", "date", "profile_id"]
+    assert export_csv(tmp_path / "none.db").decode().splitlines() == missing
+
+
+def test_nothing_ticked_has_one_spelling_no_option_id_can_take() -> None:
+    """An option may be called `none` ("None of these"): the empty answer must read otherwise."""
+    with pytest.raises(ValidationError):
+        TypeAdapter(Identifier).validate_python(NO_ANSWER)
+    canned = load_review_metadata()["databases"]["scores"]["queries"]["answers_per_question"]["sql"]
+    assert f"'{NO_ANSWER}'" in canned
+
+
 # --- purge -----------------------------------------------------------------------
 
 
@@ -207,32 +232,6 @@ def test_purge_asks_then_deletes_the_old_results(tmp_path: Path, content: Conten
 
 
 # --- review ----------------------------------------------------------------------
-
-
-def test_review_serves_a_read_only_snapshot_on_localhost(
-    logged: tuple[Path, list[Recorded]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pytest.importorskip("datasette")
-    path, recorded = logged
-    calls: list[list[str]] = []
-
-    def fake_run(command: list[str], check: bool) -> None:
-        calls.append(command)
-        snapshot = Path(command[command.index("-i") + 1])
-        assert snapshot.name == "scores.db" and snapshot != path
-        with sqlite3.connect(snapshot) as conn:
-            assert conn.execute("select count(*) from results").fetchone()[0] == len(recorded)
-            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-        assert Path(command[command.index("--metadata") + 1]).is_file()
-
-    monkeypatch.setattr("bot.scorelog.cli.subprocess.run", fake_run)
-    result = run("review", "--db", str(path), "--port", "8123")
-    assert result.exit_code == 0, result.output
-    [command] = calls
-    assert command[1:4] == ["-m", "datasette", "serve"]
-    assert command[command.index("--host") + 1] == "127.0.0.1"
-    assert command[command.index("--port") + 1] == "8123"
-    assert "http://127.0.0.1:8123/scores" in result.output
 
 
 def test_review_without_a_log_fails_clearly(tmp_path: Path) -> None:

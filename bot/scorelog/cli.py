@@ -4,30 +4,29 @@ from __future__ import annotations
 
 import importlib.util
 import sqlite3
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import closing, suppress
 from datetime import date, datetime, timedelta
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 import click
-import yaml
 from rich.bar import Bar
 from rich.console import Console
 from rich.table import Table
 
 from bot.presentation.texts import t
 from bot.scorelog.items import item_tables, load_items
+from bot.content.loader import ContentError, load_content
+from bot.scorelog.demo import DEMO_SOURCE, fill_demo, now_utc
+from bot.scorelog.review import ReviewError, serve
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
     NO_SOURCE,
     Summary,
     bucket_label,
     chart_inputs,
+    export_columns,
     export_rows,
     load_summary,
     period_text,
@@ -38,20 +37,11 @@ from bot.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: The Datasette metadata: titles, descriptions and the canned queries.
-METADATA = files("bot.scorelog").joinpath("datasette/metadata.yaml")
-REVIEW_HOST = "127.0.0.1"
-
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
-_WRITERS: dict[str, Callable[[Sequence[Mapping[str, Any]], TextIO], None]] = {
+_WRITERS: dict[str, Callable[[Sequence[Mapping[str, Any]], TextIO, Sequence[str]], None]] = {
     "csv": write_csv,
     "json": write_json,
 }
-
-
-def load_review_metadata() -> dict[str, Any]:
-    metadata: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    return metadata
 
 
 def _db_option(command: F) -> F:
@@ -71,13 +61,15 @@ def _period_options(command: F) -> F:
     )(command)
 
 
-def _db_path(db: Path | None) -> Path:
-    if db is not None:
-        return db
+def _settings() -> Settings:
     try:
-        return Settings().scores_db
+        return Settings()
     except ValueError as error:
         raise click.ClickException(f"invalid settings: {error}") from None
+
+
+def _db_path(db: Path | None) -> Path:
+    return db if db is not None else _settings().scores_db
 
 
 def _day(value: datetime | None) -> date | None:
@@ -143,13 +135,15 @@ def export(
     db: Path | None,
 ) -> None:
     """One row per result, one dim_<id> column per quality and skill."""
-    rows = export_rows(_db_path(db), since=_day(since), until=_day(until))
+    path = _db_path(db)
+    rows = export_rows(path, since=_day(since), until=_day(until))
+    columns = export_columns(path)
     write = _WRITERS[fmt]
     if output is None:
-        write(rows, sys.stdout)
+        write(rows, sys.stdout, columns)
         return
     with output.open("w", encoding="utf-8", newline="") as out:
-        write(rows, out)
+        write(rows, out, columns)
     click.echo(f"{t('n_results', 'en', count=len(rows))} written to {output}.", err=True)
 
 
@@ -158,29 +152,81 @@ def export(
     "--older-than",
     "days",
     type=click.IntRange(min=0),
-    required=True,
     metavar="DAYS",
     help="Delete the results dated more than DAYS days ago.",
 )
+@click.option(
+    "--source",
+    help=f"Delete the results of this deep-link source (e.g. {DEMO_SOURCE} for the demo results).",
+)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @_db_option
-def purge(days: int, yes: bool, db: Path | None) -> None:
-    """Delete old results, with their scores and answers."""
+def purge(days: int | None, source: str | None, yes: bool, db: Path | None) -> None:
+    """Delete old results, or one source's, with their scores and answers.
+
+    With both --older-than and --source, only the old results of that source go.
+    """
+    if days is None and source is None:
+        raise click.UsageError("say what to delete: --older-than DAYS and/or --source NAME.")
     log = ScoreLog(_db_path(db))
     today = date.today()
-    cutoff = today - timedelta(days=days)
+    which = " and ".join(
+        part
+        for part in (
+            f"dated before {today - timedelta(days=days)}" if days is not None else "",
+            f"from source {source!r}" if source is not None else "",
+        )
+        if part
+    )
     try:
-        count = log.purge(days, today, dry_run=True)
+        count = log.purge(days, today, source=source, dry_run=True)
         if not count:
-            click.echo(f"No result dated before {cutoff}.")
+            click.echo(f"No result {which}.")
             return
         if not yes:
             results = t("n_results", "en", count=count)
-            click.confirm(f"Delete {results} dated before {cutoff} from {log.path}?", abort=True)
-        deleted = log.purge(days, today)
+            click.confirm(f"Delete {results} {which} from {log.path}?", abort=True)
+        deleted = log.purge(days, today, source=source)
     except (sqlite3.Error, OSError) as error:
         raise click.ClickException(f"cannot purge {log.path}: {error}") from None
-    click.echo(f"Deleted {t('n_results', 'en', count=deleted)} dated before {cutoff}.")
+    click.echo(f"Deleted {t('n_results', 'en', count=deleted)} {which}.")
+
+
+@logs.command()
+@click.option(
+    "--count",
+    type=click.IntRange(min=1, max=100_000),
+    default=300,
+    show_default=True,
+    help="How many simulated results to add.",
+)
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="Seed of the simulated answers."
+)
+@_db_option
+def demo(count: int, seed: int, db: Path | None) -> None:
+    """Add simulated results (source 'demo') to try summary, export, review and /stats.
+
+    Simulated people of varied aptitude answer the real questions and the real
+    engine scores them. Remove them with: careerbot logs purge --source demo
+    """
+    settings = _settings()
+    path = db if db is not None else settings.scores_db
+    try:
+        content = load_content(settings.questions_dir, settings.profiles_dir)
+    except ContentError as error:
+        raise click.ClickException(f"the question files do not validate:\n{error}") from None
+    log = ScoreLog(path)
+    try:
+        log.migrate()
+    except (sqlite3.Error, OSError) as error:
+        raise click.ClickException(f"cannot write {path}: {error}") from None
+    written = fill_demo(log, content, count, seed=seed, now=now_utc())
+    if written < count:
+        raise click.ClickException(f"only {written} of {count} demo results written to {path}.")
+    click.echo(f"Added {written} demo results to {path} (source {DEMO_SOURCE!r}).")
+    click.echo("Try: careerbot logs summary · careerbot logs review · /stats in Telegram")
+    click.echo(f"Remove them with: careerbot logs purge --source {DEMO_SOURCE}")
 
 
 @logs.command()
@@ -197,26 +243,10 @@ def review(db: Path | None, port: int) -> None:
     path = _db_path(db)
     if not path.is_file():
         raise click.ClickException(f"No score log at {path} yet.")
-    with tempfile.TemporaryDirectory(prefix="careerbot-review-") as tmp:
-        copy = Path(tmp) / "scores.db"
-        snapshot(path, copy)
-        metadata = Path(tmp) / "metadata.yaml"
-        metadata.write_text(METADATA.read_text(encoding="utf-8"), encoding="utf-8")
-        click.echo(f"Serving a snapshot of {path} at http://{REVIEW_HOST}:{port}/scores")
-        command = [sys.executable, "-m", "datasette", "serve", "-i", str(copy)]
-        command += ["--metadata", str(metadata), "--host", REVIEW_HOST, "--port", str(port)]
-        with suppress(KeyboardInterrupt):  # Ctrl+C stops Datasette: not an error
-            subprocess.run(command, check=False)
-
-
-def snapshot(source: Path, target: Path) -> None:
-    """Copy a consistent image of the live log, write-ahead log included, into one file."""
-    with (
-        closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src,
-        closing(sqlite3.connect(target)) as dst,
-    ):
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode = DELETE")
+    try:
+        serve(path, port, echo=click.echo)
+    except ReviewError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _print_summary(console: Console, summary: Summary) -> None:

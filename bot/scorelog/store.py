@@ -168,26 +168,42 @@ class ScoreLog:
         self._migrated = False  # the file may have been replaced: check the schema next time
         return None
 
-    def purge(self, older_than_days: int, today: date, *, dry_run: bool = False) -> int:
-        """Delete the results dated before `today - older_than_days`; return how many.
+    def purge(
+        self,
+        older_than_days: int | None,
+        today: date,
+        *,
+        source: str | None = None,
+        dry_run: bool = False,
+    ) -> int:
+        """Delete the results dated before `today - older_than_days` and/or from `source`.
 
-        Deleted rows are overwritten (secure_delete) and the write-ahead log is
-        emptied, so they do not linger in the files. Raises on failure.
+        With both, a result must match both; with neither, nothing is deleted.
+        Return how many. Deleted rows are overwritten (secure_delete) and the
+        write-ahead log is emptied, so they do not linger in the files. Raises on failure.
         """
-        if not self.path.exists():
+        conditions: list[str] = []
+        params: list[str] = []
+        if older_than_days is not None:
+            conditions.append("date < ?")
+            params.append((today - timedelta(days=older_than_days)).isoformat())
+        if source is not None:
+            conditions.append("source = ?")
+            params.append(source)
+        if not conditions or not self.path.exists():
             return 0
-        cutoff = (today - timedelta(days=older_than_days)).isoformat()
+        where = " and ".join(conditions)
         with self._open() as db:
             migrate(db)
-            old = "select id from results where date < ?"
-            count: int = db.execute(f"select count(*) from ({old})", [cutoff]).fetchone()[0]
+            old = f"select id from results where {where}"
+            count: int = db.execute(f"select count(*) from ({old})", params).fetchone()[0]
             if dry_run or not count:
                 return count
             db.execute("PRAGMA secure_delete = ON")
             with db.atomic():
                 for child in ("dimension_scores", "answers"):
-                    db.execute(f"delete from {child} where result_id in ({old})", [cutoff])
-                db.execute("delete from results where date < ?", [cutoff])
+                    db.execute(f"delete from {child} where result_id in ({old})", params)
+                db.execute(f"delete from results where {where}", params)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
 

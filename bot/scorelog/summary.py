@@ -20,13 +20,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+from sqlite_utils import Database
+
 from bot.content.models import CATEGORIES
 from bot.presentation.texts import t
+from bot.scorelog.store import migrate
 
 #: Start of each 10-point fit bucket; the last one, 90, also holds 100.
 FIT_BUCKETS: tuple[int, ...] = tuple(range(0, 100, 10))
-#: How an empty multiple-choice answer (nothing ticked) is counted.
-NO_ANSWER = "(none)"
+#: How an empty multiple-choice answer is counted: unlike an option id (such as
+#: `none`, "None of these"), it has brackets and a space. Datasette's answer counts use it too.
+NO_ANSWER = "(nothing ticked)"
 #: How a result without a deep-link source is shown.
 NO_SOURCE = "(direct)"
 #: Telegram's limit is 4096 characters; keep a margin.
@@ -202,10 +206,29 @@ def export_rows(
     return rows
 
 
+def export_columns(path: Path) -> list[str]:
+    """The export's columns, known even when no result falls in the period: the results
+    table's columns (the current schema when there is no log yet), then `dim_<id>` for each
+    dimension the log has scored."""
+    with _reader(path) as conn:
+        if conn is not None:
+            columns = [row["name"] for row in conn.execute("pragma table_info(results)")]
+            dimensions = [
+                row["dimension"]
+                for row in conn.execute(
+                    "select dimension from dimension_scores group by dimension order by min(rowid)"
+                )
+            ]
+            return columns + [f"dim_{dimension}" for dimension in dimensions]
+    empty = Database(memory=True)
+    migrate(empty)
+    return [column.name for column in empty.table("results").columns]
+
+
 def export_csv(path: Path, *, since: date | None = None, until: date | None = None) -> bytes:
     """The export as a UTF-8 CSV document (for the /export command)."""
     out = io.StringIO()
-    write_csv(export_rows(path, since=since, until=until), out)
+    write_csv(export_rows(path, since=since, until=until), out, export_columns(path))
     return out.getvalue().encode("utf-8")
 
 
@@ -214,15 +237,17 @@ def chart_inputs(summary: Summary) -> tuple[tuple[float, ...], dict[str, float]]
     return summary.fits, {category: stat.mean for category, stat in summary.categories.items()}
 
 
-def write_csv(rows: Sequence[Mapping[str, Any]], out: TextIO) -> None:
-    """Write the rows with a header; empty cells for missing values."""
-    fieldnames = list(dict.fromkeys(key for row in rows for key in row))
+def write_csv(rows: Sequence[Mapping[str, Any]], out: TextIO, columns: Sequence[str] = ()) -> None:
+    """Write a header (`columns`, then any other key of the rows) and the rows; empty cells
+    for missing values. With no rows, the header alone."""
+    fieldnames = list(dict.fromkeys([*columns, *(key for row in rows for key in row)]))
     writer = csv.DictWriter(out, fieldnames=fieldnames, restval="")
     writer.writeheader()
     writer.writerows(rows)
 
 
-def write_json(rows: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+def write_json(rows: Sequence[Mapping[str, Any]], out: TextIO, columns: Sequence[str] = ()) -> None:
+    """Write the rows as a JSON list (`columns` is for the CSV writer's signature)."""
     json.dump(list(rows), out, ensure_ascii=False, indent=2)
     out.write("\n")
 

@@ -1,0 +1,86 @@
+"""A demo score log: simulated people take the real quiz, the real engine scores them.
+
+Each simulated person has an aptitude between 0 and 1 and answers near it: likert
+steps around `aptitude × 4`, choices whose evidence lies near that level, a few
+background answers at random. The quiz moves through `Quiz` and the result comes
+from `evaluate`, so the demo follows any change to the questions or the engine.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import UTC, datetime, timedelta
+from statistics import fmean
+
+from bot.content.models import MAX_LEVEL, Content, Lang, Option
+from bot.engine.result import evaluate
+from bot.engine.session import Quiz, QuizSession
+from bot.scorelog.store import ScoreLog
+
+DEMO_SOURCE = "demo"
+"""The deep-link source every demo result carries: `logs purge --source demo` removes them."""
+DEMO_DAYS = 180
+"""Demo results are spread over the last six months."""
+
+
+def fill_demo(log: ScoreLog, content: Content, count: int, *, seed: int, now: datetime) -> int:
+    """Record `count` simulated results in `log`; return how many were written."""
+    rng = random.Random(seed)
+    quiz = Quiz(content)
+    written = 0
+    for index in range(count):
+        finished_at = now - timedelta(days=rng.uniform(0, DEMO_DAYS))
+        duration = rng.uniform(150, 900)
+        lang: Lang = "fr" if rng.random() < 0.8 else "en"
+        session = quiz.start(
+            quiz_id=f"demo-{seed}-{index}",
+            lang=lang,
+            started_at=finished_at.timestamp() - duration,
+            source=DEMO_SOURCE,
+        )
+        session = play(quiz, session, rng, aptitude=rng.betavariate(2.5, 2.0))
+        result = evaluate(content, session.answers)
+        if log.record(content, session, result, finished_at=finished_at) is not None:
+            written += 1
+    return written
+
+
+def play(quiz: Quiz, session: QuizSession, rng: random.Random, *, aptitude: float) -> QuizSession:
+    """Answer every question as a person of this aptitude would, through the quiz's moves."""
+    target = aptitude * MAX_LEVEL
+    while (question := quiz.current(session)) is not None:
+        if question.kind == "likert":
+            level = round(min(MAX_LEVEL, max(0, rng.gauss(target, 0.9))))
+            session = quiz.answer(session, str(level))
+        elif question.kind == "single":
+            weights = [_closeness(option, target) for option in question.options]
+            [option] = rng.choices(question.options, weights)
+            session = quiz.answer(session, option.id)
+        else:
+            for option in question.options:
+                if rng.random() < _tick_chance(option, aptitude):
+                    session = quiz.toggle(session, option.id)
+            session = quiz.confirm(session)
+    return session
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def _level(option: Option) -> float | None:
+    return fmean(option.evidence.values()) if option.evidence else None
+
+
+def _closeness(option: Option, target: float) -> float:
+    """Options whose evidence is near the target level are the likelier picks."""
+    level = _level(option)
+    return 1.0 if level is None else math.exp(-abs(level - target))
+
+
+def _tick_chance(option: Option, aptitude: float) -> float:
+    level = _level(option)
+    if level is None:
+        return 0.3
+    return min(0.9, max(0.05, aptitude * level / MAX_LEVEL + 0.1))

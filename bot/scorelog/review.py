@@ -1,0 +1,134 @@
+"""`careerbot logs review`: Datasette on a snapshot of the score log, run as a well-behaved server.
+
+The port is checked before anything starts; the URL is printed only once Datasette
+answers; SIGINT and SIGTERM stop Datasette and remove the snapshot; a Datasette that
+fails to start makes the command fail too.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from importlib.resources import files
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import yaml
+
+#: The Datasette metadata: titles, descriptions and the canned queries.
+METADATA = files("bot.scorelog").joinpath("datasette/metadata.yaml")
+REVIEW_HOST = "127.0.0.1"
+START_TIMEOUT = 60.0
+"""Seconds Datasette gets to answer its first request."""
+STOP_TIMEOUT = 10.0
+"""Seconds Datasette gets to stop after SIGTERM before it is killed."""
+_LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""Asks Datasette directly, whatever proxy the environment names."""
+
+
+class ReviewError(Exception):
+    """The review server could not start; the message says why."""
+
+
+class _Stopped(Exception):
+    """SIGTERM arrived: stop like on Ctrl+C."""
+
+
+def load_review_metadata() -> dict[str, Any]:
+    metadata: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    return metadata
+
+
+def snapshot(source: Path, target: Path) -> None:
+    """Copy a consistent image of the live log, write-ahead log included, into one file."""
+    with (
+        closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+
+
+def check_port_free(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise ReviewError(
+                f"port {port} on {host} is taken ({error.strerror}): "
+                "stop what uses it or choose another with --port."
+            ) from None
+
+
+def serve(path: Path, port: int, *, echo: Callable[[str], None]) -> None:
+    """Serve a snapshot of `path` until Datasette stops, Ctrl+C or SIGTERM."""
+    check_port_free(REVIEW_HOST, port)
+    url = f"http://{REVIEW_HOST}:{port}/scores"
+    with tempfile.TemporaryDirectory(prefix="careerbot-review-") as tmp:
+        copy = Path(tmp) / "scores.db"
+        snapshot(path, copy)
+        metadata = Path(tmp) / "metadata.yaml"
+        metadata.write_text(METADATA.read_text(encoding="utf-8"), encoding="utf-8")
+        command = [sys.executable, "-m", "datasette", "serve", "-i", str(copy)]
+        command += ["--metadata", str(metadata), "--host", REVIEW_HOST, "--port", str(port)]
+        with _sigterm_as_exception(), _running(command) as process:
+            try:
+                _wait_until_serving(process, f"http://{REVIEW_HOST}:{port}/-/versions.json")
+                echo(f"Serving a snapshot of {path} at {url} (Ctrl+C to stop)")
+                code = process.wait()
+            except (KeyboardInterrupt, _Stopped):
+                echo("Stopped.")
+                return
+        if code != 0:
+            raise ReviewError(f"Datasette stopped with exit code {code}.")
+
+
+@contextmanager
+def _running(command: list[str]) -> Iterator[subprocess.Popen[bytes]]:
+    """Datasette in a child process, always stopped (then killed if stuck) on leaving."""
+    process = subprocess.Popen(command)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@contextmanager
+def _sigterm_as_exception() -> Iterator[None]:
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise _Stopped
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _wait_until_serving(process: subprocess.Popen[bytes], probe_url: str) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if (code := process.poll()) is not None:
+            raise ReviewError(f"Datasette did not start (exit code {code}): see its message above.")
+        try:
+            with _LOCAL.open(probe_url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    raise ReviewError(f"Datasette did not answer within {START_TIMEOUT:.0f} s.")
