@@ -68,12 +68,40 @@ def run(
         raise click.ClickException(f"Telegram did not let the bot start: {message}") from None
 
 
+def _writable_file(ctx: click.Context, param: click.Parameter, path: Path | None) -> Path | None:
+    """Check an output file before any work: its folder exists and it can be written.
+
+    A trial open in append mode changes nothing in an existing file; a file it created is
+    removed again.
+    """
+    if path is None:
+        return None
+    if not path.parent.is_dir():
+        raise click.BadParameter(f"the folder {str(path.parent)!r} does not exist.")
+    existed = path.exists()
+    try:
+        with path.open("ab"):
+            pass
+    except OSError as error:
+        raise click.BadParameter(f"cannot write {str(path)!r}: {error.strerror}.") from None
+    if not existed:
+        path.unlink()
+    return path
+
+
 @main.command()
-@click.option("--lang", type=click.Choice(LANGS), default="fr", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="fr",
+    show_default=True,
+    help="Language of the quiz.",
+)
 @click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also save the result chart as a PNG file.",
+    callback=_writable_file,
+    help="Also save the result chart as a PNG file (checked before the quiz starts).",
 )
 @click.option(
     "--seed",

@@ -45,9 +45,12 @@ def port() -> int:
 
 
 def start_review(scores: Path, port: int, temp_dir: Path) -> subprocess.Popen[str]:
+    review = [sys.executable, "-m", "bot", "logs", "review", "--db", str(scores)]
+    # Started with SIGINT ignored, as in a shell's background job: Ctrl+C must still stop it.
     return subprocess.Popen(
-        [sys.executable, "-m", "bot", "logs", "review", "--db", str(scores), "--port", str(port)],
+        ["sh", "-c", 'trap "" INT; exec "$@"', "sh", *review, "--port", str(port)],
         env={**os.environ, "TMPDIR": str(temp_dir)},
+        start_new_session=True,  # so that a failing test can stop Datasette too
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -92,7 +95,7 @@ def test_a_signal_stops_datasette_and_removes_the_snapshot(
         out, err = process.communicate(timeout=30)
     finally:
         if process.poll() is None:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
 
     assert process.returncode == 0, err

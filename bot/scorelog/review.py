@@ -41,7 +41,7 @@ class ReviewError(Exception):
 
 
 class _Stopped(Exception):
-    """SIGTERM arrived: stop like on Ctrl+C."""
+    """SIGINT or SIGTERM arrived."""
 
 
 def load_review_metadata() -> dict[str, Any]:
@@ -81,12 +81,12 @@ def serve(path: Path, port: int, *, echo: Callable[[str], None]) -> None:
         metadata.write_text(METADATA.read_text(encoding="utf-8"), encoding="utf-8")
         command = [sys.executable, "-m", "datasette", "serve", "-i", str(copy)]
         command += ["--metadata", str(metadata), "--host", REVIEW_HOST, "--port", str(port)]
-        with _sigterm_as_exception(), _running(command) as process:
+        with _signals_as_exception(), _running(command) as process:
             try:
                 _wait_until_serving(process, f"http://{REVIEW_HOST}:{port}/-/versions.json")
                 echo(f"Serving a snapshot of {path} at {url} (Ctrl+C to stop)")
                 code = process.wait()
-            except (KeyboardInterrupt, _Stopped):
+            except _Stopped:
                 echo("Stopped.")
                 return
         if code != 0:
@@ -110,15 +110,20 @@ def _running(command: list[str]) -> Iterator[subprocess.Popen[bytes]]:
 
 
 @contextmanager
-def _sigterm_as_exception() -> Iterator[None]:
+def _signals_as_exception() -> Iterator[None]:
+    """SIGINT and SIGTERM raise `_Stopped`, even where SIGINT was inherited as ignored
+    (as in a shell's background job), so that both always stop the server."""
+
     def stop(signum: int, frame: FrameType | None) -> None:
         raise _Stopped
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    watched = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, stop) for sig in watched}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _wait_until_serving(process: subprocess.Popen[bytes], probe_url: str) -> None:
