@@ -21,8 +21,8 @@ from bot.content.models import Content
 from bot.engine.result import evaluate
 from bot.engine.scoring import item_category, item_score
 from bot.engine.session import Quiz
-from bot.scorelog.cli import load_review_metadata, snapshot
 from bot.scorelog.items import MAX_MODAL_SHARE, MIN_ITEM_REST, Item, load_items
+from bot.scorelog.review import load_review_metadata, snapshot
 from bot.scorelog.store import ScoreLog
 from tests.support.scorelog import scorelog_content
 

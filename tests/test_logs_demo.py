@@ -48,7 +48,7 @@ def test_demo_results_are_the_engine_scoring_varied_answers(tmp_path: Path) -> N
 
     content = load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
     answers: dict[object, dict[str, tuple[str, ...]]] = defaultdict(dict)
-    for result_id, question, answer in rows(path, "select * from answers"):
+    for result_id, question, answer in rows(path, "select result_id, question_id, answer from answers"):
         answers[result_id][str(question)] = tuple(str(answer).split(",")) if answer else ()
     for result_id, fit, *_ in results:
         assert len(answers[result_id]) == len(content.questions)

@@ -15,10 +15,10 @@ from rich.bar import Bar
 from rich.console import Console
 from rich.table import Table
 
-from bot.presentation.texts import t
-from bot.scorelog.items import item_tables, load_items
 from bot.content.loader import ContentError, load_content
+from bot.presentation.texts import t
 from bot.scorelog.demo import DEMO_SOURCE, fill_demo, now_utc
+from bot.scorelog.items import item_tables, load_items
 from bot.scorelog.review import ReviewError, serve
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (

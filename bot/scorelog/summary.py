@@ -210,7 +210,7 @@ def export_columns(path: Path) -> list[str]:
     """The export's columns, known even when no result falls in the period: the results
     table's columns (the current schema when there is no log yet), then `dim_<id>` for each
     dimension the log has scored."""
-    with _reader(path) as conn:
+    with reader(path) as conn:
         if conn is not None:
             columns = [row["name"] for row in conn.execute("pragma table_info(results)")]
             dimensions = [
