@@ -48,7 +48,8 @@ def test_demo_results_are_the_engine_scoring_varied_answers(tmp_path: Path) -> N
 
     content = load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
     answers: dict[object, dict[str, tuple[str, ...]]] = defaultdict(dict)
-    for result_id, question, answer in rows(path, "select result_id, question_id, answer from answers"):
+    answer_rows = rows(path, "select result_id, question_id, answer from answers")
+    for result_id, question, answer in answer_rows:
         answers[result_id][str(question)] = tuple(str(answer).split(",")) if answer else ()
     for result_id, fit, *_ in results:
         assert len(answers[result_id]) == len(content.questions)
