@@ -57,18 +57,25 @@ def start_review(scores: Path, port: int, temp_dir: Path) -> subprocess.Popen[st
     )
 
 
-def read_line_with(process: subprocess.Popen[str], text: str, seconds: float = 60) -> str:
+def read_line_with(process: subprocess.Popen[str], text: str, seconds: float = 120) -> str:
+    """The first line of the review's output that holds `text`, read straight from the pipe
+    (a buffered readline could hold a second line back from select)."""
     assert process.stdout is not None
+    fd = process.stdout.fileno()
+    seen = ""
+    deadline = time.monotonic() + seconds
     with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        deadline = time.monotonic() + seconds
+        selector.register(fd, selectors.EVENT_READ)
         while time.monotonic() < deadline:
-            if selector.select(timeout=1):
-                line = process.stdout.readline()
+            if not selector.select(timeout=1):
+                continue
+            chunk = os.read(fd, 65536).decode()
+            assert chunk, f"the review ended before printing {text!r}; it printed:\n{seen}"
+            seen += chunk
+            for line in seen.splitlines():
                 if text in line:
                     return line
-                assert line, f"the review ended before printing {text!r}"
-    raise AssertionError(f"no {text!r} within {seconds} s")
+    raise AssertionError(f"no {text!r} within {seconds} s; the review printed:\n{seen}")
 
 
 def connection_refused(port: int) -> bool:
