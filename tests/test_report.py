@@ -102,8 +102,7 @@ def test_french_result_of_the_worked_example(mini_content: Content) -> None:
         f"<b>40{NNBSP}000 à 44{NNBSP}500{NBSP}€</b> bruts par an, estimés d’abord d’après "
         "votre expérience, puis d’après votre niveau d’études.",
         "Une moyenne, pas une promesse.",
-        "▼ plus bas avec une petite boutique",
-        "▲ plus haut avec une grande marque",
+        f"• La taille de l’employeur{NBSP}: ▼ une petite boutique, ▲ une grande marque",
         "Des primes peuvent s’ajouter.",
     ):
         assert line in message
@@ -132,7 +131,7 @@ def test_english_result_of_the_worked_example(mini_content: Content) -> None:
         "1. A Master&#x27;s in digital marketing",
         "<b>€40,000 to €44,500</b> gross a year, estimated from your experience first, "
         "then from your level of education.",
-        "▼ lower with a small shop",
+        "• The employer&#x27;s size: ▼ a small shop, ▲ a big brand",
         "<i>An indication for the tests, not an assessment. It rests on how you see yourself",
         "Apec for managers, or France Travail.",
     ):

@@ -115,11 +115,20 @@ def test_shown_as_a_range_with_the_source_and_what_moves_it(
     assert line in message
     assert source in message
     # the employer's size and reach are shown as a contrast, not asked
-    low_case, high_case = {
-        "fr": ("▼ plus bas avec une petite structure locale", "▲ plus haut avec de grands"),
-        "en": ("▼ lower with a small local firm", "▲ higher with large"),
+    table = {
+        "fr": (
+            f"• Les clients de l’employeur{NBSP}: ▼ une petite structure locale, "
+            "▲ de grands clients réputés",
+            f"• La présence de la marque{NBSP}: ▼ une marque vendue surtout localement, "
+            "▲ une marque présente à l’international",
+        ),
+        "en": (
+            "• The employer's clients: ▼ a small local firm, ▲ large, well-known clients",
+            "• The brand's reach: ▼ a brand sold mostly locally, ▲ a brand present internationally",
+        ),
     }[lang]
-    assert low_case in message and high_case in message
+    for row in table:
+        assert row in message
     assert {"fr": "primes", "en": "bonuses"}[lang] in message
 
 

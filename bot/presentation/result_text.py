@@ -120,8 +120,16 @@ def _salary_lines(content: Content, salary: SalaryEstimate, lang: Lang) -> list[
     if movers:
         lines += [
             t("salary_movers", lang),
-            t("salary_lower", lang, cases=esc(", ".join(m.lower(lang) for m in movers))),
-            t("salary_higher", lang, cases=esc(", ".join(m.higher(lang) for m in movers))),
+            *(
+                t(
+                    "salary_mover",
+                    lang,
+                    label=esc(m.label(lang)),
+                    lower=esc(m.lower(lang)),
+                    higher=esc(m.higher(lang)),
+                )
+                for m in movers
+            ),
         ]
     lines.append(esc(profile_salary.bonus(lang)))
     return lines

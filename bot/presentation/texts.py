@@ -272,11 +272,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "then from your level of education.",
     ),
     "salary_movers": (
-        "Le salaire varie aussi selon l’employeur :",
-        "Pay also varies with the employer:",
+        "Le salaire varie aussi selon l’employeur (▼ plus bas, ▲ plus haut) :",
+        "Pay also varies with the employer (▼ lower, ▲ higher):",
     ),
-    "salary_lower": ("▼ plus bas avec {cases}", "▼ lower with {cases}"),
-    "salary_higher": ("▲ plus haut avec {cases}", "▲ higher with {cases}"),
+    "salary_mover": ("• {label} : ▼ {lower}, ▲ {higher}", "• {label}: ▼ {lower}, ▲ {higher}"),
     "change_title": ("<b>Depuis votre résultat précédent</b>", "<b>Since your previous result</b>"),
     "change_fit": (
         "Compatibilité {before} → <b>{after}</b> ({points} points)",
