@@ -55,8 +55,11 @@ def load_content(questions_dir: Path, profiles_dir: Path) -> Content:
         if parsed_file is not None:
             question_files.append((path.name, *parsed_file))
 
-    if len(profiles) == 1 and not problems:
-        problems.extend(check_content(profiles[0], question_files))
+    if len(profiles) == 1:
+        # Cross-file checks run on whatever loaded, so that one run lists every problem;
+        # those that need every question file wait until all of them load.
+        complete = len(question_files) == len(question_paths) > 0
+        problems.extend(check_content(profiles[0], question_files, complete=complete))
     if problems:
         raise ContentError(problems)
     return Content(

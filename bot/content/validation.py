@@ -31,12 +31,23 @@ ParsedQuestions = tuple[str, QuestionFile, dict[Location, int]]
 
 
 def check_content(
-    profile_file: ParsedProfile, question_files: Sequence[ParsedQuestions]
+    profile_file: ParsedProfile,
+    question_files: Sequence[ParsedQuestions],
+    *,
+    complete: bool = True,
 ) -> list[Problem]:
-    """Every cross-file problem, in file order."""
+    """Every cross-file problem, in file order.
+
+    With `complete=False` (a question file did not load), the checks that need every
+    question file (each dimension has its evidence, each background value its level) are
+    left out: they would report what the broken file may well hold.
+    """
     name, profile, lines = profile_file
     report = Reporter(name, lines)
-    return [*_check_profile(profile, report), *_check_questions(profile, report, question_files)]
+    return [
+        *_check_profile(profile, report),
+        *_check_questions(profile, report, question_files, complete=complete),
+    ]
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
@@ -72,7 +83,11 @@ def _check_profile(profile: Profile, problem: Reporter) -> Iterable[Problem]:
 
 
 def _check_questions(
-    profile: Profile, profile_problem: Reporter, files: Sequence[ParsedQuestions]
+    profile: Profile,
+    profile_problem: Reporter,
+    files: Sequence[ParsedQuestions],
+    *,
+    complete: bool,
 ) -> Iterable[Problem]:
     dimensions = {d.id for d in profile.dimensions}
     sources: dict[str, set[str]] = {}
@@ -189,6 +204,8 @@ def _check_questions(
                         item,
                     )
 
+    if not complete:
+        return
     for index, required in enumerate(profile.dimensions):
         count = len(sources.get(required.id, ()))
         if count == 0:
