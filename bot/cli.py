@@ -26,27 +26,40 @@ def main() -> None:
     """careerbot: is the job of responsable e-commerce right for you?"""
 
 
-@main.command()
+def _environment_epilog() -> str:
+    """The variables `Settings` reads, one per line ("\b" keeps click from rewrapping them)."""
+    width = max(map(len, Settings.variables()))
+    lines = [f"  {name.ljust(width)}  {text}" for name, text in Settings.variables().items()]
+    return "\b\nEnvironment (or a .env file in the working directory):\n" + "\n".join(lines)
+
+
+@main.command(epilog=_environment_epilog())
 @click.option("--webhook", is_flag=True, help="Receive updates by webhook instead of polling.")
 @click.option(
-    "--webhook-url", envvar="CAREERBOT_WEBHOOK_URL", help="Public HTTPS URL of the webhook."
+    "--webhook-url",
+    help="Public HTTPS URL of the webhook (default: CAREERBOT_WEBHOOK_URL).",
 )
-@click.option("--listen", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8443, show_default=True, help="Port to listen on.")
+@click.option(
+    "--listen", default="127.0.0.1", show_default=True, help="Address the webhook listens on."
+)
+@click.option("--port", default=8443, show_default=True, help="Port the webhook listens on.")
 @click.option(
     "--secret-token",
-    envvar="CAREERBOT_WEBHOOK_SECRET",
-    help="Secret Telegram sends with each webhook call (random if not given).",
+    help="Secret Telegram sends with each webhook call (default: CAREERBOT_WEBHOOK_SECRET,"
+    " else random).",
 )
 def run(
     webhook: bool, webhook_url: str | None, listen: str, port: int, secret_token: str | None
 ) -> None:
-    """Start the bot (long polling by default)."""
+    """Start the bot (long polling by default, or a webhook behind a reverse proxy)."""
     from telegram.error import TelegramError
 
     from bot.telegram_bot.application import WebhookOptions, run_bot
 
     settings = _settings()
+    webhook_url = webhook_url or settings.webhook_url
+    if secret_token is None and settings.webhook_secret is not None:
+        secret_token = settings.webhook_secret.get_secret_value()
     try:
         settings.require_token()
         options = None
@@ -120,8 +133,18 @@ def chat(lang: str, chart: Path | None, seed: str | None) -> None:
 
 
 @main.command()
-@click.option("--questions", "questions_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--profiles", "profiles_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--questions",
+    "questions_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the question files (default: CAREERBOT_QUESTIONS_DIR, else ./questions).",
+)
+@click.option(
+    "--profiles",
+    "profiles_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the profile file (default: CAREERBOT_PROFILES_DIR, else ./profiles).",
+)
 def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
     """Check the question and profile files; list every problem found."""
     settings = _settings()

@@ -1,4 +1,9 @@
-"""Settings from the environment or a `.env` file (see the README)."""
+"""Settings from the environment or a `.env` file in the working directory.
+
+The fields below are the whole list of variables the settings read, with their defaults
+and descriptions; `careerbot run --help` prints them and a test checks that the README's
+settings table lists the same variables. Values in the environment win over `.env`.
+"""
 
 from __future__ import annotations
 
@@ -20,17 +25,52 @@ class SettingsError(Exception):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
-    bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
-    base_url: str = Field(default=TELEGRAM_API, validation_alias="TELEGRAM_BASE_URL")
+    bot_token: SecretStr | None = Field(
+        default=None,
+        validation_alias="TELEGRAM_BOT_TOKEN",
+        description="the bot's token from @BotFather (required by `careerbot run`)",
+    )
+    base_url: str = Field(
+        default=TELEGRAM_API,
+        validation_alias="TELEGRAM_BASE_URL",
+        description="Bot API base URL, e.g. a self-hosted Bot API server",
+    )
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(
-        default=frozenset(), validation_alias="CAREERBOT_ADMIN_IDS"
+        default=frozenset(),
+        validation_alias="CAREERBOT_ADMIN_IDS",
+        description="comma-separated Telegram user ids allowed /stats, /export, /reload",
     )
-    data_dir: Path = Field(default=Path("data"), validation_alias="CAREERBOT_DATA_DIR")
+    data_dir: Path = Field(
+        default=Path("data"),
+        validation_alias="CAREERBOT_DATA_DIR",
+        description="where state.db and scores.db live",
+    )
     questions_dir: Path = Field(
-        default=Path("questions"), validation_alias="CAREERBOT_QUESTIONS_DIR"
+        default=Path("questions"),
+        validation_alias="CAREERBOT_QUESTIONS_DIR",
+        description="the question files",
     )
-    profiles_dir: Path = Field(default=Path("profiles"), validation_alias="CAREERBOT_PROFILES_DIR")
-    session_ttl_days: int = Field(default=30, ge=1, validation_alias="CAREERBOT_SESSION_TTL_DAYS")
+    profiles_dir: Path = Field(
+        default=Path("profiles"),
+        validation_alias="CAREERBOT_PROFILES_DIR",
+        description="the job profile",
+    )
+    webhook_url: str | None = Field(
+        default=None,
+        validation_alias="CAREERBOT_WEBHOOK_URL",
+        description="public HTTPS URL of the webhook (`careerbot run --webhook`)",
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias="CAREERBOT_WEBHOOK_SECRET",
+        description="secret Telegram sends with each webhook call (random if not set)",
+    )
+    session_ttl_days: int = Field(
+        default=30,
+        ge=1,
+        validation_alias="CAREERBOT_SESSION_TTL_DAYS",
+        description="idle quizzes and kept results expire after this many days",
+    )
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -53,6 +93,14 @@ class Settings(BaseSettings):
                 "(expected digits, a colon, then at least 30 letters, digits, - or _)."
             )
         return token
+
+    @classmethod
+    def variables(cls) -> dict[str, str]:
+        """Each environment variable the settings read → its description (for --help)."""
+        return {
+            str(field.validation_alias): field.description or ""
+            for field in cls.model_fields.values()
+        }
 
     @property
     def state_db(self) -> Path:

@@ -117,7 +117,12 @@ def items(since: datetime | None, until: datetime | None, db: Path | None) -> No
 
 @logs.command()
 @click.option(
-    "--format", "fmt", type=click.Choice(list(_WRITERS)), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(list(_WRITERS)),
+    default="csv",
+    show_default=True,
+    help="CSV (a header even when empty) or a JSON list of objects.",
 )
 @click.option(
     "--output",

@@ -25,7 +25,8 @@ README = ROOT / "README.md"
 RESULT_START = "Votre résultat"
 #: The README's result block: the text fence after the chat command.
 BLOCK = re.compile(
-    r"(\$ careerbot chat --seed readme < docs/examples/karim.txt\n```\n\n```text\n)(.*?)(\n```)",
+    r"(\$ \.venv/bin/careerbot chat --seed readme < docs/examples/karim.txt\n```\n\n```text\n)"
+    r"(.*?)(\n```)",
     re.S,
 )
 
