@@ -9,14 +9,21 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from telegram.constants import MessageLimit
 
 from bot.content.models import INTEREST, Content, Lang, Question, Text
+from bot.engine.change import Change
 from bot.engine.result import Result, evaluate
-from bot.presentation.result_text import mid_sentence, render_result, to_plain
+from bot.presentation.result_text import (
+    MAX_MESSAGE_CHARS,
+    MAX_NAMES,
+    message_length,
+    mid_sentence,
+    render_result,
+    to_plain,
+)
 from bot.presentation.texts import NBSP, NNBSP, money_range
 from tests.support.answers import EXAMPLE, answers
-
-TELEGRAM_MAX_CHARS = 4096
 
 
 def extreme(question: Question, *, best: bool) -> tuple[str, ...]:
@@ -204,7 +211,7 @@ def test_every_band_renders_within_telegram_limits(shipped_content: Content, lan
     salary = shipped_content.profile.salary
     for result in results:
         message = render_result(shipped_content, result, lang)
-        assert len(message) <= TELEGRAM_MAX_CHARS
+        assert message_length(message) <= MAX_MESSAGE_CHARS
         assert_telegram_html(message)
         assert result.score.band.label(lang) in message
         assert f"<i>{html.escape(shipped_content.profile.disclaimer(lang))} " in message
@@ -241,6 +248,108 @@ def test_any_answers_render_within_telegram_limits(
 ) -> None:
     result = evaluate(shipped_content, data.draw(answers(shipped_content)))
     for lang in ("fr", "en"):
-        message = render_result(shipped_content, result, lang)
-        assert len(message) <= TELEGRAM_MAX_CHARS
+        message = render_result(shipped_content, result, lang, every_dimension_moved(result))
+        assert message_length(message) <= MAX_MESSAGE_CHARS
         assert_telegram_html(message)
+
+
+# --- A retake: the longest "what changed" --------------------------------------------------
+
+
+def every_dimension_moved(result: Result) -> Change:
+    """The longest change section there can be: every quality and skill listed as moved
+    both up and down (a real retake lists each one once at most), fit 100 % → 0 %."""
+    moved = [d for d in result.score.dimensions if d.dimension.category in ("qualities", "skills")]
+    return Change(before=100.0, after=0.0, better=moved, worse=moved)
+
+
+def test_the_limit_is_telegrams() -> None:
+    """The presentation layer may not import telegram: its copy of the limit is checked here."""
+    assert MAX_MESSAGE_CHARS == MessageLimit.MAX_TEXT_LENGTH
+
+
+def test_length_is_counted_as_telegram_counts() -> None:
+    # after the HTML is parsed, in UTF-16 code units (an emoji outside the BMP counts 2)
+    assert message_length("<b>a&amp;b</b>") == 3
+    assert message_length("é😀") == 3
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_longest_result_with_the_longest_change_fits_one_message(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Worst answers, then every step of the walk to the best (which passes through the
+    longest training paths, every cap and the most strengths), each with every dimension
+    moved both ways: the message always fits, and keeps what matters."""
+    for result in walk_worst_to_best(shipped_content):
+        message = render_result(shipped_content, result, lang, every_dimension_moved(result))
+        assert message_length(message) <= MAX_MESSAGE_CHARS
+        assert_telegram_html(message)
+        for must in (
+            result.score.band.label(lang),
+            money_range(result.salary.low, result.salary.high, lang),
+            shipped_content.profile.salary.bonus(lang),
+            *(step.text(lang) for step in result.training),
+            *(gap.dimension.develop(lang) for gap in result.gaps),
+        ):
+            assert html.escape(must) in message
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("fr", f"▲ En progrès{NBSP}: Communication, Persuasion et négociation, Esprit managérial"),
+        ("en", "▲ Moved up: Communication, Persuasion and negotiation, Managerial mindset"),
+    ],
+)
+def test_a_change_names_three_then_counts_the_rest(
+    shipped_content: Content, lang: Lang, line: str
+) -> None:
+    result = evaluate(shipped_content, {})
+    change = every_dimension_moved(result)
+    rest = len(change.better) - MAX_NAMES
+    assert rest > 1
+    message = to_plain(render_result(shipped_content, result, lang, change))
+    more = {"fr": f" et {rest} autres", "en": f" and {rest} others"}[lang]
+    assert f"{line}{more}\n" in message
+    one_more = dataclasses.replace(change, better=change.better[: MAX_NAMES + 1], worse=[])
+    message = to_plain(render_result(shipped_content, result, lang, one_more))
+    assert f"{line}{ {'fr': ' et 1 autre', 'en': ' and 1 other'}[lang] }\n" in message
+    exactly = dataclasses.replace(change, better=change.better[:MAX_NAMES], worse=[])
+    assert f"{line}\n" in to_plain(render_result(shipped_content, result, lang, exactly))
+
+
+def test_a_result_that_fits_leaves_nothing_out(shipped_content: Content) -> None:
+    result = evaluate(shipped_content, {})
+    message = render_result(shipped_content, result, "fr", every_dimension_moved(result))
+    assert html.escape(shipped_content.profile.entry.fields("fr")) in message
+    assert shipped_content.profile.salary.movers[0].lower("fr") in message
+
+
+def test_an_overlong_result_leaves_out_the_schools_then_the_employer_table(
+    mini_content: Content,
+) -> None:
+    """An admin may lengthen the texts: the message then drops its optional parts, in order."""
+    profile = mini_content.profile
+    result = evaluate(mini_content, EXAMPLE)
+    fields, movers = profile.entry.fields("en"), profile.salary.movers[0].lower("en")
+
+    def with_note(extra: int) -> str:
+        note = Text(fr=profile.salary.note.fr, en=profile.salary.note.en + "x" * extra)
+        salary = profile.salary.model_copy(update={"note": note})
+        longer = dataclasses.replace(
+            mini_content, profile=profile.model_copy(update={"salary": salary})
+        )
+        return render_result(longer, result, "en")
+
+    base = message_length(render_result(mini_content, result, "en"))
+    room = MAX_MESSAGE_CHARS - base
+    just_fits = with_note(room)
+    assert message_length(just_fits) == MAX_MESSAGE_CHARS
+    assert fields in just_fits and movers in just_fits
+    no_fields = with_note(room + 1)
+    assert fields not in no_fields and movers in no_fields
+    assert message_length(no_fields) <= MAX_MESSAGE_CHARS
+    no_movers = with_note(room + len(fields) + 2)
+    assert fields not in no_movers and movers not in no_movers
+    assert message_length(no_movers) <= MAX_MESSAGE_CHARS

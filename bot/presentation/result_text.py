@@ -9,15 +9,53 @@ from bot.content.models import CATEGORIES, Content, Lang
 from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
+from bot.engine.scoring import DimensionScore
 from bot.presentation.texts import money_range, percent, t
 
 _TAG = re.compile(r"<[^>]+>")
+
+#: Telegram's limit on a message's text, in characters after the HTML is parsed
+#: (`telegram.constants.MessageLimit.MAX_TEXT_LENGTH`: this layer may not import
+#: telegram, so tests/test_report.py checks the two agree). The longest result,
+#: with the longest "what changed", must stay within it.
+MAX_MESSAGE_CHARS = 4096
+#: A "what changed" list names this many qualities and skills, then counts the rest.
+MAX_NAMES = 3
+
+
+#: What a result too long for one message leaves out, in this order, until it fits:
+#: the recruiters' schools (the training path names them again), then the table of
+#: what moves the salary with the employer.
+_OPTIONAL = ("fields", "movers")
 
 
 def render_result(
     content: Content, result: Result, lang: Lang, change: Change | None = None
 ) -> str:
-    """The whole result; `change` adds what moved since the previous one."""
+    """The whole result; `change` adds what moved since the previous one.
+
+    It is one Telegram message: if it would pass `MAX_MESSAGE_CHARS`, the `_OPTIONAL`
+    parts are left out one by one (tests/test_report.py checks the longest result fits).
+    """
+    for count in range(len(_OPTIONAL) + 1):
+        text = _render(content, result, lang, change, frozenset(_OPTIONAL[:count]))
+        if message_length(text) <= MAX_MESSAGE_CHARS:
+            break
+    return text
+
+
+def message_length(text: str) -> int:
+    """The length Telegram counts: UTF-16 code units of the text once the HTML is parsed."""
+    return len(to_plain(text).encode("utf-16-le")) // 2
+
+
+def _render(
+    content: Content,
+    result: Result,
+    lang: Lang,
+    change: Change | None,
+    omit: frozenset[str],
+) -> str:
     profile = content.profile
     missions = {mission.id: mission.text(lang) for mission in profile.missions}
     score = result.score
@@ -57,7 +95,7 @@ def render_result(
         "",
         t("result_entry", lang),
         esc(entry.text(lang)),
-        esc(entry.fields(lang)),
+        *([] if "fields" in omit else [esc(entry.fields(lang))]),
         f"→ {esc(entry.readiness[score.readiness](lang))}",
         "",
         t("result_strengths", lang),
@@ -92,7 +130,7 @@ def render_result(
     else:
         lines.append(t("training_unknown", lang))
 
-    lines += ["", *_salary_lines(content, result.salary, lang)]
+    lines += ["", *_salary_lines(content, result.salary, lang, movers="movers" not in omit)]
     if change is not None:
         lines += ["", *_change_lines(change, lang)]
     lines += [
@@ -108,16 +146,18 @@ def mid_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _salary_lines(content: Content, salary: SalaryEstimate, lang: Lang) -> list[str]:
+def _salary_lines(
+    content: Content, salary: SalaryEstimate, lang: Lang, *, movers: bool
+) -> list[str]:
     profile_salary = content.profile.salary
     esc = html.escape
-    movers = profile_salary.movers
+    shown = profile_salary.movers if movers else []
     lines = [
         t("result_salary", lang),
         t("salary_line", lang, range=money_range(salary.low, salary.high, lang)),
         esc(profile_salary.note(lang)),
     ]
-    if movers:
+    if shown:
         lines += [
             t("salary_movers", lang),
             *(
@@ -128,7 +168,7 @@ def _salary_lines(content: Content, salary: SalaryEstimate, lang: Lang) -> list[
                     lower=esc(m.lower(lang)),
                     higher=esc(m.higher(lang)),
                 )
-                for m in movers
+                for m in shown
             ),
         ]
     lines.append(esc(profile_salary.bonus(lang)))
@@ -149,11 +189,17 @@ def _change_lines(change: Change, lang: Lang) -> list[str]:
     ]
     for key, moved in (("change_better", change.better), ("change_worse", change.worse)):
         if moved:
-            names = ", ".join(html.escape(d.dimension.label(lang)) for d in moved)
-            lines.append(t(key, lang, names=names))
+            lines.append(t(key, lang, names=_names(moved, lang)))
     if not change.better and not change.worse:
         lines.append(t("change_none", lang))
     return lines
+
+
+def _names(moved: list[DimensionScore], lang: Lang) -> str:
+    """The first `MAX_NAMES` labels (the weightiest), then how many more moved."""
+    names = ", ".join(html.escape(d.dimension.label(lang)) for d in moved[:MAX_NAMES])
+    rest = len(moved) - MAX_NAMES
+    return names if rest <= 0 else names + t("change_more", lang, count=rest)
 
 
 def to_plain(text: str) -> str:

@@ -377,6 +377,10 @@ _PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("{count} résultat", "{count} résultats"),
         ("{count} result", "{count} results"),
     ),
+    "change_more": (
+        (" et {count} autre", " et {count} autres"),
+        (" and {count} other", " and {count} others"),
+    ),
     "n_problems": (
         ("{count} problème", "{count} problèmes"),
         ("{count} problem", "{count} problems"),
