@@ -60,9 +60,11 @@ def test_run_help_names_every_variable_it_reads() -> None:
         assert re.search(rf"^\s+{name}\s+{re.escape(description)}$", result.output, re.M), name
 
 
-def test_the_readme_calls_the_command_one_way() -> None:
+@pytest.mark.parametrize("doc", ["README.md", "docs/score-logs.md"])
+def test_the_docs_call_the_command_one_way(doc: str) -> None:
     """Each typed careerbot command is `.venv/bin/careerbot`, what `make` installs."""
-    programs = [line.split()[0] for line in re.findall(r"^\$ (.*)$", README, re.MULTILINE)]
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    programs = [line.split()[0] for line in re.findall(r"^\$ (.*)$", text, re.MULTILINE)]
     called = [program for program in programs if program.endswith("careerbot")]
     assert called
     assert set(called) == {".venv/bin/careerbot"}
