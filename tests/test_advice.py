@@ -5,13 +5,14 @@ The source: business schools, universities and engineering schools; digital
 marketing and new technologies preferred; usually a Master; a bac+2 accepted
 with professional experience; customer-relations and project-management
 tracks. General knowledge fills the steps before (bac or DAEU, a two-year
-diploma, a professional bachelor's degree, work-study, VAE).
+diploma, a bachelor's degree, work-study, VAE).
 """
 
 from __future__ import annotations
 
 import html
 import itertools
+import re
 
 import pytest
 
@@ -27,7 +28,7 @@ FIELDS = ["business", "university", "engineering", "digital", "crm_project", "ot
 #: Two years or more count as the professional experience that opens the job at bac+2.
 EXPERIENCED = {"2to5", "5to10", "10plus"}
 
-STUDY_TO_MASTER = ["licence_pro", "master", "universities"]
+STUDY_TO_MASTER = ["bac3_study", "master", "universities"]
 #: The path of a person with a digital-marketing field (so no specialising step),
 #: by education then by experience: young (under 2 years) or experienced.
 TABLE = {
@@ -35,9 +36,9 @@ TABLE = {
     ("none", "experienced"): ["vae", "bac2_experience"],
     ("bac", "young"): ["bac2_study", *STUDY_TO_MASTER],
     ("bac", "experienced"): ["vae", "bac2_experience"],
-    ("bac2", "young"): STUDY_TO_MASTER,
+    ("bac2", "young"): ["gain_experience", *STUDY_TO_MASTER],
     ("bac2", "experienced"): ["at_level_bac2", "build_on"],
-    ("bac3", "young"): ["master", "universities"],
+    ("bac3", "young"): ["gain_experience", "master", "universities"],
     ("bac3", "experienced"): ["at_level_bac2", "build_on"],
     ("master", "young"): ["at_level_master", "first_experience"],
     ("master", "experienced"): ["at_level_master", "build_on"],
@@ -128,10 +129,75 @@ def test_every_step_says_where_it_comes_from(shipped_content: Content) -> None:
         assert step.note.strip(), step.id
     origins = {step.id: step.origin for step in shipped_content.profile.training}
     # the source's own routes are marked as such, the steps before them as general
-    for step_id in ("master", "universities", "other_tracks", "bac2_experience", "at_level_bac2"):
+    source = ("master", "universities", "other_tracks", "bac2_experience", "at_level_bac2")
+    for step_id in (*source, "gain_experience"):
         assert origins[step_id] == "source", step_id
-    for step_id in ("access", "vae", "bac2_study", "licence_pro"):
+    for step_id in ("access", "vae", "bac2_study", "bac3_study"):
         assert origins[step_id] == "general", step_id
+
+
+#: General knowledge, not from the source: the BTS takes two years after the bac (a bac+2),
+#: the BUT three since 2021 (a bac+3, like a licence); NDRC and MCO are BTS in sales.
+DIPLOMA_LEVEL = {"BTS": "bac2", "NDRC": "bac2", "MCO": "bac2", "BUT": "bac3", "licence": "bac3"}
+#: How each language names the bachelor's degree (the French one is "licence").
+BACHELOR = {"fr": "licence (générale ou professionnelle)", "en": "bachelor's degree"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("diploma", "level"), DIPLOMA_LEVEL.items())
+def test_each_diploma_is_named_at_its_own_level(
+    shipped_content: Content, lang: Lang, diploma: str, level: str
+) -> None:
+    """A step that leads to a level names only diplomas of that level (the BUT is a bac+3)."""
+    name = BACHELOR[lang] if diploma == "licence" else diploma
+    naming = [
+        step.leads_to
+        for step in shipped_content.profile.training
+        if step.leads_to is not None
+        and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", step.text(lang))
+    ]
+    assert naming and set(naming) == {level}, (diploma, naming)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_bachelor_step_is_not_the_professional_licence_alone(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A licence professionnelle is built for going to work, not the usual road to a Master."""
+    bac3 = next(s for s in shipped_content.profile.training if s.leads_to == "bac3")
+    assert "licence professionnelle" not in bac3.text(lang)
+
+
+@pytest.mark.parametrize(
+    ("education", "experience", "field"),
+    list(itertools.product(EDUCATION, EXPERIENCE, FIELDS)),
+)
+def test_readiness_and_path_agree(
+    shipped_content: Content, education: str, experience: str, field: str
+) -> None:
+    """Told "your degree opens the door with experience", the person's path starts with
+    gaining it, and still offers the Master as the other route; no one else is told that."""
+    answers = {"education": (education,), "experience": (experience,), "field": (field,)}
+    scored = score(shipped_content, answers)
+    ids = [step.id for step in training_path(shipped_content, scored)]
+    if scored.readiness == "with_experience":
+        assert ids[0] == "gain_experience"
+        assert "master" in ids
+    else:
+        assert "gain_experience" not in ids
+
+
+@pytest.mark.parametrize(
+    ("lang", "experience", "master"),
+    [("fr", "expérience", "Master"), ("en", "experience", "Master's")],
+)
+def test_the_with_experience_readiness_names_both_routes(
+    shipped_content: Content, lang: Lang, experience: str, master: str
+) -> None:
+    line = shipped_content.profile.entry.readiness["with_experience"](lang)
+    step = next(s for s in shipped_content.profile.training if s.id == "gain_experience")
+    for text in (line, step.text(lang)):
+        assert experience in text and master in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
