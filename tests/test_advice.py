@@ -10,6 +10,7 @@ diploma, a bachelor's degree, work-study, VAE).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import re
@@ -19,7 +20,7 @@ import pytest
 from bot.content.models import LANGS, Content, Lang, TrainingStep
 from bot.engine.advice import training_path
 from bot.engine.result import evaluate
-from bot.engine.scoring import score
+from bot.engine.scoring import gaps, near_misses, score
 from bot.presentation.result_text import mid_sentence, render_result
 
 EDUCATION = ["none", "bac", "bac2", "bac3", "master"]
@@ -61,7 +62,7 @@ MISSIONS = {
     "sales_techniques": "purchase_journey",
     "tracking_tools": "customer_insight",
     "office_software": "dashboard",
-    "web_languages": "operations",
+    "web_languages": "site_content",
     "legal": "compliance",
     "web_culture": "visibility",
     "sales_communications": "channels_content",
@@ -75,6 +76,9 @@ MISSIONS = {
     "specialisation": "customer_insight",
     "experience": "team_lead",
 }
+#: Background facts serve no one mission: their gap says why recruiters look at them.
+BACKGROUND = {"education", "specialisation", "experience"}
+ADVERBS = {"often", "sometimes", "always", "usually", "mostly"}
 
 
 def path_of(content: Content, education: str, experience: str, field: str) -> list[TrainingStep]:
@@ -257,3 +261,88 @@ def test_every_listed_gap_has_an_action_and_a_mission(
         index = next(i for i, line in enumerate(lines) if line.startswith(label))
         assert html.escape(mid_sentence(missions[gap.dimension.mission])) in lines[index]
         assert lines[index + 1] == f"   ↳ {html.escape(gap.dimension.develop(lang))}"
+
+
+# --- Real gaps only, and what a gap is tied to -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("below", "kind"),
+    [(0.0, None), (0.25, "near"), (0.5, "near"), (0.99, "near"), (1.0, "gap"), (2.0, "gap")],
+)
+def test_a_gap_is_a_full_step_short(
+    shipped_content: Content, below: float, kind: str | None
+) -> None:
+    """Every ability put `below` its required level, the rest left at it."""
+    base = score(shipped_content, {})
+    for target in base.dimensions:
+        if target.dimension.category not in ("qualities", "skills", "background"):
+            continue
+        levels = [
+            dataclasses.replace(d, level=d.dimension.required - (below if d is target else 0.0))
+            for d in base.dimensions
+        ]
+        moved = dataclasses.replace(base, dimensions=tuple(levels))
+        assert [g.dimension for g in gaps(moved)] == ([target.dimension] if kind == "gap" else [])
+        assert [g.dimension for g in near_misses(moved)] == (
+            [target.dimension] if kind == "near" else []
+        )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nearly_there_is_to_go_further_not_a_priority(shipped_content: Content, lang: Lang) -> None:
+    """Half a step short everywhere (e.g. "mostly" where "completely" is asked): no priority
+    list, the near misses under their own heading, with their action."""
+    result = evaluate(shipped_content, {"education": ("master",), "experience": ("10plus",)})
+    near = dataclasses.replace(result, further=result.gaps, gaps=[])
+    message = render_result(shipped_content, near, lang)
+    further = {"fr": "<b>Pour aller plus loin</b>", "en": "<b>To go further</b>"}[lang]
+    priority = {"fr": "<b>À développer en priorité</b>", "en": "<b>What to work on first</b>"}
+    assert further in message and priority[lang] not in message
+    for gap in near.further:
+        assert html.escape(gap.dimension.develop(lang)) in message
+
+
+def test_the_engine_lists_near_misses_only_without_real_gaps(shipped_content: Content) -> None:
+    best = {
+        q.id: (
+            ("4",)
+            if q.kind == "likert" and not q.reverse
+            else ("0",)
+            if q.kind == "likert"
+            else tuple(o.id for o in q.options if o.evidence and not o.exclusive)
+            if q.kind == "multiple"
+            else (max(q.options, key=lambda o: sum(o.evidence.values())).id,)
+        )
+        for q in shipped_content.questions
+    }
+    best |= {"education": ("master",), "experience": ("10plus",), "field": ("digital",)}
+    result = evaluate(shipped_content, best)
+    assert result.gaps == []
+    assert all(d.level < d.dimension.required for d in result.further)
+    poor = evaluate(shipped_content, {"education": ("none",), "experience": ("none",)})
+    assert poor.gaps and poor.further == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_background_gaps_say_why_without_a_mission(shipped_content: Content, lang: Lang) -> None:
+    for dimension in shipped_content.profile.dimensions:
+        assert (dimension.why is not None) == (dimension.id in BACKGROUND), dimension.id
+    result = evaluate(shipped_content, {"education": ("bac",), "experience": ("none",)})
+    background = [d for d in gaps(result.score, limit=99) if d.dimension.id in BACKGROUND]
+    assert len(background) == len(BACKGROUND)
+    result = dataclasses.replace(result, gaps=background)
+    message = render_result(shipped_content, result, lang)
+    joiner = {"fr": "utile pour", "en": "needed to"}[lang]
+    for gap in background:
+        line = f"• <b>{html.escape(gap.dimension.label(lang))}</b> — "
+        assert gap.dimension.why is not None
+        assert line + html.escape(gap.dimension.why(lang)) in message
+        assert line + joiner not in message
+
+
+def test_english_missions_follow_needed_to(shipped_content: Content) -> None:
+    """ "needed to often head a team" reads badly: each mission starts with its verb."""
+    for mission in shipped_content.profile.missions:
+        first = mission.text("en").split()[0].lower()
+        assert first not in ADVERBS and not first.endswith("ly"), mission.id

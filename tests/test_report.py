@@ -224,7 +224,9 @@ def test_every_band_renders_within_telegram_limits(shipped_content: Content, lan
             mission = next(
                 m for m in shipped_content.profile.missions if m.id == gap.dimension.mission
             )
-            assert html.escape(mid_sentence(mission.text(lang))) in message
+            why = gap.dimension.why
+            said = why(lang) if why is not None else mid_sentence(mission.text(lang))
+            assert html.escape(said) in message
             assert html.escape(gap.dimension.develop(lang)) in message
         for step in result.training:
             assert html.escape(step.text(lang)) in message

@@ -89,6 +89,9 @@ class Dimension(Strict):
     """The mission this dimension serves: shown next to it when it is a gap."""
     develop: Text
     """One concrete way to build it up (a course, a project, an experience): shown with a gap."""
+    why: Text | None = None
+    """Why it matters, shown with a gap instead of the mission: for facts of one's
+    background (a diploma, years of experience), which serve no one mission."""
 
 
 Readiness = Literal["ready", "with_experience", "after_training"]

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.content.models import Content, TrainingStep
 from bot.engine.advice import training_path
 from bot.engine.salary import SalaryEstimate, estimate_salary
-from bot.engine.scoring import Answers, DimensionScore, Score, gaps, score, strengths
+from bot.engine.scoring import (
+    Answers,
+    DimensionScore,
+    Score,
+    gaps,
+    near_misses,
+    score,
+    strengths,
+)
 
 
 @dataclass(frozen=True)
@@ -15,27 +23,38 @@ class Result:
     score: Score
     strengths: list[DimensionScore]
     gaps: list[DimensionScore]
+    """Real shortfalls, a step or more below the requirement."""
     training: list[TrainingStep]
     salary: SalaryEstimate
+    further: list[DimensionScore] = field(default_factory=list)
+    """When there is no real gap: what is just short of the requirement, to go further."""
 
 
 def evaluate(content: Content, answers: Answers) -> Result:
     """Score the answers and derive the advice and the salary from the score."""
     scored = score(content, answers)
     path = training_path(content, scored)
+    main = _main_gaps(scored, path)
     return Result(
         score=scored,
         strengths=strengths(scored),
-        gaps=_main_gaps(scored, path),
+        gaps=main,
         training=path,
         salary=estimate_salary(content, scored),
+        further=[] if main else _at_level(scored, path, near_misses(scored)),
     )
 
 
 def _main_gaps(scored: Score, path: list[TrainingStep], limit: int = 3) -> list[DimensionScore]:
     """The costliest gaps; training and experience drop out once the path says the entry
     level is met, so the advice never asks for a diploma the path says is not needed."""
-    every = gaps(scored, limit=len(scored.dimensions))
+    return _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))[:limit]
+
+
+def _at_level(
+    scored: Score, path: list[TrainingStep], every: list[DimensionScore]
+) -> list[DimensionScore]:
+    """Without the training and experience gaps once the path says the level is met."""
     if any(step.meets_level for step in path):
-        every = [gap for gap in every if gap.dimension.category != "background"]
-    return every[:limit]
+        return [gap for gap in every if gap.dimension.category != "background"]
+    return every

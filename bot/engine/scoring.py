@@ -197,10 +197,30 @@ def strengths(score: Score, limit: int = 3) -> list[DimensionScore]:
     return sorted(met, key=lambda d: (-d.dimension.weight, -d.level))[:limit]
 
 
+#: A real gap is at least this far below the required level (0–4 scale): one step.
+#: Closer than that, the person is nearly there, and the result says so.
+SHORTFALL = 1.0
+
+
 def gaps(score: Score, limit: int = 3) -> list[DimensionScore]:
-    """Abilities below the requirement, those that cost the most first (interest apart)."""
-    short = [d for d in score.dimensions if d.fit < 1.0 and d.dimension.category in CATEGORIES]
+    """Abilities a full step or more below the requirement, the costliest first
+    (interest apart)."""
+    short = [d for d in _below(score) if d.level <= d.dimension.required - SHORTFALL]
     return sorted(short, key=lambda d: -d.gap_weight)[:limit]
+
+
+def near_misses(score: Score, limit: int = 3) -> list[DimensionScore]:
+    """Abilities below the requirement by less than a step: worth polishing, not gaps."""
+    close = [d for d in _below(score) if d.level > d.dimension.required - SHORTFALL]
+    return sorted(close, key=lambda d: -d.gap_weight)[:limit]
+
+
+def _below(score: Score) -> list[DimensionScore]:
+    return [
+        d
+        for d in score.dimensions
+        if d.level < d.dimension.required and d.dimension.category in CATEGORIES
+    ]
 
 
 def _mean(values: list[float]) -> float:

@@ -105,20 +105,21 @@ def _render(
     else:
         lines.append(t("result_no_strengths", lang))
 
-    lines += ["", t("result_gaps", lang)]
-    if result.gaps:
-        for gap in result.gaps:
-            dimension = gap.dimension
-            lines += [
-                t(
-                    "gap_line",
-                    lang,
-                    label=esc(dimension.label(lang)),
-                    why=esc(mid_sentence(missions[dimension.mission])),
-                ),
-                t("gap_action", lang, action=esc(dimension.develop(lang))),
-            ]
-    else:
+    shown = result.gaps or result.further
+    lines += ["", t("result_gaps" if result.gaps or not shown else "result_further", lang)]
+    for gap in shown:
+        dimension = gap.dimension
+        label = esc(dimension.label(lang))
+        why = dimension.why
+        lines += [
+            t("gap_fact", lang, label=label, why=esc(why(lang)))
+            if why is not None
+            else t(
+                "gap_line", lang, label=label, why=esc(mid_sentence(missions[dimension.mission]))
+            ),
+            t("gap_action", lang, action=esc(dimension.develop(lang))),
+        ]
+    if not shown:
         lines.append(t("result_no_gaps", lang))
 
     lines += ["", t("result_training", lang)]

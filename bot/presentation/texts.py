@@ -248,11 +248,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No quality reaches the required level yet: this is a starting point.",
     ),
     "result_gaps": ("<b>À développer en priorité</b>", "<b>What to work on first</b>"),
+    "result_further": (
+        "<b>Pour aller plus loin</b> (aucun écart notable, ces points sont presque au niveau)",
+        "<b>To go further</b> (no real gap; these points are nearly at the level)",
+    ),
     "result_no_gaps": (
         "Vous atteignez le niveau demandé partout : bravo.",
         "You reach the required level everywhere: well done.",
     ),
     "gap_line": ("• <b>{label}</b> — utile pour {why}", "• <b>{label}</b> — needed to {why}"),
+    "gap_fact": ("• <b>{label}</b> — {why}", "• <b>{label}</b> — {why}"),
     "gap_action": ("   ↳ {action}", "   ↳ {action}"),
     "result_training": (
         "<b>Votre parcours de formation, à partir d’où vous en êtes</b>",
