@@ -54,6 +54,7 @@ def run(
     """Start the bot (long polling by default, or a webhook behind a reverse proxy)."""
     from telegram.error import TelegramError
 
+    from bot.storage import StorageError
     from bot.telegram_bot.application import WebhookOptions, run_bot
 
     settings = _settings()
@@ -76,6 +77,8 @@ def run(
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
     try:
         run_bot(settings, content, webhook=options)
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
     except TelegramError as error:
         message = str(error).replace(settings.require_token(), "<bot-token>")
         raise click.ClickException(f"Telegram did not let the bot start: {message}") from None

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+#: What Telegram allows in a deep-link payload.
+_SOURCE_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 class SettingsError(Exception):
@@ -71,12 +73,38 @@ class Settings(BaseSettings):
         validation_alias="CAREERBOT_SESSION_TTL_DAYS",
         description="idle quizzes and kept results expire after this many days",
     )
+    sources: Annotated[frozenset[str], NoDecode] = Field(
+        default=frozenset(),
+        validation_alias="CAREERBOT_SOURCES",
+        description="comma-separated deep-link sources recorded in the score log "
+        "(e.g. salon2026,lycee-pro); any other /start payload is recorded as `other`",
+    )
+    on_corrupt_db: Literal["move", "refuse"] = Field(
+        default="move",
+        validation_alias="CAREERBOT_ON_CORRUPT_DB",
+        description="a database failing its start-up check: `move` it aside "
+        "(renamed with the time) and start on a fresh one, or `refuse` to start",
+    )
 
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        return value
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _split_sources(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | set | frozenset | tuple):
+            for source in value:
+                if not isinstance(source, str) or not _SOURCE_SHAPE.match(source):
+                    raise ValueError(
+                        f"{source!r} is not a deep-link source "
+                        "(1-64 letters, digits, _ or -, comma-separated)"
+                    )
         return value
 
     def require_token(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 
 import pytest
@@ -31,6 +32,17 @@ def shipped_content() -> Content:
 
 
 # --- End-to-end: the fake Bot API on 127.0.0.1 ---------------------------------
+
+
+@pytest.fixture
+def bot_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    """`caplog` at INFO, seeing records as the bot's own log handler prints them."""
+    from bot.telegram_bot.redaction import log_filters
+
+    for log_filter in log_filters(TOKEN):
+        caplog.handler.addFilter(log_filter)
+    caplog.set_level(logging.INFO)
+    return caplog
 
 
 @pytest.fixture

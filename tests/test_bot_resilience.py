@@ -8,8 +8,6 @@ import random
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,54 +25,10 @@ from tests.support.harness import (
     random_choices,
     running_bot,
 )
-from tests.support.paths import MINI, SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.paths import MINI
+from tests.support.process import BotProcess
 
 # --- A real bot process, killed and started again ------------------------------
-
-
-class BotProcess:
-    """`python -m bot run` in a subprocess, its output kept for inspection."""
-
-    def __init__(self, server: FakeBotAPI, data_dir: Path) -> None:
-        self.env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": server.base_url,
-            "CAREERBOT_DATA_DIR": str(data_dir),
-            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
-            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
-        }
-        self.cwd = data_dir
-        self.outputs: list[str] = []
-        self.process: subprocess.Popen[str] | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
-            env=self.env,
-            cwd=self.cwd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-
-    def stop(self, sig: int) -> int:
-        assert self.process is not None
-        self.process.send_signal(sig)
-        output, _ = self.process.communicate(timeout=30)
-        self.outputs.append(output)
-        code = self.process.returncode
-        self.process = None
-        return code
-
-    @contextmanager
-    def running(self) -> Iterator[BotProcess]:
-        self.start()
-        try:
-            yield self
-        finally:
-            if self.process is not None:
-                self.stop(signal.SIGKILL)
 
 
 async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(

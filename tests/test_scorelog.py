@@ -18,6 +18,7 @@ from tests.support.harness import make_read_only, undo_read_only
 from tests.support.scorelog import (
     PLAN,
     QUIZ_SECONDS,
+    SOURCES,
     Planned,
     fill,
     finished_at,
@@ -50,7 +51,8 @@ def rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[dict[str
 def test_record_writes_the_result_its_dimensions_and_answers(
     content: Content, db_path: Path
 ) -> None:
-    recorded = record(ScoreLog(db_path), content, Planned(date(2026, 2, 3), 2, "en", "salon2026"))
+    log = ScoreLog(db_path, sources=SOURCES)
+    recorded = record(log, content, Planned(date(2026, 2, 3), 2, "en", "salon2026"))
     score = recorded.result.score
 
     [row] = rows(db_path, "select * from results")
@@ -113,14 +115,15 @@ def test_each_record_gets_a_new_random_id(content: Content, db_path: Path) -> No
         assert "abcdef12" not in result_id
 
 
-def test_a_source_that_is_not_a_deep_link_payload_is_dropped(
+def test_a_source_not_on_the_admins_list_is_recorded_as_other(
     content: Content, db_path: Path
 ) -> None:
-    log = ScoreLog(db_path)
+    log = ScoreLog(db_path, sources=frozenset({"salon_2026-lyon"}))
     record(log, content, Planned(date(2026, 1, 1), 1, source="Jean Dupont <jean@example.org>"))
     record(log, content, Planned(date(2026, 1, 1), 1, source="salon_2026-lyon"))
+    record(log, content, Planned(date(2026, 1, 1), 1, source=None))
     sources = [r["source"] for r in rows(db_path, "select source from results order by rowid")]
-    assert sources == [None, "salon_2026-lyon"]
+    assert sources == ["other", "salon_2026-lyon", None]
 
 
 def test_the_shipped_content_is_logged_in_full(shipped_content: Content, db_path: Path) -> None:

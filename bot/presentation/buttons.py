@@ -7,6 +7,7 @@ recognised as stale instead of being counted again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,6 +25,9 @@ _QUIZ_CODES: dict[QuizVerb, str] = {
 }
 _QUIZ_VERBS = {code: verb for verb, code in _QUIZ_CODES.items()}
 _MENU_VERBS: tuple[MenuVerb, ...] = ("begin", "resume", "restart", "lang", "retake")
+
+#: A step is ASCII digits only: `str.isdigit` also accepts "²" or "٣", which `int` refuses.
+_STEP = re.compile(r"[0-9]{1,5}")
 
 #: The widest quiz id and step a payload can carry; used to check option ids fit.
 WIDEST_QUIZ_ID = "f" * 8
@@ -62,7 +66,7 @@ def decode(data: str | None) -> QuizPress | MenuPress | None:
     if parts[0] == "q" and len(parts) == 5:
         _, quiz_id, step, code, arg = parts
         verb = _QUIZ_VERBS.get(code)
-        if verb is None or not quiz_id or not step.isdigit() or len(step) > 5:
+        if verb is None or not quiz_id or not _STEP.fullmatch(step):
             return None
         return QuizPress(quiz_id, int(step), verb, arg)
     if parts[0] == "m" and len(parts) == 3:

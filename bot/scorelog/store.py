@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -26,7 +27,7 @@ from sqlite_utils.db import ForeignKey
 from bot.content.models import CATEGORIES, Content
 from bot.engine.result import Result
 from bot.engine.scoring import item_category, item_score
-from bot.engine.session import QuizSession, deep_link_source
+from bot.engine.session import QuizSession
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,20 @@ MIGRATIONS = Migrations("careerbot_scores")
 
 #: Background answers kept as columns of `results` (the salary and advice inputs).
 BACKGROUND_COLUMNS: tuple[str, ...] = ("education", "experience")
+
+#: What a deep-link source not on the admins' list is recorded as: a payload
+#: is typed by the person and may be their name or phone number.
+OTHER_SOURCE = "other"
+
+#: One lock per file for the writers of this process; other processes (the
+#: `logs purge` command, a second bot) wait on SQLite's busy timeout instead.
+_WRITE_LOCKS: dict[Path, threading.Lock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(path: Path) -> threading.Lock:
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(path.resolve(), threading.Lock())
 
 
 #: `Migrations` stamps each applied migration to the microsecond; this trigger
@@ -116,47 +131,87 @@ def m004_verdict(db: Database) -> None:
 
 
 def migrate(db: Database) -> None:
-    """Create or upgrade the schema; does not write when it is up to date."""
+    """Create or upgrade the schema; does not write when it is up to date.
+
+    Safe when several processes open a new file at once: the migrations run
+    inside one `BEGIN IMMEDIATE` transaction, and whoever gets it second finds
+    nothing left to do.
+    """
     if not MIGRATIONS.pending(db):
         return
     db.enable_wal()
-    MIGRATIONS.ensure_migrations_table(db)
-    db.execute(_DAY_ONLY_MIGRATION_STAMPS)
-    MIGRATIONS.apply(db)
+    with _immediate(db):
+        if not MIGRATIONS.pending(db):
+            return
+        MIGRATIONS.ensure_migrations_table(db)
+        db.execute(_DAY_ONLY_MIGRATION_STAMPS)
+        MIGRATIONS.apply(db)
+
+
+@contextmanager
+def _immediate(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock first (waiting the busy timeout).
+
+    A plain BEGIN takes it only at the first write, and SQLite then refuses at
+    once instead of waiting when another writer got there in between.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 class ScoreLog:
-    """The anonymous score log at `path` (created on first use)."""
+    """The anonymous score log at `path` (created on first use).
 
-    def __init__(self, path: Path, *, timeout: float = 2.0) -> None:
+    `sources` is the admins' list of deep-link sources worth recording; any
+    other source is written as `OTHER_SOURCE`.
+    """
+
+    def __init__(
+        self, path: Path, *, timeout: float = 10.0, sources: frozenset[str] = frozenset()
+    ) -> None:
         self.path = path
         self.timeout = timeout
-        """Seconds to wait for a lock: a busy log must not hold the user's result up."""
+        """Seconds to wait for another process's write (the bot's own writes queue on a lock)."""
+        self.sources = sources
         self._migrated = False
 
     def migrate(self) -> None:
         """Create or upgrade the schema now; call at start-up. Raises on failure."""
-        with self._open() as db:
+        with _write_lock(self.path), self._open() as db:
             migrate(db)
         self._migrated = True
 
     def record(
-        self, content: Content, session: QuizSession, result: Result, *, finished_at: datetime
+        self,
+        content: Content,
+        session: QuizSession,
+        result: Result,
+        *,
+        finished_at: datetime,
+        result_id: str | None = None,
     ) -> str | None:
-        """Log a finished quiz; return its new random id, or None if it could not be written.
+        """Log a finished quiz; return its id, or None if it could not be written.
 
-        The date is `finished_at`'s day in its own timezone.
+        The date is `finished_at`'s day in its own timezone. A `result_id`
+        already in the log is not written again, so a result can be recorded
+        again safely after a crash (see the outbox in `bot.state.store`).
         """
-        result_id = uuid.uuid4().hex
+        result_id = result_id or uuid.uuid4().hex
         try:
-            with self._open() as db:
+            with _write_lock(self.path), self._open() as db:
                 if not self._migrated:
                     migrate(db)
                     self._migrated = True
-                with db.atomic():
-                    db.table("results").insert(
-                        _result_row(result_id, content, session, result, finished_at)
-                    )
+                with _immediate(db):
+                    if db.table("results").count_where("id = ?", [result_id]):
+                        return result_id
+                    row = _result_row(result_id, content, session, result, finished_at)
+                    db.table("results").insert({**row, "source": self.source_of(session)})
                     db.table("dimension_scores").insert_all(_dimension_rows(result_id, result))
                     db.table("answers").insert_all(_answer_rows(result_id, content, session))
         except (sqlite3.Error, OSError) as error:
@@ -193,14 +248,14 @@ class ScoreLog:
         if not conditions or not self.path.exists():
             return 0
         where = " and ".join(conditions)
-        with self._open() as db:
+        with _write_lock(self.path), self._open() as db:
             migrate(db)
             old = f"select id from results where {where}"
             count: int = db.execute(f"select count(*) from ({old})", params).fetchone()[0]
             if dry_run or not count:
                 return count
             db.execute("PRAGMA secure_delete = ON")
-            with db.atomic():
+            with _immediate(db):
                 for child in ("dimension_scores", "answers"):
                     db.execute(f"delete from {child} where result_id in ({old})", params)
                 db.execute(f"delete from results where {where}", params)
@@ -215,7 +270,14 @@ class ScoreLog:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        return sqlite3.connect(self.path, timeout=self.timeout)
+        # isolation_level=None: the transactions are the explicit ones above.
+        return sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+
+    def source_of(self, session: QuizSession) -> str | None:
+        """The source to record: on the admins' list, else `OTHER_SOURCE`; None if none."""
+        if not session.source:
+            return None
+        return session.source if session.source in self.sources else OTHER_SOURCE
 
 
 def _result_row(
@@ -238,7 +300,6 @@ def _result_row(
         "band_uncapped": score.uncapped.id,
         "cap": score.cap.id if score.cap else None,
         "duration_seconds": duration,
-        "source": deep_link_source(session.source),
     }
 
 

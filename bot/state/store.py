@@ -13,23 +13,85 @@ operating system's hands); a power cut or a crash of the machine itself may
 lose the answers of the last moments, never corrupt the file. `FULL` would
 flush at every commit: about seven times the cost of saving an answer, paid
 on the event loop (docs/benchmarks.md).
+
+It also holds the outbox of finished quizzes not yet written to the anonymous
+score log (`unlogged_results`, no user id): a quiz is closed and its result
+queued in one transaction, so a crash before the score log is written loses
+nothing.
+
+The schema is built by the migrations below, like `scores.db`'s: add a new
+function at the end to change it, never edit one that has shipped. A stored
+row that no longer validates (after a deploy that changed a model) is dropped
+with a log line instead of failing every command of that person.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
 from pydantic import ValidationError
+from sqlite_utils import Database, Migrations
 
 from bot.content.models import Content, Lang, Profile, QuestionFile
 from bot.engine.session import QuizSession
+from bot.storage import StorageError
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Migrations("careerbot_state")
+
+
+@MIGRATIONS()
+def m001_create_tables(db: Database) -> None:
+    """The tables from before migrations existed; kept as they were in those files."""
+    db.table("sessions").create(
+        {"user_id": int, "chat_id": int, "message_id": int, "data": str, "updated_at": float},
+        pk="user_id",
+        not_null={"chat_id", "data", "updated_at"},
+        if_not_exists=True,
+    )
+    db.table("languages").create(
+        {"user_id": int, "lang": str, "updated_at": float}, pk="user_id", if_not_exists=True
+    )
+    db.table("last_results").create(
+        {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
+        pk="user_id",
+        if_not_exists=True,
+    )
+    db.table("content_versions").create(
+        {"version": str, "data": str}, pk="version", if_not_exists=True
+    )
+
+
+@MIGRATIONS()
+def m002_unlogged_results(db: Database) -> None:
+    db.table("unlogged_results").create(
+        {"id": str, "session": str, "finished_at": float},
+        pk="id",
+        not_null={"session", "finished_at"},
+    )
+
+
+@MIGRATIONS()
+def m003_previous_results(db: Database) -> None:
+    """The result before the last one, to show progress on a retake."""
+    db.table("previous_results").create(
+        {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
+        pk="user_id",
+        if_not_exists=True,
+    )
+
+
+def _problems(error: ValidationError) -> str:
+    """A short summary of a validation error, without the stored values."""
+    first = error.errors(include_input=False)[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the row"
+    return f"{error.error_count()} problem(s), first: {where}: {first['msg']}"
 
 
 @dataclass(frozen=True)
@@ -48,33 +110,28 @@ class LastResult:
     finished_at: float
 
 
-class StateStore:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite_utils.Database(path)
-        self.db.enable_wal()
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self._create_tables()
+@dataclass(frozen=True)
+class UnloggedResult:
+    """A finished quiz waiting to be written to the score log; `id` becomes its row id there."""
 
-    def _create_tables(self) -> None:
-        self.db.table("sessions").create(
-            {"user_id": int, "chat_id": int, "message_id": int, "data": str, "updated_at": float},
-            pk="user_id",
-            not_null={"chat_id", "data", "updated_at"},
-            if_not_exists=True,
-        )
-        self.db.table("languages").create(
-            {"user_id": int, "lang": str, "updated_at": float}, pk="user_id", if_not_exists=True
-        )
-        for table in ("last_results", "previous_results"):
-            self.db.table(table).create(
-                {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
-                pk="user_id",
-                if_not_exists=True,
-            )
-        self.db.table("content_versions").create(
-            {"version": str, "data": str}, pk="version", if_not_exists=True
-        )
+    id: str
+    session: QuizSession
+    finished_at: float
+
+
+class StateStore:
+    def __init__(self, path: Path, *, timeout: float = 10.0) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+            self.db = Database(conn)
+            self.db.enable_wal()
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            if MIGRATIONS.pending(self.db):
+                MIGRATIONS.apply(self.db)
+        except (sqlite3.Error, OSError) as error:
+            raise StorageError(f"{path} cannot be opened for writing: {error}") from None
+        self._dropped: set[int] = set()
 
     def close(self) -> None:
         self.db.close()
@@ -82,15 +139,26 @@ class StateStore:
     # --- Quiz sessions ---
 
     def load_quiz(self, user_id: int) -> ActiveQuiz | None:
+        """The quiz in progress; one that no longer validates is dropped (see `take_dropped`)."""
         rows = list(self.db.query("select * from sessions where user_id = ?", [user_id]))
         if not rows:
             return None
         row = rows[0]
-        return ActiveQuiz(
-            session=QuizSession.model_validate_json(row["data"]),
-            chat_id=row["chat_id"],
-            message_id=row["message_id"],
-        )
+        try:
+            session = QuizSession.model_validate_json(row["data"])
+        except ValidationError as error:
+            log.warning("A stored quiz no longer validates and was dropped: %s", _problems(error))
+            self.delete_quiz(user_id)
+            self._dropped.add(user_id)
+            return None
+        return ActiveQuiz(session=session, chat_id=row["chat_id"], message_id=row["message_id"])
+
+    def take_dropped(self, user_id: int) -> bool:
+        """True once if this person's quiz was dropped because it no longer validated."""
+        if user_id in self._dropped:
+            self._dropped.discard(user_id)
+            return True
+        return False
 
     def save_quiz(self, user_id: int, quiz: ActiveQuiz) -> None:
         """Every answer goes through here: one plain statement, as `Table.upsert` would
@@ -156,10 +224,20 @@ class StateStore:
                 pk="user_id",
             )
 
-    def complete_quiz(self, user_id: int, result: LastResult) -> None:
-        """Keep the result and close the session, in one transaction."""
+    def complete_quiz(
+        self, user_id: int, result: LastResult, unlogged: UnloggedResult | None = None
+    ) -> None:
+        """Keep the result, queue it for the score log and close the session, in one transaction."""
         with self.db.atomic():
             self.save_result(user_id, result)
+            if unlogged is not None:
+                self.db.table("unlogged_results").insert(
+                    {
+                        "id": unlogged.id,
+                        "session": unlogged.session.model_dump_json(),
+                        "finished_at": unlogged.finished_at,
+                    }
+                )
             self.delete_quiz(user_id)
 
     def last_result(self, user_id: int) -> LastResult | None:
@@ -174,9 +252,34 @@ class StateStore:
         if not rows:
             return None
         row = rows[0]
-        answers = {key: tuple(value) for key, value in json.loads(row["answers"]).items()}
+        try:
+            answers = {str(k): tuple(map(str, v)) for k, v in json.loads(row["answers"]).items()}
+        except (ValueError, TypeError, AttributeError) as error:
+            log.warning("A stored result no longer reads and was dropped: %s", error)
+            with self.db.atomic():
+                self.db.execute(f"delete from {table} where user_id = ?", [user_id])
+            return None
         lang: Lang = "fr" if row["lang"] == "fr" else "en"
         return LastResult(row["version"], lang, answers, row["finished_at"])
+
+    # --- The outbox of results not yet in the score log ---
+
+    def unlogged_results(self) -> list[UnloggedResult]:
+        """The finished quizzes still to write to the score log, oldest first."""
+        found = []
+        for row in self.db.query("select * from unlogged_results order by finished_at"):
+            try:
+                session = QuizSession.model_validate_json(row["session"])
+            except ValidationError as error:
+                log.warning("An unlogged result no longer validates: %s", _problems(error))
+                self.mark_logged(row["id"])
+                continue
+            found.append(UnloggedResult(row["id"], session, row["finished_at"]))
+        return found
+
+    def mark_logged(self, result_id: str) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from unlogged_results where id = ?", [result_id])
 
     def forget(self, user_id: int) -> bool:
         """Delete everything kept about a user; True if there was anything."""
@@ -213,8 +316,5 @@ class StateStore:
                 version=version,
             )
         except ValidationError as error:
-            # Kept by an older bot whose file formats differ: treated as unknown.
-            logger.warning(
-                "content version %s no longer loads: %d problems", version, len(error.errors())
-            )
+            log.warning("Stored content %s no longer validates: %s", version, _problems(error))
             return None

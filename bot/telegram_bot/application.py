@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import secrets
+import sqlite3
 from dataclasses import dataclass
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
@@ -19,6 +20,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.content.models import Content
 from bot.content.registry import ContentRegistry
@@ -26,10 +28,12 @@ from bot.presentation.texts import t
 from bot.scorelog.store import ScoreLog
 from bot.settings import Settings
 from bot.state.store import StateStore
+from bot.storage import StorageError, check_database
 from bot.telegram_bot.actions import Actions
 from bot.telegram_bot.admin import Admin
 from bot.telegram_bot.buttons import Buttons
 from bot.telegram_bot.commands import Commands
+from bot.telegram_bot.polling import PollingBot
 from bot.telegram_bot.redaction import configure_logging
 
 log = logging.getLogger(__name__)
@@ -63,23 +67,43 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
         await application.bot.set_my_commands(commands, scope=scope, language_code=code)
 
 
+def open_stores(settings: Settings) -> tuple[StateStore, ScoreLog]:
+    """Check both databases (see `bot.storage`) and open them; `StorageError` if unusable."""
+    for path in (settings.state_db, settings.scores_db):
+        check_database(path, settings.on_corrupt_db)
+    store = StateStore(settings.state_db)
+    scores = ScoreLog(settings.scores_db, sources=settings.sources)
+    try:
+        scores.migrate()
+    except OSError as error:
+        raise StorageError(f"{settings.scores_db} cannot be opened: {error}") from None
+    except sqlite3.Error as error:
+        raise StorageError(f"{settings.scores_db} cannot be opened for writing: {error}") from None
+    return store, scores
+
+
 def build_application(settings: Settings, content: Content) -> Application:  # type: ignore[type-arg]
     """The bot, wired: stores, handlers, rate limiting and per-user ordering."""
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
     token = settings.require_token()
-    store = StateStore(settings.state_db)
+    store, scores = open_stores(settings)
     registry = ContentRegistry(content, store, settings.questions_dir, settings.profiles_dir)
-    actions = Actions(settings, registry, store, ScoreLog(settings.scores_db))
+    actions = Actions(settings, registry, store, scores)
     commands, buttons = Commands(actions), Buttons(actions)
 
+    bot = PollingBot(
+        token,
+        base_url=settings.base_url,
+        base_file_url=settings.base_url.replace("/bot", "/file/bot"),
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=AIORateLimiter(max_retries=3),
+        defaults=Defaults(parse_mode=ParseMode.HTML),
+    )
     application = (
         ApplicationBuilder()
-        .token(token)
-        .base_url(settings.base_url)
-        .base_file_url(settings.base_url.replace("/bot", "/file/bot"))
-        .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .bot(bot)
         .concurrent_updates(PerUserUpdateProcessor())
         .post_init(_register_commands)
         .post_shutdown(lambda _: _close(store))

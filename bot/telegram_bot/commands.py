@@ -6,7 +6,7 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
@@ -111,9 +111,19 @@ class Commands:
         await self.actions.show_question(turn, active, quiz, None)
 
     async def on_error(self, update: object, context: Context) -> None:
-        """Log the error (the token is redacted by the log filter) and reassure the person."""
-        log.error("Error while handling an update", exc_info=context.error)
-        if isinstance(context.error, BadRequest) and "not modified" in context.error.message:
+        """Log the error (the token is redacted by the log filter) and reassure the person.
+
+        Telegram being unreachable is not a bug: one line, and no message
+        (which could not be delivered either).
+        """
+        error = context.error
+        if update is None and isinstance(error, TelegramError):
+            return  # fetching updates failed: `PollingBot` reports outages
+        if isinstance(error, NetworkError | RetryAfter):
+            log.warning("Telegram could not be reached for an update: %s", error)
+            return
+        log.error("Error while handling an update", exc_info=error)
+        if isinstance(error, BadRequest) and "not modified" in error.message:
             return
         if isinstance(update, Update) and update.effective_chat and update.effective_user:
             if update.effective_chat.type != "private":

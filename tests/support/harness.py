@@ -53,7 +53,12 @@ async def running_bot(settings: Settings) -> AsyncIterator[Application]:  # type
             await application.post_init(application)
         await application.start()
         assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        # As run_polling() does: errors while fetching updates go to the error handlers.
+        await application.updater.start_polling(
+            poll_interval=0.0,
+            timeout=1,
+            error_callback=lambda error: _report(application, error),
+        )
         try:
             yield application
         finally:
@@ -61,6 +66,10 @@ async def running_bot(settings: Settings) -> AsyncIterator[Application]:  # type
             await application.stop()
     if application.post_shutdown:
         await application.post_shutdown(application)
+
+
+def _report(application: Application, error: Exception) -> None:  # type: ignore[type-arg]
+    application.create_task(application.process_error(update=None, error=error))
 
 
 def quiz_presses(message: BotMessage) -> list[QuizPress]:

@@ -43,6 +43,9 @@ class Recorded:
     result: Result
 
 
+#: The deep-link sources the admins of these logs keep on their list.
+SOURCES = frozenset({"salon2026", "lycee-pro"})
+
 #: Twelve results over three months, both languages, two sources and direct starts.
 PLAN: tuple[Planned, ...] = (
     Planned(date(2026, 1, 5), 0, "fr", "salon2026"),
@@ -107,7 +110,7 @@ def record(
 
 
 def fill(path: Path, content: Content, plan: Sequence[Planned] = PLAN) -> list[Recorded]:
-    log = ScoreLog(path)
+    log = ScoreLog(path, sources=SOURCES)
     return [
         record(log, content, planned, quiz_id=f"quiz{index:04d}")
         for index, planned in enumerate(plan)

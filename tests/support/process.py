@@ -1,0 +1,76 @@
+"""`python -m bot run` as a real process, for the tests that kill it or read its output."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.support.fake_botapi import FakeBotAPI
+from tests.support.harness import TOKEN
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
+
+
+class BotProcess:
+    """`python -m bot run` in a subprocess, its output kept for inspection."""
+
+    def __init__(self, server: FakeBotAPI, data_dir: Path, **extra_env: str) -> None:
+        self.env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": server.base_url,
+            "CAREERBOT_DATA_DIR": str(data_dir),
+            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
+            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
+            **extra_env,
+        }
+        self.cwd = data_dir
+        self.outputs: list[str] = []
+        self.process: subprocess.Popen[bytes] | None = None
+        # A file, not a pipe: a chatty bot must never block on a full pipe.
+        self._log = data_dir / "bot-output.log"
+
+    def start(self) -> None:
+        self.cwd.mkdir(parents=True, exist_ok=True)
+        with self._log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run"],
+                env=self.env,
+                cwd=self.cwd,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def output_so_far(self) -> str:
+        return self._log.read_text(errors="replace")
+
+    def wait(self, timeout: float = 60) -> int:
+        """Wait for the process to end on its own; keep its output."""
+        assert self.process is not None
+        code = self.process.wait(timeout=timeout)
+        self.outputs.append(self.output_so_far())
+        self.process = None
+        return code
+
+    def stop(self, sig: int) -> int:
+        assert self.process is not None
+        self.process.send_signal(sig)
+        return self.wait(timeout=30)
+
+    @contextmanager
+    def running(self) -> Iterator[BotProcess]:
+        self.start()
+        try:
+            yield self
+        finally:
+            if self.process is not None:
+                self.stop(signal.SIGKILL)

@@ -1,0 +1,228 @@
+"""Unusable storage at start-up: corrupt files moved aside, unusable directories in one line,
+state.db migrations, and stored rows that no longer validate."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.content.models import Content
+from bot.engine.session import Quiz
+from bot.state.store import ActiveQuiz, StateStore
+from tests.support.fake_botapi import FakeBotAPI
+from tests.support.harness import TOKEN, make_settings, running_bot
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.process import BotProcess
+
+# --- Ways a state.db can be broken ---------------------------------------------
+
+
+def _with_quizzes(path: Path, content: Content) -> bytes:
+    """A real state.db with many quizzes in progress, as bytes."""
+    store = StateStore(path)
+    quiz = Quiz(content)
+    for user_id in range(1, 300):
+        session = quiz.start(quiz_id=f"{user_id:08x}", lang="fr", started_at=1.0)
+        store.save_quiz(user_id, ActiveQuiz(session, chat_id=user_id, message_id=user_id))
+    store.close()
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+def garbage(path: Path, content: Content) -> None:
+    path.write_bytes(b"this is not a database, just some text\n" * 200)
+
+
+def truncated(path: Path, content: Content) -> None:
+    data = _with_quizzes(path, content)
+    path.write_bytes(data[: len(data) // 2])
+
+
+def empty(path: Path, content: Content) -> None:
+    path.write_bytes(b"")
+
+
+def corrupted_pages(path: Path, content: Content) -> None:
+    data = bytearray(_with_quizzes(path, content))
+    data[3 * 4096 : 5 * 4096] = bytes(range(256)) * 32
+    path.write_bytes(bytes(data))
+
+
+BREAKAGES: list[Callable[[Path, Content], None]] = [garbage, truncated, empty, corrupted_pages]
+
+
+def _moved_aside(data_dir: Path) -> bytes:
+    [moved] = data_dir.glob("state.db.corrupt-*")
+    return moved.read_bytes()
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda f: f.__name__)
+async def test_a_corrupt_state_db_is_moved_aside_loudly_and_the_bot_starts_fresh(
+    server: FakeBotAPI,
+    tmp_path: Path,
+    shipped_content: Content,
+    breakage: Callable[[Path, Content], None],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Finding 8: a broken state.db crashed every start, or was used silently."""
+    breakage(tmp_path / "state.db", shipped_content)
+    broken = (tmp_path / "state.db").read_bytes()
+    user = server.add_user(501, language_code="fr")
+    with caplog.at_level(logging.INFO):
+        async with running_bot(make_settings(server, tmp_path)):
+            user.send_text("/start")
+            await user.wait_for(lambda u: "▶️ Commencer le quiz" in u.buttons())
+    assert _moved_aside(tmp_path)[: len(broken)] == broken
+    loud = [r for r in caplog.records if "corrupt" in r.getMessage()]
+    assert len(loud) == 1 and loud[0].levelno == logging.ERROR
+    assert "moved to" in loud[0].getMessage() and not loud[0].exc_info
+    with sqlite3.connect(tmp_path / "state.db") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+async def test_a_garbage_state_db_does_not_crash_the_process(
+    server: FakeBotAPI, tmp_path: Path, shipped_content: Content
+) -> None:
+    """Finding 8: every start exited with a raw traceback (a supervisor would crash-loop)."""
+    garbage(tmp_path / "state.db", shipped_content)
+    user = server.add_user(502, language_code="fr")
+    bot = BotProcess(server, tmp_path)
+    with bot.running():
+        user.send_text("/start")
+        await user.wait_for(lambda u: "▶️ Commencer le quiz" in u.buttons(), timeout=30)
+        assert bot.stop(signal.SIGTERM) == 0
+    output = bot.outputs[-1]
+    assert "Traceback" not in output
+    assert len([line for line in output.splitlines() if "corrupt" in line]) == 1
+
+
+def _run(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env={
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
+            "CAREERBOT_DATA_DIR": str(data_dir),
+            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
+            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _one_error_line(completed: subprocess.CompletedProcess[str]) -> str:
+    assert completed.returncode != 0
+    output = completed.stdout + completed.stderr
+    assert "Traceback" not in output
+    errors = [line for line in completed.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, output
+    return errors[0]
+
+
+def test_refusing_a_corrupt_file_is_one_line_and_keeps_it(
+    tmp_path: Path, shipped_content: Content
+) -> None:
+    garbage(tmp_path / "state.db", shipped_content)
+    line = _one_error_line(_run(tmp_path, CAREERBOT_ON_CORRUPT_DB="refuse"))
+    assert "state.db is corrupt" in line and "CAREERBOT_ON_CORRUPT_DB" in line
+    assert (tmp_path / "state.db").read_bytes().startswith(b"this is not a database")
+
+
+def test_a_data_directory_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("a file where the directory should be")
+    line = _one_error_line(_run(tmp_path / "file" / "data"))
+    assert "data directory" in line and "cannot be created" in line
+
+
+def test_a_read_only_data_directory_is_one_line(tmp_path: Path) -> None:
+    """Finding 8: a read-only data directory at start-up gave a raw traceback."""
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o555)
+    immutable = False
+    if os.access(data, os.W_OK):  # root ignores permission bits
+        subprocess.run(["chattr", "+i", str(data)], check=True, capture_output=True)
+        immutable = True
+    try:
+        line = _one_error_line(_run(data))
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(data)], check=True, capture_output=True)
+        data.chmod(0o755)
+    assert "data directory" in line and "not writable" in line
+
+
+# --- state.db migrations and stored rows that no longer validate -------------------
+
+#: The tables of a state.db written before it had migrations.
+_UNVERSIONED_SCHEMA = """
+CREATE TABLE sessions (user_id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL,
+    message_id INTEGER, data TEXT NOT NULL, updated_at FLOAT NOT NULL);
+CREATE TABLE languages (user_id INTEGER PRIMARY KEY, lang TEXT, updated_at FLOAT);
+CREATE TABLE last_results (user_id INTEGER PRIMARY KEY, version TEXT, lang TEXT,
+    answers TEXT, finished_at FLOAT);
+CREATE TABLE content_versions (version TEXT PRIMARY KEY, data TEXT);
+INSERT INTO languages VALUES (7, 'en', 1.0);
+"""
+
+
+def test_state_db_has_migrations_and_adopts_a_file_from_before_them(tmp_path: Path) -> None:
+    """Finding 10: state.db had no migrations."""
+    path = tmp_path / "state.db"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(_UNVERSIONED_SCHEMA)
+    store = StateStore(path)
+    assert store.language(7) == "en", "the rows written before migrations are kept"
+    names = [row["name"] for row in store.db.query("select name from _sqlite_migrations")]
+    assert names == ["m001_create_tables", "m002_unlogged_results", "m003_previous_results"]
+    store.close()
+
+
+def _store_an_outdated_session(path: Path, content: Content, user_id: int) -> None:
+    """A session as an older release might have stored it: a field renamed since."""
+    store = StateStore(path)
+    session = Quiz(content).start(quiz_id="0ld5e55n", lang="fr", started_at=1.0)
+    data = session.model_dump(mode="json")
+    data["answers_given"] = data.pop("answers")
+    with store.db.conn:
+        store.db.execute(
+            "insert into sessions values (?, ?, ?, ?, ?)",
+            [user_id, user_id, None, __import__("json").dumps(data), 1e10],
+        )
+    store.close()
+
+
+@pytest.mark.parametrize("command", ["/start", "/forget", "/restart", "/cancel", "/language"])
+async def test_a_stored_session_that_no_longer_validates_never_blocks_a_command(
+    server: FakeBotAPI,
+    tmp_path: Path,
+    shipped_content: Content,
+    command: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Finding 10: after a deploy that renamed a field, /start and /forget failed ("Oups")."""
+    user = server.add_user(503, language_code="fr")
+    _store_an_outdated_session(tmp_path / "state.db", shipped_content, user.id)
+    with caplog.at_level(logging.INFO):
+        async with running_bot(make_settings(server, tmp_path)):
+            user.send_text(command)
+            await user.wait_for(lambda u: len(u.messages) >= 1)
+            await server.wait_until_idle()
+    assert not any("Oups" in text for text in user.texts)
+    assert any("no longer validates" in r.getMessage() for r in caplog.records)
+    assert "Traceback" not in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
