@@ -119,7 +119,7 @@ def test_a_source_not_on_the_admins_list_is_recorded_as_other(
     content: Content, db_path: Path
 ) -> None:
     log = ScoreLog(db_path, sources=frozenset({"salon_2026-lyon"}))
-    record(log, content, Planned(date(2026, 1, 1), 1, source="Jean Dupont <jean@example.org>"))
+    record(log, content, Planned(date(2026, 1, 1), 1, source="jean_dupont"))
     record(log, content, Planned(date(2026, 1, 1), 1, source="salon_2026-lyon"))
     record(log, content, Planned(date(2026, 1, 1), 1, source=None))
     sources = [r["source"] for r in rows(db_path, "select source from results order by rowid")]

@@ -142,12 +142,16 @@ async def test_failed_polls_are_one_warning_per_outage_without_traceback(
 ) -> None:
     """Finding 7: each failed getUpdates was an error with a full traceback."""
     user = server.add_user(605, language_code="fr")
+
+    async def outage(number: int) -> None:
+        server.fail_next("getUpdates", status=502, count=3)
+        await server.wait_for(lambda s: failed_polls(s) == 3 * number, timeout=30)
+        user.send_text("/help")
+        await user.wait_for(lambda u: helps(u) == number, timeout=30)
+
     async with running_bot(make_settings(server, tmp_path)):
-        for outage in (1, 2):
-            server.fail_next("getUpdates", status=502, count=3)
-            await server.wait_for(lambda s: failed_polls(s) == 3 * outage, timeout=30)
-            user.send_text("/help")
-            await user.wait_for(lambda u: helps(u) == outage, timeout=30)
+        await outage(1)
+        await outage(2)
     assert not tracebacks(bot_log)
     assert not [r for r in bot_log.records if r.levelno >= logging.ERROR]
     outages = [r for r in bot_log.records if "Cannot fetch updates" in r.getMessage()]
