@@ -188,7 +188,12 @@ def test_state_db_has_migrations_and_adopts_a_file_from_before_them(tmp_path: Pa
     store = StateStore(path)
     assert store.language(7) == "en", "the rows written before migrations are kept"
     names = [row["name"] for row in store.db.query("select name from _sqlite_migrations")]
-    assert names == ["m001_create_tables", "m002_unlogged_results", "m003_previous_results"]
+    assert names == [
+        "m001_create_tables",
+        "m002_unlogged_results",
+        "m003_previous_results",
+        "m004_result_quiz_ids",
+    ]
     store.close()
 
 
@@ -206,6 +211,10 @@ def _store_an_outdated_session(path: Path, content: Content, user_id: int) -> No
     store.close()
 
 
+def told(text: str) -> bool:
+    return "a dû être recommencé" in text or "had to start over" in text
+
+
 @pytest.mark.parametrize("command", ["/start", "/forget", "/restart", "/cancel", "/language"])
 async def test_a_stored_session_that_no_longer_validates_never_blocks_a_command(
     server: FakeBotAPI,
@@ -220,9 +229,10 @@ async def test_a_stored_session_that_no_longer_validates_never_blocks_a_command(
     with caplog.at_level(logging.INFO):
         async with running_bot(make_settings(server, tmp_path)):
             user.send_text(command)
-            await user.wait_for(lambda u: len(u.messages) >= 1)
+            await user.wait_for(lambda u: any(told(text) for text in u.texts))
             await server.wait_until_idle()
     assert not any("Oups" in text for text in user.texts)
+    assert len([text for text in user.texts if told(text)]) == 1, "the person is told once"
     assert any("no longer validates" in r.getMessage() for r in caplog.records)
     assert "Traceback" not in caplog.text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

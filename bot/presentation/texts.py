@@ -135,6 +135,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Le quiz se fait en message privé, pour que vos réponses restent les vôtres : {link}",
         "The quiz happens in a private chat, so your answers stay yours: {link}",
     ),
+    "storage_busy": (
+        "Je n’arrive pas à enregistrer pour le moment. Ce que vous avez déjà répondu est "
+        "en sécurité : réessayez dans un instant.",
+        "I can’t save anything right now. What you have already answered is safe: "
+        "please try again in a moment.",
+    ),
+    "quiz_dropped": (
+        "Votre quiz en cours a dû être recommencé après une mise à jour du bot, désolé. "
+        "Tapez /start pour en commencer un nouveau.",
+        "Your quiz in progress had to start over after an update of the bot, sorry. "
+        "Send /start to begin a new one.",
+    ),
     "error": (
         "Oups, un souci de mon côté. Vos réponses sont en sécurité : réessayez dans un instant.",
         "Oops, something went wrong on my side. Your answers are safe: please try again shortly.",

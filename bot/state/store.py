@@ -87,6 +87,13 @@ def m003_previous_results(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m004_result_quiz_ids(db: Database) -> None:
+    """Which quiz a result comes from: a late press of its last button shows it again."""
+    for table in ("last_results", "previous_results"):
+        db.table(table).add_column("quiz_id", str)
+
+
 def _problems(error: ValidationError) -> str:
     """A short summary of a validation error, without the stored values."""
     first = error.errors(include_input=False)[0]
@@ -108,6 +115,7 @@ class LastResult:
     lang: Lang
     answers: dict[str, tuple[str, ...]]
     finished_at: float
+    quiz_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -220,6 +228,7 @@ class StateStore:
                     "lang": result.lang,
                     "answers": json.dumps(result.answers),
                     "finished_at": result.finished_at,
+                    "quiz_id": result.quiz_id,
                 },
                 pk="user_id",
             )
@@ -260,7 +269,7 @@ class StateStore:
                 self.db.execute(f"delete from {table} where user_id = ?", [user_id])
             return None
         lang: Lang = "fr" if row["lang"] == "fr" else "en"
-        return LastResult(row["version"], lang, answers, row["finished_at"])
+        return LastResult(row["version"], lang, answers, row["finished_at"], row["quiz_id"])
 
     # --- The outbox of results not yet in the score log ---
 

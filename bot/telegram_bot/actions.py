@@ -29,7 +29,7 @@ from bot.presentation.result_text import render_result
 from bot.presentation.texts import lang_from_code, t
 from bot.scorelog.store import ScoreLog
 from bot.settings import Settings
-from bot.state.store import ActiveQuiz, LastResult, StateStore
+from bot.state.store import ActiveQuiz, LastResult, StateStore, UnloggedResult
 from bot.telegram_bot.delivery import show, with_retries
 from bot.telegram_bot.turn import Turn
 
@@ -154,19 +154,58 @@ class Actions:
         return True
 
     async def finish(self, turn: Turn, active: ActiveQuiz, quiz: Quiz) -> None:
-        """Keep the result, log it anonymously, then show it."""
+        """Keep the result and queue it for the score log in one transaction, show it, log it.
+
+        A crash at any point loses nothing: the queued result is logged at the
+        next start-up (`log_unlogged`), and a late press of the quiz's last
+        button shows the result again (`show_finished`).
+        """
         session = active.session
         outcome = evaluate(quiz.content, session.answers)
+        now = time.time()
         self.store.complete_quiz(
             turn.user.id,
-            LastResult(session.version, session.lang, dict(session.answers), time.time()),
+            LastResult(session.version, session.lang, dict(session.answers), now, session.quiz_id),
+            UnloggedResult(uuid.uuid4().hex, session, now),
         )
         await turn.ack()
-        await asyncio.to_thread(
-            self.scores.record, quiz.content, session, outcome, finished_at=datetime.now(UTC)
-        )
         change = self._change(turn.user.id, outcome)
         await self._present_result(turn, active.message_id, quiz, outcome, session.lang, change)
+        await self.log_unlogged()
+
+    async def show_finished(self, turn: Turn, quiz_id: str) -> bool:
+        """A press on a quiz that is already finished shows its result; False if it is not."""
+        last = self.store.last_result(turn.user.id)
+        if last is None or last.quiz_id != quiz_id:
+            return False
+        await self.show_result(turn)
+        await self.log_unlogged()
+        return True
+
+    async def log_unlogged(self) -> int:
+        """Write the queued results to the score log (off the event loop); return how many."""
+        logged = 0
+        for unlogged in self.store.unlogged_results():
+            content = self.registry.content_for(unlogged.session.version)
+            if content is None:
+                log.warning("A queued result's questions are unknown: it cannot be logged")
+                self.store.mark_logged(unlogged.id)
+                continue
+            outcome = evaluate(content, unlogged.session.answers)
+            finished_at = datetime.fromtimestamp(unlogged.finished_at, UTC)
+            recorded = await asyncio.to_thread(
+                self.scores.record,
+                content,
+                unlogged.session,
+                outcome,
+                finished_at=finished_at,
+                result_id=unlogged.id,
+            )
+            if recorded is None:
+                break  # the score log is unavailable: keep the rest queued for later
+            self.store.mark_logged(unlogged.id)
+            logged += 1
+        return logged
 
     async def show_result(self, turn: Turn) -> None:
         """Show the last result again: below a command, or in place for a button (no chart)."""
@@ -196,9 +235,12 @@ class Actions:
         self, turn: Turn, active: ActiveQuiz, quiz: Quiz, where: int | None
     ) -> None:
         """Move the current question to `where` (None: a new message), retiring the old one."""
+        moved = ActiveQuiz(active.session, turn.chat_id, where)
         if active.message_id != where:
             await self.retire_keyboard(turn, active)
-        await self.reshow(turn, ActiveQuiz(active.session, turn.chat_id, where), quiz)
+            if where is not None:
+                self.store.save_quiz(turn.user.id, moved)
+        await self.reshow(turn, moved, quiz)
 
     async def reshow(self, turn: Turn, active: ActiveQuiz, quiz: Quiz) -> None:
         """Show the current question; remember the message if a new one was needed."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 from datetime import date
 
 from telegram import InputFile, Update
@@ -30,9 +31,17 @@ Context = ContextTypes.DEFAULT_TYPE
 _PRE_MARGIN = 20
 
 
+#: An HTML entity cut short at the end of a text ("&am", "&#3").
+_PARTIAL_ENTITY = re.compile(r"&#?[A-Za-z0-9]*$")
+
+
 def _pre(text: str, room: int) -> str:
-    """`text` as a preformatted block, cut to fit in `room` characters."""
-    return f"<pre>{html.escape(text)[: room - _PRE_MARGIN]}</pre>"
+    """`text` as a preformatted block, cut to fit in `room` characters, never inside an entity."""
+    escaped = html.escape(text)
+    budget = room - _PRE_MARGIN
+    if len(escaped) > budget:
+        escaped = _PARTIAL_ENTITY.sub("", escaped[:budget])
+    return f"<pre>{escaped}</pre>"
 
 
 class Admin:

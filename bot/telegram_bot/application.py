@@ -18,6 +18,7 @@ from telegram.ext import (
     CommandHandler,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import HTTPXRequest
@@ -67,6 +68,14 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
         await application.bot.set_my_commands(commands, scope=scope, language_code=code)
 
 
+async def _start_up(application: Application, actions: Actions) -> None:  # type: ignore[type-arg]
+    """Log the results a previous run finished but could not log, then list the commands."""
+    logged = await actions.log_unlogged()
+    if logged:
+        log.info("Logged %d result(s) finished before the last stop", logged)
+    await _register_commands(application)
+
+
 def open_stores(settings: Settings) -> tuple[StateStore, ScoreLog]:
     """Check both databases (see `bot.storage`) and open them; `StorageError` if unusable."""
     for path in (settings.state_db, settings.scores_db):
@@ -105,7 +114,7 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
         ApplicationBuilder()
         .bot(bot)
         .concurrent_updates(PerUserUpdateProcessor())
-        .post_init(_register_commands)
+        .post_init(lambda app: _start_up(app, actions))
         .post_shutdown(lambda _: _close(store))
         .build()
     )
@@ -132,6 +141,7 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
             CallbackQueryHandler(buttons.press),
         ]
     )
+    application.add_handler(TypeHandler(Update, commands.after_update), group=1)
     application.add_error_handler(commands.on_error)
     return application
 

@@ -39,6 +39,16 @@ def _begin_source(message: object) -> str | None:
     return None
 
 
+def newest(*message_ids: int | None) -> int | None:
+    """The newest of these messages: Telegram numbers a chat's messages in order.
+
+    The question lives in the newest message showing it, so that the bottom
+    of the chat is never a stale screen.
+    """
+    known = [message_id for message_id in message_ids if message_id is not None]
+    return max(known) if known else None
+
+
 class Buttons:
     def __init__(self, actions: Actions) -> None:
         self.actions = actions
@@ -68,13 +78,15 @@ class Buttons:
         lang = self.actions.lang_of(turn.user)
         found = self.actions.active(turn.user.id)
         if found is None or found[0].session.quiz_id != action.quiz_id:
-            await turn.note(t("toast_old_quiz", lang))
+            if not await self.actions.show_finished(turn, action.quiz_id):
+                await turn.note(t("toast_old_quiz", lang))
             return
         active, quiz = found
         session = active.session
+        live = newest(turn.here, active.message_id)
         if action.step != session.step:
             await turn.note(t("toast_stale", session.lang))
-            await self.actions.reshow(turn, active, quiz)
+            await self.actions.show_question(turn, active, quiz, live)
             return
         if action.verb == "cancel":
             await self.actions.cancel(turn)
@@ -92,8 +104,9 @@ class Buttons:
             first = action.verb == "back" and session.position == 0
             await turn.note(t("toast_first" if first else "toast_invalid", session.lang))
             return
-        where = turn.here if turn.here is not None else active.message_id
-        moved = ActiveQuiz(session, active.chat_id, where)
+        if active.message_id != live:
+            await self.actions.retire_keyboard(turn, active)
+        moved = ActiveQuiz(session, active.chat_id, live)
         if quiz.is_complete(session):
             await self.actions.finish(turn, moved, quiz)
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 
 from telegram import Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
@@ -13,7 +14,7 @@ from telegram.helpers import create_deep_linked_url
 from bot.engine.session import deep_link_source
 from bot.presentation import screens
 from bot.presentation.screens import Screen
-from bot.presentation.texts import other_lang, t
+from bot.presentation.texts import lang_from_code, other_lang, t
 from bot.telegram_bot.actions import Actions
 from bot.telegram_bot.delivery import send
 from bot.telegram_bot.turn import Turn
@@ -110,6 +111,24 @@ class Commands:
         await turn.note(t("use_buttons", lang))
         await self.actions.show_question(turn, active, quiz, None)
 
+    async def _storage_trouble(self, update: object, context: Context, error: Exception) -> None:
+        """state.db failed (a full or frozen disk): say so plainly; nothing was half-saved."""
+        log.warning("Could not read or save a person's state: %s", error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        # Not `lang_of`: it reads the same database that just failed.
+        user = update.effective_user
+        lang = lang_from_code(user.language_code if user else None)
+        with contextlib.suppress(TelegramError):
+            await send(context.bot, update.effective_chat.id, Screen(t("storage_busy", lang)))
+
+    async def after_update(self, update: Update, context: Context) -> None:
+        """Tell a person once that their stored quiz had to be dropped (see `StateStore`)."""
+        user, chat = update.effective_user, update.effective_chat
+        if user is None or chat is None or not self.actions.store.take_dropped(user.id):
+            return
+        await send(context.bot, chat.id, Screen(t("quiz_dropped", self.actions.lang_of(user))))
+
     async def on_error(self, update: object, context: Context) -> None:
         """Log the error (the token is redacted by the log filter) and reassure the person.
 
@@ -121,6 +140,9 @@ class Commands:
             return  # fetching updates failed: `PollingBot` reports outages
         if isinstance(error, NetworkError | RetryAfter):
             log.warning("Telegram could not be reached for an update: %s", error)
+            return
+        if isinstance(error, sqlite3.Error):
+            await self._storage_trouble(update, context, error)
             return
         log.error("Error while handling an update", exc_info=error)
         if isinstance(error, BadRequest) and "not modified" in error.message:

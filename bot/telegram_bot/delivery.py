@@ -12,6 +12,7 @@ HTML: the application's `Defaults` set the parse mode once for every call.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -19,7 +20,7 @@ from typing import TypeVar
 
 import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.presentation.screens import Screen
 
@@ -122,5 +123,7 @@ async def show(bot: Bot, chat_id: int, message_id: int | None, screen: Screen) -
             return message_id
         log.info("Cannot edit the message (%s): sending a new one", error.message)
         sent = await send(bot, chat_id, screen)
+        with contextlib.suppress(TelegramError):  # its buttons would be stale: best effort
+            await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
         return sent.message_id if sent else None
     return message_id
