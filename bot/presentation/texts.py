@@ -94,6 +94,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Ce bouton date d’une autre question : voici la question en cours.",
         "That button belongs to another question: here is the current one.",
     ),
+    "toast_finished": (
+        "Ce quiz est terminé : voici son résultat.",
+        "That quiz is finished: here is its result.",
+    ),
     "toast_old_quiz": (
         "Ce bouton vient d’un quiz terminé ou abandonné.",
         "That button comes from a finished or abandoned quiz.",

@@ -178,6 +178,7 @@ class Actions:
         last = self.store.last_result(turn.user.id)
         if last is None or last.quiz_id != quiz_id:
             return False
+        await turn.note(t("toast_finished", self.lang_of(turn.user)))
         await self.show_result(turn)
         await self.log_unlogged()
         return True
@@ -281,5 +282,7 @@ class Actions:
                     turn.chat_id, InputFile(png, filename="result.png"), caption=caption
                 )
             )
+        except TelegramError as error:
+            log.warning("Could not send the result chart: %s", error)
         except Exception:
             log.exception("Could not draw or send the result chart")

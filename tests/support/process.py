@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -60,6 +61,16 @@ class BotProcess:
         self.outputs.append(self.output_so_far())
         self.process = None
         return code
+
+    async def stop_soon(self, sig: int, timeout: float = 60) -> int:  # noqa: ASYNC109
+        """`stop` without blocking the event loop (the fake Bot API may run in it)."""
+        assert self.process is not None
+        self.process.send_signal(sig)
+        for _ in range(int(timeout * 10)):
+            if self.process.poll() is not None:
+                break
+            await asyncio.sleep(0.1)
+        return self.wait(timeout=1)
 
     def stop(self, sig: int) -> int:
         assert self.process is not None
