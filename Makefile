@@ -20,7 +20,7 @@ UV_DEP := $(BOOTSTRAP)/.uv-$(UV_VERSION)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help run chat demo validate review test lint lock-check lock venv venv-run bench clean
+.PHONY: help run chat demo validate review test lint lock-check lock venv venv-run bench soak clean
 
 help:  ## List the targets and what each does
 	@echo "Usage: make TARGET   (a fresh clone needs only 'make run' or 'make test')"
@@ -53,6 +53,9 @@ lint: lock-check venv  ## ruff, mypy and import-linter only
 
 bench: venv  ## Measure start-up, charts, and the bot under load against a bare floor (docs/benchmarks.md)
 	$(BIN)/python -m bench
+
+soak: venv  ## The fault campaign at length: 500 people over 5 minutes, memory and fds must stay flat
+	$(BIN)/python -m tests.support.soak
 
 lock: $(UV_DEP)  ## Update uv.lock after editing the dependencies in pyproject.toml
 	$(UV) lock

@@ -60,7 +60,7 @@ async def test_a_forged_step_gets_a_toast_not_oups(
         for step in ("²", "⁴"):
             query = user.press_data(message.message_id, f"q|{quiz_id}|{step}|a|0")
             answer = await server.wait_for_answer(query)
-            assert answer.get("text") == "Ce bouton n'est pas reconnu."
+            assert answer.get("text") == "Ce bouton n’est pas reconnu."
         await server.wait_until_idle()
     assert not any(OUPS in text for text in user.texts)
     assert not tracebacks(bot_log)

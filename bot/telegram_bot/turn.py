@@ -26,7 +26,8 @@ class Press:
             return
         self.answered = True
         try:
-            await with_retries(lambda: self.query.answer(toast))
+            # Safe to repeat: a second answer to the same query is only refused.
+            await with_retries(lambda: self.query.answer(toast), idempotent=True)
         except TelegramError as error:
             log.info("Could not answer a callback query: %s", error)
 

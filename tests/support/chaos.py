@@ -349,4 +349,8 @@ def _check_callbacks(server: FakeBotAPI, report: Report) -> None:
     """Every callback query answered, except those a kill may have taken down with it."""
     for query in server.unanswered_callback_queries():
         if not any(0 <= kill - query.at <= KILL_SHADOW for kill in report.kills):
-            report.problems.append(f"callback query {query.data!r} never answered")
+            chat = server.chats[query.chat_id]
+            report.problems.append(
+                f"callback query {query.id} {query.data!r} of {query.chat_id} never answered\n"
+                + "\n".join(line[:100] for line in chat.transcript().splitlines()[-25:])
+            )
