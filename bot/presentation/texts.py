@@ -142,7 +142,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "storage_busy": (
         "Je n’arrive pas à enregistrer pour le moment. Ce que vous avez déjà répondu est "
         "en sécurité : réessayez dans un instant.",
-        "I can’t save anything right now. What you have already answered is safe: "
+        "I can't save anything right now. What you have already answered is safe: "
         "please try again in a moment.",
     ),
     "quiz_dropped": (
