@@ -221,7 +221,7 @@ def demo(count: int, seed: int, db: Path | None) -> None:
         content = load_content(settings.questions_dir, settings.profiles_dir)
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
-    log = ScoreLog(path)
+    log = ScoreLog(path, sources=frozenset({DEMO_SOURCE}))
     try:
         log.migrate()
     except (sqlite3.Error, OSError) as error:
