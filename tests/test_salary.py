@@ -15,7 +15,7 @@ from bot.engine.result import evaluate
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import score
 from bot.presentation.result_text import render_result, to_plain
-from bot.presentation.texts import NBSP, NNBSP
+from bot.presentation.texts import NBSP, NNBSP, money
 
 JOB_MIN, JOB_MAX = 40_000, 60_000
 EDUCATION = ["none", "bac", "bac2", "bac3", "master"]
@@ -135,3 +135,27 @@ def test_shown_as_a_range_with_the_source_and_what_moves_it(
 def test_the_quiz_no_longer_asks_which_employer_you_want(shipped_content: Content) -> None:
     asked = {q.background for q in shipped_content.questions}
     assert "employer" not in asked and "market" not in asked
+
+
+#: How the salary line reads, by readiness and experience: a first salary once trained for
+#: those not ready; "at the level of your current experience" for those who have some.
+AFTER_TRAINING = {"fr": "une fois votre formation terminée", "en": "once your training is done"}
+SAME_LEVEL = {
+    "fr": "du niveau de votre expérience actuelle",
+    "en": "level of your current experience",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("education", EDUCATION)
+def test_the_salary_line_says_what_it_assumes(
+    shipped_content: Content, education: str, experience: str, lang: Lang
+) -> None:
+    result = evaluate(shipped_content, {"education": (education,), "experience": (experience,)})
+    message = to_plain(render_result(shipped_content, result, lang))
+    later = result.score.readiness == "after_training"
+    assert (AFTER_TRAINING[lang] in message) == later
+    assert (SAME_LEVEL[lang] in message) == (experience != "none" and not later)
+    if SAME_LEVEL[lang] in message:
+        assert money(shipped_content.profile.salary.min, lang) in message.split(SAME_LEVEL[lang])[1]

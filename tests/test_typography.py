@@ -21,7 +21,7 @@ from bot.content.models import LANGS, Content, Lang
 from bot.engine.result import evaluate
 from bot.presentation import screens
 from bot.presentation.result_text import render_result, to_plain
-from bot.presentation.texts import NBSP, NNBSP, TEXTS
+from bot.presentation.texts import NBSP, NNBSP, TEXTS, t
 from tests.support.harness import random_choices
 from tests.test_texts import shipped_texts
 
@@ -131,3 +131,18 @@ def test_composed_messages(shipped_content: Content, lang: Lang) -> None:
     ]
     for message in messages:
         assert style_errors(to_plain(message), lang) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_multiple_choice_question_leaves_the_how_to_the_hint(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The screen says how to answer a multiple choice (`hint_multiple`, `chat_hint_multiple`):
+    the question's own text does not say it again."""
+    repeated = re.compile(r"plusieurs (choix|réponses)|all that apply|several answers", re.I)
+    for question in shipped_content.questions:
+        if question.kind == "multiple":
+            assert not repeated.search(question.text(lang)), question.id
+    assert repeated.search(t("hint_multiple", lang)) and repeated.search(
+        t("chat_hint_multiple", lang)
+    )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content.models import CATEGORIES, Content, Lang
+from bot.content.models import CATEGORIES, Content, Lang, Readiness
 from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
 from bot.engine.scoring import DimensionScore
-from bot.presentation.texts import money_range, percent, t
+from bot.presentation.texts import money, money_range, percent, t
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -131,7 +131,10 @@ def _render(
     else:
         lines.append(t("training_unknown", lang))
 
-    lines += ["", *_salary_lines(content, result.salary, lang, movers="movers" not in omit)]
+    lines += [
+        "",
+        *_salary_lines(content, result.salary, lang, score.readiness, movers="movers" not in omit),
+    ]
     if change is not None:
         lines += ["", *_change_lines(change, lang)]
     lines += [
@@ -148,16 +151,22 @@ def mid_sentence(text: str) -> str:
 
 
 def _salary_lines(
-    content: Content, salary: SalaryEstimate, lang: Lang, *, movers: bool
+    content: Content, salary: SalaryEstimate, lang: Lang, readiness: Readiness, *, movers: bool
 ) -> list[str]:
+    """The personal range: a first salary after training for those not ready yet; for those
+    with experience, said to assume a post at that level (experience elsewhere counts less)."""
     profile_salary = content.profile.salary
     esc = html.escape
     shown = profile_salary.movers if movers else []
+    later = readiness == "after_training"
+    line = "salary_line_after_training" if later else "salary_line"
     lines = [
         t("result_salary", lang),
-        t("salary_line", lang, range=money_range(salary.low, salary.high, lang)),
-        esc(profile_salary.note(lang)),
+        t(line, lang, range=money_range(salary.low, salary.high, lang)),
     ]
+    if salary.experience > 0 and not later:
+        lines.append(t("salary_same_level", lang, bottom=money(salary.minimum, lang)))
+    lines.append(esc(profile_salary.note(lang)))
     if shown:
         lines += [
             t("salary_movers", lang),

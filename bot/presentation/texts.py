@@ -292,6 +292,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "<b>{range}</b> gross a year, estimated from your experience first, "
         "then from your level of education.",
     ),
+    "salary_line_after_training": (
+        "<b>{range}</b> bruts par an à l’embauche, une fois votre formation terminée, "
+        "estimés d’abord d’après votre expérience, puis d’après votre niveau d’études.",
+        "<b>{range}</b> gross a year when hired, once your training is done, estimated from "
+        "your experience first, then from your level of education.",
+    ),
+    "salary_same_level": (
+        "Ce chiffre suppose un poste du niveau de votre expérience actuelle ; venue d’un "
+        "autre domaine, elle compte moins, et un premier poste en e-commerce commence "
+        "plutôt vers {bottom}.",
+        "This assumes a post at the level of your current experience; experience from another "
+        "field counts for less, and a first job in e-commerce starts nearer {bottom}.",
+    ),
     "salary_movers": (
         "Le salaire varie aussi selon l’employeur (▼ plus bas, ▲ plus haut) :",
         "Pay also varies with the employer (▼ lower, ▲ higher):",
