@@ -17,10 +17,10 @@ import re
 
 import pytest
 
-from bot.content.models import LANGS, Content, Lang, TrainingStep
+from bot.content.models import LANGS, Content, Lang, Question, TrainingStep
 from bot.engine.advice import training_path
 from bot.engine.result import evaluate
-from bot.engine.scoring import gaps, near_misses, score
+from bot.engine.scoring import DimensionScore, gaps, near_misses, score
 from bot.presentation.result_text import mid_sentence, render_result
 
 EDUCATION = ["none", "bac", "bac2", "bac3", "master"]
@@ -79,6 +79,19 @@ MISSIONS = {
 #: Background facts serve no one mission: their gap says why recruiters look at them.
 BACKGROUND = {"education", "specialisation", "experience"}
 ADVERBS = {"often", "sometimes", "always", "usually", "mostly"}
+
+
+def best_answers(content: Content) -> dict[str, tuple[str, ...]]:
+    """The strongest answer to every question (every option that shows something ticked)."""
+
+    def best(question: Question) -> tuple[str, ...]:
+        if question.kind == "likert":
+            return ("0",) if question.reverse else ("4",)
+        if question.kind == "multiple":
+            return tuple(o.id for o in question.options if o.evidence and not o.exclusive)
+        return (max(question.options, key=lambda o: sum(o.evidence.values())).id,)
+
+    return {question.id: best(question) for question in content.questions}
 
 
 def path_of(content: Content, education: str, experience: str, field: str) -> list[TrainingStep]:
@@ -304,18 +317,7 @@ def test_nearly_there_is_to_go_further_not_a_priority(shipped_content: Content, 
 
 
 def test_the_engine_lists_near_misses_only_without_real_gaps(shipped_content: Content) -> None:
-    best = {
-        q.id: (
-            ("4",)
-            if q.kind == "likert" and not q.reverse
-            else ("0",)
-            if q.kind == "likert"
-            else tuple(o.id for o in q.options if o.evidence and not o.exclusive)
-            if q.kind == "multiple"
-            else (max(q.options, key=lambda o: sum(o.evidence.values())).id,)
-        )
-        for q in shipped_content.questions
-    }
+    best = best_answers(shipped_content)
     best |= {"education": ("master",), "experience": ("10plus",), "field": ("digital",)}
     result = evaluate(shipped_content, best)
     assert result.gaps == []
@@ -346,3 +348,40 @@ def test_english_missions_follow_needed_to(shipped_content: Content) -> None:
     for mission in shipped_content.profile.missions:
         first = mission.text("en").split()[0].lower()
         assert first not in ADVERBS and not first.endswith("ly"), mission.id
+
+
+# --- Strengths with the answers that back them -----------------------------------------------
+
+
+def test_backing_is_the_answers_at_the_required_level(shipped_content: Content) -> None:
+    persuasion = shipped_content.dimension_by_id["persuasion"]  # required 3
+    scored = DimensionScore(
+        persuasion, 8 / 3, (4.0, 1.0, 3.0), ("persuade", "marketplace", "done_work")
+    )
+    assert scored.backing == ("persuade", "done_work")
+    assert scored.support == 2
+
+
+def test_every_question_that_shows_an_ability_has_a_short_name(shipped_content: Content) -> None:
+    for question in shipped_content.questions:
+        targets = set(question.dimensions) | {d for o in question.options for d in o.evidence}
+        categories = {shipped_content.dimension_by_id[d].category for d in targets}
+        if categories & {"qualities", "skills"}:
+            assert question.short is not None, question.id
+            for lang in LANGS:
+                assert 0 < len(question.short(lang)) <= 40, (question.id, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_strength_names_the_answers_behind_it(shipped_content: Content, lang: Lang) -> None:
+    best = best_answers(shipped_content)
+    result = evaluate(shipped_content, best)
+    assert result.strengths
+    message = render_result(shipped_content, result, lang)
+    questions = shipped_content.question_by_id
+    for strength in result.strengths:
+        assert len(strength.backing) >= 2
+        shorts = [questions[q].short for q in strength.backing]
+        names = ", ".join([s(lang) for s in shorts if s is not None][:2])
+        line = f"• {html.escape(strength.dimension.label(lang))} ({html.escape(names)})"
+        assert line in message.splitlines()

@@ -264,6 +264,9 @@ class Question(Strict):
     """
     reverse: bool = False
     """Likert only: reverse-keyed, agreeing shows a lower level (4 − the answer)."""
+    short: Text | None = None
+    """A few words naming the question ("scénario marketplace"): a strength cites the
+    answers that back it by these names."""
 
     @cached_property
     def options_by_id(self) -> dict[str, Option]:

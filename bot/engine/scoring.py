@@ -51,6 +51,16 @@ class DimensionScore:
     """Mean evidence, 0–4."""
     received: tuple[float, ...] = ()
     """The level each question that speaks to this dimension gave, in quiz order."""
+    sources: tuple[str, ...] = ()
+    """The id of each of those questions, in the same order as `received`."""
+
+    @property
+    def backing(self) -> tuple[str, ...]:
+        """The questions whose answer showed at least the required level."""
+        required = self.dimension.required
+        return tuple(
+            q for q, level in zip(self.sources, self.received, strict=True) if level >= required
+        )
 
     @property
     def support(self) -> int:
@@ -135,11 +145,13 @@ def item_category(content: Content, question: Question) -> Category | None:
 
 def score(content: Content, answers: Answers) -> Score:
     received: dict[str, list[float]] = defaultdict(list)
+    sources: dict[str, list[str]] = defaultdict(list)
     background: dict[str, tuple[str, ...]] = {}
     for question in content.questions:
         chosen = answers.get(question.id, ())
         for dim, level in evidence(question, chosen).items():
             received[dim].append(level)
+            sources[dim].append(question.id)
         if question.background:
             values = {o.id: o.value for o in question.options}
             background[question.background] = tuple(
@@ -147,7 +159,9 @@ def score(content: Content, answers: Answers) -> Score:
             )
 
     dimensions = tuple(
-        DimensionScore(dim, _mean(received[dim.id]), tuple(received[dim.id]))
+        DimensionScore(
+            dim, _mean(received[dim.id]), tuple(received[dim.id]), tuple(sources[dim.id])
+        )
         for dim in content.profile.dimensions
     )
     categories: dict[Category, float] = {

@@ -101,7 +101,7 @@ def _render(
         t("result_strengths", lang),
     ]
     if result.strengths:
-        lines += [f"• {esc(s.dimension.label(lang))}" for s in result.strengths]
+        lines += [_strength_line(content, s, lang) for s in result.strengths]
     else:
         lines.append(t("result_no_strengths", lang))
 
@@ -143,6 +143,24 @@ def _render(
         t("result_advisers", lang),
     ]
     return "\n".join(lines)
+
+
+#: A strength cites at most this many of the answers that back it.
+MAX_BACKING = 2
+
+
+def _strength_line(content: Content, strength: DimensionScore, lang: Lang) -> str:
+    """The strength and, briefly, the answers that back it: "• Label (scénario marketplace, …)"."""
+    questions = content.question_by_id
+    names = [
+        short(lang)
+        for question in strength.backing
+        if (short := questions[question].short) is not None
+    ][:MAX_BACKING]
+    label = html.escape(strength.dimension.label(lang))
+    if not names:
+        return f"• {label}"
+    return t("strength_line", lang, label=label, backing=html.escape(", ".join(names)))
 
 
 def mid_sentence(text: str) -> str:
