@@ -383,5 +383,17 @@ def test_each_strength_names_the_answers_behind_it(shipped_content: Content, lan
         assert len(strength.backing) >= 2
         shorts = [questions[q].short for q in strength.backing]
         names = ", ".join([s(lang) for s in shorts if s is not None][:2])
-        line = f"• {html.escape(strength.dimension.label(lang))} ({html.escape(names)})"
-        assert line in message.splitlines()
+        label = html.escape(strength.dimension.label(lang))
+        backing = f" — {names}" if label.endswith(")") else f" ({names})"
+        assert f"• {label}{html.escape(backing)}" in message.splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_label_with_brackets_gets_no_second_pair(shipped_content: Content, lang: Lang) -> None:
+    result = evaluate(shipped_content, best_answers(shipped_content))
+    office = shipped_content.dimension_by_id["office_software"]
+    assert office.label(lang).endswith(")")
+    strong = next(d for d in result.score.dimensions if d.dimension == office)
+    message = render_result(shipped_content, dataclasses.replace(result, strengths=[strong]), lang)
+    line = next(x for x in message.splitlines() if x.startswith(f"• {office.label(lang)}"))
+    assert ") (" not in line and " — " in line

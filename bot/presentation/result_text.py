@@ -160,7 +160,9 @@ def _strength_line(content: Content, strength: DimensionScore, lang: Lang) -> st
     label = html.escape(strength.dimension.label(lang))
     if not names:
         return f"• {label}"
-    return t("strength_line", lang, label=label, backing=html.escape(", ".join(names)))
+    # A label with its own brackets ("Bureautique (Word, Excel…)") takes a dash instead.
+    key = "strength_line_dash" if label.endswith(")") else "strength_line"
+    return t(key, lang, label=label, backing=html.escape(", ".join(names)))
 
 
 def mid_sentence(text: str) -> str:

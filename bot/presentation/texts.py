@@ -260,6 +260,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "result_entry": ("<b>Conditions d’accès</b>", "<b>Entry requirements</b>"),
     "result_strengths": ("<b>Vos points forts</b>", "<b>Your strengths</b>"),
     "strength_line": ("• {label} ({backing})", "• {label} ({backing})"),
+    "strength_line_dash": ("• {label} — {backing}", "• {label} — {backing}"),
     "result_no_strengths": (
         "Aucune qualité n’atteint encore le niveau demandé : c’est un point de départ.",
         "No quality reaches the required level yet: this is a starting point.",
