@@ -61,24 +61,24 @@ def test_worked_example_levels(mini_content: Content) -> None:
 def test_worked_example_fits_categories_overall_band(mini_content: Content) -> None:
     result = score(mini_content, EXAMPLE)
     fits = {d.dimension.id: d.fit for d in result.dimensions}
-    # fit = min(1, level / required)
+    # fit = (level − 1) / (required − 1), clamped to 0–1: a level of 1 earns nothing yet
     assert fits == {
-        "communication": 0.5,  # 2 / 4
-        "adaptability": 1.0,  # min(1, 4 / 2)
-        "analytics": 1.0,  # 4 / 4
-        "web": 1.0,  # 2 / 2
-        "diploma": 0.5,  # 2 / 4
-        "practice": 0.0,  # 0 / 2
+        "communication": pytest.approx(1 / 3),  # (2 − 1) / (4 − 1)
+        "adaptability": 1.0,  # (4 − 1) / (2 − 1) = 3, clamped to 1
+        "analytics": 1.0,  # (4 − 1) / (4 − 1)
+        "web": 1.0,  # (2 − 1) / (2 − 1)
+        "diploma": pytest.approx(1 / 3),  # (2 − 1) / (4 − 1)
+        "practice": 0.0,  # (0 − 1) / (2 − 1) = −1, clamped to 0
     }
     # weighted means of the fits, as percentages
     assert result.categories == {
-        "qualities": pytest.approx(62.5),  # (3×0.5 + 1×1) / 4 = 2.5 / 4
+        "qualities": pytest.approx(50.0),  # (3×1/3 + 1×1) / 4 = 2 / 4
         "skills": pytest.approx(100.0),  # (2×1 + 2×1) / 4
-        "background": pytest.approx(25.0),  # (2×0.5 + 2×0) / 4 = 1 / 4
+        "background": pytest.approx(100 / 6),  # (2×1/3 + 2×0) / 4 = 1/6
     }
-    # (1.5 + 1 + 2 + 2 + 1 + 0) / 12 = 7.5 / 12
-    assert result.overall == pytest.approx(62.5)
-    assert result.band.id == "medium"  # 50 ≤ 62.5 < 75
+    # (1 + 1 + 2 + 2 + 2/3 + 0) / 12 = (20/3) / 12
+    assert result.overall == pytest.approx(500 / 9)
+    assert result.band.id == "medium"  # 50 ≤ 55.6 < 75
     assert result.background == {
         "education": ("bac2",),
         "experience": ("none",),
@@ -118,9 +118,10 @@ def test_worked_example_strengths_gaps_training(mini_content: Content) -> None:
     # (talk 0, change 4); a strength needs two answers at the required level or
     # above: analytics has two (4, 4 ≥ 4), web one (3 ≥ 2), adaptability one (4 ≥ 2).
     assert [s.dimension.id for s in result.strengths] == ["analytics"]
-    # cost = weight × (1 − fit): practice 2×1 = 2, communication 3×0.5 = 1.5, diploma 2×0.5 = 1
-    assert [g.dimension.id for g in result.gaps] == ["practice", "communication", "diploma"]
-    assert [g.gap_weight for g in result.gaps] == [2.0, 1.5, 1.0]
+    # cost = weight × (1 − fit): communication 3×2/3 = 2, practice 2×1 = 2 (a tie: profile
+    # order), diploma 2×2/3 = 4/3
+    assert [g.dimension.id for g in result.gaps] == ["communication", "practice", "diploma"]
+    assert [g.gap_weight for g in result.gaps] == pytest.approx([2.0, 2.0, 4 / 3])
     # bac2 with no experience: the Master step only (work needs 3 years or more)
     assert [p.id for p in result.training] == ["master"]
 
@@ -137,8 +138,8 @@ def test_worst_answers_by_hand(mini_content: Content) -> None:
         "market": ("local",),
     }
     result = evaluate(mini_content, worst)
-    # only diploma gets anything: 1 / 4 = 0.25 → overall 2×0.25 / 12 = 4.1666…
-    assert result.score.overall == pytest.approx(50 / 12)
+    # only diploma gets anything, level 1 (bac): (1 − 1) / (4 − 1) = 0 → overall 0
+    assert result.score.overall == 0.0
     assert result.score.band.id == "low"
     assert result.strengths == []
     # bac, no experience: 40 000 to 40 000 + 20 000 × 0.2 = 44 000

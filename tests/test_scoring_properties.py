@@ -58,7 +58,7 @@ def extreme_answers(content: Content, *, best: bool) -> AnswerSet:
         elif q.kind == "single":
             result[q.id] = (pick(q.options, key=lambda o: sum(o.evidence.values())).id,)
         else:
-            result[q.id] = tuple(o.id for o in q.options if not o.exclusive) if best else ()
+            result[q.id] = tuple(o.id for o in q.options if o.evidence) if best else ()
     return result
 
 
@@ -144,13 +144,13 @@ def test_a_dominating_option_never_lowers_a_score(content: Content, data: st.Dat
 
 @thorough
 @given(data=st.data())
-def test_ticking_one_more_option_never_lowers_a_score(
+def test_ticking_one_more_option_that_shows_something_never_lowers_a_score(
     content: Content, data: st.DataObject
 ) -> None:
     base = data.draw(answers(content))
     multiple = [q for q in content.questions if q.kind == "multiple"]
     question = data.draw(st.sampled_from(multiple))
-    unticked = [o.id for o in question.options if o.id not in base[question.id] and not o.exclusive]
+    unticked = [o.id for o in question.options if o.id not in base[question.id] and o.evidence]
     if not unticked:
         return
     extra = data.draw(st.sampled_from(unticked))
@@ -159,8 +159,38 @@ def test_ticking_one_more_option_never_lowers_a_score(
     assert_not_lower(score(content, {**base, question.id: more}), score(content, base))
 
 
+@thorough
+@given(data=st.data())
+def test_ticking_an_off_job_task_never_raises_a_score(
+    content: Content, data: st.DataObject
+) -> None:
+    base = data.draw(answers(content))
+    off_job = [
+        (q, o.id)
+        for q in content.questions
+        for o in q.options
+        if q.kind == "multiple" and not o.evidence and not o.exclusive
+    ]
+    assert off_job, "the shipped quiz has off-job tasks among the options"
+    question, extra = data.draw(st.sampled_from(off_job))
+    ticked = {*base[question.id], extra} - {o.id for o in question.options if o.exclusive}
+    more = tuple(o.id for o in question.options if o.id in ticked)
+    assert_not_lower(score(content, base), score(content, {**base, question.id: more}))
+
+
+def test_an_off_job_tick_costs_a_level_on_what_the_question_shows(content: Content) -> None:
+    tasks = content.question_by_id["tasks_wanted"]
+    off_job = [o.id for o in tasks.options if not o.evidence and not o.exclusive]
+    core = [o.id for o in tasks.options if o.evidence]
+    assert evidence(tasks, tuple(core))["sales_passion"] == MAX_LEVEL
+    assert evidence(tasks, (*core, off_job[0]))["sales_passion"] == MAX_LEVEL - 1
+    assert evidence(tasks, (*core, *off_job))["sales_passion"] == MAX_LEVEL - len(off_job)
+    assert evidence(tasks, tuple(off_job))["sales_passion"] == 0  # never below 0
+
+
 def test_ticking_one_more_option_never_lowers_evidence_exhaustively(content: Content) -> None:
-    """Every subset of every multiple choice, plus each option it lacks.
+    """Every subset of every multiple choice, plus each option it lacks that shows something
+    (an off-job tick lowers it, or an exclusive one leaves it).
 
     Scores are monotone means of this evidence, so this is the root of the
     property above, checked without sampling (rare combinations included,
@@ -176,7 +206,10 @@ def test_ticking_one_more_option_never_lowers_evidence_exhaustively(content: Con
                 for extra in set(ids) - set(ticked):
                     more = tuple(i for i in ids if i in ticked or i == extra)
                     after = evidence(question, more)
-                    assert all(after[d] >= before[d] for d in before), (question.id, more)
+                    if question.options_by_id[extra].evidence:
+                        assert all(after[d] >= before[d] for d in before), (question.id, more)
+                    else:
+                        assert all(after[d] <= before[d] for d in before), (question.id, more)
 
 
 # --- Determinism and spread -------------------------------------------------------
@@ -246,4 +279,8 @@ def test_every_strength_rests_on_two_answers_at_the_required_level(
         required = strength.dimension.required
         assert sum(level >= required for level in strength.received) >= 2
         assert strength.dimension.category in ("qualities", "skills")
-    assert all(gap.dimension.category in CATEGORIES for gap in result.gaps)
+    interest_capped = any(rule.interest_below is not None for rule in result.score.reasons)
+    for gap in result.gaps:
+        assert gap.dimension.category in CATEGORIES or (
+            gap.dimension.category == INTEREST and interest_capped
+        ), gap.dimension.id

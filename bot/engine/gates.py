@@ -25,6 +25,9 @@ class Verdict:
     """The band the fit alone reaches."""
     cap: CapRule | None
     """The rule that lowered the band, if one did."""
+    reasons: tuple[CapRule, ...] = ()
+    """Every rule that applies, interest rules first: each one's reason is shown, even a
+    rule that does not lower the band further (wanting to do the job matters most)."""
 
 
 def readiness(content: Content, background: Mapping[str, tuple[str, ...]]) -> Readiness:
@@ -53,11 +56,13 @@ def applies(rule: CapRule, ready: Readiness, interest: Mapping[str | None, float
 def verdict(
     content: Content, uncapped: Band, ready: Readiness, interest: Mapping[str | None, float]
 ) -> Verdict:
-    """Apply every cap rule; the lowest `max_band` wins and gives the reason."""
+    """Apply every cap rule; the lowest `max_band` wins (the first listed on a tie)."""
     bands = {band.id: band for band in content.profile.bands}
     band, cap = uncapped, None
     for rule in content.profile.caps:
         limit = bands[rule.max_band]
         if applies(rule, ready, interest) and limit.min < band.min:
             band, cap = limit, rule
-    return Verdict(band=band, uncapped=uncapped, cap=cap)
+    met = [rule for rule in content.profile.caps if applies(rule, ready, interest)]
+    reasons = sorted(met, key=lambda rule: rule.interest_below is None)
+    return Verdict(band=band, uncapped=uncapped, cap=cap, reasons=tuple(reasons))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.content.models import Content, TrainingStep
+from bot.content.models import INTEREST, Content, TrainingStep
 from bot.engine.advice import training_path
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
+    CAUTION_AGREEMENT,
     Answers,
     DimensionScore,
     Score,
+    agreement,
     gaps,
     near_misses,
     score,
@@ -28,6 +30,13 @@ class Result:
     salary: SalaryEstimate
     further: list[DimensionScore] = field(default_factory=list)
     """When there is no real gap: what is just short of the requirement, to go further."""
+    agreement: float = 0.0
+    """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
+
+    @property
+    def cautious(self) -> bool:
+        """Near-total agreement: the result asks to read the verdict as a pointer only."""
+        return self.agreement >= CAUTION_AGREEMENT
 
 
 def evaluate(content: Content, answers: Answers) -> Result:
@@ -42,13 +51,19 @@ def evaluate(content: Content, answers: Answers) -> Result:
         training=path,
         salary=estimate_salary(content, scored),
         further=[] if main else _at_level(scored, path, near_misses(scored)),
+        agreement=agreement(content, answers),
     )
 
 
 def _main_gaps(scored: Score, path: list[TrainingStep], limit: int = 3) -> list[DimensionScore]:
     """The costliest gaps; training and experience drop out once the path says the entry
-    level is met, so the advice never asks for a diploma the path says is not needed."""
-    return _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))[:limit]
+    level is met, so the advice never asks for a diploma the path says is not needed.
+
+    When an interest cap applies, its interest comes first: checking that one wants to do
+    the job ("sell something yourself") goes before any training towards it.
+    """
+    every = _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))
+    return [*_interest_gaps(scored), *every][:limit]
 
 
 def _at_level(
@@ -58,3 +73,18 @@ def _at_level(
     if any(step.meets_level for step in path):
         return [gap for gap in every if gap.dimension.category != "background"]
     return every
+
+
+def _interest_gaps(scored: Score) -> list[DimensionScore]:
+    """The interest each interest cap names (or, for overall interest, the costliest one)."""
+    wanted = [d for d in scored.dimensions if d.dimension.category == INTEREST and d.fit < 1.0]
+    picked: list[DimensionScore] = []
+    for rule in scored.reasons:
+        if rule.interest_below is None:
+            continue
+        named = [d for d in wanted if d.dimension.id == rule.interest] if rule.interest else []
+        costliest = sorted(wanted, key=lambda d: -d.gap_weight)[:1]
+        for gap in named or costliest:
+            if gap not in picked:
+                picked.append(gap)
+    return picked

@@ -5,11 +5,16 @@ The method, in full (the README explains it with an example):
 1. Each answer gives a level from 0 to 4 on some dimensions: a likert answer
    gives its level to the question's dimensions (4 minus it when the question
    is reverse-keyed); a choice gives its option's `evidence`; ticked options of
-   a multiple choice add up, capped at 4.
+   a multiple choice add up, capped at 4, and each ticked option that shows
+   nothing (an off-job task, not "none of these") takes 1 off every level the
+   question gives: ticking everything costs something.
 2. A dimension's level is the mean of the levels it received from every
    question that can give it evidence (an option without it gives 0).
-3. Its fit is `min(1, level / required)`: being above the requirement earns
-   nothing more, so strengths cannot hide gaps.
+3. Its fit is `(level − 1) / (required − 1)`, clamped to 0–1: a level of 1
+   ("a little", or the weakest plausible scenario answer) shows nothing yet,
+   so middling or random answers land in the middle of the scale, not near the
+   top; being above the requirement earns nothing more, so strengths cannot
+   hide gaps.
 4. A category's score, and the overall fit, are the weighted means of those
    fits (weights from the profile), as percentages. The overall fit covers the
    ability categories; the interest category (wanting to do the core
@@ -17,8 +22,15 @@ The method, in full (the README explains it with an example):
 5. The band is the one the fit reaches, capped by the profile's cap rules when
    readiness (see `gates`) or interest falls short.
 
-Every step is monotone: a higher-evidence answer never lowers any number, and
-never lowers the band or the readiness.
+Every step is monotone: a higher-evidence answer (a stronger likert step, a
+dominating option, one more tick of an option that shows something) never
+lowers any number, the band or the readiness; ticking an off-job task never
+raises any.
+
+`agreement` measures something else: how much of the quiz the person agreed
+with or ticked, whatever it shows. Near-total agreement says more about the
+way of answering than about the person, so the result then asks to take the
+verdict as a pointer only.
 """
 
 from __future__ import annotations
@@ -42,6 +54,11 @@ from bot.content.models import (
 from bot.engine.gates import readiness, verdict
 
 Answers = Mapping[str, tuple[str, ...]]
+
+#: The level that earns no fit yet (below a requirement of 1, nothing does).
+FIT_FLOOR = 1.0
+#: What each ticked option that shows nothing takes off a multiple choice's levels.
+OFF_JOB_COST = 1
 
 
 @dataclass(frozen=True)
@@ -69,7 +86,9 @@ class DimensionScore:
 
     @property
     def fit(self) -> float:
-        return min(1.0, self.level / self.dimension.required)
+        required = self.dimension.required
+        floor = min(FIT_FLOOR, required - 1)
+        return max(0.0, min(1.0, (self.level - floor) / (required - floor)))
 
     @property
     def gap_weight(self) -> float:
@@ -92,6 +111,9 @@ class Score:
     uncapped: Band
     """The band the overall fit reaches on its own."""
     cap: CapRule | None = None
+    """The rule that lowered the band, if one did."""
+    reasons: tuple[CapRule, ...] = ()
+    """Every cap rule that applies, interest first: the result gives each one's reason."""
 
     @property
     def interest(self) -> float | None:
@@ -113,10 +135,33 @@ def evidence(question: Question, chosen: tuple[str, ...]) -> dict[str, float]:
         return dict.fromkeys(question.dimensions, level)
     targets = {dim for option in question.options for dim in option.evidence}
     picked = [option for option in question.options if option.id in chosen]
+    cost = OFF_JOB_COST * sum(1 for o in picked if not o.evidence and not o.exclusive)
     return {
-        dim: float(min(MAX_LEVEL, sum(option.evidence.get(dim, 0) for option in picked)))
+        dim: float(max(0, min(MAX_LEVEL, sum(o.evidence.get(dim, 0) for o in picked)) - cost))
         for dim in targets
     }
+
+
+#: From this share of agreeing answers on, the result adds a word of caution.
+CAUTION_AGREEMENT = 0.9
+
+
+def agreement(content: Content, answers: Answers) -> float:
+    """0–1: the share of self-ratings agreed with (3 or 4, reverse-keyed ones too) and of
+    tickable options ticked ("none of these" apart), background questions apart."""
+    agreed = asked = 0
+    for question in content.questions:
+        if question.background:
+            continue
+        chosen = answers.get(question.id, ())
+        if question.kind == "likert":
+            asked += 1
+            agreed += bool(chosen) and int(chosen[0]) >= MAX_LEVEL - 1
+        elif question.kind == "multiple":
+            tickable = [o.id for o in question.options if not o.exclusive]
+            asked += len(tickable)
+            agreed += sum(1 for o in tickable if o in chosen)
+    return agreed / asked if asked else 0.0
 
 
 def item_score(question: Question, chosen: tuple[str, ...]) -> float | None:
@@ -187,6 +232,7 @@ def score(content: Content, answers: Answers) -> Score:
         readiness=ready,
         uncapped=capped.uncapped,
         cap=capped.cap,
+        reasons=capped.reasons,
     )
 
 

@@ -66,16 +66,12 @@ def _render(
         t("result_fit", lang, fit=percent(score.overall, lang), band=esc(score.band.label(lang))),
     ]
     if score.cap is not None:
-        lines.append(
-            t(
-                "result_capped",
-                lang,
-                uncapped=esc(score.uncapped.label(lang)),
-                reason=esc(score.cap.reason(lang)),
-            )
-        )
+        lines.append(t("result_capped", lang, uncapped=esc(score.uncapped.label(lang))))
+    if result.cautious:
+        lines.append(t("result_caution", lang))
+    # A cap's reason says why better than the band's generic sentence, so it replaces it.
+    lines += [esc(rule.reason(lang)) for rule in score.reasons] or [esc(score.band.wording(lang))]
     lines += [
-        esc(score.band.wording(lang)),
         "",
         t("result_breakdown", lang),
         *(

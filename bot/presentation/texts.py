@@ -254,8 +254,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "<b>Wish to do the core missions</b> (selling, leading, analysing, negotiating): {value}",
     ),
     "result_capped": (
-        "Vos réponses seules atteindraient « {uncapped} ». {reason}",
-        "Your answers alone would reach “{uncapped}”. {reason}",
+        "Votre compatibilité seule atteindrait « {uncapped} ».",
+        "Your fit alone would reach “{uncapped}”.",
+    ),
+    "result_caution": (
+        "Vous avez été d’accord avec presque tout : gardez ce résultat comme une indication.",
+        "You agreed with almost everything, so take this result as a pointer only.",
     ),
     "result_entry": ("<b>Conditions d’accès</b>", "<b>Entry requirements</b>"),
     "result_strengths": ("<b>Vos points forts</b>", "<b>Your strengths</b>"),

@@ -1,0 +1,147 @@
+"""The verdict separates real profiles from chance, and says so when someone agrees with all.
+
+Answers drawn at random (every question, the background too) stand for someone
+who answers without reading: their fit must land in the middle band, hardly
+ever in "good" and never in "strong"; "not at all" to everything must land in
+the lowest band. Someone who agrees with everything is warned, in both
+languages, that the result is a pointer only.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+
+import pytest
+
+from bot.content.models import MAX_LEVEL, Content, Question
+from bot.engine.result import Result, evaluate
+from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.texts import t
+from tests.support.answers import AnswerSet
+from tests.support.personas import Persona, answers_for
+
+#: Enough answer sets for the median and the shares to be stable (±2 points).
+DRAWS = 400
+
+
+@pytest.fixture(scope="module")
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+def random_answer(question: Question, rng: random.Random) -> tuple[str, ...]:
+    if question.kind == "likert":
+        return (str(rng.randint(0, MAX_LEVEL)),)
+    if question.kind == "single":
+        return (rng.choice(question.options).id,)
+    ticked = tuple(o.id for o in question.options if not o.exclusive and rng.random() < 0.5)
+    return ticked or tuple(o.id for o in question.options if o.exclusive)[:1]
+
+
+def random_answers(content: Content, seed: int) -> AnswerSet:
+    rng = random.Random(seed)
+    return {q.id: random_answer(q, rng) for q in content.questions}
+
+
+def all_no(content: Content) -> AnswerSet:
+    """ "Not at all" to every statement, nothing ticked, the weakest scenario answers."""
+    answers: AnswerSet = {}
+    for q in content.questions:
+        if q.kind == "likert":
+            answers[q.id] = ("0",)
+        elif q.kind == "single":
+            answers[q.id] = (min(q.options, key=lambda o: sum(o.evidence.values())).id,)
+        else:
+            answers[q.id] = tuple(o.id for o in q.options if o.exclusive)[:1]
+    return answers
+
+
+@pytest.fixture(scope="module")
+def chance(content: Content) -> list[Result]:
+    return [evaluate(content, random_answers(content, seed)) for seed in range(DRAWS)]
+
+
+def band_of(content: Content, band_id: str) -> tuple[int, int]:
+    """The [min, next band's min) range of a band."""
+    mins = sorted(b.min for b in content.profile.bands)
+    low = next(b.min for b in content.profile.bands if b.id == band_id)
+    higher = [m for m in mins if m > low]
+    return low, higher[0] if higher else 101
+
+
+def test_the_median_random_fit_lands_in_the_partial_band(
+    content: Content, chance: list[Result]
+) -> None:
+    low, high = band_of(content, "partial")
+    median = statistics.median(r.score.overall for r in chance)
+    assert low <= round(median) < high, median
+
+
+def test_random_answers_hardly_reach_good_and_never_strong(chance: list[Result]) -> None:
+    uncapped = [r.score.uncapped.id for r in chance]
+    assert uncapped.count("strong") <= DRAWS // 100, uncapped.count("strong")
+    assert uncapped.count("good") <= DRAWS * 15 // 100, uncapped.count("good")
+    assert not [r for r in chance if r.score.band.id == "strong"]
+
+
+def test_random_answers_are_not_taken_for_a_yes_sayer(chance: list[Result]) -> None:
+    assert sum(r.cautious for r in chance) <= DRAWS // 100
+
+
+def test_not_at_all_to_everything_lands_far(content: Content) -> None:
+    result = evaluate(content, all_no(content))
+    assert result.score.uncapped.id == "far" and result.score.band.id == "far"
+    assert result.score.interest == 0
+    assert not result.cautious
+    # the reasons an adviser would give come first, not the generic "could suit you"
+    assert [rule.id for rule in result.score.reasons][:2] == ["no_selling", "little_interest"]
+
+
+# --- Agreeing with everything ---------------------------------------------------------------
+
+YES_SAYER = Persona(
+    "yes_sayer",
+    "agrees with everything and ticks every box, Master and 7 years",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    style="agrees",
+)
+FRANK_MASTER = Persona(
+    "frank_master",
+    "Master in digital marketing, 7 years in e-commerce, answers frankly",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    ability=0.85,
+    interest=0.9,
+    languages=("en_work",),
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_agreeing_with_almost_everything_adds_a_word_of_caution(
+    content: Content, lang: str
+) -> None:
+    caution = to_plain(t("result_caution", lang))  # type: ignore[arg-type]
+    yes = evaluate(content, answers_for(content, YES_SAYER))
+    frank = evaluate(content, answers_for(content, FRANK_MASTER))
+    assert yes.cautious and not frank.cautious
+    assert caution in to_plain(render_result(content, yes, lang))  # type: ignore[arg-type]
+    assert caution not in to_plain(render_result(content, frank, lang))  # type: ignore[arg-type]
+
+
+def test_ticking_off_job_tasks_costs_interest(content: Content) -> None:
+    frank = answers_for(content, FRANK_MASTER)
+    everything = {
+        **frank,
+        **{
+            q.id: tuple(o.id for o in q.options if not o.exclusive)
+            for q in content.questions
+            if q.id in ("tasks_wanted", "tasks_week")
+        },
+    }
+    before = evaluate(content, frank).score.interest
+    after = evaluate(content, everything).score.interest
+    assert before is not None and after is not None and after < before
