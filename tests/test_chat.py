@@ -111,7 +111,7 @@ def test_the_file_order_seed_keeps_the_file_order(mini_content: Content) -> None
 def test_worked_example_through_the_terminal(mini_content: Content) -> None:
     result, out = play(mini_content, EXAMPLE_TYPED)
     assert result == evaluate(mini_content, EXAMPLE)
-    assert f"Compatibilité{NBSP}: 62{NNBSP}% (Possible)" in out
+    assert f"Compatibilité{NBSP}: 56{NNBSP}% (Possible)" in out
     assert f"40{NNBSP}000 à 44{NNBSP}500{NBSP}€ bruts par an" in out
     assert "<b>" not in out and "&#x27;" not in out  # plain text, not Telegram HTML
 
@@ -236,7 +236,7 @@ def test_a_failing_chart_still_shows_the_result(
     chart = tmp_path / "result.png"
     result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=chart)
     assert result is not None
-    assert "Fit: 62% (Possible)" in out
+    assert "Fit: 56% (Possible)" in out
     assert out.rstrip().endswith("Chart not created (no fonts).")
     assert not chart.exists()
 

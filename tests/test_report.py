@@ -91,18 +91,18 @@ def test_french_result_of_the_worked_example(mini_content: Content) -> None:
     lines = message.splitlines()
     # the job title is written for mid-sentence: lower case
     assert lines[0] == f"<b>Votre résultat{NBSP}: testeur de quiz</b>"
-    # 62.5 is shown rounded (to even) as 62, the band is the one of 62
-    assert lines[1] == f"Compatibilité{NBSP}: <b>62{NNBSP}%</b> (Possible)"
+    # 55.6 is shown rounded as 56, the band is the one of 56
+    assert lines[1] == f"Compatibilité{NBSP}: <b>56{NNBSP}%</b> (Possible)"
     assert lines[2] == "Ce métier est à votre portée avec du travail."
     for line in (
-        f"• Qualités humaines{NBSP}: 62{NNBSP}%",
+        f"• Qualités humaines{NBSP}: 50{NNBSP}%",
         f"• Compétences techniques{NBSP}: 100{NNBSP}%",
-        f"• Formation et expérience{NBSP}: 25{NNBSP}%",
+        f"• Formation et expérience{NBSP}: 17{NNBSP}%",
         # each gap with the mission it serves and one thing to do, the costliest first
-        "• <b>Expérience</b> — utile pour encadrer une équipe\n"
-        "   ↳ Chercher un stage\n"
         "• <b>Communication</b> — utile pour convaincre les clients\n"
         "   ↳ Parler en public\n"
+        "• <b>Expérience</b> — utile pour encadrer une équipe\n"
+        "   ↳ Chercher un stage\n"
         "• <b>Niveau d&#x27;études</b> — utile pour piloter les ventes avec des chiffres\n"
         "   ↳ Suivre le parcours ci-dessous",
         "1. Un Master en marketing digital",
@@ -127,10 +127,10 @@ def test_english_result_of_the_worked_example(mini_content: Content) -> None:
     message = render_result(mini_content, evaluate(mini_content, EXAMPLE), "en")
     for line in (
         "<b>Your result: quiz tester</b>",
-        "Fit: <b>62%</b> (Possible)",
-        "• Personal qualities: 62%",
+        "Fit: <b>56%</b> (Possible)",
+        "• Personal qualities: 50%",
         "• Technical skills: 100%",
-        "• Training and experience: 25%",
+        "• Training and experience: 17%",
         "• <b>Experience</b> — needed to lead a team",
         "   ↳ Look for an internship",
         "• <b>Communication</b> — needed to win customers over",
@@ -161,7 +161,7 @@ def test_no_strengths_no_gaps_wordings(mini_content: Content) -> None:
 def test_plain_text_for_terminals(mini_content: Content) -> None:
     plain = to_plain(render_result(mini_content, evaluate(mini_content, EXAMPLE), "fr"))
     assert "<" not in plain and "&#x27;" not in plain
-    assert f"Compatibilité{NBSP}: 62{NNBSP}% (Possible)" in plain
+    assert f"Compatibilité{NBSP}: 56{NNBSP}% (Possible)" in plain
     assert "Niveau d'études" in plain
 
 

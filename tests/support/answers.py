@@ -10,7 +10,7 @@ from bot.engine.session import LIKERT_CHOICES
 AnswerSet = dict[str, tuple[str, ...]]
 
 #: The worked example on tests/fixtures/mini, worked through in tests/test_scoring.py:
-#: fit 62.5 %, band "medium", gaps practice > communication > diploma,
+#: fit 55.6 %, band "medium", gaps communication > practice > diploma,
 #: training master, work, crm, 50 000 €.
 EXAMPLE: AnswerSet = {
     "talk": ("0",),  # likert 0 → communication 0
