@@ -226,7 +226,8 @@ def test_every_band_renders_within_telegram_limits(shipped_content: Content, lan
             )
             why = gap.dimension.why
             said = why(lang) if why is not None else mid_sentence(mission.text(lang))
-            assert html.escape(said) in message
+            if gap.dimension.category != INTEREST:  # an interest gap has its cap's reason
+                assert html.escape(said) in message
             assert html.escape(gap.dimension.develop(lang)) in message
         for step in result.training:
             assert html.escape(step.text(lang)) in message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content.models import CATEGORIES, Content, Lang, Readiness
+from bot.content.models import CATEGORIES, INTEREST, Content, Lang, Readiness
 from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
@@ -107,14 +107,16 @@ def _render(
         dimension = gap.dimension
         label = esc(dimension.label(lang))
         why = dimension.why
-        lines += [
-            t("gap_fact", lang, label=label, why=esc(why(lang)))
-            if why is not None
-            else t(
+        if dimension.category == INTEREST:
+            # An interest gap follows its cap's reason, which already says why it matters.
+            heading = t("gap_interest", lang, label=label)
+        elif why is not None:
+            heading = t("gap_fact", lang, label=label, why=esc(why(lang)))
+        else:
+            heading = t(
                 "gap_line", lang, label=label, why=esc(mid_sentence(missions[dimension.mission]))
-            ),
-            t("gap_action", lang, action=esc(dimension.develop(lang))),
-        ]
+            )
+        lines += [heading, t("gap_action", lang, action=esc(dimension.develop(lang)))]
     if not shown:
         lines.append(t("result_no_gaps", lang))
 

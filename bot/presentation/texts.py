@@ -280,6 +280,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "gap_line": ("• <b>{label}</b> — utile pour {why}", "• <b>{label}</b> — needed to {why}"),
     "gap_fact": ("• <b>{label}</b> — {why}", "• <b>{label}</b> — {why}"),
+    "gap_interest": ("• <b>{label}</b>", "• <b>{label}</b>"),
     "gap_action": ("   ↳ {action}", "   ↳ {action}"),
     "result_training": (
         "<b>Votre parcours de formation, à partir d’où vous en êtes</b>",
