@@ -293,7 +293,13 @@ async def _sample(bot: BotProcess, plan: Plan, stop: asyncio.Event) -> None:
 
 
 async def run_campaign(
-    server: FakeBotAPI, data_dir: Path, plan: Plan, *, span: float, content: Content | None = None
+    server: FakeBotAPI,
+    data_dir: Path,
+    plan: Plan,
+    *,
+    span: float,
+    settle: float = 60.0,
+    content: Content | None = None,
 ) -> Report:
     """Run `plan` for at most `span` seconds of play, then let the bot settle and stop it."""
     content = content or load_content(MINI_QUESTIONS, MINI_PROFILES)
@@ -333,7 +339,10 @@ async def run_campaign(
         stop.set()
         await asyncio.gather(*background)
         # Quiet for longer than the longest retry pause: nothing is still on its way.
-        await server.wait_until_idle(quiet=4.0, timeout=60)
+        try:
+            await server.wait_until_idle(quiet=4.0, timeout=settle)
+        except AssertionError:
+            report.problems.append(f"the bot was still busy {settle:.0f} s after the last press")
         if await bot.stop_soon(signal.SIGTERM) != 0:
             report.problems.append("SIGTERM did not stop the bot cleanly")
     finally:

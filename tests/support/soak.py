@@ -58,7 +58,7 @@ async def soak(users: int, minutes: float, seed: int) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as data:
         async with FakeBotAPI(token=TOKEN) as server:
-            report = await run_campaign(server, Path(data), plan, span=span)
+            report = await run_campaign(server, Path(data), plan, span=span, settle=300.0)
             requests = len(server.requests)
         with Database(Path(data) / "scores.db") as db:
             logged = db.table("results").count
@@ -95,7 +95,7 @@ async def soak(users: int, minutes: float, seed: int) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=500)
-    parser.add_argument("--minutes", type=float, default=5.0)
+    parser.add_argument("--minutes", type=float, default=6.0)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--verbose", action="store_true", help="Print each problem in full.")
     args = parser.parse_args()
