@@ -22,6 +22,7 @@ from tests.support.harness import (
     begin,
     expected_result_text,
     make_settings,
+    quiz_presses,
     random_choices,
     running_bot,
 )
@@ -46,20 +47,32 @@ async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
     await begin(user, "▶️ Commencer le quiz")
     await player.play(choices, last=kill_after_commit - 1)
     # 1. Killed after saving an answer, while the next question is being shown.
-    await player.wait_question(kill_after_commit)
+    screen = await player.wait_question(kill_after_commit)
     await server.wait_until_idle()
-    server.delay_next("editMessageText", 4)
+    # Held until the kill: Telegram then applies the edit it fully received, before any new
+    # bot process runs (never later, over what the next process shows).
+    server.delay_next("editMessageText", 60)
     question = shipped_content.questions[kill_after_commit - 1]
+    (press,) = [
+        p for p in quiz_presses(screen) if p.verb == "answer" and p.arg == choices[question.id][0]
+    ]
     await player.answer(kill_after_commit, question, choices[question.id])
     await server.wait_for(
-        lambda s: any(r.status is None for r in s.requests_for("editMessageText"))
+        lambda s: any(r.held for r in s.requests_for("editMessageText")), timeout=30
     )
     assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
+    await server.wait_for(
+        lambda s: all(r.status is not None for r in s.requests_for("editMessageText")),
+        timeout=30,
+    )
     saved = StateStore(tmp_path / "state.db").load_quiz(user.id)
     assert saved is not None and saved.session.position == kill_after_commit
+    await player.wait_question(kill_after_commit + 1)
 
     with bot.running():
-        await player.play(choices, first=kill_after_commit, last=kill_before_fetch - 1)
+        # A lagging client sends the answered press again: it must not count twice.
+        user.press_data(screen.message_id, press.encode())
+        await player.play(choices, first=kill_after_commit + 1, last=kill_before_fetch - 1)
         # 2. Killed right after the press, before the bot could even fetch it.
         question = shipped_content.questions[kill_before_fetch - 1]
         await player.answer(kill_before_fetch, question, choices[question.id])
@@ -68,7 +81,7 @@ async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
     with bot.running():
         await player.play(choices, first=kill_before_fetch)
         result = await player.wait_result("fr")
-        await user.wait_for(lambda u: u.last_message and u.last_message.photo)
+        await user.wait_for(lambda u: u.last_message and u.last_message.photo, timeout=30)
         code = bot.stop(signal.SIGTERM)
     assert code == 0, "SIGTERM shuts the bot down cleanly"
 

@@ -649,6 +649,7 @@ class RecordedRequest:
     status: int | None = None  # None while the request is in flight
     description: str | None = None  # the error description of a failed request
     injected: bool = False  # failed by fail_next()
+    held: bool = False  # being held by delay_next()
 
     @property
     def ok(self) -> bool:
@@ -1372,8 +1373,12 @@ class FakeBotAPI:
         self._faults.setdefault(method.lower(), []).extend([fault] * count)
 
     def delay_next(self, method: str, seconds: float, count: int = 1) -> None:
-        """Hold the next ``count`` calls of ``method`` before handling them (their effect still
-        happens after the delay, even if the client gave up — as with a slow Telegram)."""
+        """Hold the next ``count`` calls of ``method`` before handling them, as a slow Telegram.
+
+        Telegram has the whole request by then, so its effect still happens even if the client
+        gives up: at the end of the delay, or as soon as the client disconnects, whichever comes
+        first. A request is thus never applied after its client went away, where it would
+        overwrite what a bot started since then has shown."""
         self._delays.setdefault(method.lower(), []).extend([seconds] * count)
 
     # --- inspection
@@ -1539,7 +1544,10 @@ class FakeBotAPI:
                 raise ApiError(404, "Not Found")
             delays = self._delays.get(name.lower())
             if delays:
-                await asyncio.sleep(delays.pop(0))
+                record.held = True
+                self._notify()
+                await _hold(request, delays.pop(0))
+                record.held = False
             faults = self._faults.get(name.lower())
             if faults:
                 fault = faults.pop(0)
@@ -1955,6 +1963,16 @@ def _allowed_updates(value: object) -> frozenset[str]:
 def _client_gone(request: web.Request) -> bool:
     transport = request.transport
     return transport is None or transport.is_closing()
+
+
+async def _hold(request: web.Request, seconds: float) -> None:
+    """Sleep ``seconds``, or less if the client disconnects meanwhile."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not _client_gone(request):
+        remaining = deadline - asyncio.get_running_loop().time()
+        if remaining <= 0:
+            return
+        await asyncio.sleep(min(remaining, 0.05))
 
 
 def _error_response(error: ApiError) -> web.Response:
