@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import random
 import signal
 import socket
 import subprocess
 import sys
+from http import HTTPStatus
 from pathlib import Path
 
 import httpx
@@ -17,16 +20,24 @@ from tests.support.harness import TOKEN
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def free_port(rng: random.Random) -> int:
+    """A port free right now, below Linux's ephemeral range (32768+) where port-0 binds and
+    outgoing connections of everything else on the machine take theirs."""
+    for _ in range(100):
+        port = rng.randrange(20000, 32000)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError("no free port found")
 
 
 async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
-    port = free_port()
     secret = "s3cret-for-the-test"
-    async with FakeBotAPI(token=TOKEN) as server:
+    rng = random.Random()
+    async with FakeBotAPI(token=TOKEN) as server, httpx.AsyncClient() as client:
         user = server.add_user(901, first_name="Wim", language_code="fr")
         env = {
             **os.environ,
@@ -38,12 +49,22 @@ async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
         }
         # Telegram posts to the public HTTPS address; a proxy forwards to the local port.
         public_url = "https://careerbot.example.test/telegram"
-        url = f"http://127.0.0.1:{port}/telegram"
-        process = subprocess.Popen(  # noqa: ASYNC220
-            [sys.executable, "-m", "bot", "run", "--webhook", "--webhook-url", public_url,
-             "--port", str(port), "--secret-token", secret],
-            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+        # The port is free when picked but may be taken before the bot binds it: then the bot
+        # exits, and it starts again on another port.
+        for _ in range(5):
+            port = free_port(rng)
+            url = f"http://127.0.0.1:{port}/telegram"
+            process = subprocess.Popen(  # noqa: ASYNC220
+                [sys.executable, "-m", "bot", "run", "--webhook", "--webhook-url", public_url,
+                 "--port", str(port), "--secret-token", secret],
+                env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            )  # fmt: skip
+            if await _bot_listening(client, url, process):
+                break
+            output, _ = process.communicate(timeout=30)
+            assert "Address already in use" in output, output
+        else:
+            raise AssertionError("the bot never got a port to listen on")
         try:
             webhook = await server.wait_for(lambda s: s.webhook, timeout=30)
             assert webhook["url"] == public_url and webhook["secret_token"] == secret
@@ -59,15 +80,13 @@ async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
                     "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
                 },
             }
-            async with httpx.AsyncClient() as client:
-                await _wait_listening(client, url)
-                forged = await client.post(url, json=update)
-                assert forged.status_code == 403
-                signed = await client.post(
-                    url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}
-                )
-                assert signed.status_code == 200
-            reply = await user.wait_for(lambda u: u.last_message, timeout=15)
+            forged = await client.post(url, json=update)
+            assert forged.status_code == 403
+            signed = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}
+            )
+            assert signed.status_code == 200
+            reply = await user.wait_for(lambda u: u.last_message, timeout=30)
             assert "Comment ça marche" in reply.text
             assert len(user.messages) == 1, "the forged update was ignored"
         finally:
@@ -77,12 +96,18 @@ async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
     assert TOKEN not in output
 
 
-async def _wait_listening(client: httpx.AsyncClient, url: str) -> None:
-    """The webhook server starts right after setWebhook; give it a moment."""
-    for _ in range(100):
-        try:
-            await client.get(url)
-            return
-        except httpx.TransportError:
-            await asyncio.sleep(0.1)
-    raise AssertionError(f"nothing listens on {url}")
+async def _bot_listening(
+    client: httpx.AsyncClient, url: str, process: subprocess.Popen[str]
+) -> bool:
+    """Wait until the bot's webhook answers on ``url``: True, or False if the bot exited.
+
+    The webhook path takes POST only, so the bot answers a GET with 405; anything else is
+    another program that took the port first (the bot then fails to bind and exits)."""
+    for _ in range(1200):
+        if process.poll() is not None:
+            return False
+        with contextlib.suppress(httpx.TransportError):
+            if (await client.get(url)).status_code == HTTPStatus.METHOD_NOT_ALLOWED:
+                return True
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"the bot did not listen on {url} within two minutes")
