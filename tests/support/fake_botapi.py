@@ -777,7 +777,7 @@ class FakeChat:
 
     # --- waiting
 
-    async def next_message(self, timeout: float = 10.0) -> BotMessage:  # noqa: ASYNC109
+    async def next_message(self, timeout: float = 30.0) -> BotMessage:  # noqa: ASYNC109
         """The first bot message not yet handed out, waiting for it if need be.
 
         A user action in the chat (send_text, press...) marks every earlier bot message as
@@ -795,7 +795,7 @@ class FakeChat:
     async def wait_for(
         self,
         predicate: Callable[[FakeChat], T | None],
-        timeout: float = 10.0,  # noqa: ASYNC109
+        timeout: float = 30.0,  # noqa: ASYNC109
     ) -> T:
         """Wait until ``predicate(chat)`` is truthy and return its value."""
         return await self.server._wait_for_value(
@@ -967,13 +967,13 @@ class FakeUser:
     def transcript(self) -> str:
         return self.chat.transcript()
 
-    async def next_message(self, timeout: float = 10.0) -> BotMessage:  # noqa: ASYNC109
+    async def next_message(self, timeout: float = 30.0) -> BotMessage:  # noqa: ASYNC109
         return await self.chat.next_message(timeout)
 
     async def wait_for(
         self,
         predicate: Callable[[FakeUser], T | None],
-        timeout: float = 10.0,  # noqa: ASYNC109
+        timeout: float = 30.0,  # noqa: ASYNC109
     ) -> T:
         """Wait until ``predicate(user)`` is truthy and return its value.
 
@@ -1405,7 +1405,7 @@ class FakeBotAPI:
     async def wait_for(
         self,
         predicate: Callable[[FakeBotAPI], T | None],
-        timeout: float = 10.0,  # noqa: ASYNC109
+        timeout: float = 30.0,  # noqa: ASYNC109
     ) -> T:
         """Wait until ``predicate(server)`` is truthy and return its value."""
         return await self._wait_for_value(
@@ -1415,7 +1415,7 @@ class FakeBotAPI:
     async def wait_for_request(
         self,
         method: str,
-        timeout: float = 10.0,  # noqa: ASYNC109
+        timeout: float = 30.0,  # noqa: ASYNC109
     ) -> RecordedRequest:
         """Wait until a call of ``method`` has been answered; returns the first one."""
         return await self._wait_for_value(
@@ -1427,7 +1427,7 @@ class FakeBotAPI:
     async def wait_for_answer(
         self,
         callback_query_id: str,
-        timeout: float = 10.0,  # noqa: ASYNC109
+        timeout: float = 30.0,  # noqa: ASYNC109
     ) -> JSONDict:
         """Wait for the bot to answer a callback query; returns answerCallbackQuery's params
         (without callback_query_id; may be empty)."""
@@ -1449,7 +1449,7 @@ class FakeBotAPI:
     async def wait_until_idle(
         self,
         quiet: float = 0.3,
-        timeout: float = 10.0,  # noqa: ASYNC109
+        timeout: float = 30.0,  # noqa: ASYNC109
     ) -> None:
         """Wait until every queued update was fetched and no request came for ``quiet`` s.
 

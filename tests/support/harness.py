@@ -117,7 +117,7 @@ async def begin(user: FakeUser, label: str) -> None:
 class QuizPlayer:
     """Plays a quiz as a person would: waiting for each question, then pressing."""
 
-    def __init__(self, user: FakeUser, content: Content, timeout: float = 20.0) -> None:
+    def __init__(self, user: FakeUser, content: Content, timeout: float = 30.0) -> None:
         self.user = user
         self.content = content
         self.timeout = timeout
