@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import random
 import signal
-import socket
 import subprocess
 import sys
 from http import HTTPStatus
@@ -18,25 +16,11 @@ import httpx
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import TOKEN
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
-
-
-def free_port(rng: random.Random) -> int:
-    """A port free right now, below Linux's ephemeral range (32768+) where port-0 binds and
-    outgoing connections of everything else on the machine take theirs."""
-    for _ in range(100):
-        port = rng.randrange(20000, 32000)
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise AssertionError("no free port found")
+from tests.support.ports import free_port
 
 
 async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
     secret = "s3cret-for-the-test"
-    rng = random.Random()
     async with FakeBotAPI(token=TOKEN) as server, httpx.AsyncClient() as client:
         user = server.add_user(901, first_name="Wim", language_code="fr")
         env = {
@@ -52,7 +36,7 @@ async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
         # The port is free when picked but may be taken before the bot binds it: then the bot
         # exits, and it starts again on another port.
         for _ in range(5):
-            port = free_port(rng)
+            port = free_port()
             url = f"http://127.0.0.1:{port}/telegram"
             process = subprocess.Popen(  # noqa: ASYNC220
                 [sys.executable, "-m", "bot", "run", "--webhook", "--webhook-url", public_url,

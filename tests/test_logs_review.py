@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.ports import free_port
 from tests.support.scorelog import fill, scorelog_content
 
 pytest.importorskip("datasette")
@@ -38,10 +39,7 @@ def temp_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        free: int = probe.getsockname()[1]
-    return free
+    return free_port()
 
 
 def start_review(scores: Path, port: int, temp_dir: Path) -> subprocess.Popen[str]:
