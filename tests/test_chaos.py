@@ -13,7 +13,7 @@ from tests.support.harness import TOKEN
 
 
 async def test_a_short_fault_campaign_loses_nothing(server: FakeBotAPI, tmp_path: Path) -> None:
-    plan = Plan(seed=2026, users=6, quizzes_each=1, kills=2, fault_every=0.7)
+    plan = Plan(seed=2026, users=6, quizzes_each=1, kills=2, fault_every=0.7, patience=120)
     report = await run_campaign(server, tmp_path, plan, span=40)
 
     assert not report.problems, "\n\n".join(report.problems)

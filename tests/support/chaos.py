@@ -62,6 +62,9 @@ class Plan:
     """People start at random moments within this many seconds."""
     sample: Callable[[int], None] | None = None
     """Called with the bot's pid about once a second (the soak measures memory and fds)."""
+    patience: float = 0.0
+    """Extra seconds people may take after the span to see their results: only bounds the wait,
+    so a slow machine finishes instead of failing (the kills still follow the span)."""
 
 
 @dataclass
@@ -322,7 +325,7 @@ async def run_campaign(
     ]
     stop = asyncio.Event()
     bot.start()
-    deadline = time.monotonic() + span
+    deadline = time.monotonic() + span + plan.patience
     try:
         background = [
             asyncio.create_task(_inject_faults(server, rng, plan, report, stop)),
