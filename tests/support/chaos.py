@@ -133,9 +133,9 @@ class Person:
 
     async def _get_going(self) -> None:
         """Start or resume a quiz from wherever the chat is."""
-        greeting = _newest(self.user, lambda m: any(b in m.buttons for b in BEGIN + RESUME))
+        greeting = _newest(self.user, lambda m: any(map(_starts_or_resumes, m.buttons)))
         if greeting is not None and self.rng.random() < 0.8:
-            label = next(b for b in greeting.buttons if b in BEGIN + RESUME)
+            label = next(filter(_starts_or_resumes, greeting.buttons))
             await self._settle(self.user.press(label, message_id=greeting.message_id))
             return
         self.user.send_text("/start")
@@ -239,6 +239,11 @@ class Person:
         if done < quizzes:
             tail = "\n".join(line[:80] for line in self.user.transcript().splitlines()[-60:])
             report.problems.append(f"{self.user.id}: {done} of {quizzes} results shown\n{tail}")
+
+
+def _starts_or_resumes(button: str) -> bool:
+    """The resume button names the question it resumes at: « ▶️ Reprendre (question 5/8) »."""
+    return button in BEGIN or any(word in button for word in RESUME)
 
 
 def _buttons(message: BotMessage) -> list[tuple[str, QuizPress]]:
