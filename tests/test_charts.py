@@ -28,12 +28,23 @@ from bot.presentation.charts import (
     stats_chart_png,
 )
 from tests.support.paths import FIXTURES, ROOT
+from tests.support.personas import Persona, answers_for
 
 FIXTURE = FIXTURES / "charts"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PHONE_WIDTH = 1080
 MAX_CHART_BYTES = 100_000
 """What a chart sent to every candidate may weigh (issue #11)."""
+
+MASTER = Persona(
+    "master",
+    "Master in digital marketing, 7 years in e-commerce, answers frankly",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    ability=0.85,
+    interest=0.9,
+)
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +192,20 @@ def test_shipped_profile_renders_in_both_languages() -> None:
             assert image.width == PHONE_WIDTH
             assert 1.5 < image.height / image.width < 2.6
             assert_not_blank(image)
+
+
+def test_the_shipped_chart_shows_interest_in_the_core_missions() -> None:
+    """An interest cap's reason must show on the picture: the interest is written under the fit."""
+    shipped = load_content(ROOT / "questions", ROOT / "profiles")
+    keen = answers_for(shipped, MASTER)
+    less = {**keen, "like_selling": ("1",)}
+    before, after = evaluate(shipped, keen), evaluate(shipped, less)
+    # only the interest moved: the fit, the band and every ability are the same
+    assert before.score.interest != after.score.interest
+    assert before.score.overall == after.score.overall and before.score.band == after.score.band
+    assert before.score.dimensions[:-4] == after.score.dimensions[:-4]
+    for lang in LANGS:
+        assert result_chart_png(shipped, before, lang) != result_chart_png(shipped, after, lang)
 
 
 async def test_charts_are_drawn_one_at_a_time_off_the_event_loop() -> None:

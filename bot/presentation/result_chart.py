@@ -42,6 +42,8 @@ _GREY_STEPS = 16
 
 _MARGIN = 40
 _TOP_BLOCK = 284
+_INTEREST_H = 56
+"""The line under the fit that gives the interest in the core missions."""
 _BOTTOM_BLOCK = 140
 _HEADING_H = 90
 _ROW_H = 58
@@ -130,11 +132,12 @@ def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
             rows.append((y + height // 2, d))
             y += height
     plot_h = max(y, _ROW_H)
-    image = Image.new("RGB", (WIDTH, _TOP_BLOCK + plot_h + _BOTTOM_BLOCK), "white")
+    top = _TOP_BLOCK + (_INTEREST_H if score.interest is not None else 0)
+    image = Image.new("RGB", (WIDTH, top + plot_h + _BOTTOM_BLOCK), "white")
     draw = ImageDraw.Draw(image)
 
     left, right = _MARGIN + label_w + 32, WIDTH - _MARGIN - 22
-    top, bottom = _TOP_BLOCK, _TOP_BLOCK + plot_h
+    bottom = top + plot_h
 
     def x_of(level: float) -> int:
         return round(left + (right - left) * level / MAX_LEVEL)
@@ -195,7 +198,11 @@ def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
         (WIDTH // 2, 29), title[:1].upper() + title[1:], font=fonts.title, fill=INK, anchor="ma"
     )
     draw.text((WIDTH // 2, 97), fit, font=fonts.subtitle, fill=INK, anchor="ma")
-    _legend(draw, fonts.small, lang, y=180)
+    if score.interest is not None:
+        # An interest cap's reason shows on the picture too.
+        interest = t("chart_interest", lang, value=percent(score.interest, lang))
+        draw.text((WIDTH // 2, 152), interest, font=fonts.subtitle, fill=INK, anchor="ma")
+    _legend(draw, fonts.small, lang, y=top - 104)
     return _png(image)
 
 

@@ -345,6 +345,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- Charts (bot/charts.py) ---
     "chart_fit": ("Compatibilité : {fit} ({band})", "Fit: {fit} ({band})"),
+    "chart_interest": ("Envie des missions clés : {value}", "Wish to do the core tasks: {value}"),
     "chart_you_met": ("Vous : niveau atteint", "You: level reached"),
     "chart_you_short": ("Vous : en dessous", "You: below it"),
     "chart_required": ("Niveau demandé", "Required level"),
