@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.models import Content, Lang, Question
+from bot.content.models import LANGS, Content, Lang, Question
 from bot.engine.result import Result, evaluate
 from bot.engine.session import option_order
 from bot.presentation.progress import progress_bar
-from bot.presentation.screens import SECONDS_TO_ANSWER
+from bot.presentation.screens import estimated_minutes
 from bot.presentation.texts import NBSP, NNBSP, t
 from bot.terminal.chat import run_chat
 from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
@@ -120,14 +120,32 @@ def test_greeting_gives_count_and_minutes(mini_content: Content, shipped_content
     _, out = play(mini_content, [])
     assert out.startswith(f"Bonjour{NNBSP}! Je vais vous aider")
     assert "testeur de quiz" in out
-    # 2 likert × 10 s + 5 single × 15 s + 1 multiple × 20 s = 115 s → 2 min
+    # about 120 words read at 200 a minute (36 s), then 2 likert × 4 s + 5 single × 6 s
+    # + 1 multiple × 10 s = 48 s to decide: 84 s → 2 min
     assert "8 questions, environ 2 minutes" in out
     assert t("quiz_resumable", "fr") not in out  # nothing is kept to pick up later
     _, out = play(shipped_content, [], "en")
     count = len(shipped_content.questions)
-    seconds = sum(SECONDS_TO_ANSWER[q.kind] for q in shipped_content.questions)
     assert out.startswith("Hello! I'll help you")
-    assert f"{count} questions, about {math.ceil(seconds / 60)} minutes" in out
+    assert f"{count} questions, about {estimated_minutes(shipped_content, 'en')} minutes" in out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_announced_time_covers_reading_every_screen(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Honest: at least the time to read every question and answer at a phone's 200 words a
+    minute, plus a few seconds to decide on each (the review of the quiz found about 9 min)."""
+    questions = shipped_content.questions
+    words = sum(
+        len(text.split())
+        for q in questions
+        for text in (q.text(lang), *(o.text(lang) for o in q.options))
+    )
+    reading = 60 * words / 200 + 4 * len(questions)
+    minutes = estimated_minutes(shipped_content, lang)
+    assert minutes * 60 >= reading
+    assert minutes <= math.ceil(reading / 60) + 2  # and not padded either
 
 
 def test_question_display(mini_content: Content) -> None:

@@ -11,15 +11,17 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.content.models import Content, Lang, Option, Question, QuestionKind
+from bot.content.models import MAX_LEVEL, Content, Lang, Option, Question, QuestionKind
 from bot.engine.session import Quiz, QuizSession
 from bot.presentation.buttons import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
 from bot.presentation.texts import other_lang, t
 
-#: Seconds to read and answer, by kind: a statement to rate, a short list to
-#: pick from (a scenario, a diploma) and a list to tick through.
-SECONDS_TO_ANSWER = {"likert": 10, "single": 15, "multiple": 20}
+#: Reading speed on a phone, words per minute (slower than on paper).
+READING_WORDS_PER_MINUTE = 200
+#: Seconds to decide once read, by kind: a statement to rate, a list to pick
+#: from (a scenario, a diploma) and a list to tick through, option by option.
+SECONDS_TO_DECIDE = {"likert": 4, "single": 6, "multiple": 10}
 RESULT_SUFFIX = ".result"
 """Marks the language button of a result, which redraws the result, not the greeting."""
 
@@ -40,8 +42,26 @@ class Screen:
 BUTTON_HINTS: dict[QuestionKind, str] = {"likert": "hint_likert", "multiple": "hint_multiple"}
 
 
-def estimated_minutes(content: Content) -> int:
-    seconds = sum(SECONDS_TO_ANSWER[question.kind] for question in content.questions)
+def screen_words(question: Question, lang: Lang) -> int:
+    """Words a person reads on a question's screen: the question and its answers."""
+    texts = [question.text(lang), *(option.text(lang) for option in question.options)]
+    return sum(len(text.split()) for text in texts)
+
+
+def estimated_minutes(content: Content, lang: Lang) -> int:
+    """Reading every screen at phone speed, plus a few seconds to decide on each.
+
+    The agreement scale and the hints under the buttons are the same on every
+    screen of their kind: they count once, as people read them once.
+    """
+    kinds = {question.kind for question in content.questions}
+    once = [t(BUTTON_HINTS[kind], lang) for kind in kinds if kind in BUTTON_HINTS]
+    if "likert" in kinds:
+        once += [t(f"likert_{level}", lang) for level in range(MAX_LEVEL + 1)]
+    words = sum(screen_words(question, lang) for question in content.questions)
+    words += sum(len(text.split()) for text in once)
+    seconds = 60 * words / READING_WORDS_PER_MINUTE
+    seconds += sum(SECONDS_TO_DECIDE[question.kind] for question in content.questions)
     return max(1, math.ceil(seconds / 60))
 
 
@@ -51,7 +71,7 @@ def quiz_length(content: Content, lang: Lang) -> str:
         "quiz_length",
         lang,
         questions=t("n_questions", lang, count=len(content.questions)),
-        minutes=t("n_minutes", lang, count=estimated_minutes(content)),
+        minutes=t("n_minutes", lang, count=estimated_minutes(content, lang)),
     )
 
 
