@@ -23,9 +23,10 @@ from bot.engine.result import evaluate
 from bot.engine.scoring import DimensionScore, gaps, near_misses, score
 from bot.presentation.result_text import mid_sentence, render_result
 
-EDUCATION = ["none", "bac", "bac2", "bac3", "master"]
+#: In the question's order; "studying" is the bac with a higher diploma under way.
+EDUCATION = ["none", "bac", "studying", "bac2", "bac3", "master"]
 EXPERIENCE = ["none", "lt2", "2to5", "5to10", "10plus"]
-FIELDS = ["business", "university", "engineering", "digital", "crm_project", "other"]
+FIELDS = ["digital", "commerce", "it", "crm_project", "other"]
 #: Two years or more count as the professional experience that opens the job at bac+2.
 EXPERIENCED = {"2to5", "5to10", "10plus"}
 
@@ -37,6 +38,8 @@ TABLE = {
     ("none", "experienced"): ["vae", "bac2_experience"],
     ("bac", "young"): ["bac2_study", *STUDY_TO_MASTER],
     ("bac", "experienced"): ["vae", "bac2_experience"],
+    ("studying", "young"): ["finish_studies", "master", "universities"],
+    ("studying", "experienced"): ["finish_studies", "bac2_experience"],
     ("bac2", "young"): ["gain_experience", *STUDY_TO_MASTER],
     ("bac2", "experienced"): ["at_level_bac2", "build_on"],
     ("bac3", "young"): ["gain_experience", "master", "universities"],
@@ -133,8 +136,9 @@ def test_every_path_is_coherent(
     assert not (
         {"master", "universities"} & set(ids) and {"bac2_experience", "at_level_bac2"} & set(ids)
     )
-    # the specialising step only for those whose studies were not digital
-    if field in {"digital", "crm_project"}:
+    # the specialising step only for those whose studies were neither digital marketing,
+    # nor computing (new technologies), nor a route the source names (customer relations)
+    if field in {"digital", "it", "crm_project"}:
         assert "specialise" not in ids
     for step in path:
         for lang in LANGS:
@@ -149,7 +153,7 @@ def test_every_step_says_where_it_comes_from(shipped_content: Content) -> None:
     source = ("master", "universities", "other_tracks", "bac2_experience", "at_level_bac2")
     for step_id in (*source, "gain_experience"):
         assert origins[step_id] == "source", step_id
-    for step_id in ("access", "vae", "bac2_study", "bac3_study"):
+    for step_id in ("access", "vae", "finish_studies", "bac2_study", "bac3_study"):
         assert origins[step_id] == "general", step_id
 
 

@@ -71,9 +71,9 @@ AGREES_NO_DIPLOMA = Persona(
 )
 DEVELOPER = Persona(
     "developer",
-    "developer strong in HTML/JS (bac+3, engineering school, 3 years), dislikes selling",
+    "developer strong in HTML/JS (bac+3 in computing, 3 years), dislikes selling",
     education="bac3",
-    studied="engineering",
+    studied="it",
     experience="2to5",
     ability=0.55,
     strong={
@@ -114,7 +114,7 @@ CAREER_CHANGER = Persona(
     "career_changer",
     "Master in finance, 12 years as an accountant, at home with figures, new to the web",
     education="master",
-    studied="university",
+    studied="other",
     experience="10plus",
     ability=0.55,
     strong={
@@ -146,7 +146,7 @@ RANDOM = tuple(
         f"random_{seed}",
         "answers the quiz at random (diploma and experience given)",
         education="bac2",
-        studied="business",
+        studied="commerce",
         experience="lt2",
         style="random",
         seed=seed,
