@@ -1,4 +1,4 @@
-"""`careerbot logs` and the queries behind it (bot/logs.py)."""
+"""`careerbot logs` and the queries behind it (bot/scorelog/summary.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The result message (bot/report.py): what it says, its size and its HTML."""
+"""The result message (bot/presentation/result_text.py): what it says, its size and its HTML."""
 
 from __future__ import annotations
 

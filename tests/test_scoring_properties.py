@@ -2,7 +2,7 @@
 
 Each test draws whole answer sets from the shipped questions (likert levels,
 one option per single choice, any subset of a multiple choice), so a content
-edit that breaks a promise of the method (docs: bot/scoring.py) fails here.
+edit that breaks a promise of the method (docs: bot/engine/scoring.py) fails here.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The quiz state machine (bot/session.py), on the mini fixture.
+"""The quiz state machine (bot/engine/session.py), on the mini fixture.
 
 Mini questions, in order: talk (likert), change (single), tools (multiple:
 sheet, tracking, html), webcult (likert), education, experience, employer,

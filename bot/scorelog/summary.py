@@ -2,7 +2,7 @@
 
 Everything here opens `scores.db` read-only, so it is safe while the bot runs.
 A log that does not exist yet reads as empty. The Datasette canned queries in
-`bot/datasette/metadata.json` compute the same figures in SQL.
+`bot/scorelog/datasette/metadata.yaml` compute the same figures in SQL.
 """
 
 from __future__ import annotations
