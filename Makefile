@@ -54,7 +54,7 @@ lint: lock-check venv  ## ruff, mypy and import-linter only
 bench: venv  ## Measure start-up, charts, and the bot under load against a bare floor (docs/benchmarks.md)
 	$(BIN)/python -m bench
 
-soak: venv  ## The fault campaign at length: 500 people over 6 minutes, memory and fds must stay flat
+soak: venv  ## The fault campaign at length: 500 people over 8 minutes, memory and fds must stay flat
 	$(BIN)/python -m tests.support.soak
 
 lock: $(UV_DEP)  ## Update uv.lock after editing the dependencies in pyproject.toml

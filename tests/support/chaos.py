@@ -65,6 +65,10 @@ class Plan:
     patience: float = 0.0
     """Extra seconds people may take after the span to see their results: only bounds the wait,
     so a slow machine finishes instead of failing (the kills still follow the span)."""
+    think: tuple[float, float] = (0.0, 0.0)
+    """Seconds a person takes before each action, drawn in this range (0: as fast as the bot)."""
+    unthrottled: bool = False
+    """Lift Telegram's 30 messages/s throttle (as `make bench` does) for a long, heavy run."""
 
 
 @dataclass
@@ -211,11 +215,15 @@ class Person:
         ]
         return sum(1 for text in texts if _lang_of(text))
 
-    async def play(self, quizzes: int, report: Report, deadline: float) -> None:
+    async def play(
+        self, quizzes: int, report: Report, deadline: float, think: tuple[float, float] = (0, 0)
+    ) -> None:
         """Play until `quizzes` results were shown and checked; a live question is answered,
         a missing one is looked for (greeting, /start), and noise is made all along."""
         done, seen = 0, self._results_shown()
         while done < quizzes and time.monotonic() < deadline:
+            if think[1] > 0:
+                await asyncio.sleep(self.rng.uniform(*think))
             if self._results_shown() > seen:
                 result = _newest(self.user, lambda m: _lang_of(m.text) is not None)
                 assert result is not None
@@ -316,6 +324,7 @@ async def run_campaign(
     bot = BotProcess(
         server,
         data_dir,
+        module="bench.careerbot_process" if plan.unthrottled else "bot",
         CAREERBOT_QUESTIONS_DIR=str(MINI_QUESTIONS),
         CAREERBOT_PROFILES_DIR=str(MINI_PROFILES),
     )
@@ -340,7 +349,7 @@ async def run_campaign(
 
         async def arrive(person: Person) -> None:
             await asyncio.sleep(rng.uniform(0, plan.arrival_spread))
-            await person.play(plan.quizzes_each, report, deadline)
+            await person.play(plan.quizzes_each, report, deadline, plan.think)
 
         await asyncio.gather(*(arrive(person) for person in people))
         await killer
