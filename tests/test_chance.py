@@ -19,7 +19,7 @@ from bot.engine.result import Result, evaluate
 from bot.presentation.result_text import render_result, to_plain
 from bot.presentation.texts import t
 from tests.support.answers import AnswerSet
-from tests.support.personas import Persona, answers_for
+from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
 
 #: Enough answer sets for the median and the shares to be stable (±2 points).
 DRAWS = 400
@@ -108,16 +108,6 @@ YES_SAYER = Persona(
     experience="5to10",
     style="agrees",
 )
-FRANK_MASTER = Persona(
-    "frank_master",
-    "Master in digital marketing, 7 years in e-commerce, answers frankly",
-    education="master",
-    studied="digital",
-    experience="5to10",
-    ability=0.85,
-    interest=0.9,
-    languages=("en_work",),
-)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -126,14 +116,14 @@ def test_agreeing_with_almost_everything_adds_a_word_of_caution(
 ) -> None:
     caution = to_plain(t("result_caution", lang))  # type: ignore[arg-type]
     yes = evaluate(content, answers_for(content, YES_SAYER))
-    frank = evaluate(content, answers_for(content, FRANK_MASTER))
+    frank = evaluate(content, answers_for(content, EXPERIENCED_MASTER))
     assert yes.cautious and not frank.cautious
     assert caution in to_plain(render_result(content, yes, lang))  # type: ignore[arg-type]
     assert caution not in to_plain(render_result(content, frank, lang))  # type: ignore[arg-type]
 
 
 def test_ticking_off_job_tasks_costs_interest(content: Content) -> None:
-    frank = answers_for(content, FRANK_MASTER)
+    frank = answers_for(content, EXPERIENCED_MASTER)
     everything = {
         **frank,
         **{

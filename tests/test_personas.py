@@ -16,18 +16,8 @@ from bot.content.models import Content, Lang
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import strengths
 from bot.presentation.result_text import render_result, to_plain
-from tests.support.personas import Persona, answers_for
+from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
 
-EXPERIENCED_MASTER = Persona(
-    "experienced_master",
-    "Master in digital marketing, 7 years in e-commerce, answers frankly",
-    education="master",
-    studied="digital",
-    experience="5to10",
-    ability=0.85,
-    interest=0.9,
-    languages=("en_work",),
-)
 BTS_SALES = Persona(
     "bts_sales",
     "BTS (bac+2) in sales, three years selling in a shop, answers frankly",

@@ -140,3 +140,16 @@ def _option_with_value(question: Question, value: str) -> str:
 
 def _exclusive(question: Question) -> tuple[str, ...]:
     return tuple(o.id for o in question.options if o.exclusive)[:1]
+
+
+#: The reference strong candidate, shared by the persona and chance tests.
+EXPERIENCED_MASTER = Persona(
+    "experienced_master",
+    "Master in digital marketing, 7 years in e-commerce, answers frankly",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    ability=0.85,
+    interest=0.9,
+    languages=("en_work",),
+)
