@@ -182,13 +182,14 @@ def state_commits(content: Content, count: int = 300) -> None:
     import tempfile
 
     from bot.engine.session import Quiz
-    from bot.state.store import ActiveQuiz, StateStore
+    from bot.state.records import ActiveQuiz
+    from bot.state.state_db import StateDb
 
     session = Quiz(content).start(quiz_id="bench", lang="fr", started_at=time.time())
     timings: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
         for mode in ("NORMAL", "FULL"):
-            store = StateStore(Path(tmp) / f"state-{mode}.db")
+            store = StateDb(Path(tmp) / f"state-{mode}.db")
             store.db.execute(f"PRAGMA synchronous = {mode}")
             wall, cpu = time.perf_counter(), time.process_time()
             for user in range(count):

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from bot.content.models import Content
-from bot.presentation.buttons import MenuPress, QuizPress, decode
+from bot.presentation.payloads import MenuPress, QuizPress, decode
 from bot.presentation.texts import t
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser, JSONDict
 

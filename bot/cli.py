@@ -54,7 +54,7 @@ def run(
     """Start the bot (long polling by default, or a webhook behind a reverse proxy)."""
     from telegram.error import TelegramError
 
-    from bot.storage import StorageError
+    from bot.state.database import StorageError
     from bot.telegram_bot.application import WebhookOptions, run_bot
 
     settings = _settings()

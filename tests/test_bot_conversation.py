@@ -10,8 +10,8 @@ import pytest
 
 from bot.content.models import Content
 from bot.engine.session import option_order
-from bot.presentation.buttons import MenuPress
-from bot.state.store import StateStore
+from bot.presentation.payloads import MenuPress
+from bot.state.state_db import StateDb
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.support.harness import (
     QuizPlayer,
@@ -107,7 +107,7 @@ async def test_cancel_button_and_command(
     question = await player.wait_question(1)
     await player.press(question, "cancel")
     await user.wait_for(lambda u: "Quiz arrêté" in u.message(question.message_id).text)
-    assert StateStore(bot / "state.db").load_quiz(user.id) is None
+    assert StateDb(bot / "state.db").load_quiz(user.id) is None
 
     user.send_text("/cancel")
     await user.wait_for(lambda u: "Aucun quiz en cours" in u.last_text)
@@ -116,7 +116,7 @@ async def test_cancel_button_and_command(
     await player.wait_question(1)
     user.send_text("/cancel")
     await user.wait_for(lambda u: "Quiz arrêté" in u.last_text)
-    assert StateStore(bot / "state.db").load_quiz(user.id) is None
+    assert StateDb(bot / "state.db").load_quiz(user.id) is None
 
 
 async def test_restart_starts_from_the_first_question(
@@ -287,7 +287,7 @@ async def test_deep_link_source_and_language_button(
     )
     user.press("▶️ Start the quiz")
     await QuizPlayer(user, shipped_content).wait_question(1)
-    session = StateStore(bot / "state.db").load_quiz(user.id)
+    session = StateDb(bot / "state.db").load_quiz(user.id)
     assert session is not None and session.session.source == "salon2026"
     assert session.session.lang == "en"
 
@@ -316,7 +316,7 @@ async def test_forget_erases_everything_about_the_user(
     await player.wait_question(1)
     user.send_text("/forget")
     await user.wait_for(lambda u: "erased everything" in u.last_text)
-    store = StateStore(bot / "state.db")
+    store = StateDb(bot / "state.db")
     for table in ("sessions", "languages", "last_results"):
         rows = list(store.db.query(f"select * from {table} where user_id = ?", [user.id]))
         assert rows == [], table

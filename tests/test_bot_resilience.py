@@ -14,7 +14,7 @@ import pytest
 
 from bot.content.models import Content
 from bot.presentation.texts import lang_from_code
-from bot.state.store import StateStore
+from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
     TOKEN,
@@ -65,7 +65,7 @@ async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
         lambda s: all(r.status is not None for r in s.requests_for("editMessageText")),
         timeout=30,
     )
-    saved = StateStore(tmp_path / "state.db").load_quiz(user.id)
+    saved = StateDb(tmp_path / "state.db").load_quiz(user.id)
     assert saved is not None and saved.session.position == kill_after_commit
     await player.wait_question(kill_after_commit + 1)
 
@@ -86,7 +86,7 @@ async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
     assert code == 0, "SIGTERM shuts the bot down cleanly"
 
     assert result.text == expected_result_text(shipped_content, choices, "fr")
-    last = StateStore(tmp_path / "state.db").last_result(user.id)
+    last = StateDb(tmp_path / "state.db").last_result(user.id)
     assert last is not None and last.answers == choices, "each answer recorded exactly once"
     assert len(last.answers) == total
     assert not server.unanswered_callback_queries()

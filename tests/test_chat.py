@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from bot.content.models import LANGS, Content, Lang, Question
-from bot.engine.result import Result, evaluate
+from bot.engine.result import evaluate
+from bot.engine.scoring import Answers
 from bot.engine.session import option_order
 from bot.presentation.progress import progress_bar
 from bot.presentation.screens import estimated_minutes
@@ -44,8 +45,9 @@ def play(
     *,
     seed: str = FILE_ORDER_SEED,
     **options: Path,
-) -> tuple[Result | None, str]:
-    """Run the chat on typed lines (no final newline = end of input after them)."""
+) -> tuple[Answers | None, str]:
+    """Run the chat on typed lines (no final newline = end of input after them);
+    the answers of the finished quiz (None if it was not finished) and the output."""
     out = io.StringIO()
     result = run_chat(
         content,
@@ -110,7 +112,7 @@ def test_the_file_order_seed_keeps_the_file_order(mini_content: Content) -> None
 
 def test_worked_example_through_the_terminal(mini_content: Content) -> None:
     result, out = play(mini_content, EXAMPLE_TYPED)
-    assert result == evaluate(mini_content, EXAMPLE)
+    assert result == EXAMPLE
     assert f"Compatibilité{NBSP}: 56{NNBSP}% (Possible)" in out
     assert f"40{NNBSP}000 à 44{NNBSP}500{NBSP}€ bruts par an" in out
     assert "<b>" not in out and "&#x27;" not in out  # plain text, not Telegram HTML
@@ -190,7 +192,7 @@ def test_multiple_choice_rejects_an_unknown_number(mini_content: Content) -> Non
 
 def test_multiple_choice_takes_an_empty_line_for_none(mini_content: Content) -> None:
     result, _ = play(mini_content, [*EXAMPLE_TYPED[:2], "", *EXAMPLE_TYPED[3:]])
-    assert result == evaluate(mini_content, {**EXAMPLE, "tools": ()})
+    assert result == {**EXAMPLE, "tools": ()}
 
 
 @pytest.mark.parametrize("ticks", ["1,2", "2 1", " 1 ,  2 ", "1;2"])
@@ -198,7 +200,7 @@ def test_multiple_choice_takes_numbers_in_any_order_and_separator(
     mini_content: Content, ticks: str
 ) -> None:
     result, _ = play(mini_content, [*EXAMPLE_TYPED[:2], ticks, *EXAMPLE_TYPED[3:]])
-    assert result == evaluate(mini_content, EXAMPLE)
+    assert result == EXAMPLE
 
 
 def test_back_shows_the_previous_answer_and_changes_it(mini_content: Content) -> None:
@@ -207,7 +209,7 @@ def test_back_shows_the_previous_answer_and_changes_it(mini_content: Content) ->
     assert t("toast_first", "fr") in out
     assert out.count("Question 1/8") == 3
     assert f" ✔ 5. {t('likert_4', 'fr')}" in out  # the answer given before going back
-    assert result == evaluate(mini_content, EXAMPLE)  # the new answer replaced it
+    assert result == EXAMPLE  # the new answer replaced it
 
 
 def test_back_onto_a_multiple_choice_keeps_its_ticks(mini_content: Content) -> None:
@@ -217,7 +219,7 @@ def test_back_onto_a_multiple_choice_keeps_its_ticks(mini_content: Content) -> N
     assert " ✔ 1. Un tableur" in back_at_tools
     assert "   2. Un outil de mesure" in back_at_tools
     assert " ✔ 3. Du HTML" in back_at_tools
-    assert result == evaluate(mini_content, EXAMPLE)
+    assert result == EXAMPLE
 
 
 @pytest.mark.parametrize("quit_line", ["q", "Q", " q "])
@@ -386,7 +388,7 @@ def test_answers_are_shown_in_the_quiz_order_and_typed_numbers_follow_it(
 
     typed = ["1", "2", "3 2", "4", "2", "1", employer, market]
     result, out = play(mini_content, typed, seed=SHUFFLED_SEED)
-    assert result == evaluate(mini_content, EXAMPLE)
+    assert result == EXAMPLE
     assert "   1. J'attends d'en savoir plus" in out
     assert "   3. Un tableur" in out
     # education and experience are ordered scales: never shuffled

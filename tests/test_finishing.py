@@ -19,7 +19,7 @@ from bot.content.models import Content
 from bot.content.problems import Problem
 from bot.content.registry import ContentRegistry
 from bot.engine.result import evaluate
-from bot.state.store import StateStore
+from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import (
     ADMIN_ID,
@@ -75,7 +75,7 @@ async def test_a_kill_after_the_last_answer_still_logs_once_and_shows_the_result
             lambda s: any(r.status is None for r in s.requests_for("answerCallbackQuery"))
         )
         assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
-    finished = StateStore(tmp_path / "state.db")
+    finished = StateDb(tmp_path / "state.db")
     assert finished.load_quiz(user.id) is None, "the quiz was closed before the kill"
     finished.close()
 
@@ -177,7 +177,7 @@ async def test_every_command_answers_clearly_when_state_db_is_full(
             raise sqlite3.OperationalError("database or disk is full")
 
         for method in ("save_quiz", "delete_quiz", "set_language", "forget", "expire_idle"):
-            monkeypatch.setattr(StateStore, method, full)
+            monkeypatch.setattr(StateDb, method, full)
         user.send_text(command)
         await user.wait_for(lambda u: "enregistrer" in u.last_text)
         await server.wait_until_idle()

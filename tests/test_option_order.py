@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from bot.content.models import Content, Question
 from bot.engine.session import LIKERT_CHOICES, Quiz, QuizSession, option_order
-from bot.presentation.buttons import QuizPress, decode
+from bot.presentation.payloads import QuizPress, decode
 from bot.presentation.screens import Button, question_screen
 
 QUIZ_IDS = st.text(alphabet="0123456789abcdef", min_size=8, max_size=8)

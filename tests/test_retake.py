@@ -13,7 +13,8 @@ from bot.content.models import Content
 from bot.engine.change import compare
 from bot.engine.result import evaluate
 from bot.presentation.result_text import render_result, to_plain
-from bot.state.store import LastResult, StateStore
+from bot.state.records import KeptResult
+from bot.state.state_db import StateDb
 from tests.support.answers import EXAMPLE
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
@@ -63,9 +64,9 @@ def test_the_progress_section(mini_content: Content) -> None:
 def test_the_store_keeps_one_previous_result_and_forgets_it(
     tmp_path: Path, mini_content: Content
 ) -> None:
-    store = StateStore(tmp_path / "state.db")
-    first = LastResult(mini_content.version, "fr", {"talk": ("0",)}, time.time())
-    second = LastResult(mini_content.version, "fr", {"talk": ("4",)}, time.time())
+    store = StateDb(tmp_path / "state.db")
+    first = KeptResult(mini_content.version, "fr", {"talk": ("0",)}, time.time())
+    second = KeptResult(mini_content.version, "fr", {"talk": ("4",)}, time.time())
     store.save_result(1, first)
     assert store.previous_result(1) is None
     store.save_result(1, second)
@@ -126,7 +127,7 @@ async def test_a_retake_shows_what_changed_and_forget_erases_it(
 
     user.send_text("/forget")
     await user.wait_for(lambda u: "effacé tout" in u.last_text)
-    store = StateStore(bot / "state.db")
+    store = StateDb(bot / "state.db")
     assert store.last_result(user.id) is None and store.previous_result(user.id) is None
     store.close()
 

@@ -8,27 +8,28 @@ from pathlib import Path
 
 from bot.content.models import Content
 from bot.engine.session import Quiz
-from bot.state.store import ActiveQuiz, LastResult, StateStore
+from bot.state.records import ActiveQuiz, KeptResult
+from bot.state.state_db import StateDb
 
 
 def test_a_saved_quiz_survives_closing_the_store(tmp_path: Path, mini_content: Content) -> None:
     quiz = Quiz(mini_content)
     session = quiz.start(quiz_id="abcd1234", lang="fr", started_at=1.0)
     session = quiz.answer(session, quiz.choices(quiz.current(session))[0])  # type: ignore[arg-type]
-    store = StateStore(tmp_path / "state.db")
+    store = StateDb(tmp_path / "state.db")
     store.save_quiz(7, ActiveQuiz(session, chat_id=7, message_id=3))
     store.close()
-    loaded = StateStore(tmp_path / "state.db").load_quiz(7)
+    loaded = StateDb(tmp_path / "state.db").load_quiz(7)
     assert loaded == ActiveQuiz(session, chat_id=7, message_id=3)
 
 
 def test_idle_sessions_and_results_expire(tmp_path: Path, mini_content: Content) -> None:
     quiz = Quiz(mini_content)
-    store = StateStore(tmp_path / "state.db")
+    store = StateDb(tmp_path / "state.db")
     for user_id in (1, 2):
         session = quiz.start(quiz_id=f"quiz000{user_id}", lang="en", started_at=1.0)
         store.save_quiz(user_id, ActiveQuiz(session, chat_id=user_id, message_id=None))
-        store.save_result(user_id, LastResult(mini_content.version, "en", {}, time.time()))
+        store.save_result(user_id, KeptResult(mini_content.version, "en", {}, time.time()))
     now = time.time()
     assert store.expire_idle(30, now=now) == 0
     assert store.expire_idle(30, now=now + 31 * 86_400) == 4
@@ -37,7 +38,7 @@ def test_idle_sessions_and_results_expire(tmp_path: Path, mini_content: Content)
 
 def test_forget_removes_every_row_of_the_user_only(tmp_path: Path, mini_content: Content) -> None:
     quiz = Quiz(mini_content)
-    store = StateStore(tmp_path / "state.db")
+    store = StateDb(tmp_path / "state.db")
     for user_id in (1, 2):
         session = quiz.start(quiz_id=f"quiz000{user_id}", lang="fr", started_at=1.0)
         store.save_quiz(user_id, ActiveQuiz(session, chat_id=user_id, message_id=None))
@@ -49,7 +50,7 @@ def test_forget_removes_every_row_of_the_user_only(tmp_path: Path, mini_content:
 
 
 def test_content_versions_round_trip(tmp_path: Path, mini_content: Content) -> None:
-    store = StateStore(tmp_path / "state.db")
+    store = StateDb(tmp_path / "state.db")
     store.remember_content(mini_content)
     again = store.content(mini_content.version)
     assert again is not None
@@ -61,7 +62,7 @@ def test_a_version_kept_in_an_older_format_reads_as_unknown(
     tmp_path: Path, mini_content: Content
 ) -> None:
     """A profile archived before a format change (here: no `entry`) is not a crash."""
-    store = StateStore(tmp_path / "state.db")
+    store = StateDb(tmp_path / "state.db")
     store.remember_content(mini_content)
     row = next(store.db.query("select data from content_versions"))
     data = json.loads(row["data"])

@@ -16,7 +16,8 @@ import pytest
 
 from bot.content.models import Content
 from bot.engine.session import Quiz
-from bot.state.store import ActiveQuiz, StateStore
+from bot.state.records import ActiveQuiz
+from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import TOKEN, make_settings, running_bot
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
@@ -27,7 +28,7 @@ from tests.support.process import BotProcess
 
 def _with_quizzes(path: Path, content: Content) -> bytes:
     """A real state.db with many quizzes in progress, as bytes."""
-    store = StateStore(path)
+    store = StateDb(path)
     quiz = Quiz(content)
     for user_id in range(1, 300):
         session = quiz.start(quiz_id=f"{user_id:08x}", lang="fr", started_at=1.0)
@@ -185,7 +186,7 @@ def test_state_db_has_migrations_and_adopts_a_file_from_before_them(tmp_path: Pa
     path = tmp_path / "state.db"
     with sqlite3.connect(path) as conn:
         conn.executescript(_UNVERSIONED_SCHEMA)
-    store = StateStore(path)
+    store = StateDb(path)
     assert store.language(7) == "en", "the rows written before migrations are kept"
     names = [row["name"] for row in store.db.query("select name from _sqlite_migrations")]
     assert names == [
@@ -199,7 +200,7 @@ def test_state_db_has_migrations_and_adopts_a_file_from_before_them(tmp_path: Pa
 
 def _store_an_outdated_session(path: Path, content: Content, user_id: int) -> None:
     """A session as an older release might have stored it: a field renamed since."""
-    store = StateStore(path)
+    store = StateDb(path)
     session = Quiz(content).start(quiz_id="0ld5e55n", lang="fr", started_at=1.0)
     data = session.model_dump(mode="json")
     data["answers_given"] = data.pop("answers")

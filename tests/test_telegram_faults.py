@@ -14,7 +14,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.content.models import Content
-from bot.presentation.buttons import QuizPress, decode
+from bot.presentation.payloads import QuizPress, decode
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
     TOKEN,

@@ -21,7 +21,7 @@ from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
 from bot.cli import main
 from bot.engine.session import MAX_SOURCE_CHARS
-from bot.presentation.buttons import MenuPress, widest_answer_payload
+from bot.presentation.payloads import MenuPress, widest_answer_payload
 from tests.support.paths import MINI, ROOT
 
 

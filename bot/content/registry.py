@@ -15,7 +15,7 @@ from bot.content.models import Content
 
 
 class ContentArchive(Protocol):
-    """Where every content version in use is kept (see `bot.state.store.StateStore`)."""
+    """Where every content version in use is kept (see `bot.state.state_db.StateDb`)."""
 
     def remember_content(self, content: Content) -> None: ...
 

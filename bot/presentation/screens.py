@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.content.models import MAX_LEVEL, Content, Lang, Option, Question, QuestionKind
 from bot.engine.session import Quiz, QuizSession
-from bot.presentation.buttons import MenuPress, QuizPress, QuizVerb
+from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
 from bot.presentation.texts import other_lang, t
 

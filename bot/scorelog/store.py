@@ -12,6 +12,7 @@ change it, never edit one that has shipped.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import threading
@@ -199,7 +200,7 @@ class ScoreLog:
 
         The date is `finished_at`'s day in its own timezone. A `result_id`
         already in the log is not written again, so a result can be recorded
-        again safely after a crash (see the outbox in `bot.state.store`).
+        again safely after a crash (see the outbox in `bot.state.state_db`).
         """
         result_id = result_id or uuid.uuid4().hex
         try:
@@ -222,6 +223,20 @@ class ScoreLog:
             return result_id
         self._migrated = False  # the file may have been replaced: check the schema next time
         return None
+
+    async def log_result(
+        self,
+        content: Content,
+        session: QuizSession,
+        result: Result,
+        *,
+        finished_at: datetime,
+        result_id: str,
+    ) -> str | None:
+        """`record`, in a worker thread: the bot's port onto the score log."""
+        return await asyncio.to_thread(
+            self.record, content, session, result, finished_at=finished_at, result_id=result_id
+        )
 
     def purge(
         self,

@@ -17,10 +17,13 @@ from telegram.constants import MessageLimit
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
 from bot.content.loader import ContentError
+from bot.content.registry import ContentRegistry
 from bot.presentation.screens import Screen
 from bot.presentation.texts import t
 from bot.scorelog.summary import Summary, chart_inputs, export_csv, format_summary, load_summary
-from bot.telegram_bot.actions import Actions
+from bot.services.deps import Deps, lang_of
+from bot.settings import Settings
+from bot.telegram_bot.commands import person_of
 from bot.telegram_bot.delivery import send, with_retries
 
 log = logging.getLogger(__name__)
@@ -45,12 +48,14 @@ def _pre(text: str, room: int) -> str:
 
 
 class Admin:
-    def __init__(self, actions: Actions) -> None:
-        self.actions = actions
+    def __init__(self, settings: Settings, registry: ContentRegistry, deps: Deps) -> None:
+        self.settings = settings
+        self.registry = registry
+        self.deps = deps
 
     def handlers(self, private: filters.BaseFilter) -> list[BaseHandler[Update, Context, None]]:
         """The admin commands, for the admins' private chats only."""
-        admins = private & filters.User(user_id=self.actions.settings.admin_ids)
+        admins = private & filters.User(user_id=self.settings.admin_ids)
         return [
             CommandHandler("stats", self.stats, filters=admins),
             CommandHandler("export", self.export, filters=admins),
@@ -61,7 +66,7 @@ class Admin:
         """The summary of the anonymous score log, then its chart."""
         chat = update.effective_chat
         assert chat is not None
-        summary = await asyncio.to_thread(load_summary, self.actions.settings.scores_db)
+        summary = await asyncio.to_thread(load_summary, self.settings.scores_db)
         text = _pre(format_summary(summary), MessageLimit.MAX_TEXT_LENGTH)
         await send(context.bot, chat.id, Screen(text))
         await self._send_stats_chart(update, context, summary)
@@ -70,7 +75,7 @@ class Admin:
         """The score log as a CSV document."""
         chat = update.effective_chat
         assert chat is not None
-        data = await asyncio.to_thread(export_csv, self.actions.settings.scores_db)
+        data = await asyncio.to_thread(export_csv, self.settings.scores_db)
         name = f"careerbot-scores-{date.today().isoformat()}.csv"
         await with_retries(
             lambda: context.bot.send_document(chat.id, InputFile(data, filename=name))
@@ -78,33 +83,34 @@ class Admin:
 
     async def reload(self, update: Update, context: Context) -> None:
         """Read the question and profile files again; list the problems if they are wrong."""
-        user, chat = update.effective_user, update.effective_chat
-        assert user is not None and chat is not None
-        lang = self.actions.lang_of(user)
+        person = person_of(update)
+        assert person is not None
+        lang = await lang_of(self.deps, person)
         try:
-            content = self.actions.registry.reload()
+            content = self.registry.reload()
         except ContentError as error:
             problems_count = t("n_problems", lang, count=len(error.problems))
             head = t("reload_failed", lang, problems=problems_count)
             problems = "\n".join(str(p) for p in error.problems)
             body = _pre(problems, MessageLimit.MAX_TEXT_LENGTH - len(head))
-            await send(context.bot, chat.id, Screen(f"{head}\n{body}"))
+            await send(context.bot, person.chat_id, Screen(f"{head}\n{body}"))
             return
         questions = t("n_questions", lang, count=len(content.questions))
         text = t("reloaded", lang, questions=questions, version=content.version)
-        await send(context.bot, chat.id, Screen(text))
+        await send(context.bot, person.chat_id, Screen(text))
 
     async def _send_stats_chart(self, update: Update, context: Context, summary: Summary) -> None:
         """Like the result chart, a bonus: the text summary stands on its own."""
         try:
             from bot.presentation.charts import draw_in_background, stats_chart_png
 
-            user, chat = update.effective_user, update.effective_chat
-            assert user is not None and chat is not None
+            person = person_of(update)
+            assert person is not None
             fits, means = chart_inputs(summary)
-            png = await draw_in_background(stats_chart_png, fits, means, self.actions.lang_of(user))
+            lang = await lang_of(self.deps, person)
+            png = await draw_in_background(stats_chart_png, fits, means, lang)
             await with_retries(
-                lambda: context.bot.send_photo(chat.id, InputFile(png, filename="stats.png"))
+                lambda: context.bot.send_photo(person.chat_id, InputFile(png, filename="stats.png"))
             )
         except Exception:
             log.exception("Could not draw or send the stats chart")

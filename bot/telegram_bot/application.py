@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import secrets
-import sqlite3
 from dataclasses import dataclass
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
@@ -27,14 +26,16 @@ from bot.content.models import Content
 from bot.content.registry import ContentRegistry
 from bot.presentation.texts import t
 from bot.scorelog.store import ScoreLog
+from bot.services.deps import Deps
+from bot.services.results import log_unlogged
 from bot.settings import Settings
-from bot.state.store import StateStore
-from bot.storage import StorageError, check_database
-from bot.telegram_bot.actions import Actions
+from bot.state.database import check_database, storage_errors
+from bot.state.state_db import StateDb
+from bot.state.state_store import StateStore
 from bot.telegram_bot.admin import Admin
-from bot.telegram_bot.buttons import Buttons
 from bot.telegram_bot.commands import Commands
 from bot.telegram_bot.polling import PollingBot
+from bot.telegram_bot.presses import Presses
 from bot.telegram_bot.redaction import configure_logging
 
 log = logging.getLogger(__name__)
@@ -68,27 +69,23 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
         await application.bot.set_my_commands(commands, scope=scope, language_code=code)
 
 
-async def _start_up(application: Application, actions: Actions) -> None:  # type: ignore[type-arg]
+async def _start_up(application: Application, deps: Deps) -> None:  # type: ignore[type-arg]
     """Log the results a previous run finished but could not log, then list the commands."""
-    logged = await actions.log_unlogged()
+    logged = await log_unlogged(deps)
     if logged:
         log.info("Logged %d result(s) finished before the last stop", logged)
     await _register_commands(application)
 
 
-def open_stores(settings: Settings) -> tuple[StateStore, ScoreLog]:
-    """Check both databases (see `bot.storage`) and open them; `StorageError` if unusable."""
+def open_stores(settings: Settings) -> tuple[StateDb, ScoreLog]:
+    """Check both databases (see `bot.state.database`) and open them; `StorageError` if not."""
     for path in (settings.state_db, settings.scores_db):
         check_database(path, settings.on_corrupt_db)
-    store = StateStore(settings.state_db)
+    state = StateDb(settings.state_db)
     scores = ScoreLog(settings.scores_db, sources=settings.sources)
-    try:
+    with storage_errors(settings.scores_db):
         scores.migrate()
-    except OSError as error:
-        raise StorageError(f"{settings.scores_db} cannot be opened: {error}") from None
-    except sqlite3.Error as error:
-        raise StorageError(f"{settings.scores_db} cannot be opened for writing: {error}") from None
-    return store, scores
+    return state, scores
 
 
 def build_application(settings: Settings, content: Content) -> Application:  # type: ignore[type-arg]
@@ -96,10 +93,10 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
     token = settings.require_token()
-    store, scores = open_stores(settings)
-    registry = ContentRegistry(content, store, settings.questions_dir, settings.profiles_dir)
-    actions = Actions(settings, registry, store, scores)
-    commands, buttons = Commands(actions), Buttons(actions)
+    state, scores = open_stores(settings)
+    registry = ContentRegistry(content, state, settings.questions_dir, settings.profiles_dir)
+    deps = Deps(StateStore(state), registry, scores, settings.session_ttl_days)
+    commands, presses = Commands(deps), Presses(deps)
 
     bot = PollingBot(
         token,
@@ -114,8 +111,8 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
         ApplicationBuilder()
         .bot(bot)
         .concurrent_updates(PerUserUpdateProcessor())
-        .post_init(lambda app: _start_up(app, actions))
-        .post_shutdown(lambda _: _close(store))
+        .post_init(lambda app: _start_up(app, deps))
+        .post_shutdown(lambda _: _close(state))
         .build()
     )
     private = filters.ChatType.PRIVATE
@@ -133,12 +130,12 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
         [
             MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, commands.in_group),
             *(CommandHandler(name, callback, filters=private) for name, callback in public.items()),
-            *Admin(actions).handlers(private),
+            *Admin(settings, registry, deps).handlers(private),
             MessageHandler(private & filters.COMMAND, commands.unknown_command),
             MessageHandler(
                 private & ~filters.COMMAND & ~filters.StatusUpdate.ALL, commands.stray_message
             ),
-            CallbackQueryHandler(buttons.press),
+            CallbackQueryHandler(presses.press),
         ]
     )
     application.add_handler(TypeHandler(Update, commands.after_update), group=1)
@@ -146,8 +143,8 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
     return application
 
 
-async def _close(store: StateStore) -> None:
-    store.close()
+async def _close(state: StateDb) -> None:
+    state.close()
 
 
 def run_bot(settings: Settings, content: Content, *, webhook: WebhookOptions | None = None) -> None:

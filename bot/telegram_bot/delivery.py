@@ -127,3 +127,9 @@ async def show(bot: Bot, chat_id: int, message_id: int | None, screen: Screen) -
             await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
         return sent.message_id if sent else None
     return message_id
+
+
+async def retire(bot: Bot, chat_id: int, message_id: int) -> None:
+    """Remove the buttons of a message that is no longer current (best effort)."""
+    with contextlib.suppress(TelegramError):
+        await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)

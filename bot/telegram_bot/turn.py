@@ -1,15 +1,18 @@
-"""One command or button press, as the actions see it: who, where, and how to answer."""
+"""One command or button press: who asked, where, and how their reply is delivered."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-from telegram import Bot, CallbackQuery, Update, User
+from telegram import Bot, CallbackQuery, InputFile, Update
 from telegram.error import TelegramError
 
 from bot.presentation.screens import Screen
-from bot.telegram_bot.delivery import send, with_retries
+from bot.services import quiz, results
+from bot.services.deps import Deps
+from bot.services.reply import Attachment, Person, Reply
+from bot.telegram_bot.delivery import retire, send, show, with_retries
 
 log = logging.getLogger(__name__)
 
@@ -34,35 +37,67 @@ class Press:
 
 @dataclass
 class Turn:
-    """A person's command (`press` is None) or button press (`here` is the pressed message)."""
+    """A person's command (`press` is None) or button press (`pressed`: the pressed message)."""
 
     bot: Bot
-    user: User
-    chat_id: int
-    here: int | None = None
+    deps: Deps
+    person: Person
+    pressed: int | None = None
     press: Press | None = None
 
     @classmethod
-    def of_command(cls, update: Update, bot: Bot) -> Turn:
+    def of_command(cls, update: Update, bot: Bot, deps: Deps) -> Turn:
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
-        return cls(bot, user, chat.id)
+        return cls(bot, deps, Person(user.id, chat.id, user.language_code, user.first_name))
 
     @classmethod
-    def of_press(cls, press: Press, bot: Bot) -> Turn:
+    def of_press(cls, press: Press, bot: Bot, deps: Deps) -> Turn:
         user, message = press.query.from_user, press.query.message
-        if message is None:
-            return cls(bot, user, user.id, None, press)
-        return cls(bot, user, message.chat.id, message.message_id, press)
+        chat_id = user.id if message is None else message.chat.id
+        person = Person(user.id, chat_id, user.language_code, user.first_name)
+        return cls(bot, deps, person, None if message is None else message.message_id, press)
 
-    async def note(self, text: str) -> None:
-        """A short acknowledgement: a toast for a button, a message for a command."""
-        if self.press is not None:
-            await self.press.answer(text)
-        else:
-            await send(self.bot, self.chat_id, Screen(text))
+    async def deliver(self, reply: Reply) -> None:
+        """The notice (a toast, or a message for a command), then the rest in order.
 
-    async def ack(self) -> None:
-        """Stop the button's spinner before slower work (nothing to do for a command)."""
+        Queued results are written to the score log even when delivery fails.
+        """
+        try:
+            await self._deliver(reply)
+        finally:
+            if reply.log:
+                await results.log_unlogged(self.deps)
+
+    async def _deliver(self, reply: Reply) -> None:
+        chat_id = self.person.chat_id
         if self.press is not None:
-            await self.press.answer()
+            await self.press.answer(reply.notice)
+        elif reply.notice is not None:
+            await send(self.bot, chat_id, Screen(reply.notice))
+        for message_id in reply.retire:
+            await retire(self.bot, chat_id, message_id)
+        for shown in reply.screens:
+            landed = await show(self.bot, chat_id, shown.where, shown.screen)
+            if shown.asked is not None and landed != shown.where:
+                await quiz.shown(self.deps, self.person, shown.asked, landed)
+        for attachment in reply.attachments:
+            await self._send(attachment)
+
+    async def _send(self, attachment: Attachment) -> None:
+        """A picture is a bonus: if it cannot be drawn or sent, the text stands."""
+        try:
+            from bot.presentation.charts import draw_in_background
+
+            png = await draw_in_background(attachment.draw)
+            await with_retries(
+                lambda: self.bot.send_photo(
+                    self.person.chat_id,
+                    InputFile(png, filename=attachment.filename),
+                    caption=attachment.caption,
+                )
+            )
+        except TelegramError as error:
+            log.warning("Could not send %s: %s", attachment.filename, error)
+        except Exception:
+            log.exception("Could not draw or send %s", attachment.filename)

@@ -1,26 +1,30 @@
-"""`careerbot chat`: the quiz in a terminal, on the same engine and texts as the bot.
+"""`careerbot chat`: the quiz in a terminal, through the same use cases as the bot.
 
 Nothing here knows about Telegram: a question is printed with numbered
 answers, the person types a number (several for a multiple choice), `b` to go
-back or `q` to quit, and the result is the bot's message as plain text.
+back or `q` to quit, and the result is the bot's message as plain text. The
+state lives in memory (`MemoryStateStore`): nothing is kept.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import sys
-import time
-import uuid
 from pathlib import Path
 from typing import Final, TextIO
 
 from bot.content.models import Content, Lang, Question, QuestionKind
-from bot.engine.result import Result, evaluate
-from bot.engine.session import Quiz, QuizSession
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.payloads import QuizPress, QuizVerb
+from bot.presentation.result_text import to_plain
 from bot.presentation.screens import question_screen, quiz_length
 from bot.presentation.texts import t
+from bot.services.deps import Deps
+from bot.services.deps import new_quiz_id as random_quiz_id
+from bot.services.quiz import answer, back, confirm, restart, toggle
+from bot.services.reply import Asked, Attachment, Person, Reply
+from bot.state.memory import MemoryStateStore
 
 BACK: Final = "b"
 QUIT: Final = "q"
@@ -36,6 +40,16 @@ class NotAnAnswer(ValueError):
     """The typed line is not an answer to the current question."""
 
 
+class FixedContent:
+    """The content of a terminal chat: one version, read once."""
+
+    def __init__(self, content: Content) -> None:
+        self.current = content
+
+    def content_for(self, version: str) -> Content | None:
+        return self.current if version == self.current.version else None
+
+
 def run_chat(
     content: Content,
     lang: Lang,
@@ -44,12 +58,12 @@ def run_chat(
     seed: str | None = None,
     input: TextIO | None = None,
     output: TextIO | None = None,
-) -> Result | None:
+) -> dict[str, tuple[str, ...]] | None:
     """Play the quiz on `input`/`output` (standard streams by default).
 
-    Returns the result, or None when the person quits (`q`, end of input or
-    Ctrl-C) before the last answer. `seed` stands for the quiz id, which fixes
-    the order of the answers: the same seed shows them in the same order.
+    Returns the answers of the finished quiz, or None when the person quits (`q`,
+    end of input or Ctrl-C) before the last answer. `seed` stands for the quiz id,
+    which fixes the order of the answers: the same seed shows them in the same order.
     """
     source = sys.stdin if input is None else input
     out = sys.stdout if output is None else output
@@ -58,50 +72,98 @@ def run_chat(
         out.write(text + "\n")
         out.flush()
 
-    quiz = Quiz(content)
-    quiz_id = seed if seed is not None else uuid.uuid4().hex[:8]
-    session = quiz.start(quiz_id=quiz_id, lang=lang, started_at=time.time())
+    state = MemoryStateStore()
+    deps = Deps(
+        state, FixedContent(content), new_quiz_id=random_quiz_id if seed is None else lambda: seed
+    )
+    person = Person(user_id=0, chat_id=0, language_code=lang)  # the one person here
     say(greeting(content, lang))
     say()
     say(t("chat_keys", lang))
-
-    while (question := quiz.current(session)) is not None:
-        say()
-        say(render_question(quiz, session, question))
-        out.write(_prompt(quiz, question, lang))
-        out.flush()
-        try:
-            line = source.readline()
-        except KeyboardInterrupt:
-            line = ""
-        if not line:  # end of input: quit, as if `q` was typed
+    # A runner per chat: input is read between the calls, where Ctrl-C stays a KeyboardInterrupt.
+    with asyncio.Runner() as runner:
+        reply = runner.run(restart(deps, person, None, None))
+        asked = _asked(reply)
+        while asked is not None:
             say()
-            say(t("chat_quit", lang))
-            return None
-        typed = line.strip()
-        command = typed.lower()
-        if command == QUIT:
-            say(t("chat_quit", lang))
-            return None
-        if command == BACK:
-            if session.position == 0:
-                say(to_plain(t("toast_first", lang)))
-            else:
-                session = quiz.back(session)
-            continue
-        try:
-            session = apply_answer(quiz, session, question, typed)
-        except NotAnAnswer:
-            key = "chat_invalid_many" if question.kind == "multiple" else "chat_invalid_one"
-            say(t(key, lang, count=len(quiz.choices(question))))
+            say(render_question(asked))
+            out.write(_prompt(asked, lang))
+            out.flush()
+            typed = _read_line(source)
+            if typed is None or typed.lower() == QUIT:
+                if typed is None:  # end of input: quit, as if `q` was typed
+                    say()
+                say(t("chat_quit", lang))
+                return None
+            try:
+                reply = runner.run(_step(deps, person, asked, typed))
+            except NotAnAnswer:
+                kind = asked.quiz.current(asked.session)
+                key = (
+                    "chat_invalid_many" if kind and kind.kind == "multiple" else "chat_invalid_one"
+                )
+                say(t(key, lang, count=len(_choices(asked))))
+                continue
+            if reply.notice:
+                say(to_plain(reply.notice))
+            if reply.screens and reply.screens[0].asked is None:
+                break  # the result
+            asked = _asked(reply) or asked
+        for shown in reply.screens:
+            say()
+            say(to_plain(shown.screen.text))
+        if chart_path is not None:
+            for attachment in reply.attachments:
+                say()
+                say(save_chart(attachment, lang, chart_path))
+    kept = state.last.get(person.user_id)
+    return kept.answers if kept else None
 
-    result = evaluate(content, session.answers)
-    say()
-    say(to_plain(render_result(content, result, lang)))
-    if chart_path is not None:
-        say()
-        say(save_chart(content, result, lang, chart_path))
-    return result
+
+def _read_line(source: TextIO) -> str | None:
+    """The typed line without its spaces; None at the end of input or on Ctrl-C."""
+    try:
+        line = source.readline()
+    except KeyboardInterrupt:
+        line = ""
+    return line.strip() if line else None
+
+
+def _asked(reply: Reply) -> Asked | None:
+    return next((shown.asked for shown in reply.screens if shown.asked), None)
+
+
+def _press(asked: Asked, verb: QuizVerb, arg: str = "") -> QuizPress:
+    """What the button for `verb` would carry on the question `asked`."""
+    return QuizPress(asked.session.quiz_id, asked.session.step, verb, arg)
+
+
+def _choices(asked: Asked) -> tuple[str, ...]:
+    question = asked.quiz.current(asked.session)
+    return () if question is None else asked.quiz.order(asked.session, question)
+
+
+async def _step(deps: Deps, person: Person, asked: Asked, typed: str) -> Reply:
+    """Go back, or answer with the typed numbers; `NotAnAnswer` if they are not one."""
+    if typed.lower() == BACK:
+        return await back(deps, person, None, _press(asked, "back"))
+    question = asked.quiz.current(asked.session)
+    assert question is not None
+    choices = _choices(asked)
+    numbers = _numbers(typed, len(choices))
+    if question.kind != "multiple":
+        if len(numbers) != 1:
+            raise NotAnAnswer(typed)
+        return await answer(deps, person, None, _press(asked, "answer", choices[numbers[0] - 1]))
+    wanted = {choices[number - 1] for number in numbers}
+    if len(wanted) > 1 and any(question.options_by_id[c].exclusive for c in wanted):
+        raise NotAnAnswer(typed)  # "none of these" goes alone
+    for choice in choices:  # tick and untick as the buttons do
+        if (choice in wanted) != (choice in asked.session.pending):
+            ticked = _asked(await toggle(deps, person, None, _press(asked, "toggle", choice)))
+            assert ticked is not None
+            asked = ticked
+    return await confirm(deps, person, None, _press(asked, "confirm"))
 
 
 def greeting(content: Content, lang: Lang) -> str:
@@ -110,44 +172,26 @@ def greeting(content: Content, lang: Lang) -> str:
     return to_plain(f"{hello}\n\n{content.profile.summary(lang)}\n\n{quiz_length(content, lang)}")
 
 
-def render_question(quiz: Quiz, session: QuizSession, question: Question) -> str:
+def render_question(asked: Asked) -> str:
     """The bot's question screen as plain text, with numbered answers; ✔ marks those given."""
-    lang = session.lang
+    quiz, session = asked.quiz, asked.session
+    question = quiz.current(session)
+    assert question is not None
     chosen = set(session.pending if question.kind == "multiple" else quiz.previous_answer(session))
     lines = [to_plain(question_screen(quiz, session, TYPED_HINTS).text)]
     choices = quiz.order(session, question)
     for number, (choice, label) in enumerate(
-        zip(choices, _labels(question, choices, lang), strict=True), start=1
+        zip(choices, _labels(question, choices, session.lang), strict=True), start=1
     ):
         mark = "✔" if choice in chosen else " "
         lines.append(f" {mark} {number}. {label}")
     return "\n".join(lines)
 
 
-def apply_answer(quiz: Quiz, session: QuizSession, question: Question, typed: str) -> QuizSession:
-    """Move the session on with the typed answer; `NotAnAnswer` if it is not one."""
-    choices = quiz.order(session, question)
-    numbers = _numbers(typed, len(choices))
-    if question.kind != "multiple":
-        if len(numbers) != 1:
-            raise NotAnAnswer(typed)
-        return quiz.answer(session, choices[numbers[0] - 1])
-    wanted = {choices[number - 1] for number in numbers}
-    if len(wanted) > 1 and any(question.options_by_id[c].exclusive for c in wanted):
-        raise NotAnAnswer(typed)  # "none of these" goes alone
-    for choice in choices:  # tick and untick through the engine, as the buttons do
-        if (choice in wanted) != (choice in session.pending):
-            session = quiz.toggle(session, choice)
-    return quiz.confirm(session)
-
-
-def save_chart(content: Content, result: Result, lang: Lang, path: Path) -> str:
+def save_chart(chart: Attachment, lang: Lang, path: Path) -> str:
     """Write the result chart to `path`; the line to print, whether it worked or not."""
     try:
-        # Imported here: matplotlib is an optional extra, and slow to import.
-        from bot.presentation.charts import result_chart_png
-
-        path.write_bytes(result_chart_png(content, result, lang))
+        path.write_bytes(chart.draw())
     except Exception as error:  # the chart is an extra: never lose the result over it
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return t("chat_chart_failed", lang, reason=reason)
@@ -160,10 +204,11 @@ def _labels(question: Question, choices: tuple[str, ...], lang: Lang) -> list[st
     return [question.options_by_id[choice].text(lang) for choice in choices]
 
 
-def _prompt(quiz: Quiz, question: Question, lang: Lang) -> str:
-    if question.kind == "multiple":
+def _prompt(asked: Asked, lang: Lang) -> str:
+    question = asked.quiz.current(asked.session)
+    if question is not None and question.kind == "multiple":
         return t("chat_prompt_many", lang)
-    return t("chat_prompt_one", lang, count=len(quiz.choices(question)))
+    return t("chat_prompt_one", lang, count=len(_choices(asked)))
 
 
 def _numbers(typed: str, count: int) -> list[int]:

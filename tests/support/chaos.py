@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bot.content.loader import load_content
 from bot.content.models import Content, Lang
-from bot.presentation.buttons import QuizPress, decode
+from bot.presentation.payloads import QuizPress, decode
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.support.harness import Choices, expected_result_text, quiz_presses, random_choices
 from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS

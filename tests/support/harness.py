@@ -12,7 +12,7 @@ from telegram.ext import Application
 from bot.content.loader import load_content
 from bot.content.models import Content, Lang, Question
 from bot.engine.result import evaluate
-from bot.presentation.buttons import QuizPress, decode
+from bot.presentation.payloads import QuizPress, decode
 from bot.presentation.result_text import render_result, to_plain
 from bot.settings import Settings
 from bot.telegram_bot.application import build_application

@@ -31,7 +31,6 @@ import json
 import logging
 import sqlite3
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -39,7 +38,8 @@ from sqlite_utils import Database, Migrations
 
 from bot.content.models import Content, Lang, Profile, QuestionFile
 from bot.engine.session import QuizSession
-from bot.storage import StorageError
+from bot.state.database import storage_error
+from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
 
 log = logging.getLogger(__name__)
 
@@ -101,34 +101,14 @@ def _problems(error: ValidationError) -> str:
     return f"{error.error_count()} problem(s), first: {where}: {first['msg']}"
 
 
-@dataclass(frozen=True)
-class ActiveQuiz:
-    session: QuizSession
-    chat_id: int
-    message_id: int | None
-    """The message showing the current question, edited in place."""
+class StateDb:
+    """The tables of `state.db`, one method per query; `sqlite3` errors pass through.
 
+    The bot reaches it through `bot.state.state_store.StateStore`, which maps those errors.
+    """
 
-@dataclass(frozen=True)
-class LastResult:
-    version: str
-    lang: Lang
-    answers: dict[str, tuple[str, ...]]
-    finished_at: float
-    quiz_id: str | None = None
-
-
-@dataclass(frozen=True)
-class UnloggedResult:
-    """A finished quiz waiting to be written to the score log; `id` becomes its row id there."""
-
-    id: str
-    session: QuizSession
-    finished_at: float
-
-
-class StateStore:
     def __init__(self, path: Path, *, timeout: float = 10.0) -> None:
+        self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
@@ -138,7 +118,7 @@ class StateStore:
             if MIGRATIONS.pending(self.db):
                 MIGRATIONS.apply(self.db)
         except (sqlite3.Error, OSError) as error:
-            raise StorageError(f"{path} cannot be opened for writing: {error}") from None
+            raise storage_error(error, path) from None
         self._dropped: set[int] = set()
 
     def close(self) -> None:
@@ -213,7 +193,7 @@ class StateStore:
                 {"user_id": user_id, "lang": lang, "updated_at": time.time()}, pk="user_id"
             )
 
-    def save_result(self, user_id: int, result: LastResult) -> None:
+    def save_result(self, user_id: int, result: KeptResult) -> None:
         """Keep `result` as the last one; the one it replaces becomes the previous one."""
         with self.db.atomic():
             self.db.execute(
@@ -234,7 +214,7 @@ class StateStore:
             )
 
     def complete_quiz(
-        self, user_id: int, result: LastResult, unlogged: UnloggedResult | None = None
+        self, user_id: int, result: KeptResult, unlogged: UnloggedResult | None = None
     ) -> None:
         """Keep the result, queue it for the score log and close the session, in one transaction."""
         with self.db.atomic():
@@ -249,14 +229,14 @@ class StateStore:
                 )
             self.delete_quiz(user_id)
 
-    def last_result(self, user_id: int) -> LastResult | None:
+    def last_result(self, user_id: int) -> KeptResult | None:
         return self._result("last_results", user_id)
 
-    def previous_result(self, user_id: int) -> LastResult | None:
+    def previous_result(self, user_id: int) -> KeptResult | None:
         """The result before the last one, to show what changed."""
         return self._result("previous_results", user_id)
 
-    def _result(self, table: str, user_id: int) -> LastResult | None:
+    def _result(self, table: str, user_id: int) -> KeptResult | None:
         rows = list(self.db.query(f"select * from {table} where user_id = ?", [user_id]))
         if not rows:
             return None
@@ -269,7 +249,7 @@ class StateStore:
                 self.db.execute(f"delete from {table} where user_id = ?", [user_id])
             return None
         lang: Lang = "fr" if row["lang"] == "fr" else "en"
-        return LastResult(row["version"], lang, answers, row["finished_at"], row["quiz_id"])
+        return KeptResult(row["version"], lang, answers, row["finished_at"], row["quiz_id"])
 
     # --- The outbox of results not yet in the score log ---
 

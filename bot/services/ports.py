@@ -1,0 +1,69 @@
+"""What the use cases need from the stores and the content, as awaited `Protocol`s.
+
+`bot.state.state_store.StateStore` (state.db), `bot.state.memory.MemoryStateStore`
+(the terminal, the use-case tests), `bot.scorelog.scores_db.ScoreLog` and
+`bot.content.registry.ContentRegistry` implement them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from bot.content.models import Content, Lang
+from bot.engine.result import Result
+from bot.engine.session import QuizSession
+from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
+
+
+class StatePort(Protocol):
+    """The person's state; every method may raise `bot.state.database.StorageError`."""
+
+    async def language(self, user_id: int) -> Lang | None: ...
+
+    async def set_language(self, user_id: int, lang: Lang) -> None: ...
+
+    async def load_quiz(self, user_id: int) -> ActiveQuiz | None: ...
+
+    async def save_quiz(self, user_id: int, quiz: ActiveQuiz) -> None: ...
+
+    async def delete_quiz(self, user_id: int) -> None: ...
+
+    async def take_dropped(self, user_id: int) -> bool: ...
+
+    async def complete_quiz(
+        self, user_id: int, result: KeptResult, unlogged: UnloggedResult | None
+    ) -> None: ...
+
+    async def last_result(self, user_id: int) -> KeptResult | None: ...
+
+    async def previous_result(self, user_id: int) -> KeptResult | None: ...
+
+    async def unlogged_results(self) -> list[UnloggedResult]: ...
+
+    async def mark_logged(self, result_id: str) -> None: ...
+
+    async def forget(self, user_id: int) -> bool: ...
+
+    async def expire_idle(self, older_than_days: int) -> int: ...
+
+
+class ScoreLogPort(Protocol):
+    async def log_result(
+        self,
+        content: Content,
+        session: QuizSession,
+        result: Result,
+        *,
+        finished_at: datetime,
+        result_id: str,
+    ) -> str | None:
+        """Write a finished quiz to the anonymous log; None if it could not be written."""
+        ...
+
+
+class ContentSource(Protocol):
+    @property
+    def current(self) -> Content: ...
+
+    def content_for(self, version: str) -> Content | None: ...

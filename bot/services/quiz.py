@@ -1,0 +1,182 @@
+"""The quiz: start, begin or resume, answer, tick, confirm, go back, restart, cancel.
+
+Each use case loads the person's state, asks the engine for the next state,
+commits it, and only then returns what to show: a press is never shown as
+done before it is saved. A press names the quiz and the step its button was
+drawn for, so a stale or foreign button changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+
+from bot.engine.session import Quiz, QuizError, QuizSession, deep_link_source
+from bot.presentation import screens
+from bot.presentation.payloads import MenuPress, QuizPress
+from bot.presentation.texts import t
+from bot.services.deps import Deps, active, lang_of, left_behind, newest, question, question_at
+from bot.services.languages import switch_on_button
+from bot.services.reply import Asked, Person, Reply, Show
+from bot.services.results import finish, show_finished
+from bot.state.records import ActiveQuiz
+
+Move = Callable[[Quiz, QuizSession], QuizSession]
+
+
+async def start(deps: Deps, person: Person, payload: str | None) -> Reply:
+    """/start: the greeting (`payload` is a deep-link source), or an offer to resume."""
+    await deps.state.expire_idle(deps.session_ttl_days)
+    found = await active(deps, person)
+    if found is not None:
+        active_quiz, quiz = found
+        return Reply(screens=(Show(screens.resume_offer(quiz, active_quiz.session)),))
+    lang = await lang_of(deps, person)
+    source = deep_link_source(payload)
+    greeting = screens.welcome(deps.contents.current, lang, person.first_name, source)
+    return Reply(screens=(Show(greeting),))
+
+
+async def resume(deps: Deps, person: Person, pressed: int | None) -> Reply | None:
+    """The quiz in progress, shown where the person pressed; None if there is none."""
+    found = await active(deps, person)
+    return None if found is None else await question_at(deps, person, found, pressed)
+
+
+async def begin(deps: Deps, person: Person, pressed: int | None, source: str | None) -> Reply:
+    """The Begin button: the quiz in progress if there is one, else a new one."""
+    resumed = await resume(deps, person, pressed)
+    return resumed if resumed is not None else await restart(deps, person, source, pressed)
+
+
+async def restart(deps: Deps, person: Person, source: str | None, where: int | None) -> Reply:
+    """Drop the quiz in progress (keeping its source) and start a fresh one at `where`."""
+    previous = await deps.state.load_quiz(person.user_id)
+    retire: tuple[int, ...] = ()
+    if previous is not None:
+        source = previous.session.source
+        retire = left_behind(previous, where)
+    quiz = Quiz(deps.contents.current)
+    session = quiz.start(
+        quiz_id=deps.new_quiz_id(),
+        lang=await lang_of(deps, person),
+        started_at=time.time(),
+        source=source,
+    )
+    fresh = ActiveQuiz(session, person.chat_id, where)
+    await deps.state.save_quiz(person.user_id, fresh)
+    return Reply(retire=retire, screens=question(quiz, fresh))
+
+
+async def cancel(deps: Deps, person: Person, pressed: int | None) -> Reply:
+    """Stop the quiz in progress and erase its answers."""
+    lang = await lang_of(deps, person)
+    found = await deps.state.load_quiz(person.user_id)
+    if found is None:
+        return Reply(notice=t("nothing_to_cancel", lang))
+    await deps.state.delete_quiz(person.user_id)
+    cancelled = Show(screens.Screen(t("cancelled", lang)), pressed)
+    return Reply(retire=left_behind(found, pressed), screens=(cancelled,))
+
+
+async def answer(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    """A likert level or a single choice: recorded, then the next question."""
+    return await _move(deps, person, pressed, press, lambda q, s: q.answer(s, press.arg))
+
+
+async def toggle(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    """Tick or untick an option of a multiple-choice question."""
+    return await _move(deps, person, pressed, press, lambda q, s: q.toggle(s, press.arg))
+
+
+async def confirm(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    """Record the ticked options (possibly none), then the next question."""
+    return await _move(deps, person, pressed, press, lambda q, s: q.confirm(s))
+
+
+async def back(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    """The previous question, its answer kept until it is answered again."""
+    return await _move(deps, person, pressed, press, lambda q, s: q.back(s))
+
+
+async def shown(deps: Deps, person: Person, asked: Asked, message_id: int | None) -> None:
+    """Delivery put the question in another message (None: unknown): the next press edits it."""
+    current = await deps.state.load_quiz(person.user_id)
+    if current is None or current.session != asked.session:
+        return
+    await deps.state.save_quiz(
+        person.user_id, ActiveQuiz(current.session, person.chat_id, message_id)
+    )
+
+
+async def stray_message(deps: Deps, person: Person) -> Reply:
+    """Text, a sticker and the like: point back to the buttons, below the message."""
+    lang = await lang_of(deps, person)
+    found = await active(deps, person)
+    if found is None:
+        return Reply(notice=t("nothing_to_cancel", lang))
+    return await question_at(deps, person, found, None, notice=t("use_buttons", lang))
+
+
+async def press(
+    deps: Deps,
+    person: Person,
+    pressed: int | None,
+    payload: QuizPress | MenuPress | None,
+    source: str | None = None,
+) -> Reply:
+    """Any button: `payload` decoded (None if unreadable); `source` is the pressed
+    greeting's deep-link source, kept when its language button redraws it."""
+    if isinstance(payload, QuizPress):
+        return await _QUIZ_PRESSES[payload.verb](deps, person, pressed, payload)
+    if payload is None:
+        return Reply(notice=t("toast_invalid", await lang_of(deps, person)))
+    if payload.verb == "begin":
+        return await begin(deps, person, pressed, payload.arg or None)
+    if payload.verb == "resume":
+        resumed = await resume(deps, person, pressed)
+        return resumed or Reply(notice=t("toast_old_quiz", await lang_of(deps, person)))
+    if payload.verb in ("restart", "retake"):
+        return await restart(deps, person, None, None if payload.verb == "retake" else pressed)
+    return await switch_on_button(deps, person, pressed, payload.arg, source)
+
+
+async def _cancel_press(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    return await _move(deps, person, pressed, press, None)
+
+
+async def _move(
+    deps: Deps, person: Person, pressed: int | None, press: QuizPress, move: Move | None
+) -> Reply:
+    """Apply `move` (None: cancel) if the press is for the current step of the quiz in progress."""
+    found = await active(deps, person)
+    if found is None or found[0].session.quiz_id != press.quiz_id:
+        finished = await show_finished(deps, person, pressed, press.quiz_id)
+        return finished or Reply(notice=t("toast_old_quiz", await lang_of(deps, person)))
+    current, quiz = found
+    session = current.session
+    live = newest(pressed, current.message_id)
+    if press.step != session.step:
+        return await question_at(deps, person, found, live, notice=t("toast_stale", session.lang))
+    if move is None:
+        return await cancel(deps, person, pressed)
+    try:
+        session = move(quiz, session)
+    except QuizError:
+        first = press.verb == "back" and session.position == 0
+        return Reply(notice=t("toast_first" if first else "toast_invalid", session.lang))
+    moved = ActiveQuiz(session, current.chat_id, live)
+    retire = Reply(retire=left_behind(current, live))
+    if quiz.is_complete(session):
+        return retire.then(await finish(deps, person, moved, quiz))
+    await deps.state.save_quiz(person.user_id, moved)
+    return retire.then(Reply(screens=question(quiz, moved)))
+
+
+_QUIZ_PRESSES: dict[str, Callable[[Deps, Person, int | None, QuizPress], Awaitable[Reply]]] = {
+    "answer": answer,
+    "toggle": toggle,
+    "confirm": confirm,
+    "back": back,
+    "cancel": _cancel_press,
+}

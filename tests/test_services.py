@@ -1,0 +1,210 @@
+"""The use cases on their own: plain values in, a `Reply` out, with in-memory stores.
+
+No Telegram here: the end-to-end tests drive the same use cases through the bot.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.content.models import Content
+from bot.engine.result import Result, evaluate
+from bot.engine.session import QuizSession
+from bot.presentation.payloads import MenuPress, QuizPress
+from bot.presentation.texts import t
+from bot.services import languages, people, quiz, results
+from bot.services.deps import Deps
+from bot.services.reply import Asked, Person, Reply
+from bot.state.memory import MemoryStateStore
+from bot.terminal.chat import FixedContent
+from tests.support.answers import EXAMPLE
+
+ANA = Person(user_id=7, chat_id=7, language_code="fr", first_name="Ana")
+QUESTION_MESSAGE = 100
+
+
+class FakeScoreLog:
+    """Records what would be written to scores.db; `down` makes every write fail."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[QuizSession, Result]] = {}
+        self.down = False
+
+    async def log_result(
+        self,
+        content: Content,
+        session: QuizSession,
+        result: Result,
+        *,
+        finished_at: datetime,
+        result_id: str,
+    ) -> str | None:
+        if self.down:
+            return None
+        self.rows.setdefault(result_id, (session, result))
+        return result_id
+
+
+@pytest.fixture
+def deps(mini_content: Content) -> Deps:
+    return Deps(
+        MemoryStateStore(), FixedContent(mini_content), FakeScoreLog(), new_quiz_id=lambda: "q1"
+    )
+
+
+def asked(reply: Reply) -> Asked:
+    [found] = [shown.asked for shown in reply.screens if shown.asked]
+    return found
+
+
+def press(on: Asked, verb: str, arg: str = "") -> QuizPress:
+    return QuizPress(on.session.quiz_id, on.session.step, verb, arg)  # type: ignore[arg-type]
+
+
+async def started(deps: Deps) -> Asked:
+    """A quiz begun from the greeting, its first question in message `QUESTION_MESSAGE`."""
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, MenuPress("begin"))
+    [shown] = reply.screens
+    assert shown.where == QUESTION_MESSAGE
+    return asked(reply)
+
+
+async def play(deps: Deps, answers: dict[str, tuple[str, ...]]) -> Reply:
+    """Answer every question of the quiz begun with `started`; the last reply."""
+    on = await started(deps)
+    while True:
+        question = on.quiz.current(on.session)
+        assert question is not None
+        choice = answers[question.id]
+        if question.kind == "multiple":
+            for option in choice:
+                on = asked(
+                    await quiz.toggle(deps, ANA, QUESTION_MESSAGE, press(on, "toggle", option))
+                )
+            reply = await quiz.confirm(deps, ANA, QUESTION_MESSAGE, press(on, "confirm"))
+        else:
+            reply = await quiz.answer(deps, ANA, QUESTION_MESSAGE, press(on, "answer", choice[0]))
+        if not any(shown.asked for shown in reply.screens):
+            return reply
+        on = asked(reply)
+
+
+async def test_an_answer_is_saved_before_the_next_question_is_returned(deps: Deps) -> None:
+    on = await started(deps)
+    reply = await quiz.answer(deps, ANA, QUESTION_MESSAGE, press(on, "answer", "3"))
+    following = asked(reply)
+    saved = await deps.state.load_quiz(ANA.user_id)
+    assert saved is not None and saved.session == following.session
+    assert following.session.answers == {"talk": ("3",)}
+    assert reply.screens[0].where == QUESTION_MESSAGE and reply.notice is None
+
+
+async def test_a_stale_press_changes_nothing_and_redraws_the_question(deps: Deps) -> None:
+    on = await started(deps)
+    await quiz.answer(deps, ANA, QUESTION_MESSAGE, press(on, "answer", "3"))
+    again = await quiz.answer(deps, ANA, QUESTION_MESSAGE, press(on, "answer", "0"))
+    assert again.notice == t("toast_stale", "fr")
+    saved = await deps.state.load_quiz(ANA.user_id)
+    assert saved is not None and saved.session.answers == {"talk": ("3",)}
+    assert asked(again).session == saved.session
+
+
+async def test_a_press_from_another_quiz_is_refused(deps: Deps) -> None:
+    await started(deps)
+    foreign = QuizPress("other", 0, "answer", "3")
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, foreign)
+    assert reply == Reply(notice=t("toast_old_quiz", "fr"))
+
+
+async def test_back_on_the_first_question_says_so(deps: Deps) -> None:
+    on = await started(deps)
+    reply = await quiz.back(deps, ANA, QUESTION_MESSAGE, press(on, "back"))
+    assert reply == Reply(notice=t("toast_first", "fr"))
+
+
+async def test_a_press_on_an_older_message_moves_the_question_to_the_newest(deps: Deps) -> None:
+    """The question lives in the newest message showing it; the one it leaves loses its buttons."""
+    on = await started(deps)
+    older, newer = QUESTION_MESSAGE - 5, QUESTION_MESSAGE + 5
+    await quiz.shown(deps, ANA, on, older)
+    reply = await quiz.answer(deps, ANA, QUESTION_MESSAGE, press(on, "answer", "3"))
+    assert reply.retire == (older,) and reply.screens[0].where == QUESTION_MESSAGE
+    await quiz.shown(deps, ANA, asked(reply), newer)
+    again = await quiz.answer(deps, ANA, QUESTION_MESSAGE, press(asked(reply), "answer", "adapt"))
+    assert again.retire == () and again.screens[0].where == newer
+
+
+async def test_cancel_erases_the_quiz(deps: Deps) -> None:
+    on = await started(deps)
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(on, "cancel"))
+    assert [shown.screen.text for shown in reply.screens] == [t("cancelled", "fr")]
+    assert await deps.state.load_quiz(ANA.user_id) is None
+    assert (await quiz.cancel(deps, ANA, None)).notice == t("nothing_to_cancel", "fr")
+
+
+async def test_one_finish_evaluates_once_and_logs_that_result(
+    deps: Deps, mini_content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[object] = []
+
+    def counted(content: Content, answers: object) -> Result:
+        calls.append(answers)
+        return evaluate(content, answers)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(results, "evaluate", counted)
+    reply = await play(deps, EXAMPLE)
+    assert reply.log and [a.filename for a in reply.attachments] == ["result.png"]
+    assert reply.screens[0].where == QUESTION_MESSAGE
+    assert await results.log_unlogged(deps) == 1
+    assert len(calls) == 1, "the finish scored the answers once, logging reused it"
+    scores = deps.scores
+    assert isinstance(scores, FakeScoreLog)
+    [(session, logged)] = scores.rows.values()
+    assert session.answers == EXAMPLE and logged == evaluate(mini_content, EXAMPLE)
+    assert await deps.state.unlogged_results() == []
+
+
+async def test_an_unavailable_score_log_keeps_the_result_queued(deps: Deps) -> None:
+    scores = deps.scores
+    assert isinstance(scores, FakeScoreLog)
+    scores.down = True
+    await play(deps, EXAMPLE)
+    assert await results.log_unlogged(deps) == 0
+    assert len(await deps.state.unlogged_results()) == 1
+    scores.down = False
+    assert await results.log_unlogged(deps) == 1
+
+
+async def test_a_late_press_on_a_finished_quiz_shows_its_result_in_place(deps: Deps) -> None:
+    on = await started(deps)
+    await play(deps, EXAMPLE)
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(on, "answer", "3"))
+    assert reply.notice == t("toast_finished", "fr")
+    assert reply.screens[0].where == QUESTION_MESSAGE and not reply.attachments
+
+
+async def test_the_language_switch_redraws_the_question_in_place(deps: Deps) -> None:
+    await started(deps)
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, MenuPress("lang", "en"))
+    assert reply.notice == t("language_set", "en")
+    assert asked(reply).session.lang == "en" and reply.screens[0].where == QUESTION_MESSAGE
+    command = await languages.switch_language(deps, ANA)
+    assert command.notice == t("language_set", "fr")
+    assert command.screens[0].where is None, "a command shows the question again below it"
+
+
+async def test_forget_retires_the_question_and_keeps_nothing(deps: Deps) -> None:
+    await started(deps)
+    reply = await people.forget(deps, ANA)
+    assert reply == Reply(notice=t("forgotten", "fr"), retire=(QUESTION_MESSAGE,))
+    assert await deps.state.load_quiz(ANA.user_id) is None
+
+
+async def test_start_offers_to_resume_a_quiz_in_progress(deps: Deps) -> None:
+    greeting = await quiz.start(deps, ANA, "fair_2026")
+    assert "Ana" in greeting.screens[0].screen.text
+    await started(deps)
+    offer = await quiz.start(deps, ANA, None)
+    assert "1/8" in offer.screens[0].screen.text
