@@ -10,14 +10,14 @@ import click
 from bot.content.loader import ContentError, load_content
 from bot.content.models import LANGS
 from bot.scorelog.cli import logs
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def _settings() -> Settings:
     try:
-        return Settings()
-    except ValueError as error:
-        raise click.ClickException(f"invalid settings: {error}") from None
+        return load_settings()
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

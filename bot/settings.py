@@ -11,17 +11,38 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
-#: What Telegram allows in a deep-link payload.
-_SOURCE_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+#: The longest deep-link source kept: Telegram allows 64 characters in a `/start`
+#: payload, but the source also rides in the Begin button's 64-byte payload
+#: (`bot.engine.session.MAX_SOURCE_CHARS`, which a test checks is the same).
+MAX_SOURCE_CHARS = 32
+_SOURCE_SHAPE = re.compile(rf"^[A-Za-z0-9_-]{{1,{MAX_SOURCE_CHARS}}}$")
 
 
 class SettingsError(Exception):
     """A setting is missing or wrong; the message is one line, without secrets."""
+
+
+def load_settings() -> Settings:
+    """The settings, or a `SettingsError` with one plain line per wrong variable.
+
+    The line names the variable and says what is wrong; it never echoes the value
+    itself (it could be a secret), only what a validator of ours chose to quote.
+    """
+    try:
+        return Settings()
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors(include_url=False, include_input=False):
+            name = ".".join(str(part) for part in problem["loc"]) or "settings"
+            cause = (problem.get("ctx") or {}).get("error")
+            reason = str(cause) if cause is not None else problem["msg"]
+            lines.append(f"invalid setting {name}: {reason}")
+        raise SettingsError("\n".join(lines)) from None
 
 
 class Settings(BaseSettings):
@@ -89,9 +110,15 @@ class Settings(BaseSettings):
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
-        if isinstance(value, str):
-            return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
-        return value
+        if not isinstance(value, str):
+            return value
+        parts = [part for part in value.replace(" ", "").split(",") if part]
+        for part in parts:
+            if not part.isascii() or not part.isdigit():
+                raise ValueError(
+                    f"{part!r} is not a Telegram user id (expected numbers, comma-separated)"
+                )
+        return frozenset(int(part) for part in parts)
 
     @field_validator("sources", mode="before")
     @classmethod
@@ -102,8 +129,8 @@ class Settings(BaseSettings):
             for source in value:
                 if not isinstance(source, str) or not _SOURCE_SHAPE.match(source):
                     raise ValueError(
-                        f"{source!r} is not a deep-link source "
-                        "(1-64 letters, digits, _ or -, comma-separated)"
+                        f"{source!r} is not a deep-link source (1-{MAX_SOURCE_CHARS} "
+                        "letters, digits, _ or -, comma-separated)"
                     )
         return value
 

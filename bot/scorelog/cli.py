@@ -33,7 +33,7 @@ from bot.scorelog.summary import (
     write_csv,
     write_json,
 )
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,9 +63,9 @@ def _period_options(command: F) -> F:
 
 def _settings() -> Settings:
     try:
-        return Settings()
-    except ValueError as error:
-        raise click.ClickException(f"invalid settings: {error}") from None
+        return load_settings()
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _db_path(db: Path | None) -> Path:
