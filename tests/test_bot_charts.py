@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import io
 import random
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from bot.content.models import Content
+from bot.telegram_bot import optional_charts
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import (
+    ADMIN_ID,
     QuizPlayer,
     begin,
     expected_result_text,
@@ -19,6 +22,7 @@ from tests.support.harness import (
     random_choices,
     running_bot,
 )
+from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS
 
 
 async def test_the_result_comes_with_a_chart(
@@ -58,3 +62,42 @@ async def test_a_failing_chart_still_leaves_the_text_result(
     assert result.text == expected_result_text(shipped_content, choices, "fr")
     assert not any(m.photo for m in user.messages)
     assert "Oups" not in " ".join(m.text for m in user.messages), "no error shown to the user"
+
+
+async def test_without_the_charts_extra_results_are_text_and_one_line_says_why(
+    server: FakeBotAPI,
+    tmp_path: Path,
+    mini_content: Content,
+    monkeypatch: pytest.MonkeyPatch,
+    bot_log: pytest.LogCaptureFixture,
+) -> None:
+    """Each result used to log a ModuleNotFoundError traceback when Pillow was missing."""
+    for module in ("bot.presentation.charts", "bot.presentation.result_chart"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    for missing in ("PIL", "matplotlib"):  # as if `careerbot[charts]` were not installed
+        monkeypatch.setitem(sys.modules, missing, None)
+    optional_charts._say_once.cache_clear()
+    settings = make_settings(
+        server, tmp_path, questions_dir=MINI_QUESTIONS, profiles_dir=MINI_PROFILES
+    )
+    admin = server.add_user(ADMIN_ID, first_name="Admin", language_code="en")
+    people = [server.add_user(1203 + i, language_code="fr") for i in range(2)]
+    async with running_bot(settings):
+        for seed, user in enumerate(people):
+            await begin(user, "▶️ Commencer le quiz")
+            player = QuizPlayer(user, mini_content)
+            await player.play(random_choices(mini_content, random.Random(seed)))
+            await player.wait_result("fr")
+        shown = len(people[0].messages)
+        people[0].send_text("/result")
+        await people[0].wait_for(lambda u: len(u.messages) > shown)
+        admin.send_text("/stats")
+        await admin.wait_for(lambda u: u.messages)
+        await server.wait_until_idle()
+    assert not any(m.photo for user in (*people, admin) for m in user.messages)
+    assert not [r for r in bot_log.records if r.exc_info or "Traceback" in r.getMessage()]
+    said = [r.getMessage() for r in bot_log.records if "Charts are off" in r.getMessage()]
+    assert said == [
+        "Charts are off: PIL is not installed (pip install 'careerbot[charts]'); "
+        "results and /stats are sent as text only."
+    ]

@@ -25,6 +25,7 @@ from bot.services.deps import Deps, lang_of
 from bot.settings import Settings
 from bot.telegram_bot.commands import person_of
 from bot.telegram_bot.delivery import send, with_retries
+from bot.telegram_bot.optional_charts import charts_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -112,5 +113,7 @@ class Admin:
             await with_retries(
                 lambda: context.bot.send_photo(person.chat_id, InputFile(png, filename="stats.png"))
             )
+        except ImportError as error:
+            charts_unavailable(error)
         except Exception:
             log.exception("Could not draw or send the stats chart")

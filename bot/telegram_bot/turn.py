@@ -13,6 +13,7 @@ from bot.services import quiz, results
 from bot.services.deps import Deps
 from bot.services.reply import Attachment, Person, Reply
 from bot.telegram_bot.delivery import retire, send, show, with_retries
+from bot.telegram_bot.optional_charts import charts_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,8 @@ class Turn:
                     caption=attachment.caption,
                 )
             )
+        except ImportError as error:
+            charts_unavailable(error)
         except TelegramError as error:
             log.warning("Could not send %s: %s", attachment.filename, error)
         except Exception:

@@ -1,0 +1,27 @@
+"""Charts are an optional extra (`careerbot[charts]`): without it, say so once.
+
+Each result and `/stats` would otherwise log the same `ModuleNotFoundError`
+traceback; the text stands on its own, so one line for the process's life says
+what is missing and how to add it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def charts_unavailable(error: ImportError) -> None:
+    """Note that a chart was skipped because a module is missing (logged once per module)."""
+    _say_once(error.name or str(error))
+
+
+@functools.cache
+def _say_once(module: str) -> None:
+    log.warning(
+        "Charts are off: %s is not installed (pip install 'careerbot[charts]'); "
+        "results and /stats are sent as text only.",
+        module,
+    )
