@@ -17,6 +17,7 @@ from rich.table import Table
 
 from bot.content.loader import ContentError, load_content
 from bot.presentation.texts import t
+from bot.private_files import open_private
 from bot.scorelog.demo import DEMO_SOURCE, fill_demo, now_utc
 from bot.scorelog.items import item_tables, load_items
 from bot.scorelog.review import ReviewError, serve
@@ -147,7 +148,7 @@ def export(
     if output is None:
         write(rows, sys.stdout, columns)
         return
-    with output.open("w", encoding="utf-8", newline="") as out:
+    with open_private(output) as out:
         write(rows, out, columns)
     click.echo(f"{t('n_results', 'en', count=len(rows))} written to {output}.", err=True)
 

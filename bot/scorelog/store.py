@@ -29,6 +29,7 @@ from bot.content.models import CATEGORIES, Content
 from bot.engine.result import Result
 from bot.engine.scoring import item_category, item_score
 from bot.engine.session import QuizSession
+from bot.private_files import create_private
 
 logger = logging.getLogger(__name__)
 
@@ -284,7 +285,7 @@ class ScoreLog:
             yield Database(conn)
 
     def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        create_private(self.path)
         # isolation_level=None: the transactions are the explicit ones above.
         return sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
 

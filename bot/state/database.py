@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from bot.private_files import private_dir
+
 log = logging.getLogger(__name__)
 
 OnCorrupt = Literal["move", "refuse"]
@@ -96,7 +98,7 @@ def storage_errors(path: Path) -> Iterator[None]:
 def ensure_data_dir(directory: Path) -> None:
     """Create `directory` if needed and prove it is writable, or raise `StorageUnavailable`."""
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
     except OSError as error:
         raise StorageUnavailable(
             f"the data directory {directory} cannot be created: {error.strerror or error}"

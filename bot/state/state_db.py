@@ -38,6 +38,7 @@ from sqlite_utils import Database, Migrations
 
 from bot.content.models import Content, Lang, Profile, QuestionFile
 from bot.engine.session import QuizSession
+from bot.private_files import create_private
 from bot.state.database import storage_error
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
 
@@ -110,7 +111,7 @@ class StateDb:
     def __init__(self, path: Path, *, timeout: float = 10.0) -> None:
         self.path = path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
             self.db = Database(conn)
             self.db.enable_wal()
