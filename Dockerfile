@@ -20,9 +20,12 @@ WORKDIR /app
 COPY --from=build /app/.venv /app/.venv
 COPY questions ./questions
 COPY profiles ./profiles
+# MPLCONFIGDIR: matplotlib (the /stats chart) keeps its font cache there; the user has no
+# home, and without a writable folder it warns and rebuilds the cache at every chart.
 ENV PATH=/app/.venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
-    CAREERBOT_DATA_DIR=/data
+    CAREERBOT_DATA_DIR=/data \
+    MPLCONFIGDIR=/tmp/matplotlib
 VOLUME ["/data"]
 USER careerbot
 # Webhook mode only: `careerbot run --webhook --listen 0.0.0.0` behind the reverse proxy.

@@ -66,6 +66,17 @@ def test_it_runs_as_a_non_root_user_with_the_data_on_a_volume() -> None:
     assert any(data_dir.group(1) in json.loads(volume) for volume in volumes)
 
 
+def test_matplotlib_has_a_writable_config_folder_in_the_image_and_the_unit() -> None:
+    """Without one, the unprivileged user (no home) gets a warning and a font cache rebuilt
+    at every stats chart."""
+    env = " ".join(arguments for keyword, arguments in final_stage() if keyword == "ENV")
+    in_image = re.search(r"MPLCONFIGDIR=(\S+)", env)
+    assert in_image and in_image.group(1).startswith("/tmp/")
+    settings = unit_settings()
+    cache = settings["Service.CacheDirectory"]
+    assert f"MPLCONFIGDIR=/var/cache/{cache[0]}/matplotlib" in settings["Service.Environment"]
+
+
 def test_it_stops_cleanly_on_sigterm() -> None:
     """Exec form: careerbot itself is PID 1 and gets the SIGTERM, no shell in between."""
     stage = final_stage()
@@ -102,7 +113,8 @@ def test_the_image_builds_and_answers_its_version() -> None:
         subprocess.run(["docker", "image", "rm", "-f", tag], capture_output=True, check=False)
 
 
-def test_the_systemd_unit_runs_the_bot_unprivileged_with_its_own_data_dir() -> None:
+def unit_settings() -> dict[str, list[str]]:
+    """`Section.Key` → its values in order (a key may be given more than once)."""
     settings: dict[str, list[str]] = defaultdict(list)
     section = ""
     for line in UNIT.splitlines():
@@ -111,6 +123,11 @@ def test_the_systemd_unit_runs_the_bot_unprivileged_with_its_own_data_dir() -> N
         elif "=" in line and not line.startswith("#"):
             key, _, value = line.partition("=")
             settings[f"{section}.{key}"].append(value)
+    return settings
+
+
+def test_the_systemd_unit_runs_the_bot_unprivileged_with_its_own_data_dir() -> None:
+    settings = unit_settings()
     assert settings["Service.ExecStart"][0].endswith("/.venv/bin/careerbot run")
     assert settings["Service.DynamicUser"] == ["yes"] or settings["Service.User"]
     state = settings["Service.StateDirectory"][0]
@@ -118,6 +135,53 @@ def test_the_systemd_unit_runs_the_bot_unprivileged_with_its_own_data_dir() -> N
     assert settings["Service.KillSignal"] == ["SIGTERM"]
     assert settings["Service.Restart"] == ["on-failure"]
     assert settings["Install.WantedBy"] == ["multi-user.target"]
+
+
+def test_the_systemd_unit_takes_away_what_the_bot_does_not_need() -> None:
+    settings = {key.removeprefix("Service."): values for key, values in unit_settings().items()}
+    for flag in (
+        "PrivateDevices",
+        "PrivateUsers",
+        "PrivateMounts",
+        "ProtectKernelTunables",
+        "ProtectKernelModules",
+        "ProtectKernelLogs",
+        "ProtectClock",
+        "ProtectControlGroups",
+        "ProtectHostname",
+        "RestrictNamespaces",
+        "RestrictRealtime",
+        "LockPersonality",
+        "MemoryDenyWriteExecute",
+    ):
+        assert settings[flag] == ["yes"], flag
+    assert settings["UMask"] == ["0077"]
+    assert settings["CapabilityBoundingSet"] == [""]
+    assert settings["RestrictAddressFamilies"] == ["AF_INET AF_INET6 AF_UNIX"]
+    assert settings["SystemCallFilter"] == ["@system-service", "~@privileged @resources"]
+    assert settings["SystemCallArchitectures"] == ["native"]
+    assert re.fullmatch(r"\d+[MG]", settings["MemoryMax"][0])
+
+
+def _exposure(text: str) -> str:
+    match = re.search(r"Overall exposure level for \S+: (\d+\.\d)", text)
+    assert match, text[-500:]
+    return match.group(1)
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze here")
+def test_the_unit_scores_what_docs_deploy_says() -> None:
+    scored = subprocess.run(
+        ["systemd-analyze", "security", "--offline=true", "--no-pager", "careerbot.service"],
+        cwd=ROOT / "docs" / "deploy",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    score = _exposure(scored.stdout)
+    assert float(score) < 8.3
+    assert f"| now | **{score} OK** |" in (ROOT / "docs" / "deploy" / "README.md").read_text()
+    assert f"scores it {score}" in UNIT
 
 
 def test_the_readme_backup_command_copies_a_live_database(tmp_path: Path) -> None:
