@@ -158,6 +158,8 @@ def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
     except ContentError as error:
         for problem in error.problems:
             click.echo(f"error: {problem}", err=True)
+        for note in error.notes:
+            click.echo(note, err=True)
         count = len(error.problems)
         click.echo(f"{count} problem{'s' if count > 1 else ''} found.", err=True)
         sys.exit(1)

@@ -8,6 +8,7 @@ field and the line.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,17 +16,22 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.models import Content, Profile, QuestionFile
+from bot.content.salvage import Salvaged, held_back, salvage
 from bot.content.validation import Location, Problem, check_content, closest_line
 
 M = TypeVar("M", bound=BaseModel)
 
 
 class ContentError(Exception):
-    """The files do not validate; `problems` lists every one of them."""
+    """The files do not validate; `problems` lists every one of them.
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
+    `notes` says which checks could not run yet (they wait for a file that does not load).
+    """
+
+    def __init__(self, problems: list[Problem], notes: Sequence[str] = ()) -> None:
+        super().__init__("\n".join([*(str(p) for p in problems), *notes]))
         self.problems = problems
+        self.notes = tuple(notes)
 
 
 def load_content(questions_dir: Path, profiles_dir: Path) -> Content:
@@ -43,35 +49,68 @@ def load_content(questions_dir: Path, profiles_dir: Path) -> Content:
     if not question_paths:
         problems.append(Problem(str(questions_dir), "no question file (*.yaml) found"))
 
-    profiles: list[tuple[str, Profile, dict[Location, int]]] = []
-    for path in profile_paths:
-        parsed = _parse(path, Profile, problems, digest)
-        if parsed is not None:
-            profiles.append((path.name, *parsed))
+    profiles = [
+        (path.name, parsed)
+        for path in profile_paths
+        if (parsed := _parse(path, Profile, problems, digest)) is not None
+    ]
+    question_files = [
+        (path.name, parsed_file)
+        for path in question_paths
+        if (parsed_file := _parse(path, QuestionFile, problems, digest)) is not None
+    ]
 
-    question_files: list[tuple[str, QuestionFile, dict[Location, int]]] = []
-    for path in question_paths:
-        parsed_file = _parse(path, QuestionFile, problems, digest)
-        if parsed_file is not None:
-            question_files.append((path.name, *parsed_file))
-
+    notes: list[str] = []
     if len(profiles) == 1:
-        # Cross-file checks run on whatever loaded, so that one run lists every problem;
-        # those that need every question file wait until all of them load.
-        complete = len(question_files) == len(question_paths) > 0
-        problems.extend(check_content(profiles[0], question_files, complete=complete))
+        notes += _check_across(profiles[0], question_files, question_paths, problems)
+    elif len(profile_paths) == 1:
+        notes.append(f"note: the checks across files wait until {profile_paths[0].name} loads.")
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, notes)
     return Content(
-        profile=profiles[0][1],
-        files=tuple((name, qfile) for name, qfile, _ in question_files),
+        profile=profiles[0][1].model,
+        files=tuple((name, parsed.model) for name, parsed in question_files),
         version=digest.hexdigest()[:12],
     )
 
 
-def _parse(
-    path: Path, model: type[M], problems: list[Problem], digest: Any
-) -> tuple[M, dict[Location, int]] | None:
+def _check_across(
+    profile: tuple[str, Salvaged[Profile]],
+    question_files: list[tuple[str, Salvaged[QuestionFile]]],
+    question_paths: list[Path],
+    problems: list[Problem],
+) -> list[str]:
+    """Add the cross-file problems to `problems`; return notes on the checks left for later.
+
+    They run on whatever loaded (a file that fails its schema, without the items that
+    failed), so that one run lists every problem; those that need every question file
+    wait until all of them load.
+    """
+    loaded = {name for name, _ in question_files}
+    waiting = [path.name for path in question_paths if path.name not in loaded]
+    found = check_content(
+        _triple(*profile),
+        [_triple(name, parsed) for name, parsed in question_files],
+        complete=not waiting and bool(question_paths),
+    )
+    doubtful = profile[1].doubtful.union(*(parsed.doubtful for _, parsed in question_files))
+    restore = {profile[0]: profile[1].restore}
+    restore.update((name, parsed.restore) for name, parsed in question_files)
+    problems.extend(restore[p.file](p) for p in held_back(found, doubtful))
+    if not waiting:
+        return []
+    return [
+        "note: the checks that need every question file (the evidence for each dimension, "
+        f"the levels of each answer value) wait until {', '.join(waiting)} loads."
+    ]
+
+
+def _triple(name: str, parsed: Salvaged[M]) -> tuple[str, M, dict[Location, int]]:
+    return name, parsed.model, parsed.lines
+
+
+def _parse(path: Path, model: type[M], problems: list[Problem], digest: Any) -> Salvaged[M] | None:
+    """The file's model, or what it holds without the items that fail (see `salvage`)."""
     try:
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw + b"\0")
@@ -93,7 +132,7 @@ def _parse(
 
     lines = _line_numbers(node)
     try:
-        return model.model_validate(data), lines
+        return Salvaged(model.model_validate(data), lines)
     except ValidationError as error:
         for item in error.errors():
             loc = tuple(item["loc"])
@@ -106,7 +145,7 @@ def _parse(
                     line=closest_line(lines, loc),
                 )
             )
-        return None
+        return salvage(model, data, error.errors(), lines)
 
 
 def _line_numbers(node: yaml.Node | None, loc: Location = ()) -> dict[Location, int]:
