@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import signal
@@ -120,3 +121,82 @@ def test_a_taken_port_fails_clearly_before_serving(scores: Path, port: int, temp
     assert f"port {port} on 127.0.0.1 is taken" in err
     assert "Serving" not in out
     assert list(temp_dir.iterdir()) == []
+
+
+def time_wait_on(port: int) -> None:
+    """Leave a connection in TIME-WAIT on `port` (the side that closes first keeps it), with
+    nothing listening there any more: what a review stopped a moment ago leaves behind
+    (its server, like most, listened with SO_REUSEADDR)."""
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", port))
+        server.listen()
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            accepted, _ = server.accept()
+            accepted.close()  # the server's side closes first: its port goes to TIME-WAIT
+            assert client.recv(1) == b""
+    with socket.socket() as plain, pytest.raises(OSError):
+        plain.bind(("127.0.0.1", port))  # what the old check did: refused
+
+
+def test_a_port_held_only_in_time_wait_is_used(scores: Path, port: int, temp_dir: Path) -> None:
+    time_wait_on(port)
+    process = start_review(scores, port, temp_dir)
+    try:
+        assert f"127.0.0.1:{port}/scores" in read_line_with(process, "Serving")
+        with DIRECT.open(f"http://127.0.0.1:{port}/scores.json", timeout=10) as response:
+            assert response.status == 200
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.communicate(timeout=60)
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def gone(pid: int) -> bool:
+    """Ended: no such process, or a zombie nobody has reaped yet."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal: Linux")
+def test_datasette_dies_with_a_review_killed_by_sigkill(
+    scores: Path, port: int, temp_dir: Path
+) -> None:
+    """Before, `kill -9` of the review left Datasette serving as an orphan."""
+    review = [sys.executable, "-m", "bot", "logs", "review", "--db", str(scores)]
+    process = subprocess.Popen(
+        [*review, "--port", str(port)],
+        env={**os.environ, "TMPDIR": str(temp_dir)},
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        read_line_with(process, "Serving")
+        [datasette] = children_of(process.pid)
+        process.kill()
+        process.communicate(timeout=30)
+        deadline = time.monotonic() + 60
+        while not gone(datasette) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert gone(datasette), "Datasette outlived the review"
+        assert connection_refused(port)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)

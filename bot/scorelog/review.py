@@ -1,12 +1,17 @@
 """`careerbot logs review`: Datasette on a snapshot of the score log, run as a well-behaved server.
 
-The port is checked before anything starts; the URL is printed only once Datasette
+The port is checked before anything starts (a port held only by connections in
+TIME-WAIT is free, as it is for Datasette); the URL is printed only once Datasette
 answers; SIGINT and SIGTERM stop Datasette and remove the snapshot; a Datasette that
-fails to start makes the command fail too.
+fails to start makes the command fail too. Datasette stays in careerbot's process
+group and, on Linux, gets SIGTERM when careerbot dies, even by SIGKILL: it never
+serves on as an orphan.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
 import signal
 import socket
 import sqlite3
@@ -32,6 +37,8 @@ START_TIMEOUT = 60.0
 """Seconds Datasette gets to answer its first request."""
 STOP_TIMEOUT = 10.0
 """Seconds Datasette gets to stop after SIGTERM before it is killed."""
+_PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal the calling process gets when its parent dies."""
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 """Asks Datasette directly, whatever proxy the environment names."""
 
@@ -61,6 +68,8 @@ def snapshot(source: Path, target: Path) -> None:
 
 def check_port_free(host: str, port: int) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As Datasette's own server binds: only a listening socket makes the port taken.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as error:
@@ -96,7 +105,7 @@ def serve(path: Path, port: int, *, echo: Callable[[str], None]) -> None:
 @contextmanager
 def _running(command: list[str]) -> Iterator[subprocess.Popen[bytes]]:
     """Datasette in a child process, always stopped (then killed if stuck) on leaving."""
-    process = subprocess.Popen(command)
+    process = subprocess.Popen(command, preexec_fn=_dies_with_parent())
     try:
         yield process
     finally:
@@ -107,6 +116,25 @@ def _running(command: list[str]) -> Iterator[subprocess.Popen[bytes]]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def _dies_with_parent() -> Callable[[], None] | None:
+    """What the child runs before Datasette: ask Linux for SIGTERM when this process dies.
+
+    Prepared here, in the parent, so that the child (between fork and exec) only calls
+    prctl; a parent that died before that call is caught by its pid having changed.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    parent = os.getpid()
+
+    def in_child() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return in_child
 
 
 @contextmanager
