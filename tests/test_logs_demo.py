@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 from bot.cli import main
 from bot.content.loader import load_content
 from bot.engine.result import evaluate
+from bot.scorelog.items import MIN_ITEM_REST, load_items
 from bot.scorelog.summary import fit_bucket, load_summary
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.scorelog import fill, scorelog_content
@@ -90,3 +91,23 @@ def test_purge_needs_a_criterion(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["logs", "purge", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 2
     assert "--older-than DAYS and/or --source NAME" in result.output
+
+
+def test_the_demo_answers_reverse_keyed_statements_as_people_do(tmp_path: Path) -> None:
+    """An apt simulated person disagrees with "I need fixed hours". The demo used to agree,
+    so `logs items` flagged the three reverse-keyed questions as disagreeing with their
+    category (item–rest about −0.5)."""
+    path = tmp_path / "scores.db"
+    assert logs("demo", "--db", str(path)).exit_code == 0
+    content = load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
+    reverse = {q.id for q in content.questions if q.reverse}
+    assert reverse, "the shipped questions have reverse-keyed statements"
+    items = {item.question_id: item for item in load_items(path).items}
+    for question in sorted(reverse):
+        item = items[question]
+        assert item.item_rest is not None and item.item_rest >= MIN_ITEM_REST, question
+        assert "disagrees with its category" not in item.flags
+    report = logs("items", "--db", str(path)).stdout
+    assert not any(
+        q in line and "disagrees" in line for q in reverse for line in report.splitlines()
+    )

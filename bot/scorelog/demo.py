@@ -1,8 +1,9 @@
 """A demo score log: simulated people take the real quiz, the real engine scores them.
 
 Each simulated person has an aptitude between 0 and 1 and answers near it: likert
-steps around `aptitude × 4`, choices whose evidence lies near that level, a few
-background answers at random. The quiz moves through `Quiz` and the result comes
+levels around `aptitude × 4` (on a reverse-keyed statement, the step that gives that
+level), choices whose evidence lies near that level, a few background answers at
+random. The quiz moves through `Quiz` and the result comes
 from `evaluate`, so the demo follows any change to the questions or the engine.
 """
 
@@ -52,7 +53,9 @@ def play(quiz: Quiz, session: QuizSession, rng: random.Random, *, aptitude: floa
     while (question := quiz.current(session)) is not None:
         if question.kind == "likert":
             level = round(min(MAX_LEVEL, max(0, rng.gauss(target, 0.9))))
-            session = quiz.answer(session, str(level))
+            # A reverse-keyed statement ("I need fixed hours") is agreed with by the less apt.
+            step = MAX_LEVEL - level if question.reverse else level
+            session = quiz.answer(session, str(step))
         elif question.kind == "single":
             weights = [_closeness(option, target) for option in question.options]
             [option] = rng.choices(question.options, weights)
