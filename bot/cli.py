@@ -169,4 +169,22 @@ def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
     )
 
 
+@main.command()
+@click.argument("destination", type=click.Path(file_okay=False, path_type=Path))
+def backup(destination: Path) -> None:
+    """Copy state.db and scores.db into the folder DESTINATION, safely while the bot runs.
+
+    SQLite's online backup: each copy is consistent and self-contained. The folder is
+    created if needed, readable by you only (0700), and so are the copies (0600).
+    """
+    from bot.state.backup import BackupError, back_up
+
+    settings = _settings()
+    try:
+        for copied in back_up(settings.data_dir, destination):
+            click.echo(f"Backed up {copied.source} to {copied.target}.")
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+
+
 main.add_command(logs)

@@ -20,8 +20,10 @@ PRIVATE_FILE = 0o600
 
 
 def private_dir(path: Path) -> None:
-    """Create the folder `path` (and its missing parents) readable by this user only."""
-    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    """Create the folder `path`, and each missing parent, readable by this user only."""
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
 
 
 def create_private(path: Path) -> None:

@@ -6,11 +6,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sqlite3
 import subprocess
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -182,26 +179,3 @@ def test_the_unit_scores_what_docs_deploy_says() -> None:
     assert float(score) < 8.3
     assert f"| now | **{score} OK** |" in (ROOT / "docs" / "deploy" / "README.md").read_text()
     assert f"scores it {score}" in UNIT
-
-
-def test_the_readme_backup_command_copies_a_live_database(tmp_path: Path) -> None:
-    """The README's Python backup line, on a log in WAL mode whose last write is still in the
-    write-ahead log: the copy has it."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(r'`\.venv/bin/python -c "(import sqlite3; [^"]+)"`', readme)
-    assert match, "the README keeps its Python backup line"
-    (tmp_path / "data").mkdir()
-    (tmp_path / "backups").mkdir()
-    live = sqlite3.connect(tmp_path / "data" / "scores.db")
-    try:
-        live.execute("PRAGMA journal_mode = WAL")
-        live.execute("PRAGMA wal_autocheckpoint = 0")
-        live.execute("create table results (id text)")
-        live.execute("insert into results values ('kept')")
-        live.commit()
-        assert (tmp_path / "data" / "scores.db-wal").stat().st_size > 0
-        subprocess.run([sys.executable, "-c", match.group(1)], cwd=tmp_path, check=True)
-    finally:
-        live.close()
-    with sqlite3.connect(tmp_path / "backups" / "scores.db") as copy:
-        assert copy.execute("select id from results").fetchall() == [("kept",)]
