@@ -34,7 +34,7 @@ from bot.scorelog.summary import (
     format_summary,
     load_summary,
 )
-from tests.support.scorelog import Planned, Recorded, fill, record, scorelog_content
+from tests.support.scorelog import FIXTURE, Planned, Recorded, fill, record, scorelog_content
 
 
 @pytest.fixture(scope="module")
@@ -345,3 +345,48 @@ def test_every_logs_command_and_option_is_documented() -> None:
             for option in param.opts:
                 if option.startswith("--") and option != "--help":
                     assert option in guide, f"{name} {option}"
+
+
+# --- Answers in the scale's order; nothing to analyse ------------------------------------
+
+
+def test_summary_lists_a_scale_in_its_order_not_alphabetically(
+    logged: tuple[Path, list[Recorded]], content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`none · some · lots`, as the question lists them; it used to be `lots · none · some`."""
+    path, recorded = logged
+    monkeypatch.setenv("CAREERBOT_QUESTIONS_DIR", str(FIXTURE / "questions"))
+    monkeypatch.setenv("CAREERBOT_PROFILES_DIR", str(FIXTURE / "profiles"))
+    result = run("summary", "--db", str(path))
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stdout.splitlines() if "q_experience" in line]
+    shown = re.findall(r"(\w+) ×\d+", line)
+    chosen = {option for r in recorded for option in r.session.answers["q_experience"]}
+    question = content.question_by_id["q_experience"]
+    assert shown == [o.id for o in question.options if o.id in chosen]
+    assert shown != sorted(shown), "the test needs a scale that is not in alphabetical order"
+
+
+def test_summary_keeps_alphabetical_order_without_the_question_files(
+    logged: tuple[Path, list[Recorded]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = logged
+    monkeypatch.setenv("CAREERBOT_QUESTIONS_DIR", str(tmp_path / "no-questions"))
+    result = run("summary", "--db", str(path))
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stdout.splitlines() if "q_experience" in line]
+    shown = re.findall(r"(\w+) ×\d+", line)
+    assert shown == sorted(shown)
+
+
+def test_items_on_an_empty_period_says_so_instead_of_empty_tables(
+    logged: tuple[Path, list[Recorded]],
+) -> None:
+    path, _ = logged
+    result = run("items", "--db", str(path), "--since", "2030-01-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "No result in this period (2030-01-01 to today): nothing to analyse."
+    ]
+    result = run("items", "--db", str(path.with_name("none.db")))
+    assert result.stdout.splitlines() == ["No result yet: nothing to analyse."]

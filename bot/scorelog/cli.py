@@ -27,6 +27,7 @@ from bot.scorelog.summary import (
     Summary,
     bucket_label,
     chart_inputs,
+    describe_period,
     export_columns,
     export_rows,
     load_summary,
@@ -69,6 +70,17 @@ def _settings() -> Settings:
         raise click.ClickException(str(error)) from None
 
 
+def _option_order() -> dict[str, list[str]]:
+    """Each choice question's options in file order, to list answers in it; none if the
+    question files do not load (the summary does not need them otherwise)."""
+    settings = _settings()
+    try:
+        content = load_content(settings.questions_dir, settings.profiles_dir)
+    except ContentError:
+        return {}
+    return {q.id: [o.id for o in q.options] for q in content.questions if q.options}
+
+
 def _db_path(db: Path | None) -> Path:
     return db if db is not None else _settings().scores_db
 
@@ -97,7 +109,7 @@ def summary(
     path = _db_path(db)
     if not path.is_file():
         click.echo(f"No score log at {path} yet.", err=True)
-    data = load_summary(path, since=_day(since), until=_day(until))
+    data = load_summary(path, since=_day(since), until=_day(until), option_order=_option_order())
     _print_summary(Console(highlight=False), data)
     if chart is not None:
         _save_chart(chart, data)
@@ -112,7 +124,15 @@ def items(since: datetime | None, until: datetime | None, db: Path | None) -> No
     if not path.is_file():
         click.echo(f"No score log at {path} yet.", err=True)
     console = Console(highlight=False, width=120)
-    for table in item_tables(load_items(path, since=_day(since), until=_day(until))):
+    report = load_items(path, since=_day(since), until=_day(until))
+    if not report.results:
+        if since is None and until is None:
+            console.print("No result yet: nothing to analyse.")
+        else:
+            period = describe_period(_day(since), _day(until))
+            console.print(f"No result in this period ({period}): nothing to analyse.")
+        return
+    for table in item_tables(report):
         console.print(table)
 
 

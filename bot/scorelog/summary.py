@@ -79,8 +79,20 @@ def bucket_label(start: int) -> str:
     return f"{start}–{start + 10 if start == 90 else start + 9}"
 
 
-def load_summary(path: Path, *, since: date | None = None, until: date | None = None) -> Summary:
-    """Every figure of `careerbot logs summary` for results dated since–until (inclusive)."""
+def load_summary(
+    path: Path,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    option_order: Mapping[str, Sequence[str]] | None = None,
+) -> Summary:
+    """Every figure of `careerbot logs summary` for results dated since–until (inclusive).
+
+    `option_order` (question id → its option ids, as in its file) lists each question's
+    answers in that order, so a scale (diplomas, years) reads from bottom to top; other
+    answers, and every answer without it, come in alphabetical order.
+    """
+    order = option_order or {}
     params = period_params(since, until)
     with reader(path) as conn:
         if conn is None:
@@ -132,7 +144,9 @@ def load_summary(path: Path, *, since: date | None = None, until: date | None = 
         },
         gaps=sorted(((dim, n) for dim, n in gaps.items() if n), key=lambda item: -item[1]),
         answers={
-            question: dict(sorted(counts.items(), key=lambda item: _option_order(item[0])))
+            question: dict(
+                sorted(counts.items(), key=lambda item: _option_order(item[0], order.get(question)))
+            )
             for question, counts in answers.items()
         },
         by_lang=_most_first(Counter(row["lang"] for row in results)),
@@ -275,10 +289,15 @@ def period_params(since: date | None, until: date | None) -> dict[str, str | Non
 
 
 def period_text(summary: Summary) -> str:
-    if summary.since is None and summary.until is None:
+    return describe_period(summary.since, summary.until)
+
+
+def describe_period(since: date | None, until: date | None) -> str:
+    """`2026-01-01 to today`, `start to 2026-06-30`, or `all time`."""
+    if since is None and until is None:
         return "all time"
-    start = summary.since.isoformat() if summary.since else "start"
-    end = summary.until.isoformat() if summary.until else "today"
+    start = since.isoformat() if since else "start"
+    end = until.isoformat() if until else "today"
     return f"{start} to {end}"
 
 
@@ -293,8 +312,10 @@ def _most_first(counts: Counter[K]) -> dict[K, int]:
     return dict(counts.most_common())
 
 
-def _option_order(option: str) -> tuple[bool, str]:
-    return (option == NO_ANSWER, option)
+def _option_order(option: str, options: Sequence[str] | None) -> tuple[bool, int, str]:
+    known = options or ()
+    place = known.index(option) if option in known else len(known)
+    return (option == NO_ANSWER, place, option)
 
 
 def _counts(counts: Mapping[str, int]) -> str:
