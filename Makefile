@@ -20,11 +20,11 @@ UV_DEP := $(BOOTSTRAP)/.uv-$(UV_VERSION)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help run chat demo validate review test lint lock-check lock venv venv-run bench soak clean
+.PHONY: help run chat demo validate review test test-browser browser lint lock-check lock venv venv-run bench soak clean
 
 help:  ## List the targets and what each does
 	@echo "Usage: make TARGET   (a fresh clone needs only 'make run' or 'make test')"
-	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-z][a-z.-]*:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-z][a-z.-]*:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: venv-run  ## Start the bot (TELEGRAM_BOT_TOKEN in the environment or .env)
 	$(BIN)/careerbot run
@@ -42,8 +42,26 @@ review: venv-run  ## Browse the anonymous score log in Datasette (read-only, Ctr
 	$(UV) $(SYNC) --no-dev --inexact --extra review
 	$(BIN)/careerbot logs review
 
-test: lint  ## Lint, type-check, check the layers and run every test
+test: lint browser  ## Lint, type-check, check the layers and run every test (the browser's too)
 	$(BIN)/pytest
+
+test-browser: venv browser  ## Only the dashboard test in headless Chromium (tests/test_dashboard_browser.py)
+	$(BIN)/pytest tests/test_dashboard_browser.py
+
+# Debian's chromium for the dashboard test, installed with apt-get when missing and run as root
+# (as in CI); elsewhere the test is skipped and says why (under CI=true it fails instead).
+# Playwright drives this browser and never downloads one of its own.
+browser:  ## Install Debian's chromium for the dashboard test, when missing (needs root and apt-get)
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's chromium for the dashboard test (apt-get)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
+	    || echo "note: chromium could not be installed: the dashboard test will say so" >&2; \
+	else \
+	  echo "note: no chromium, and installing it needs root and apt-get:" \
+	    "the dashboard test will be skipped (apt-get install chromium)" >&2; \
+	fi
 
 lint: lock-check venv  ## ruff, mypy and import-linter only
 	$(BIN)/ruff check .
