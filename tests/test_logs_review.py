@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.scorelog.review import remove_orphaned_snapshots
 from tests.support.ports import free_port
 from tests.support.scorelog import fill, scorelog_content
 
@@ -200,3 +201,27 @@ def test_datasette_dies_with_a_review_killed_by_sigkill(
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+    [left] = temp_dir.iterdir()  # nobody was left to remove it: the next review does
+    assert left.name.startswith(f"careerbot-review-{process.pid}-")
+    following = start_review(scores, free_port(), temp_dir)
+    try:
+        read_line_with(following, "Serving")
+        assert not left.exists()
+        assert len(list(temp_dir.iterdir())) == 1
+    finally:
+        os.killpg(following.pid, signal.SIGTERM)
+        following.communicate(timeout=60)
+
+
+def test_only_the_snapshots_of_reviews_that_are_gone_are_removed(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    orphan = tmp_path / f"careerbot-review-{dead.pid}-abc"
+    running = tmp_path / f"careerbot-review-{os.getpid()}-def"
+    other = tmp_path / "careerbot-review-xyz"
+    for folder in (orphan, running, other):
+        folder.mkdir()
+        (folder / "scores.db").write_bytes(b"")
+    assert remove_orphaned_snapshots(tmp_path) == [orphan]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, other.name])

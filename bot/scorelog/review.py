@@ -5,13 +5,15 @@ TIME-WAIT is free, as it is for Datasette); the URL is printed only once Dataset
 answers; SIGINT and SIGTERM stop Datasette and remove the snapshot; a Datasette that
 fails to start makes the command fail too. Datasette stays in careerbot's process
 group and, on Linux, gets SIGTERM when careerbot dies, even by SIGKILL: it never
-serves on as an orphan.
+serves on as an orphan; the snapshot such a review leaves behind is removed by
+the next one.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -37,6 +39,8 @@ START_TIMEOUT = 60.0
 """Seconds Datasette gets to answer its first request."""
 STOP_TIMEOUT = 10.0
 """Seconds Datasette gets to stop after SIGTERM before it is killed."""
+SNAPSHOT_PREFIX = "careerbot-review-"
+"""A snapshot's folder is named `careerbot-review-<pid of the review>-<random>`."""
 _PR_SET_PDEATHSIG = 1
 """prctl(2): the signal the calling process gets when its parent dies."""
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -79,11 +83,35 @@ def check_port_free(host: str, port: int) -> None:
             ) from None
 
 
+def remove_orphaned_snapshots(folder: Path) -> list[Path]:
+    """Remove the snapshots in `folder` whose review is gone (killed before it could)."""
+    removed = []
+    for candidate in folder.glob(f"{SNAPSHOT_PREFIX}*-*"):
+        pid = candidate.name.removeprefix(SNAPSHOT_PREFIX).split("-", 1)[0]
+        if candidate.is_dir() and pid.isdigit() and not _running_pid(int(pid)):
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed.append(candidate)
+    return removed
+
+
+def _running_pid(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
 def serve(path: Path, port: int, *, echo: Callable[[str], None]) -> None:
     """Serve a snapshot of `path` until Datasette stops, Ctrl+C or SIGTERM."""
     check_port_free(REVIEW_HOST, port)
+    if left := remove_orphaned_snapshots(Path(tempfile.gettempdir())):
+        echo(f"Removed {len(left)} snapshot(s) left by a review that was killed.")
     url = f"http://{REVIEW_HOST}:{port}/scores"
-    with tempfile.TemporaryDirectory(prefix="careerbot-review-") as tmp:
+    prefix = f"{SNAPSHOT_PREFIX}{os.getpid()}-"
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         copy = Path(tmp) / "scores.db"
         snapshot(path, copy)
         metadata = Path(tmp) / "metadata.yaml"
