@@ -5,21 +5,31 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import signal
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.content.models import Content
+from bot.engine.result import evaluate
 from bot.engine.session import Quiz
+from bot.scorelog.store import ScoreLog
+from bot.state.database import check_database
 from bot.state.records import ActiveQuiz
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI
-from tests.support.harness import TOKEN, make_settings, running_bot
+from tests.support.harness import (
+    TOKEN,
+    make_settings,
+    running_bot,
+    undo_read_only,
+)
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.process import BotProcess
 
@@ -106,7 +116,9 @@ async def test_a_garbage_state_db_does_not_crash_the_process(
     assert len([line for line in output.splitlines() if "corrupt" in line]) == 1
 
 
-def _run(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    data_dir: Path, preexec_fn: Callable[[], None] | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
         env={
@@ -122,6 +134,7 @@ def _run(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         check=False,
+        preexec_fn=preexec_fn,
     )
 
 
@@ -165,6 +178,132 @@ def test_a_read_only_data_directory_is_one_line(tmp_path: Path) -> None:
             subprocess.run(["chattr", "-i", str(data)], check=True, capture_output=True)
         data.chmod(0o755)
     assert "data directory" in line and "not writable" in line
+
+
+# --- Storage faults at start-up that are not corruption: the files stay as they are ----------
+#
+# Issue 19: with the disk full at start-up, a healthy state.db was called corrupt and moved
+# aside, and the person on question 6 started again at question 1. Each fault below meets a
+# healthy database, as a stopped bot leaves it (quizzes or results in its write-ahead log):
+# the bot must stop with one line saying what to fix, and leave every file untouched.
+
+
+def _healthy_files(data_dir: Path, name: str, content: Content) -> dict[str, bytes]:
+    """A healthy `name` (state.db or scores.db) with rows in its WAL, as a killed bot leaves it."""
+    work = data_dir.parent / f"{data_dir.name}-work"
+    work.mkdir()
+    path = work / name
+    if name == "state.db":
+        data = StateDb(path)
+        quiz = Quiz(content)
+        for user_id in range(1, 50):
+            session = quiz.start(quiz_id=f"{user_id:08x}", lang="fr", started_at=1.0)
+            data.save_quiz(user_id, ActiveQuiz(session, chat_id=user_id, message_id=user_id))
+        held = data.db.conn
+    else:
+        scores = ScoreLog(path)
+        for number in range(5):
+            session = Quiz(content).start(quiz_id=f"{number:08x}", lang="en", started_at=1.0)
+            scores.record(content, session, evaluate(content, {}), finished_at=datetime.now(UTC))
+        held = sqlite3.connect(path)
+        held.execute(
+            "insert into results (id, date, profile_id, version, lang, fit, band)"
+            " values ('late', '2026-01-01', 'p', 'v', 'fr', 1, 'low')"
+        )
+        held.commit()
+    data_dir.mkdir(exist_ok=True)
+    for suffix in ("", "-wal"):  # copied while the connection is open: the WAL is not merged
+        (data_dir / f"{name}{suffix}").write_bytes((work / f"{name}{suffix}").read_bytes())
+    held.close()
+    return {path.name: path.read_bytes() for path in sorted(data_dir.iterdir())}
+
+
+def _disk_full() -> None:
+    """In the bot process: no file may grow (as on a full disk), and that is not fatal."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+
+def _untouched(data_dir: Path, before: dict[str, bytes]) -> None:
+    """The database's files as they were (SQLite may open its `-shm` index, rebuilt at will)."""
+    assert not list(data_dir.glob("*.corrupt-*")), "nothing moved aside"
+    files = {name: (data_dir / name).read_bytes() for name in before}
+    assert files == before, "every file byte for byte as it was"
+
+
+@pytest.mark.parametrize("name", ["state.db", "scores.db"])
+def test_a_full_disk_at_start_up_stops_in_one_line_and_moves_nothing(
+    tmp_path: Path, shipped_content: Content, name: str
+) -> None:
+    data = tmp_path / "data"
+    before = _healthy_files(data, name, shipped_content)
+    line = _one_error_line(_run(data, preexec_fn=_disk_full))
+    assert name in line and "corrupt" not in line
+    assert "free some space" in line
+    _untouched(data, before)
+    if name == "state.db":
+        kept = StateDb(data / name).load_quiz(6)
+        assert kept is not None, "the person on question 6 keeps their quiz once space is freed"
+
+
+@pytest.mark.parametrize("name", ["state.db", "scores.db"])
+def test_a_read_only_database_at_start_up_stops_in_one_line_and_moves_nothing(
+    tmp_path: Path, shipped_content: Content, name: str
+) -> None:
+    data = tmp_path / "data"
+    before = _healthy_files(data, name, shipped_content)
+    files = list(data.iterdir())
+    for path in files:  # the database and its write-ahead log
+        path.chmod(0o444)
+        if os.geteuid() == 0:  # root ignores permission bits
+            subprocess.run(["chattr", "+i", str(path)], check=True, capture_output=True)
+    try:
+        line = _one_error_line(_run(data))
+    finally:
+        for path in files:
+            undo_read_only(path)
+    assert name in line and "corrupt" not in line
+    assert "permissions" in line or "read-only" in line or "writable" in line
+    _untouched(data, before)
+
+
+@pytest.mark.parametrize("name", ["state.db", "scores.db"])
+def test_a_database_locked_by_another_process_stops_in_one_line_and_moves_nothing(
+    tmp_path: Path, shipped_content: Content, name: str
+) -> None:
+    data = tmp_path / "data"
+    _healthy_files(data, name, shipped_content)
+    holder = sqlite3.connect(data / name)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        line = _one_error_line(_run(data))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert name in line and "corrupt" not in line and "locked" in line
+    assert not list(data.glob("*.corrupt-*"))
+
+
+@pytest.mark.parametrize("name", ["state.db", "scores.db"])
+def test_a_corrupt_database_is_refused_in_one_line_on_both_files(
+    tmp_path: Path, shipped_content: Content, name: str
+) -> None:
+    garbage(tmp_path / name, shipped_content)
+    line = _one_error_line(_run(tmp_path, CAREERBOT_ON_CORRUPT_DB="refuse"))
+    assert f"{name} is corrupt" in line and "CAREERBOT_ON_CORRUPT_DB" in line
+    assert (tmp_path / name).read_bytes().startswith(b"this is not a database")
+
+
+def test_a_corrupt_scores_db_is_moved_aside_and_a_fresh_one_made(
+    tmp_path: Path, shipped_content: Content
+) -> None:
+    """Both files follow the same rule: only a failed integrity check moves a file."""
+    corrupted_pages(tmp_path / "scores.db", shipped_content)
+    broken = (tmp_path / "scores.db").read_bytes()
+    check_database(tmp_path / "scores.db", "move")
+    [moved] = tmp_path.glob("scores.db.corrupt-*")
+    assert moved.read_bytes() == broken and not (tmp_path / "scores.db").exists()
 
 
 # --- state.db migrations and stored rows that no longer validate -------------------

@@ -30,6 +30,7 @@ from bot.engine.result import Result
 from bot.engine.scoring import item_category, item_score
 from bot.engine.session import QuizSession
 from bot.private_files import create_private
+from bot.state.database import prove_writable, storage_errors
 
 logger = logging.getLogger(__name__)
 
@@ -183,9 +184,13 @@ class ScoreLog:
         self._migrated = False
 
     def migrate(self) -> None:
-        """Create or upgrade the schema now; call at start-up. Raises on failure."""
-        with _write_lock(self.path), self._open() as db:
+        """Create or upgrade the schema now and prove the file can be written; call at start-up.
+
+        Raises `StorageError` on failure.
+        """
+        with storage_errors(self.path), _write_lock(self.path), self._open() as db:
             migrate(db)
+            prove_writable(db.conn)
         self._migrated = True
 
     def record(

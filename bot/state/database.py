@@ -39,7 +39,7 @@ _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _SQLITE_ADVICE = {
     sqlite3.SQLITE_FULL: "the disk is full: free some space",
     sqlite3.SQLITE_READONLY: "it is read-only: make the file and its folder writable",
-    sqlite3.SQLITE_IOERR: "the disk failed to read or write: check the disk",
+    sqlite3.SQLITE_IOERR: "the disk is full or failing: free some space, or check the disk",
     sqlite3.SQLITE_BUSY: "another process holds it locked: stop that process",
     sqlite3.SQLITE_LOCKED: "another process holds it locked: stop that process",
     sqlite3.SQLITE_CANTOPEN: "it cannot be opened: check the folder and its permissions",
@@ -93,6 +93,16 @@ def storage_errors(path: Path) -> Iterator[None]:
         yield
     except (sqlite3.Error, OSError) as error:
         raise storage_error(error, path) from error
+
+
+def prove_writable(conn: sqlite3.Connection) -> None:
+    """Start a write and roll it back: a read-only file or a lock that does not clear shows
+    at start-up rather than at the first answer. Nothing reaches the file."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE _careerbot_write_probe (x)")
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def ensure_data_dir(directory: Path) -> None:

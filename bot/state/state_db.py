@@ -39,7 +39,7 @@ from sqlite_utils import Database, Migrations
 from bot.content.models import Content, Lang, Profile, QuestionFile
 from bot.engine.session import QuizSession
 from bot.private_files import create_private
-from bot.state.database import storage_error
+from bot.state.database import prove_writable, storage_error, storage_errors
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
 
 log = logging.getLogger(__name__)
@@ -103,9 +103,11 @@ def _problems(error: ValidationError) -> str:
 
 
 class StateDb:
-    """The tables of `state.db`, one method per query; `sqlite3` errors pass through.
+    """The tables of `state.db`, one method per query.
 
-    The bot reaches it through `bot.state.state_store.StateStore`, which maps those errors.
+    The bot reaches them through `bot.state.state_store.StateStore`, which turns `sqlite3`
+    errors into `StorageError`s; the content archive, which the registry uses directly,
+    does so itself.
     """
 
     def __init__(self, path: Path, *, timeout: float = 10.0) -> None:
@@ -118,6 +120,7 @@ class StateDb:
             self.db.execute("PRAGMA synchronous = NORMAL")
             if MIGRATIONS.pending(self.db):
                 MIGRATIONS.apply(self.db)
+            prove_writable(conn)
         except (sqlite3.Error, OSError) as error:
             raise storage_error(error, path) from None
         self._dropped: set[int] = set()
@@ -283,6 +286,16 @@ class StateDb:
     # --- Content versions, so a quiz finishes on the files it started with ---
 
     def remember_content(self, content: Content) -> None:
+        """Keep a content version (called by the registry: errors are mapped here)."""
+        with storage_errors(self.path):
+            self._remember_content(content)
+
+    def content(self, version: str) -> Content | None:
+        """A kept content version, if known (called by the registry: errors are mapped here)."""
+        with storage_errors(self.path):
+            return self._content(version)
+
+    def _remember_content(self, content: Content) -> None:
         data = {
             "profile": content.profile.model_dump(mode="json"),
             "files": [[name, qfile.model_dump(mode="json")] for name, qfile in content.files],
@@ -292,7 +305,7 @@ class StateDb:
                 {"version": content.version, "data": json.dumps(data)}, pk="version"
             )
 
-    def content(self, version: str) -> Content | None:
+    def _content(self, version: str) -> Content | None:
         rows = list(self.db.query("select data from content_versions where version = ?", [version]))
         if not rows:
             return None
