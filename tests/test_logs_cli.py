@@ -18,20 +18,20 @@ from click.testing import CliRunner, Result
 from pydantic import TypeAdapter, ValidationError
 
 from bot.cli import main
+from bot.cli.logs import logs
 from bot.content.models import Content, Identifier
-from bot.scorelog.cli import logs
+from bot.presentation.screens import MAX_MESSAGE_CHARS
+from bot.presentation.stats_text import format_summary
 from bot.scorelog.review import load_review_metadata
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
     FIT_BUCKETS,
-    MAX_MESSAGE_CHARS,
     NO_ANSWER,
     Stat,
     Summary,
     chart_inputs,
     export_csv,
     fit_bucket,
-    format_summary,
     load_summary,
 )
 from tests.support.scorelog import FIXTURE, Planned, Recorded, fill, record, scorelog_content

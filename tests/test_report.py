@@ -15,13 +15,13 @@ from bot.content.models import INTEREST, Content, Lang, Question, Text
 from bot.engine.change import Change
 from bot.engine.result import Result, evaluate
 from bot.presentation.result_text import (
-    MAX_MESSAGE_CHARS,
     MAX_NAMES,
     message_length,
     mid_sentence,
     render_result,
     to_plain,
 )
+from bot.presentation.screens import MAX_MESSAGE_CHARS
 from bot.presentation.texts import NBSP, NNBSP, money_range
 from tests.support.answers import EXAMPLE, answers
 

@@ -10,15 +10,11 @@ from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
 from bot.engine.scoring import DimensionScore
+from bot.presentation.screens import MAX_MESSAGE_CHARS
 from bot.presentation.texts import money, money_range, percent, t
 
 _TAG = re.compile(r"<[^>]+>")
 
-#: Telegram's limit on a message's text, in characters after the HTML is parsed
-#: (`telegram.constants.MessageLimit.MAX_TEXT_LENGTH`: this layer may not import
-#: telegram, so tests/test_report.py checks the two agree). The longest result,
-#: with the longest "what changed", must stay within it.
-MAX_MESSAGE_CHARS = 4096
 #: A "what changed" list names this many qualities and skills, then counts the rest.
 MAX_NAMES = 3
 

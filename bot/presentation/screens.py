@@ -17,6 +17,12 @@ from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
 from bot.presentation.texts import other_lang, t
 
+#: Telegram's limit on a message's text, in characters after the HTML is parsed
+#: (`telegram.constants.MessageLimit.MAX_TEXT_LENGTH`: this layer may not import
+#: telegram, so tests/test_report.py checks the two agree). Every message the bot
+#: writes stays within it, the longest result with its "what changed" included.
+MAX_MESSAGE_CHARS = 4096
+
 #: Reading speed on a phone, words per minute (slower than on paper).
 READING_WORDS_PER_MINUTE = 200
 #: Seconds to decide once read, by kind: a statement to rate, a list to pick

@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rich.table import Table
-
 from bot.scorelog.summary import PERIOD_SQL, period_params, reader
 
 #: Above this share of one answer, a question is flagged: it does not separate people.
@@ -155,32 +153,3 @@ def _alpha(name: str, items: list[dict[str, float]]) -> Category:
             )
             alpha = k / (k - 1) * (1 - item_variances / total_variance)
     return Category(name=name, items=k, complete=len(complete), alpha=alpha)
-
-
-def item_tables(report: ItemReport) -> list[Table]:
-    """The report as tables for the terminal: the questions, then the categories."""
-    questions = Table(title=f"Questions ({report.results} results)")
-    for name in ("Question", "Category", "Answers", "Spread", "Top answer", "Item–rest", "Flag"):
-        questions.add_column(name, justify="right" if name in NUMERIC else "left")
-    for item in sorted(report.items, key=lambda i: (i.category or "~", i.question_id)):
-        questions.add_row(
-            item.question_id,
-            item.category or "(background)",
-            str(item.count),
-            f"{item.spread:.2f}",
-            f"{item.modal_share:.0%} {item.modal_answer or NO_TICK}",
-            "–" if item.item_rest is None else f"{item.item_rest:.2f}",
-            ", ".join(item.flags),
-        )
-    categories = Table(title="Categories")
-    for name in ("Category", "Items", "Complete results", "Cronbach's alpha"):
-        categories.add_column(name, justify="left" if name == "Category" else "right")
-    for category in sorted(report.categories, key=lambda c: c.name):
-        alpha = "–" if category.alpha is None else f"{category.alpha:.2f}"
-        categories.add_row(category.name, str(category.items), str(category.complete), alpha)
-    return [questions, categories]
-
-
-NUMERIC = {"Answers", "Spread", "Item–rest"}
-#: How an empty multiple-choice answer (nothing ticked) is shown.
-NO_TICK = "(none)"

@@ -256,7 +256,7 @@ class ScoreLog:
 
         With both, a result must match both; with neither, nothing is deleted.
         Return how many. Deleted rows are overwritten (secure_delete) and the
-        write-ahead log is emptied, so they do not linger in the files. Raises on failure.
+        write-ahead log is emptied, so they do not linger in the files. Raises `StorageError`.
         """
         conditions: list[str] = []
         params: list[str] = []
@@ -269,7 +269,7 @@ class ScoreLog:
         if not conditions or not self.path.exists():
             return 0
         where = " and ".join(conditions)
-        with _write_lock(self.path), self._open() as db:
+        with storage_errors(self.path), _write_lock(self.path), self._open() as db:
             migrate(db)
             old = f"select id from results where {where}"
             count: int = db.execute(f"select count(*) from ({old})", params).fetchone()[0]

@@ -1,4 +1,4 @@
-"""Read the anonymous score log: the summary, its Telegram text, and the exports.
+"""Read the anonymous score log: the summary figures and the exports.
 
 Everything here opens `scores.db` read-only, so it is safe while the bot runs.
 A log that does not exist yet reads as empty. The Datasette canned queries in
@@ -23,7 +23,6 @@ from typing import Any, TextIO, TypeVar
 from sqlite_utils import Database
 
 from bot.content.models import CATEGORIES
-from bot.presentation.texts import t
 from bot.scorelog.store import migrate
 
 #: Start of each 10-point fit bucket; the last one, 90, also holds 100.
@@ -33,8 +32,6 @@ FIT_BUCKETS: tuple[int, ...] = tuple(range(0, 100, 10))
 NO_ANSWER = "(nothing ticked)"
 #: How a result without a deep-link source is shown.
 NO_SOURCE = "(direct)"
-#: Telegram's limit is 4096 characters; keep a margin.
-MAX_MESSAGE_CHARS = 4000
 
 K = TypeVar("K")
 
@@ -155,43 +152,6 @@ def load_summary(
     )
 
 
-def format_summary(summary: Summary) -> str:
-    """The summary as a short plain-text Telegram message (at most 4000 characters)."""
-    lines = [f"Score log, {period_text(summary)}: {t('n_results', 'en', count=summary.count)}"]
-    if summary.fit is None:
-        lines.append("Nothing recorded in this period.")
-        return "\n".join(lines)
-    lines.append(f"Fit: mean {summary.fit.mean:.1f}, median {summary.fit.median:.1f}")
-
-    lines += ["", "Fit distribution"]
-    largest = max(summary.fit_buckets.values())
-    for start, count in summary.fit_buckets.items():
-        lines.append(
-            " ".join(filter(None, (f"{bucket_label(start)}:", bar(count, largest, 12), str(count))))
-        )
-
-    lines += ["", "Categories (mean / median)"]
-    lines += [f"{cat}: {s.mean:.1f} / {s.median:.1f}" for cat, s in summary.categories.items()]
-
-    if summary.gaps:
-        lines += ["", "Most frequent gaps"]
-        lines += [f"{dim}: {n} ({100 * n / summary.count:.0f}%)" for dim, n in summary.gaps[:5]]
-
-    lines += ["", "Languages: " + _counts(summary.by_lang)]
-    sources = {(source or NO_SOURCE): n for source, n in summary.by_source.items()}
-    lines.append("Sources: " + _counts(dict(list(sources.items())[:5])))
-    lines.append("Months: " + _counts(dict(list(summary.by_month.items())[-6:])))
-    text = "\n".join(lines)
-    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
-
-
-def bar(count: int, largest: int, width: int) -> str:
-    """A bar of █ proportional to count/largest; any non-zero count shows."""
-    if not count or not largest:
-        return ""
-    return "█" * max(1, round(width * count / largest))
-
-
 def export_rows(
     path: Path, *, since: date | None = None, until: date | None = None
 ) -> list[dict[str, Any]]:
@@ -288,19 +248,6 @@ def period_params(since: date | None, until: date | None) -> dict[str, str | Non
     }
 
 
-def period_text(summary: Summary) -> str:
-    return describe_period(summary.since, summary.until)
-
-
-def describe_period(since: date | None, until: date | None) -> str:
-    """`2026-01-01 to today`, `start to 2026-06-30`, or `all time`."""
-    if since is None and until is None:
-        return "all time"
-    start = since.isoformat() if since else "start"
-    end = until.isoformat() if until else "today"
-    return f"{start} to {end}"
-
-
 def _stat(values: Sequence[float | None]) -> Stat | None:
     present = [v for v in values if v is not None]
     if not present:
@@ -316,7 +263,3 @@ def _option_order(option: str, options: Sequence[str] | None) -> tuple[bool, int
     known = options or ()
     place = known.index(option) if option in known else len(known)
     return (option == NO_ANSWER, place, option)
-
-
-def _counts(counts: Mapping[str, int]) -> str:
-    return ", ".join(f"{key} {n}" for key, n in counts.items()) or "–"

@@ -19,8 +19,9 @@ from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 from bot.content.loader import ContentError
 from bot.content.registry import ContentRegistry
 from bot.presentation.screens import Screen
+from bot.presentation.stats_text import format_summary
 from bot.presentation.texts import t
-from bot.scorelog.summary import Summary, chart_inputs, export_csv, format_summary, load_summary
+from bot.scorelog.summary import Summary, chart_inputs, export_csv, load_summary
 from bot.services.deps import Deps, lang_of
 from bot.settings import Settings
 from bot.telegram_bot.commands import person_of

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from bot.cli.logs import logs
 from bot.content.loader import ContentError, load_content
 from bot.content.models import LANGS
-from bot.scorelog.cli import logs
 from bot.settings import Settings, SettingsError, load_settings
 
 

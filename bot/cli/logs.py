@@ -1,9 +1,8 @@
-"""`careerbot logs`: review the anonymous score log."""
+"""`careerbot logs`: review the anonymous score log (scores.db)."""
 
 from __future__ import annotations
 
 import importlib.util
-import sqlite3
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -11,31 +10,28 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 import click
-from rich.bar import Bar
 from rich.console import Console
-from rich.table import Table
 
+from bot.cli.tables import item_tables, summary_tables
 from bot.content.loader import ContentError, load_content
+from bot.presentation.stats_text import describe_period
 from bot.presentation.texts import t
 from bot.private_files import open_private
 from bot.scorelog.demo import DEMO_SOURCE, fill_demo, now_utc
-from bot.scorelog.items import item_tables, load_items
+from bot.scorelog.items import load_items
 from bot.scorelog.review import ReviewError, serve
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
-    NO_SOURCE,
     Summary,
-    bucket_label,
     chart_inputs,
-    describe_period,
     export_columns,
     export_rows,
     load_summary,
-    period_text,
     write_csv,
     write_json,
 )
 from bot.settings import Settings, SettingsError, load_settings
+from bot.state.database import StorageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -110,7 +106,9 @@ def summary(
     if not path.is_file():
         click.echo(f"No score log at {path} yet.", err=True)
     data = load_summary(path, since=_day(since), until=_day(until), option_order=_option_order())
-    _print_summary(Console(highlight=False), data)
+    console = Console(highlight=False)
+    for table in summary_tables(data):
+        console.print(table)
     if chart is not None:
         _save_chart(chart, data)
 
@@ -213,7 +211,7 @@ def purge(days: int | None, source: str | None, yes: bool, db: Path | None) -> N
             results = t("n_results", "en", count=count)
             click.confirm(f"Delete {results} {which} from {log.path}?", abort=True)
         deleted = log.purge(days, today, source=source)
-    except (sqlite3.Error, OSError) as error:
+    except StorageError as error:
         raise click.ClickException(f"cannot purge {log.path}: {error}") from None
     click.echo(f"Deleted {t('n_results', 'en', count=deleted)} {which}.")
 
@@ -245,7 +243,7 @@ def demo(count: int, seed: int, db: Path | None) -> None:
     log = ScoreLog(path, sources=frozenset({DEMO_SOURCE}))
     try:
         log.migrate()
-    except (sqlite3.Error, OSError) as error:
+    except StorageError as error:
         raise click.ClickException(f"cannot write {path}: {error}") from None
     written = fill_demo(log, content, count, seed=seed, now=now_utc())
     if written < count:
@@ -273,68 +271,6 @@ def review(db: Path | None, port: int) -> None:
         serve(path, port, echo=click.echo)
     except ReviewError as error:
         raise click.ClickException(str(error)) from None
-
-
-def _print_summary(console: Console, summary: Summary) -> None:
-    overview = Table(title="Score log", show_header=False, box=None)
-    overview.add_column(style="bold")
-    overview.add_column(justify="right")
-    overview.add_row("Period", period_text(summary))
-    overview.add_row("Results", str(summary.count))
-    if summary.fit is not None:
-        overview.add_row("Mean fit", f"{summary.fit.mean:.1f}")
-        overview.add_row("Median fit", f"{summary.fit.median:.1f}")
-    console.print(overview)
-    if summary.fit is None:
-        console.print("Nothing recorded in this period.")
-        return
-
-    distribution = Table(title="Fit distribution")
-    distribution.add_column("Fit")
-    distribution.add_column("Results", justify="right")
-    distribution.add_column("")
-    largest = max(summary.fit_buckets.values())
-    for start, count in summary.fit_buckets.items():
-        distribution.add_row(bucket_label(start), str(count), Bar(largest, 0, count, width=30))
-    console.print(distribution)
-
-    categories = Table(title="Categories (fit 0–100)")
-    for name in ("Category", "Mean", "Median"):
-        categories.add_column(name, justify="left" if name == "Category" else "right")
-    for category, stat in summary.categories.items():
-        categories.add_row(category, f"{stat.mean:.1f}", f"{stat.median:.1f}")
-    console.print(categories)
-
-    gaps = dict(summary.gaps)
-    dimensions = Table(title="Qualities and skills (fit 0–100)")
-    for name in ("Dimension", "Mean", "Median", "Gaps", "% results"):
-        dimensions.add_column(name, justify="left" if name == "Dimension" else "right")
-    for dim, stat in summary.dimensions.items():
-        n = gaps.get(dim, 0)
-        dimensions.add_row(
-            dim, f"{stat.mean:.1f}", f"{stat.median:.1f}", str(n), f"{100 * n / summary.count:.0f}"
-        )
-    console.print(dimensions)
-
-    answers = Table(title="Answers per question")
-    answers.add_column("Question")
-    answers.add_column("Answers (times chosen)")
-    for question, counts in summary.answers.items():
-        answers.add_row(question, " · ".join(f"{a} ×{n}" for a, n in counts.items()))
-    console.print(answers)
-
-    sources = {(source or NO_SOURCE): n for source, n in summary.by_source.items()}
-    for title, counts in (
-        ("Language", summary.by_lang),
-        ("Source", sources),
-        ("Month", summary.by_month),
-    ):
-        table = Table(title=f"Results per {title.lower()}")
-        table.add_column(title)
-        table.add_column("Results", justify="right")
-        for key, n in counts.items():
-            table.add_row(key, str(n))
-        console.print(table)
 
 
 def _save_chart(path: Path, summary: Summary) -> None:
