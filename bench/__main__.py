@@ -111,7 +111,7 @@ def startup(runs: int, questions: Path, profiles: Path) -> None:
         (
             "+ render one result chart",
             f"import bot.cli, bot.presentation.charts; {load}; "
-            "bot.presentation.charts.result_chart_png(c, r, 'fr')",
+            "bot.presentation.result_chart.result_chart_png(c, r, 'fr')",
         ),
     ]
     # Round-robin, so a busy moment on the machine hits every case alike; the
@@ -136,7 +136,8 @@ def startup(runs: int, questions: Path, profiles: Path) -> None:
 
 def score_vs_render(content: Content) -> None:
     from bot.engine.result import evaluate
-    from bot.presentation.charts import result_chart_png, stats_chart_png
+    from bot.presentation.charts import stats_chart_png
+    from bot.presentation.result_chart import result_chart_png
 
     answers = random_answers(content, random.Random(1))
     start = time.process_time()

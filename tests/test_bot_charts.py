@@ -50,7 +50,7 @@ async def test_a_failing_chart_still_leaves_the_text_result(
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("no fonts on this machine")
 
-    monkeypatch.setattr("bot.presentation.charts.result_chart_png", broken)
+    monkeypatch.setattr("bot.presentation.result_chart.result_chart_png", broken)
     user = server.add_user(1202, first_name="Basile", language_code="fr")
     choices = random_choices(shipped_content, random.Random(1202))
     async with running_bot(make_settings(server, tmp_path)):

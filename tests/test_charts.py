@@ -19,14 +19,8 @@ from bot.content.loader import load_content
 from bot.content.models import LANGS, Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Answers
-from bot.presentation.charts import (
-    BLUE,
-    MAX_CHARTS_AT_ONCE,
-    VERMILLION,
-    draw_in_background,
-    result_chart_png,
-    stats_chart_png,
-)
+from bot.presentation.charts import MAX_CHARTS_AT_ONCE, draw_in_background, stats_chart_png
+from bot.presentation.result_chart import BLUE, VERMILLION, result_chart_png
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.personas import Persona, answers_for
 

@@ -250,9 +250,9 @@ def test_a_failing_chart_still_shows_the_result(
     def broken(*_: object) -> bytes:
         raise RuntimeError("no fonts\nsecond line")
 
-    fake = types.ModuleType("bot.presentation.charts")
+    fake = types.ModuleType("bot.presentation.result_chart")
     fake.result_chart_png = broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bot.presentation.charts", fake)
+    monkeypatch.setitem(sys.modules, "bot.presentation.result_chart", fake)
     chart = tmp_path / "result.png"
     result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=chart)
     assert result is not None
@@ -264,7 +264,7 @@ def test_a_failing_chart_still_shows_the_result(
 def test_a_missing_chart_module_still_shows_the_result(
     mini_content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "bot.presentation.charts", None)  # import fails
+    monkeypatch.setitem(sys.modules, "bot.presentation.result_chart", None)  # import fails
     result, out = play(mini_content, EXAMPLE_TYPED, "en", chart_path=tmp_path / "x.png")
     assert result is not None
     assert "Your training path" in out

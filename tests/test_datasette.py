@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from bot.content.models import Content
-from bot.scorelog.review import METADATA, load_review_metadata, snapshot
+from bot.scorelog.review import METADATA, snapshot
 from bot.scorelog.summary import NO_ANSWER, NO_SOURCE, Summary, bucket_label, load_summary
-from tests.support.scorelog import fill, scorelog_content
+from tests.support.scorelog import fill, review_metadata, scorelog_content
 
 datasette_app = pytest.importorskip("datasette.app")
 
@@ -46,7 +46,7 @@ def db_path(tmp_path: Path, content: Content) -> Path:
 
 @pytest.fixture
 async def ds(db_path: Path) -> AsyncIterator[Any]:
-    datasette = datasette_app.Datasette(immutables=[str(db_path)], metadata=load_review_metadata())
+    datasette = datasette_app.Datasette(immutables=[str(db_path)], metadata=review_metadata())
     yield datasette
     for database in datasette.databases.values():
         database.close()
@@ -61,7 +61,7 @@ async def query(ds: Any, name: str, **params: str) -> list[dict[str, Any]]:
 
 def test_the_metadata_ships_with_the_package() -> None:
     assert METADATA.is_file()
-    metadata = load_review_metadata()
+    metadata = review_metadata()
     assert tuple(metadata["databases"]["scores"]["queries"]) == QUERIES
 
 
@@ -71,7 +71,7 @@ async def test_every_canned_query_runs_and_returns_rows(ds: Any) -> None:
 
 
 async def test_the_metadata_describes_every_column(ds: Any) -> None:
-    tables = load_review_metadata()["databases"]["scores"]["tables"]
+    tables = review_metadata()["databases"]["scores"]["tables"]
     database = ds.get_database("scores")
     for table in ("results", "dimension_scores", "answers"):
         columns = await database.table_columns(table)

@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from bot.scorelog.review import load_review_metadata, snapshot
+from bot.scorelog.review import snapshot
 from bot.scorelog.summary import bucket_label, load_summary
-from tests.support.scorelog import fill, scorelog_content
+from tests.support.scorelog import fill, review_metadata, scorelog_content
 
 datasette_app = pytest.importorskip("datasette.app")
 pytest.importorskip("datasette_dashboards")
 
-DASHBOARD = load_review_metadata()["plugins"]["datasette-dashboards"]["scores"]
+DASHBOARD = review_metadata()["plugins"]["datasette-dashboards"]["scores"]
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 async def ds(db_path: Path) -> AsyncIterator[Any]:
-    datasette = datasette_app.Datasette(immutables=[str(db_path)], metadata=load_review_metadata())
+    datasette = datasette_app.Datasette(immutables=[str(db_path)], metadata=review_metadata())
     yield datasette
     for database in datasette.databases.values():
         database.close()

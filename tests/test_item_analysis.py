@@ -22,9 +22,9 @@ from bot.engine.result import evaluate
 from bot.engine.scoring import item_category, item_score
 from bot.engine.session import Quiz
 from bot.scorelog.items import MAX_MODAL_SHARE, MIN_ITEM_REST, Item, load_items
-from bot.scorelog.review import load_review_metadata, snapshot
+from bot.scorelog.review import snapshot
 from bot.scorelog.store import ScoreLog
-from tests.support.scorelog import scorelog_content
+from tests.support.scorelog import review_metadata, scorelog_content
 
 datasette_app = pytest.importorskip("datasette.app")
 
@@ -201,7 +201,7 @@ async def ds(db_path: Path, tmp_path: Path) -> AsyncIterator[Any]:
     copy = tmp_path / "review" / "scores.db"
     copy.parent.mkdir()
     snapshot(db_path, copy)
-    datasette = datasette_app.Datasette(immutables=[str(copy)], metadata=load_review_metadata())
+    datasette = datasette_app.Datasette(immutables=[str(copy)], metadata=review_metadata())
     yield datasette
     for database in datasette.databases.values():
         database.close()

@@ -22,7 +22,6 @@ from bot.cli.logs import logs
 from bot.content.models import Content, Identifier
 from bot.presentation.screens import MAX_MESSAGE_CHARS
 from bot.presentation.stats_text import format_summary
-from bot.scorelog.review import load_review_metadata
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
     FIT_BUCKETS,
@@ -34,7 +33,15 @@ from bot.scorelog.summary import (
     fit_bucket,
     load_summary,
 )
-from tests.support.scorelog import FIXTURE, Planned, Recorded, fill, record, scorelog_content
+from tests.support.scorelog import (
+    FIXTURE,
+    Planned,
+    Recorded,
+    fill,
+    record,
+    review_metadata,
+    scorelog_content,
+)
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +203,7 @@ def test_nothing_ticked_has_one_spelling_no_option_id_can_take() -> None:
     """An option may be called `none` ("None of these"): the empty answer must read otherwise."""
     with pytest.raises(ValidationError):
         TypeAdapter(Identifier).validate_python(NO_ANSWER)
-    canned = load_review_metadata()["databases"]["scores"]["queries"]["answers_per_question"]["sql"]
+    canned = review_metadata()["databases"]["scores"]["queries"]["answers_per_question"]["sql"]
     assert f"'{NO_ANSWER}'" in canned
 
 

@@ -5,6 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from bot.content.models import Content
+from bot.settings import Settings
+from bot.telegram_bot.application import build_application
+from tests.support.harness import TOKEN
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 RETRY_AFTER = """
 from datetime import timedelta
@@ -24,8 +33,10 @@ def python(code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_429_raises_no_deprecation_warning_once_the_adapter_is_loaded() -> None:
-    result = python("import bot.telegram_bot.application\n" + RETRY_AFTER)
+def test_a_429_raises_no_deprecation_warning_once_the_bot_is_built() -> None:
+    """`build_application` opts in first (`opt_in_to_timedelta`), before PTB reads a 429."""
+    opt_in = "from bot.telegram_bot.application import opt_in_to_timedelta\nopt_in_to_timedelta()\n"
+    result = python(opt_in + RETRY_AFTER)
     assert result.returncode == 0, result.stderr
 
 
@@ -34,3 +45,18 @@ def test_without_the_opt_in_ptb_warns_on_every_429() -> None:
     assert result.returncode != 0
     assert "PTBDeprecationWarning" in result.stderr
     assert "PTB_TIMEDELTA" in result.stderr
+
+
+def test_building_the_bot_opts_in(
+    tmp_path: Path, shipped_content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PTB_TIMEDELTA", raising=False)
+    settings = Settings(
+        bot_token=TOKEN,
+        base_url="http://127.0.0.1:9/bot",
+        data_dir=tmp_path,
+        questions_dir=SHIPPED_QUESTIONS,
+        profiles_dir=SHIPPED_PROFILES,
+    )
+    build_application(settings, shipped_content)
+    assert os.environ["PTB_TIMEDELTA"] == "true"

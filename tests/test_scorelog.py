@@ -13,7 +13,8 @@ from sqlite_utils import Database
 
 from bot.content.models import CATEGORIES, LANGS, Content
 from bot.engine.result import evaluate
-from bot.scorelog.store import MIGRATIONS, ScoreLog
+from bot.scorelog.scores_schema import MIGRATIONS
+from bot.scorelog.store import ScoreLog
 from tests.support.harness import make_read_only, undo_read_only
 from tests.support.scorelog import (
     PLAN,

@@ -12,7 +12,8 @@ from sqlite_utils import Database
 
 from bot.content.models import Content
 from bot.engine.result import evaluate
-from bot.scorelog.store import MIGRATIONS, ScoreLog
+from bot.scorelog.scores_schema import MIGRATIONS
+from bot.scorelog.store import ScoreLog
 from tests.support.scorelog import finished_at, play, scorelog_content
 
 #: What a source not on the list is recorded as (written out: the docs promise it).

@@ -14,11 +14,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.content.models import CATEGORIES, INTEREST, MAX_LEVEL, Content, Option
-from bot.engine.gates import readiness_rank
+from bot.content.models import (
+    CATEGORIES,
+    INTEREST,
+    MAX_LEVEL,
+    READINESS,
+    Content,
+    Option,
+    Readiness,
+)
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Score, evidence, score
 from tests.support.answers import AnswerSet, answers
+
+
+def readiness_rank(value: Readiness) -> int:
+    """0 for after training, up to 2 for ready: higher is better."""
+    return len(READINESS) - 1 - READINESS.index(value)
+
 
 #: Scoring is fast: check more answer sets than Hypothesis's default 100.
 thorough = settings(max_examples=200, deadline=None)

@@ -21,7 +21,7 @@ from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
 from bot.cli import main
 from bot.engine.session import MAX_SOURCE_CHARS
-from bot.presentation.payloads import MenuPress, widest_answer_payload
+from bot.presentation.payloads import MenuPress, QuizPress
 from tests.support.paths import MINI, ROOT
 
 
@@ -227,7 +227,8 @@ def test_over_long_option_id(copy: Copy) -> None:
 
 def test_every_accepted_option_id_fits_a_button_payload() -> None:
     """The 32-character id limit is what keeps button payloads within 64 bytes."""
-    payload = widest_answer_payload("z" * 32)
+    widest_quiz_id, widest_step = "f" * 8, 99_999  # a quiz id is 8 hex digits; 5 digits of steps
+    payload = QuizPress(widest_quiz_id, widest_step, "toggle", "z" * 32).encode()
     assert len(payload.encode()) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.content.models import READINESS, Band, CapRule, Content, Readiness
+from bot.content.models import Band, CapRule, Content, Readiness
 
 EDUCATION = "education"
 EXPERIENCE = "experience"
@@ -38,11 +38,6 @@ def readiness(content: Content, background: Mapping[str, tuple[str, ...]]) -> Re
     if any(not r.experience or experience.intersection(r.experience) for r in routes):
         return "ready"
     return "with_experience" if routes else "after_training"
-
-
-def readiness_rank(value: Readiness) -> int:
-    """0 for after training, up to 2 for ready: higher is better."""
-    return len(READINESS) - 1 - READINESS.index(value)
 
 
 def applies(rule: CapRule, ready: Readiness, interest: Mapping[str | None, float]) -> bool:

@@ -1,7 +1,7 @@
 """PNG charts: a candidate's profile against the job, and the admins' statistics.
 
-The result chart, sent to every candidate, is drawn with Pillow
-(`bot.presentation.result_chart`). The admins' statistics chart, drawn a few
+The result chart, sent to every candidate, is drawn with Pillow in
+`bot.presentation.result_chart`. The admins' statistics chart, drawn a few
 times a day, uses matplotlib, imported inside the function: it costs more
 start-up time and memory than the rest of the bot together (see
 docs/charts.md), and most processes never draw it.
@@ -34,9 +34,7 @@ from bot.presentation.result_chart import (
     GRID,
     INK,
     MUTED,
-    REQUIRED_GREY,
     VERMILLION,
-    result_chart_png,
 )
 from bot.presentation.texts import percent, t
 
@@ -44,29 +42,22 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = [
-    "BLUE",
-    "GRID",
-    "INK",
-    "MAX_CHARTS_AT_ONCE",
-    "MUTED",
-    "REQUIRED_GREY",
-    "VERMILLION",
-    "draw_in_background",
-    "result_chart_png",
-    "stats_chart_png",
-]
 
 P = ParamSpec("P")
 
 MAX_CHARTS_AT_ONCE: Final = 1
-_drawing = ThreadPoolExecutor(max_workers=MAX_CHARTS_AT_ONCE, thread_name_prefix="chart")
+
+
+@functools.cache
+def _drawing() -> ThreadPoolExecutor:
+    """The chart thread, made at the first chart."""
+    return ThreadPoolExecutor(max_workers=MAX_CHARTS_AT_ONCE, thread_name_prefix="chart")
 
 
 async def draw_in_background(draw: Callable[P, bytes], *args: P.args, **kwargs: P.kwargs) -> bytes:
     """`draw(*args, **kwargs)` in the chart thread, waiting its turn without blocking the loop."""
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_drawing, functools.partial(draw, *args, **kwargs))
+    return await loop.run_in_executor(_drawing(), functools.partial(draw, *args, **kwargs))
 
 
 FONT: Final = "DejaVu Sans"

@@ -29,10 +29,6 @@ _MENU_VERBS: tuple[MenuVerb, ...] = ("begin", "resume", "restart", "lang", "reta
 #: A step is ASCII digits only: `str.isdigit` also accepts "²" or "٣", which `int` refuses.
 _STEP = re.compile(r"[0-9]{1,5}")
 
-#: The widest quiz id and step a payload can carry; used to check option ids fit.
-WIDEST_QUIZ_ID = "f" * 8
-WIDEST_STEP = 99_999
-
 
 @dataclass(frozen=True)
 class QuizPress:
@@ -75,8 +71,3 @@ def decode(data: str | None) -> QuizPress | MenuPress | None:
             if menu_verb == known:
                 return MenuPress(known, arg)
     return None
-
-
-def widest_answer_payload(option_id: str) -> str:
-    """The longest payload an answer button for `option_id` can ever carry."""
-    return QuizPress(WIDEST_QUIZ_ID, WIDEST_STEP, "toggle", option_id).encode()

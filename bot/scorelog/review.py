@@ -28,9 +28,6 @@ from contextlib import closing, contextmanager
 from importlib.resources import files
 from pathlib import Path
 from types import FrameType
-from typing import Any
-
-import yaml
 
 #: The Datasette metadata: titles, descriptions and the canned queries.
 METADATA = files("bot.scorelog").joinpath("datasette/metadata.yaml")
@@ -53,11 +50,6 @@ class ReviewError(Exception):
 
 class _Stopped(Exception):
     """SIGINT or SIGTERM arrived."""
-
-
-def load_review_metadata() -> dict[str, Any]:
-    metadata: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    return metadata
 
 
 def snapshot(source: Path, target: Path) -> None:

@@ -5,9 +5,7 @@ kept to the day, and no user id, chat id, name, username, locale or hash of
 them is ever written. Recording must never cost the user their result, so
 `ScoreLog.record` logs a failure and returns None instead of raising.
 
-The schema is built by the migrations below (`sqlite_utils.Migrations`, the
-successor of the sqlite-migrate package); add a new function at the end to
-change it, never edit one that has shipped.
+The schema is built by the migrations in `bot.scorelog.scores_schema`.
 """
 
 from __future__ import annotations
@@ -22,22 +20,17 @@ from contextlib import closing, contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database, Migrations
-from sqlite_utils.db import ForeignKey
+from sqlite_utils import Database
 
 from bot.content.models import CATEGORIES, Content
 from bot.engine.result import Result
 from bot.engine.scoring import item_category, item_score
 from bot.engine.session import QuizSession
 from bot.private_files import create_private
+from bot.scorelog.scores_schema import BACKGROUND_COLUMNS, immediate, migrate
 from bot.state.database import prove_writable, storage_errors
 
 logger = logging.getLogger(__name__)
-
-MIGRATIONS = Migrations("careerbot_scores")
-
-#: Background answers kept as columns of `results` (the salary and advice inputs).
-BACKGROUND_COLUMNS: tuple[str, ...] = ("education", "experience")
 
 #: What a deep-link source not on the admins' list is recorded as: a payload
 #: is typed by the person and may be their name or phone number.
@@ -52,119 +45,6 @@ _WRITE_LOCKS_GUARD = threading.Lock()
 def _write_lock(path: Path) -> threading.Lock:
     with _WRITE_LOCKS_GUARD:
         return _WRITE_LOCKS.setdefault(path.resolve(), threading.Lock())
-
-
-#: `Migrations` stamps each applied migration to the microsecond; this trigger
-#: cuts the stamp to the day, so the file holds no time finer than a day.
-_DAY_ONLY_MIGRATION_STAMPS = f"""
-CREATE TRIGGER IF NOT EXISTS {MIGRATIONS.migrations_table}_day_only
-AFTER INSERT ON {MIGRATIONS.migrations_table}
-BEGIN
-    UPDATE {MIGRATIONS.migrations_table}
-    SET applied_at = substr(NEW.applied_at, 1, 10) WHERE id = NEW.id;
-END
-"""
-
-
-@MIGRATIONS()
-def m001_create_tables(db: Database) -> None:
-    db.table("results").create(
-        {
-            "id": str,
-            "date": str,
-            "profile_id": str,
-            "version": str,
-            "lang": str,
-            "fit": float,
-            "band": str,
-            **{f"fit_{category}": float for category in CATEGORIES},
-            **dict.fromkeys(BACKGROUND_COLUMNS, str),
-            "duration_seconds": int,
-            "source": str,
-        },
-        pk="id",
-        not_null={"date", "profile_id", "version", "lang", "fit", "band"},
-    )
-    # The compound primary keys start with result_id: they index the foreign key.
-    db.table("dimension_scores").create(
-        {
-            "result_id": str,
-            "dimension": str,
-            "category": str,
-            "level": float,
-            "fit": float,
-            "gap": int,
-        },
-        pk=("result_id", "dimension"),
-        foreign_keys=[ForeignKey("dimension_scores", "result_id", "results", "id")],
-        not_null={"result_id", "dimension", "category", "level", "fit", "gap"},
-    )
-    db.table("answers").create(
-        {"result_id": str, "question_id": str, "answer": str},
-        pk=("result_id", "question_id"),
-        foreign_keys=[ForeignKey("answers", "result_id", "results", "id")],
-        not_null={"result_id", "question_id", "answer"},
-    )
-
-
-@MIGRATIONS()
-def m002_summary_indexes(db: Database) -> None:
-    db.table("results").create_index(["date"])
-    db.table("results").create_index(["lang"])
-    db.table("results").create_index(["source"])
-    db.table("dimension_scores").create_index(["dimension", "gap"])
-    db.table("answers").create_index(["question_id"])
-
-
-@MIGRATIONS()
-def m003_item_scores(db: Database) -> None:
-    """Each answer's item score (0–4, reverse keying applied) and category: item analysis."""
-    db.table("answers").add_column("score", float)
-    db.table("answers").add_column("category", str)
-
-
-@MIGRATIONS()
-def m004_verdict(db: Database) -> None:
-    """Interest, readiness and the cap rule: how often the gates change a verdict, and why."""
-    results = db.table("results")
-    results.add_column("fit_interest", float)
-    results.add_column("readiness", str)
-    results.add_column("band_uncapped", str)
-    results.add_column("cap", str)
-
-
-def migrate(db: Database) -> None:
-    """Create or upgrade the schema; does not write when it is up to date.
-
-    Safe when several processes open a new file at once: the migrations run
-    inside one `BEGIN IMMEDIATE` transaction, and whoever gets it second finds
-    nothing left to do.
-    """
-    if not MIGRATIONS.pending(db):
-        return
-    db.enable_wal()
-    with _immediate(db):
-        if not MIGRATIONS.pending(db):
-            return
-        MIGRATIONS.ensure_migrations_table(db)
-        db.execute(_DAY_ONLY_MIGRATION_STAMPS)
-        MIGRATIONS.apply(db)
-
-
-@contextmanager
-def _immediate(db: Database) -> Iterator[Database]:
-    """A write transaction that takes the write lock first (waiting the busy timeout).
-
-    A plain BEGIN takes it only at the first write, and SQLite then refuses at
-    once instead of waiting when another writer got there in between.
-    """
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("COMMIT")
 
 
 class ScoreLog:
@@ -214,7 +94,7 @@ class ScoreLog:
                 if not self._migrated:
                     migrate(db)
                     self._migrated = True
-                with _immediate(db):
+                with immediate(db):
                     if db.table("results").count_where("id = ?", [result_id]):
                         return result_id
                     row = _result_row(result_id, content, session, result, finished_at)
@@ -276,7 +156,7 @@ class ScoreLog:
             if dry_run or not count:
                 return count
             db.execute("PRAGMA secure_delete = ON")
-            with _immediate(db):
+            with immediate(db):
                 for child in ("dimension_scores", "answers"):
                     db.execute(f"delete from {child} where result_id in ({old})", params)
                 db.execute(f"delete from results where {where}", params)

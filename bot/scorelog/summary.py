@@ -23,7 +23,7 @@ from typing import Any, TextIO, TypeVar
 from sqlite_utils import Database
 
 from bot.content.models import CATEGORIES
-from bot.scorelog.store import migrate
+from bot.scorelog.scores_schema import migrate
 
 #: Start of each 10-point fit bucket; the last one, 90, also holds 100.
 FIT_BUCKETS: tuple[int, ...] = tuple(range(0, 100, 10))

@@ -128,7 +128,7 @@ def _result(
 def _chart(content: Content, outcome: Result, lang: Lang) -> Attachment:
     def draw() -> bytes:
         # Imported here: Pillow is the optional `charts` extra.
-        from bot.presentation.charts import result_chart_png
+        from bot.presentation.result_chart import result_chart_png
 
         return result_chart_png(content, outcome, lang)
 

@@ -19,8 +19,7 @@ score log (`unlogged_results`, no user id): a quiz is closed and its result
 queued in one transaction, so a crash before the score log is written loses
 nothing.
 
-The schema is built by the migrations below, like `scores.db`'s: add a new
-function at the end to change it, never edit one that has shipped. A stored
+The schema is built by the migrations in `bot.state.state_schema`. A stored
 row that no longer validates (after a deploy that changed a model) is dropped
 with a log line instead of failing every command of that person.
 """
@@ -34,65 +33,16 @@ import time
 from pathlib import Path
 
 from pydantic import ValidationError
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
 
 from bot.content.models import Content, Lang, Profile, QuestionFile
 from bot.engine.session import QuizSession
 from bot.private_files import create_private
 from bot.state.database import prove_writable, storage_error, storage_errors
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
+from bot.state.state_schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
-
-MIGRATIONS = Migrations("careerbot_state")
-
-
-@MIGRATIONS()
-def m001_create_tables(db: Database) -> None:
-    """The tables from before migrations existed; kept as they were in those files."""
-    db.table("sessions").create(
-        {"user_id": int, "chat_id": int, "message_id": int, "data": str, "updated_at": float},
-        pk="user_id",
-        not_null={"chat_id", "data", "updated_at"},
-        if_not_exists=True,
-    )
-    db.table("languages").create(
-        {"user_id": int, "lang": str, "updated_at": float}, pk="user_id", if_not_exists=True
-    )
-    db.table("last_results").create(
-        {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
-        pk="user_id",
-        if_not_exists=True,
-    )
-    db.table("content_versions").create(
-        {"version": str, "data": str}, pk="version", if_not_exists=True
-    )
-
-
-@MIGRATIONS()
-def m002_unlogged_results(db: Database) -> None:
-    db.table("unlogged_results").create(
-        {"id": str, "session": str, "finished_at": float},
-        pk="id",
-        not_null={"session", "finished_at"},
-    )
-
-
-@MIGRATIONS()
-def m003_previous_results(db: Database) -> None:
-    """The result before the last one, to show progress on a retake."""
-    db.table("previous_results").create(
-        {"user_id": int, "version": str, "lang": str, "answers": str, "finished_at": float},
-        pk="user_id",
-        if_not_exists=True,
-    )
-
-
-@MIGRATIONS()
-def m004_result_quiz_ids(db: Database) -> None:
-    """Which quiz a result comes from: a late press of its last button shows it again."""
-    for table in ("last_results", "previous_results"):
-        db.table(table).add_column("quiz_id", str)
 
 
 def _problems(error: ValidationError) -> str:

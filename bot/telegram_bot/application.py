@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import secrets
 from dataclasses import dataclass
 
@@ -88,8 +89,19 @@ def open_stores(settings: Settings) -> tuple[StateDb, ScoreLog]:
     return state, scores
 
 
+def opt_in_to_timedelta() -> None:
+    """Take time periods as `datetime.timedelta`, as python-telegram-bot 22 recommends.
+
+    It deprecates whole seconds (such as `RetryAfter.retry_after`) and warns on every
+    429 until the program opts in with the `PTB_TIMEDELTA` environment variable, which
+    it reads each time; this adapter is written for timedelta.
+    """
+    os.environ["PTB_TIMEDELTA"] = "true"
+
+
 def build_application(settings: Settings, content: Content) -> Application:  # type: ignore[type-arg]
     """The bot, wired: stores, handlers, rate limiting and per-user ordering."""
+    opt_in_to_timedelta()
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
     token = settings.require_token()

@@ -10,11 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from bot.content.loader import load_content
 from bot.content.models import Content, Lang
 from bot.engine.result import Result, evaluate
 from bot.engine.session import Quiz, QuizSession
+from bot.scorelog.review import METADATA
 from bot.scorelog.store import ScoreLog
 from tests.support.paths import FIXTURES
 
@@ -115,3 +119,9 @@ def fill(path: Path, content: Content, plan: Sequence[Planned] = PLAN) -> list[R
         record(log, content, planned, quiz_id=f"quiz{index:04d}")
         for index, planned in enumerate(plan)
     ]
+
+
+def review_metadata() -> dict[str, Any]:
+    """Datasette's metadata as `careerbot logs review` serves it (canned queries, dashboards)."""
+    metadata: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    return metadata

@@ -1,0 +1,131 @@
+"""The schema of `scores.db`, built by migrations (`sqlite_utils.Migrations`, the
+successor of the sqlite-migrate package): add a new function at the end to change
+it, never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlite_utils import Database, Migrations
+from sqlite_utils.db import ForeignKey
+
+from bot.content.models import CATEGORIES
+
+MIGRATIONS = Migrations("careerbot_scores")
+
+#: Background answers kept as columns of `results` (the salary and advice inputs).
+BACKGROUND_COLUMNS: tuple[str, ...] = ("education", "experience")
+
+#: `Migrations` stamps each applied migration to the microsecond; this trigger
+#: cuts the stamp to the day, so the file holds no time finer than a day.
+_DAY_ONLY_MIGRATION_STAMPS = f"""
+CREATE TRIGGER IF NOT EXISTS {MIGRATIONS.migrations_table}_day_only
+AFTER INSERT ON {MIGRATIONS.migrations_table}
+BEGIN
+    UPDATE {MIGRATIONS.migrations_table}
+    SET applied_at = substr(NEW.applied_at, 1, 10) WHERE id = NEW.id;
+END
+"""
+
+
+@MIGRATIONS()
+def m001_create_tables(db: Database) -> None:
+    db.table("results").create(
+        {
+            "id": str,
+            "date": str,
+            "profile_id": str,
+            "version": str,
+            "lang": str,
+            "fit": float,
+            "band": str,
+            **{f"fit_{category}": float for category in CATEGORIES},
+            **dict.fromkeys(BACKGROUND_COLUMNS, str),
+            "duration_seconds": int,
+            "source": str,
+        },
+        pk="id",
+        not_null={"date", "profile_id", "version", "lang", "fit", "band"},
+    )
+    # The compound primary keys start with result_id: they index the foreign key.
+    db.table("dimension_scores").create(
+        {
+            "result_id": str,
+            "dimension": str,
+            "category": str,
+            "level": float,
+            "fit": float,
+            "gap": int,
+        },
+        pk=("result_id", "dimension"),
+        foreign_keys=[ForeignKey("dimension_scores", "result_id", "results", "id")],
+        not_null={"result_id", "dimension", "category", "level", "fit", "gap"},
+    )
+    db.table("answers").create(
+        {"result_id": str, "question_id": str, "answer": str},
+        pk=("result_id", "question_id"),
+        foreign_keys=[ForeignKey("answers", "result_id", "results", "id")],
+        not_null={"result_id", "question_id", "answer"},
+    )
+
+
+@MIGRATIONS()
+def m002_summary_indexes(db: Database) -> None:
+    db.table("results").create_index(["date"])
+    db.table("results").create_index(["lang"])
+    db.table("results").create_index(["source"])
+    db.table("dimension_scores").create_index(["dimension", "gap"])
+    db.table("answers").create_index(["question_id"])
+
+
+@MIGRATIONS()
+def m003_item_scores(db: Database) -> None:
+    """Each answer's item score (0–4, reverse keying applied) and category: item analysis."""
+    db.table("answers").add_column("score", float)
+    db.table("answers").add_column("category", str)
+
+
+@MIGRATIONS()
+def m004_verdict(db: Database) -> None:
+    """Interest, readiness and the cap rule: how often the gates change a verdict, and why."""
+    results = db.table("results")
+    results.add_column("fit_interest", float)
+    results.add_column("readiness", str)
+    results.add_column("band_uncapped", str)
+    results.add_column("cap", str)
+
+
+def migrate(db: Database) -> None:
+    """Create or upgrade the schema; does not write when it is up to date.
+
+    Safe when several processes open a new file at once: the migrations run
+    inside one `BEGIN IMMEDIATE` transaction, and whoever gets it second finds
+    nothing left to do.
+    """
+    if not MIGRATIONS.pending(db):
+        return
+    db.enable_wal()
+    with immediate(db):
+        if not MIGRATIONS.pending(db):
+            return
+        MIGRATIONS.ensure_migrations_table(db)
+        db.execute(_DAY_ONLY_MIGRATION_STAMPS)
+        MIGRATIONS.apply(db)
+
+
+@contextmanager
+def immediate(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock first (waiting the busy timeout).
+
+    A plain BEGIN takes it only at the first write, and SQLite then refuses at
+    once instead of waiting when another writer got there in between.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
