@@ -16,8 +16,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.models import Content, Profile, QuestionFile
+from bot.content.problems import Location, Problem, closest_line
 from bot.content.salvage import Salvaged, held_back, salvage
-from bot.content.validation import Location, Problem, check_content, closest_line
+from bot.content.validation import check_content
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -7,8 +7,10 @@ about, salary levels cover every answer, …) and fit Telegram's limits.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from bot.content.models import (
     LANGS,
@@ -16,15 +18,15 @@ from bot.content.models import (
     MAX_QUESTION_CHARS,
     MIN_SOURCES,
     SINGLE_SOURCE_CATEGORIES,
+    Option,
     Profile,
+    Question,
     QuestionFile,
     SalaryScale,
     Text,
 )
-from bot.content.problems import Location, Problem, Reporter, closest_line
+from bot.content.problems import Location, Problem, Reporter
 from bot.content.rules import check_entry_routes, check_rules
-
-__all__ = ["Location", "Problem", "check_content", "closest_line"]
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
 ParsedQuestions = tuple[str, QuestionFile, dict[Location, int]]
@@ -82,6 +84,23 @@ def _check_profile(profile: Profile, problem: Reporter) -> Iterable[Problem]:
     yield from check_rules(profile, problem)
 
 
+@dataclass
+class _Seen:
+    """What the question files have shown so far, for the checks across them."""
+
+    dimensions: set[str]
+    """The profile's dimension ids."""
+    sources: dict[str, set[str]] = dataclasses.field(default_factory=dict)
+    """Dimension id → the questions that give evidence for it."""
+    background_values: dict[str, set[str]] = dataclasses.field(default_factory=dict)
+    question_files: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Question id → the file that first has it."""
+    section_files: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def evidence(self, dimension: str, question: Question) -> None:
+        self.sources.setdefault(dimension, set()).add(question.id)
+
+
 def _check_questions(
     profile: Profile,
     profile_problem: Reporter,
@@ -89,139 +108,137 @@ def _check_questions(
     *,
     complete: bool,
 ) -> Iterable[Problem]:
-    dimensions = {d.id for d in profile.dimensions}
-    sources: dict[str, set[str]] = {}
-    background_values: dict[str, set[str]] = {}
-    seen_ids: dict[str, str] = {}
-    seen_sections: dict[str, str] = {}
-
+    seen = _Seen({d.id for d in profile.dimensions})
     for name, qfile, lines in files:
-        problem = Reporter(name, lines)
-
-        if qfile.section.id in seen_sections:
-            yield problem(
-                f"section id already used in {seen_sections[qfile.section.id]}",
-                ("section", "id"),
-                qfile.section.id,
-            )
-        seen_sections.setdefault(qfile.section.id, name)
-        if not qfile.questions:
-            yield problem("the file has no question", ("questions",), None)
-
-        for q_index, question in enumerate(qfile.questions):
-            at: Location = ("questions", q_index)
-            if question.id in seen_ids:
-                yield problem(
-                    f"duplicate question id {question.id!r} (also in {seen_ids[question.id]})",
-                    (*at, "id"),
-                    question.id,
-                )
-            seen_ids.setdefault(question.id, name)
-            yield from _check_text(
-                question.text, MAX_QUESTION_CHARS, (*at, "text"), question.id, problem
-            )
-
-            if question.kind == "likert":
-                if question.options:
-                    yield problem(
-                        "a likert question takes no options", (*at, "options"), question.id
-                    )
-                if not question.dimensions:
-                    yield problem(
-                        "a likert question needs at least one dimension",
-                        (*at, "dimensions"),
-                        question.id,
-                    )
-                if question.background:
-                    yield problem(
-                        "a likert question cannot record a background",
-                        (*at, "background"),
-                        question.id,
-                    )
-                for dimension in question.dimensions:
-                    if dimension not in dimensions:
-                        yield problem(
-                            f"unknown dimension {dimension!r}", (*at, "dimensions"), question.id
-                        )
-                    sources.setdefault(dimension, set()).add(question.id)
-                continue
-            if question.reverse:
-                yield problem(
-                    "only a likert question can be reverse-keyed", (*at, "reverse"), question.id
-                )
-
-            if question.dimensions:
-                yield problem(
-                    "only likert questions take dimensions; put evidence on the options",
-                    (*at, "dimensions"),
-                    question.id,
-                )
-            if len(question.options) < 2:
-                yield problem(
-                    "needs at least two options"
-                    if question.options
-                    else "the option list is empty",
-                    (*at, "options"),
-                    question.id,
-                )
-            for duplicate in _duplicates(o.id for o in question.options):
-                yield problem(f"duplicate option id {duplicate!r}", (*at, "options"), question.id)
-            for o_index, option in enumerate(question.options):
-                o_at: Location = (*at, "options", o_index)
-                item = f"{question.id}/{option.id}"
-                yield from _check_text(
-                    option.text, MAX_OPTION_CHARS, (*o_at, "text"), item, problem
-                )
-                for dimension in option.evidence:
-                    if dimension not in dimensions:
-                        yield problem(f"unknown dimension {dimension!r}", (*o_at, "evidence"), item)
-                    sources.setdefault(dimension, set()).add(question.id)
-                if option.exclusive and question.kind != "multiple":
-                    yield problem(
-                        "only an option of a multiple choice question can be exclusive",
-                        (*o_at, "exclusive"),
-                        item,
-                    )
-                if option.exclusive and any(option.evidence.values()):
-                    yield problem(
-                        "an exclusive option (none of these) gives no evidence",
-                        (*o_at, "evidence"),
-                        item,
-                    )
-                if question.background:
-                    if option.value is None:
-                        yield problem(
-                            f"needs a value for background {question.background!r}",
-                            (*o_at, "value"),
-                            item,
-                        )
-                    else:
-                        background_values.setdefault(question.background, set()).add(option.value)
-                elif option.value is not None:
-                    yield problem(
-                        "value given but the question records no background",
-                        (*o_at, "value"),
-                        item,
-                    )
-
+        yield from _check_question_file(name, qfile, Reporter(name, lines), seen)
     if not complete:
         return
+    yield from _check_dimension_sources(profile, profile_problem, seen)
+    yield from _check_background_use(profile, profile_problem, seen.background_values)
+
+
+def _check_question_file(
+    name: str, qfile: QuestionFile, problem: Reporter, seen: _Seen
+) -> Iterable[Problem]:
+    if qfile.section.id in seen.section_files:
+        yield problem(
+            f"section id already used in {seen.section_files[qfile.section.id]}",
+            ("section", "id"),
+            qfile.section.id,
+        )
+    seen.section_files.setdefault(qfile.section.id, name)
+    if not qfile.questions:
+        yield problem("the file has no question", ("questions",), None)
+    for q_index, question in enumerate(qfile.questions):
+        at: Location = ("questions", q_index)
+        if question.id in seen.question_files:
+            first = seen.question_files[question.id]
+            yield problem(
+                f"duplicate question id {question.id!r} (also in {first})",
+                (*at, "id"),
+                question.id,
+            )
+        seen.question_files.setdefault(question.id, name)
+        yield from _check_text(
+            question.text, MAX_QUESTION_CHARS, (*at, "text"), question.id, problem
+        )
+        if question.kind == "likert":
+            yield from _check_likert(question, at, problem, seen)
+        else:
+            yield from _check_choices(question, at, problem, seen)
+
+
+def _check_likert(
+    question: Question, at: Location, problem: Reporter, seen: _Seen
+) -> Iterable[Problem]:
+    """A statement to rate: its dimensions, no options, no background."""
+    if question.options:
+        yield problem("a likert question takes no options", (*at, "options"), question.id)
+    if not question.dimensions:
+        yield problem(
+            "a likert question needs at least one dimension", (*at, "dimensions"), question.id
+        )
+    if question.background:
+        yield problem(
+            "a likert question cannot record a background", (*at, "background"), question.id
+        )
+    for dimension in question.dimensions:
+        if dimension not in seen.dimensions:
+            yield problem(f"unknown dimension {dimension!r}", (*at, "dimensions"), question.id)
+        seen.evidence(dimension, question)
+
+
+def _check_choices(
+    question: Question, at: Location, problem: Reporter, seen: _Seen
+) -> Iterable[Problem]:
+    """A single or multiple choice: two options or more, the evidence on the options."""
+    if question.reverse:
+        yield problem("only a likert question can be reverse-keyed", (*at, "reverse"), question.id)
+    if question.dimensions:
+        yield problem(
+            "only likert questions take dimensions; put evidence on the options",
+            (*at, "dimensions"),
+            question.id,
+        )
+    if len(question.options) < 2:
+        yield problem(
+            "needs at least two options" if question.options else "the option list is empty",
+            (*at, "options"),
+            question.id,
+        )
+    for duplicate in _duplicates(o.id for o in question.options):
+        yield problem(f"duplicate option id {duplicate!r}", (*at, "options"), question.id)
+    for o_index, option in enumerate(question.options):
+        yield from _check_option(question, option, (*at, "options", o_index), problem, seen)
+
+
+def _check_option(
+    question: Question, option: Option, at: Location, problem: Reporter, seen: _Seen
+) -> Iterable[Problem]:
+    item = f"{question.id}/{option.id}"
+    yield from _check_text(option.text, MAX_OPTION_CHARS, (*at, "text"), item, problem)
+    for dimension in option.evidence:
+        if dimension not in seen.dimensions:
+            yield problem(f"unknown dimension {dimension!r}", (*at, "evidence"), item)
+        seen.evidence(dimension, question)
+    if option.exclusive and question.kind != "multiple":
+        yield problem(
+            "only an option of a multiple choice question can be exclusive",
+            (*at, "exclusive"),
+            item,
+        )
+    if option.exclusive and any(option.evidence.values()):
+        yield problem(
+            "an exclusive option (none of these) gives no evidence", (*at, "evidence"), item
+        )
+    if question.background:
+        if option.value is None:
+            yield problem(
+                f"needs a value for background {question.background!r}", (*at, "value"), item
+            )
+        else:
+            seen.background_values.setdefault(question.background, set()).add(option.value)
+    elif option.value is not None:
+        yield problem("value given but the question records no background", (*at, "value"), item)
+
+
+def _check_dimension_sources(profile: Profile, problem: Reporter, seen: _Seen) -> Iterable[Problem]:
+    """Each dimension is asked about, most of them by two questions or more."""
     for index, required in enumerate(profile.dimensions):
-        count = len(sources.get(required.id, ()))
+        count = len(seen.sources.get(required.id, ()))
         if count == 0:
-            yield profile_problem(
+            yield problem(
                 "no question gives evidence for this dimension",
                 ("dimensions", index, "id"),
                 required.id,
             )
         elif count < MIN_SOURCES and required.category not in SINGLE_SOURCE_CATEGORIES:
-            yield profile_problem(
+            yield problem(
                 f"only {count} question gives evidence for this dimension; it needs at least"
                 f" {MIN_SOURCES} (a self-rating and a scenario or a “have you done…” question)",
                 ("dimensions", index, "id"),
                 required.id,
             )
-    yield from _check_background_use(profile, profile_problem, background_values)
 
 
 def _check_background_use(

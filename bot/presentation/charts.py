@@ -82,53 +82,19 @@ def stats_chart_png(
     from matplotlib.figure import Figure
 
     values = [min(100.0, max(0.0, float(f))) for f in fits if math.isfinite(f)]
-    text: dict[str, Any] = {"fontfamily": FONT, "parse_math": False}
-
     if not values:
-        fig = Figure(figsize=(WIDTH_IN, 3.0), dpi=DPI, facecolor="white")
-        FigureCanvasAgg(fig)
-        fig.text(
-            0.5,
-            0.64,
-            t("stats_chart_empty_title", lang),
-            ha="center",
-            va="center",
-            fontsize=16,
-            fontweight="bold",
-            color=INK,
-            **text,
-        )
-        fig.text(
-            0.5,
-            0.36,
-            t("stats_chart_empty", lang),
-            ha="center",
-            va="center",
-            fontsize=12.5,
-            color=MUTED,
-            linespacing=1.4,
-            **text,
-        )
-        return _png(fig)
-
+        return _png(_empty_figure(lang))
     mean = sum(values) / len(values)
     fig = Figure(figsize=(WIDTH_IN, 8.0), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
+    title = t(
+        "stats_chart_title",
+        lang,
+        results=t("n_results", lang, count=len(values)),
+        mean=percent(mean, lang),
+    )
     fig.text(
-        0.5,
-        0.975,
-        t(
-            "stats_chart_title",
-            lang,
-            results=t("n_results", lang, count=len(values)),
-            mean=percent(mean, lang),
-        ),
-        ha="center",
-        va="top",
-        fontsize=14,
-        fontweight="bold",
-        color=INK,
-        **text,
+        0.5, 0.975, title, ha="center", va="top", fontsize=14, fontweight="bold", color=INK, **_TEXT
     )
     hist, bars = fig.subplots(
         2,
@@ -145,6 +111,43 @@ def stats_chart_png(
     _histogram(hist, values, mean, lang)
     _category_bars(bars, category_means, lang)
     return _png(fig)
+
+
+#: Every text of a statistics chart: the font, and no TeX-like maths in labels.
+_TEXT: Final[dict[str, Any]] = {"fontfamily": FONT, "parse_math": False}
+
+
+def _empty_figure(lang: Lang) -> Figure:
+    """A short picture that says there is nothing yet, rather than empty axes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH_IN, 3.0), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    title = t("stats_chart_empty_title", lang)
+    fig.text(
+        0.5,
+        0.64,
+        title,
+        ha="center",
+        va="center",
+        fontsize=16,
+        fontweight="bold",
+        color=INK,
+        **_TEXT,
+    )
+    fig.text(
+        0.5,
+        0.36,
+        t("stats_chart_empty", lang),
+        ha="center",
+        va="center",
+        fontsize=12.5,
+        color=MUTED,
+        linespacing=1.4,
+        **_TEXT,
+    )
+    return fig
 
 
 def _histogram(ax: Axes, values: list[float], mean: float, lang: Lang) -> None:

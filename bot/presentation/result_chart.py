@@ -108,90 +108,118 @@ def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
     vermillion where it is not.
     """
     fonts = _Fonts.load()
-    score = result.score
-    groups = [
-        (category, [d for d in score.dimensions if d.dimension.category == category])
-        for category in CATEGORIES
-    ]
-    groups = [(category, dims) for category, dims in groups if dims]
-    labels = {
-        d.dimension.id: _fit_label(d.dimension.label(lang), fonts.label)
-        for _, dims in groups
-        for d in dims
-    }
-    label_w = max((_width(label, fonts.label) for label in labels.values()), default=180)
-
-    rows: list[tuple[int, DimensionScore]] = []
-    headings: list[tuple[int, Category, float]] = []
-    y = 0
-    for category, dims in groups:
-        headings.append((y + _HEADING_H * 55 // 100, category, score.categories[category]))
-        y += _HEADING_H
-        for d in dims:
-            height = _ROW_H + _EXTRA_LINE_H * labels[d.dimension.id].count("\n")
-            rows.append((y + height // 2, d))
-            y += height
-    plot_h = max(y, _ROW_H)
-    top = _TOP_BLOCK + (_INTEREST_H if score.interest is not None else 0)
-    image = Image.new("RGB", (WIDTH, top + plot_h + _BOTTOM_BLOCK), "white")
+    plot = _Plot.of(result, lang, fonts)
+    image = Image.new("RGB", (WIDTH, plot.bottom + _BOTTOM_BLOCK), "white")
     draw = ImageDraw.Draw(image)
+    _scale(draw, plot, fonts, lang)
+    _headings(draw, plot, fonts, lang)
+    _bars(draw, plot, fonts)
+    _titles(draw, content, result, fonts, lang)
+    _legend(draw, fonts.small, lang, y=plot.top - 104)
+    return _png(image)
 
-    left, right = _MARGIN + label_w + 32, WIDTH - _MARGIN - 22
-    bottom = top + plot_h
 
-    def x_of(level: float) -> int:
-        return round(left + (right - left) * level / MAX_LEVEL)
+@dataclass(frozen=True)
+class _Plot:
+    """Where everything goes: a heading per category, then a row per dimension."""
 
+    labels: dict[str, str]
+    """Dimension id → its label, wrapped to fit."""
+    headings: list[tuple[int, Category, float]]
+    """Middle (from the plot's top), category, its score."""
+    rows: list[tuple[int, DimensionScore]]
+    """Middle (from the plot's top), dimension."""
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+    @classmethod
+    def of(cls, result: Result, lang: Lang, fonts: _Fonts) -> _Plot:
+        score = result.score
+        groups = [
+            (category, [d for d in score.dimensions if d.dimension.category == category])
+            for category in CATEGORIES
+        ]
+        groups = [(category, dims) for category, dims in groups if dims]
+        labels = {
+            d.dimension.id: _fit_label(d.dimension.label(lang), fonts.label)
+            for _, dims in groups
+            for d in dims
+        }
+        label_w = max((_width(label, fonts.label) for label in labels.values()), default=180)
+        rows: list[tuple[int, DimensionScore]] = []
+        headings: list[tuple[int, Category, float]] = []
+        y = 0
+        for category, dims in groups:
+            headings.append((y + _HEADING_H * 55 // 100, category, score.categories[category]))
+            y += _HEADING_H
+            for d in dims:
+                height = _ROW_H + _EXTRA_LINE_H * labels[d.dimension.id].count("\n")
+                rows.append((y + height // 2, d))
+                y += height
+        top = _TOP_BLOCK + (_INTEREST_H if score.interest is not None else 0)
+        left = _MARGIN + label_w + 32
+        return cls(labels, headings, rows, top, top + max(y, _ROW_H), left, WIDTH - _MARGIN - 22)
+
+    def x_of(self, level: float) -> int:
+        return round(self.left + (self.right - self.left) * level / MAX_LEVEL)
+
+
+def _scale(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts, lang: Lang) -> None:
+    """A vertical line per level, numbered above and below, and the axis's name."""
     for level in range(MAX_LEVEL + 1):
-        x = x_of(level)
-        draw.line([(x, top), (x, bottom)], fill=GRID, width=2)
-        for tick_y, anchor in ((top - 10, "md"), (bottom + 10, "ma")):
+        x = plot.x_of(level)
+        draw.line([(x, plot.top), (x, plot.bottom)], fill=GRID, width=2)
+        for tick_y, anchor in ((plot.top - 10, "md"), (plot.bottom + 10, "ma")):
             draw.text((x, tick_y), str(level), font=fonts.small, fill=MUTED, anchor=anchor)
     draw.text(
-        ((left + right) // 2, bottom + 50),
+        ((plot.left + plot.right) // 2, plot.bottom + 50),
         t("chart_level_axis", lang),
         font=fonts.small,
         fill=MUTED,
         anchor="ma",
     )
 
-    for y_mid, category, value in headings:
-        draw.text(
-            (_MARGIN, top + y_mid),
-            t(f"category_{category}", lang),
-            font=fonts.heading,
-            fill=INK,
-            anchor="lm",
-        )
-        draw.text(
-            (right, top + y_mid), percent(value, lang), font=fonts.heading, fill=INK, anchor="rm"
-        )
-        rule_y = top + y_mid + _HEADING_H * 36 // 100
+
+def _headings(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts, lang: Lang) -> None:
+    """Each category's name and score over a rule."""
+    for y_mid, category, value in plot.headings:
+        y = plot.top + y_mid
+        name = t(f"category_{category}", lang)
+        draw.text((_MARGIN, y), name, font=fonts.heading, fill=INK, anchor="lm")
+        draw.text((plot.right, y), percent(value, lang), font=fonts.heading, fill=INK, anchor="rm")
+        rule_y = y + _HEADING_H * 36 // 100
         draw.line([(_MARGIN, rule_y), (WIDTH - _MARGIN, rule_y)], fill=INK, width=2)
 
+
+def _bars(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts) -> None:
+    """Each dimension's label, the required level in grey, the candidate's level over it."""
     grey_half, bar_half = _ROW_H * 36 // 100, _ROW_H * 17 // 100
-    for y_mid, d in rows:
-        mid = top + y_mid
+    for y_mid, d in plot.rows:
+        mid = plot.top + y_mid
+        label = plot.labels[d.dimension.id]
         draw.multiline_text(
-            (_MARGIN, mid),
-            labels[d.dimension.id],
-            font=fonts.label,
-            fill=INK,
-            anchor="lm",
-            spacing=4,
+            (_MARGIN, mid), label, font=fonts.label, fill=INK, anchor="lm", spacing=4
         )
         if d.dimension.required > 0:
             draw.rectangle(
-                [left, mid - grey_half, x_of(d.dimension.required), mid + grey_half],
+                [plot.left, mid - grey_half, plot.x_of(d.dimension.required), mid + grey_half],
                 fill=REQUIRED_GREY,
             )
         met = d.level >= d.dimension.required
         # A zero level still shows a sliver, so "nothing" reads as a bar, not a gap.
-        end = max(x_of(d.level), left + 6)
+        end = max(plot.x_of(d.level), plot.left + 6)
         draw.rectangle(
-            [left, mid - bar_half, end, mid + bar_half], fill=BLUE if met else VERMILLION
+            [plot.left, mid - bar_half, end, mid + bar_half], fill=BLUE if met else VERMILLION
         )
 
+
+def _titles(
+    draw: ImageDraw.ImageDraw, content: Content, result: Result, fonts: _Fonts, lang: Lang
+) -> None:
+    """The job, the fit and its band, and the interest when it counts."""
+    score = result.score
     fit = t("chart_fit", lang, fit=percent(score.overall, lang), band=score.band.label(lang))
     title = content.profile.title(lang)  # written for mid-sentence: capitalise it here
     draw.text(
@@ -202,8 +230,6 @@ def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
         # An interest cap's reason shows on the picture too.
         interest = t("chart_interest", lang, value=percent(score.interest, lang))
         draw.text((WIDTH // 2, 152), interest, font=fonts.subtitle, fill=INK, anchor="ma")
-    _legend(draw, fonts.small, lang, y=top - 104)
-    return _png(image)
 
 
 def _legend(draw: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont, lang: Lang, y: int) -> None:

@@ -52,13 +52,35 @@ def _render(
     change: Change | None,
     omit: frozenset[str],
 ) -> str:
-    profile = content.profile
-    missions = {mission.id: mission.text(lang) for mission in profile.missions}
+    """The result's sections, a blank line between them."""
+    score = result.score
+    sections = [
+        _verdict_lines(content, result, lang),
+        _breakdown_lines(result, lang),
+        *(
+            [[t("result_interest", lang, value=percent(score.interest, lang))]]
+            if score.interest is not None
+            else []
+        ),
+        _entry_lines(content, result, lang, fields="fields" not in omit),
+        _gap_lines(content, result, lang),
+        _training_lines(result, lang),
+        _salary_lines(content, result.salary, lang, score.readiness, movers="movers" not in omit),
+        *([_change_lines(change, lang)] if change is not None else []),
+        [
+            f"<i>{html.escape(content.profile.disclaimer(lang))} {t('result_caveat', lang)}</i>",
+            t("result_advisers", lang),
+        ],
+    ]
+    return "\n\n".join("\n".join(section) for section in sections)
+
+
+def _verdict_lines(content: Content, result: Result, lang: Lang) -> list[str]:
+    """The fit and its band, why it is capped if it is, and what the band means."""
     score = result.score
     esc = html.escape
-
     lines = [
-        t("result_title", lang, job=esc(profile.title(lang))),
+        t("result_title", lang, job=esc(content.profile.title(lang))),
         t("result_fit", lang, fit=percent(score.overall, lang), band=esc(score.band.label(lang))),
     ]
     if score.cap is not None:
@@ -66,39 +88,50 @@ def _render(
     if result.cautious:
         lines.append(t("result_caution", lang))
     # A cap's reason says why better than the band's generic sentence, so it replaces it.
-    lines += [esc(rule.reason(lang)) for rule in score.reasons] or [esc(score.band.wording(lang))]
-    lines += [
-        "",
+    return lines + (
+        [esc(rule.reason(lang)) for rule in score.reasons] or [esc(score.band.wording(lang))]
+    )
+
+
+def _breakdown_lines(result: Result, lang: Lang) -> list[str]:
+    categories = result.score.categories
+    return [
         t("result_breakdown", lang),
         *(
             t(
                 "category_line",
                 lang,
                 label=t(f"category_{category}", lang),
-                value=percent(score.categories[category], lang),
+                value=percent(categories[category], lang),
             )
             for category in CATEGORIES
         ),
     ]
-    if score.interest is not None:
-        lines += ["", t("result_interest", lang, value=percent(score.interest, lang))]
-    entry = profile.entry
-    lines += [
-        "",
+
+
+def _entry_lines(content: Content, result: Result, lang: Lang, *, fields: bool) -> list[str]:
+    """How people enter the job and where this person stands, then their strengths."""
+    entry = content.profile.entry
+    esc = html.escape
+    lines = [
         t("result_entry", lang),
         esc(entry.text(lang)),
-        *([] if "fields" in omit else [esc(entry.fields(lang))]),
-        f"→ {esc(entry.readiness[score.readiness](lang))}",
+        *([esc(entry.fields(lang))] if fields else []),
+        f"→ {esc(entry.readiness[result.score.readiness](lang))}",
         "",
         t("result_strengths", lang),
     ]
     if result.strengths:
-        lines += [_strength_line(content, s, lang) for s in result.strengths]
-    else:
-        lines.append(t("result_no_strengths", lang))
+        return lines + [_strength_line(content, s, lang) for s in result.strengths]
+    return [*lines, t("result_no_strengths", lang)]
 
+
+def _gap_lines(content: Content, result: Result, lang: Lang) -> list[str]:
+    """The gaps (or, when there is none, what is just short), each with what to do."""
     shown = result.gaps or result.further
-    lines += ["", t("result_gaps" if result.gaps or not shown else "result_further", lang)]
+    lines = [t("result_gaps" if result.gaps or not shown else "result_further", lang)]
+    missions = {mission.id: mission.text(lang) for mission in content.profile.missions}
+    esc = html.escape
     for gap in shown:
         dimension = gap.dimension
         label = esc(dimension.label(lang))
@@ -115,28 +148,19 @@ def _render(
         lines += [heading, t("gap_action", lang, action=esc(dimension.develop(lang)))]
     if not shown:
         lines.append(t("result_no_gaps", lang))
+    return lines
 
-    lines += ["", t("result_training", lang)]
-    if result.training:
-        lines += [
-            f"{number}. {esc(step.text(lang))}"
+
+def _training_lines(result: Result, lang: Lang) -> list[str]:
+    if not result.training:
+        return [t("result_training", lang), t("training_unknown", lang)]
+    return [
+        t("result_training", lang),
+        *(
+            f"{number}. {html.escape(step.text(lang))}"
             for number, step in enumerate(result.training, start=1)
-        ]
-    else:
-        lines.append(t("training_unknown", lang))
-
-    lines += [
-        "",
-        *_salary_lines(content, result.salary, lang, score.readiness, movers="movers" not in omit),
+        ),
     ]
-    if change is not None:
-        lines += ["", *_change_lines(change, lang)]
-    lines += [
-        "",
-        f"<i>{esc(profile.disclaimer(lang))} {t('result_caveat', lang)}</i>",
-        t("result_advisers", lang),
-    ]
-    return "\n".join(lines)
 
 
 #: A strength cites at most this many of the answers that back it.

@@ -58,7 +58,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Category:
+class CategoryAlpha:
     name: str
     items: int
     complete: int
@@ -70,7 +70,7 @@ class Category:
 class ItemReport:
     results: int
     items: list[Item]
-    categories: list[Category]
+    categories: list[CategoryAlpha]
 
 
 def load_items(path: Path, *, since: date | None = None, until: date | None = None) -> ItemReport:
@@ -139,7 +139,7 @@ def _correlation(pairs: list[tuple[float, float]]) -> float | None:
     return statistics.correlation(xs, ys)
 
 
-def _alpha(name: str, items: list[dict[str, float]]) -> Category:
+def _alpha(name: str, items: list[dict[str, float]]) -> CategoryAlpha:
     """Cronbach's alpha: k/(k−1) × (1 − Σ item variances / variance of the totals)."""
     complete = set.intersection(*(set(item) for item in items))
     k = len(items)
@@ -152,4 +152,4 @@ def _alpha(name: str, items: list[dict[str, float]]) -> Category:
                 statistics.pvariance([item[r] for r in complete]) for item in items
             )
             alpha = k / (k - 1) * (1 - item_variances / total_variance)
-    return Category(name=name, items=k, complete=len(complete), alpha=alpha)
+    return CategoryAlpha(name=name, items=k, complete=len(complete), alpha=alpha)

@@ -65,59 +65,83 @@ def run_chat(
     end of input or Ctrl-C) before the last answer. `seed` stands for the quiz id,
     which fixes the order of the answers: the same seed shows them in the same order.
     """
-    source = sys.stdin if input is None else input
-    out = sys.stdout if output is None else output
-
-    def say(text: str = "") -> None:
-        out.write(text + "\n")
-        out.flush()
-
     state = MemoryStateStore()
-    deps = Deps(
-        state, FixedContent(content), new_quiz_id=random_quiz_id if seed is None else lambda: seed
+    quiz_id = random_quiz_id if seed is None else lambda: seed
+    chat = _Chat(
+        Deps(state, FixedContent(content), new_quiz_id=quiz_id),
+        Person(user_id=0, chat_id=0, language_code=lang),  # the one person here
+        lang,
+        sys.stdin if input is None else input,
+        sys.stdout if output is None else output,
     )
-    person = Person(user_id=0, chat_id=0, language_code=lang)  # the one person here
-    say(greeting(content, lang))
-    say()
-    say(t("chat_keys", lang))
-    # A runner per chat: input is read between the calls, where Ctrl-C stays a KeyboardInterrupt.
-    with asyncio.Runner() as runner:
-        reply = runner.run(restart(deps, person, None, None))
+    chat.say(greeting(content, lang))
+    chat.say()
+    chat.say(t("chat_keys", lang))
+    # One runner per chat: input is read between its calls, where Ctrl-C stays a
+    # KeyboardInterrupt rather than a cancelled task.
+    with asyncio.Runner() as chat.runner:
+        finished = chat.play()
+        if finished is None:
+            return None
+        for shown in finished.screens:
+            chat.say()
+            chat.say(to_plain(shown.screen.text))
+        if chart_path is not None:
+            for attachment in finished.attachments:
+                chat.say()
+                chat.say(save_chart(attachment, lang, chart_path))
+    kept = state.last.get(chat.person.user_id)
+    return kept.answers if kept else None
+
+
+class _Chat:
+    """One terminal chat: its use cases, its person and its streams."""
+
+    runner: asyncio.Runner
+
+    def __init__(self, deps: Deps, person: Person, lang: Lang, source: TextIO, out: TextIO) -> None:
+        self.deps = deps
+        self.person = person
+        self.lang = lang
+        self.source = source
+        self.out = out
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def play(self) -> Reply | None:
+        """Ask each question until the result comes (its reply), or None if the person quits."""
+        reply = self.runner.run(restart(self.deps, self.person, None, None))
         asked = _asked(reply)
         while asked is not None:
-            say()
-            say(render_question(asked))
-            out.write(_prompt(asked, lang))
-            out.flush()
-            typed = _read_line(source)
+            self.say()
+            self.say(render_question(asked))
+            self.out.write(_prompt(asked, self.lang))
+            self.out.flush()
+            typed = _read_line(self.source)
             if typed is None or typed.lower() == QUIT:
                 if typed is None:  # end of input: quit, as if `q` was typed
-                    say()
-                say(t("chat_quit", lang))
+                    self.say()
+                self.say(t("chat_quit", self.lang))
                 return None
             try:
-                reply = runner.run(_step(deps, person, asked, typed))
+                reply = self.runner.run(_step(self.deps, self.person, asked, typed))
             except NotAnAnswer:
-                kind = asked.quiz.current(asked.session)
-                key = (
-                    "chat_invalid_many" if kind and kind.kind == "multiple" else "chat_invalid_one"
-                )
-                say(t(key, lang, count=len(_choices(asked))))
+                self.say(_not_understood(asked, self.lang))
                 continue
             if reply.notice:
-                say(to_plain(reply.notice))
+                self.say(to_plain(reply.notice))
             if reply.screens and reply.screens[0].asked is None:
-                break  # the result
+                return reply  # the result
             asked = _asked(reply) or asked
-        for shown in reply.screens:
-            say()
-            say(to_plain(shown.screen.text))
-        if chart_path is not None:
-            for attachment in reply.attachments:
-                say()
-                say(save_chart(attachment, lang, chart_path))
-    kept = state.last.get(person.user_id)
-    return kept.answers if kept else None
+        return None
+
+
+def _not_understood(asked: Asked, lang: Lang) -> str:
+    question = asked.quiz.current(asked.session)
+    many = question is not None and question.kind == "multiple"
+    return t("chat_invalid_many" if many else "chat_invalid_one", lang, count=len(_choices(asked)))
 
 
 def _read_line(source: TextIO) -> str | None:
