@@ -11,7 +11,6 @@ from pathlib import Path
 
 from bot.content.models import Content
 from bot.presentation.texts import lang_from_code
-from bot.scorelog.store import ScoreLog
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
     ADMIN_ID,
@@ -164,11 +163,12 @@ async def test_reload_keeps_the_running_set_on_error_and_applies_a_valid_edit(
 async def test_a_read_only_score_log_does_not_cost_the_user_their_result(
     server: FakeBotAPI, tmp_path: Path, shipped_content: Content
 ) -> None:
-    ScoreLog(tmp_path / "scores.db").migrate()
-    make_read_only(tmp_path / "scores.db")
+    """The file turns read-only while the bot runs (at start-up the bot refuses it in one line:
+    tests/test_storage_faults.py)."""
     user = server.add_user(801, first_name="Rose", language_code="fr")
     try:
         async with running_bot(make_settings(server, tmp_path)):
+            make_read_only(tmp_path / "scores.db")
             await play_through(user, shipped_content, 3)
             user.send_text("/result")
             await user.wait_for(

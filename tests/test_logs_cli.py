@@ -20,8 +20,8 @@ from pydantic import TypeAdapter, ValidationError
 from bot.cli import main
 from bot.cli.logs import logs
 from bot.content.models import Content, Identifier
+from bot.presentation.admin_text import format_summary
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.stats_text import format_summary
 from bot.scorelog.store import ScoreLog
 from bot.scorelog.summary import (
     FIT_BUCKETS,

@@ -14,6 +14,7 @@ from bot.engine.result import Result, evaluate
 from bot.engine.session import QuizSession
 from bot.presentation.payloads import MenuPress, QuizPress
 from bot.presentation.texts import t
+from bot.scorelog.summary import Summary
 from bot.services import languages, people, quiz, results
 from bot.services.deps import Deps
 from bot.services.reply import Asked, Person, Reply
@@ -45,6 +46,12 @@ class FakeScoreLog:
             return None
         self.rows.setdefault(result_id, (session, result))
         return result_id
+
+    async def summary(self) -> Summary:
+        raise AssertionError("the quiz's use cases read no summary")
+
+    async def export_csv(self) -> bytes:
+        raise AssertionError("the quiz's use cases export nothing")
 
 
 @pytest.fixture

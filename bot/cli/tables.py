@@ -8,7 +8,7 @@ from rich.bar import Bar
 from rich.console import RenderableType
 from rich.table import Table
 
-from bot.presentation.stats_text import period_text
+from bot.presentation.admin_text import period_text
 from bot.scorelog.items import ItemReport
 from bot.scorelog.summary import NO_ANSWER, NO_SOURCE, Summary, bucket_label
 

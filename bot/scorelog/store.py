@@ -28,6 +28,7 @@ from bot.engine.scoring import item_category, item_score
 from bot.engine.session import QuizSession
 from bot.private_files import create_private
 from bot.scorelog.scores_schema import BACKGROUND_COLUMNS, immediate, migrate
+from bot.scorelog.summary import Summary, export_csv, load_summary
 from bot.state.database import prove_writable, storage_errors
 
 logger = logging.getLogger(__name__)
@@ -123,6 +124,14 @@ class ScoreLog:
         return await asyncio.to_thread(
             self.record, content, session, result, finished_at=finished_at, result_id=result_id
         )
+
+    async def summary(self) -> Summary:
+        """Every figure of the log (read-only, in a worker thread)."""
+        return await asyncio.to_thread(load_summary, self.path)
+
+    async def export_csv(self) -> bytes:
+        """The log as a CSV document (read-only, in a worker thread)."""
+        return await asyncio.to_thread(export_csv, self.path)
 
     def purge(
         self,

@@ -13,6 +13,7 @@ from typing import Protocol
 from bot.content.models import Content, Lang
 from bot.engine.result import Result
 from bot.engine.session import QuizSession
+from bot.scorelog.summary import Summary
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
 
 
@@ -61,9 +62,21 @@ class ScoreLogPort(Protocol):
         """Write a finished quiz to the anonymous log; None if it could not be written."""
         ...
 
+    async def summary(self) -> Summary:
+        """Every figure of the log, for /stats."""
+        ...
+
+    async def export_csv(self) -> bytes:
+        """The log as a CSV document, one row per result."""
+        ...
+
 
 class ContentSource(Protocol):
     @property
     def current(self) -> Content: ...
 
     def content_for(self, version: str) -> Content | None: ...
+
+    def reload(self) -> Content:
+        """Read the files again; `ContentError` (and the current set kept) if they are wrong."""
+        ...

@@ -40,11 +40,16 @@ class Show:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A picture sent after the text; `draw` is slow (run it off the event loop) and may fail."""
+    """A file sent after the text: a picture (a chart) unless `document`.
+
+    A picture's `draw` is slow (run it off the event loop) and may fail: the text stands
+    alone. A document's is quick (its data is ready).
+    """
 
     filename: str
-    caption: str
+    caption: str | None
     draw: Callable[[], bytes]
+    document: bool = False
 
 
 @dataclass(frozen=True)

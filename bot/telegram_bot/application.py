@@ -142,7 +142,7 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
         [
             MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, commands.in_group),
             *(CommandHandler(name, callback, filters=private) for name, callback in public.items()),
-            *Admin(settings, registry, deps).handlers(private),
+            *Admin(settings.admin_ids, deps).handlers(private),
             MessageHandler(private & filters.COMMAND, commands.unknown_command),
             MessageHandler(
                 private & ~filters.COMMAND & ~filters.StatusUpdate.ALL, commands.stray_message

@@ -86,15 +86,19 @@ class Turn:
             await self._send(attachment)
 
     async def _send(self, attachment: Attachment) -> None:
-        """A picture is a bonus: if it cannot be drawn or sent, the text stands."""
+        """A file is a bonus: if it cannot be drawn or sent, the text stands."""
         try:
-            from bot.presentation.charts import draw_in_background
+            if attachment.document:
+                data = attachment.draw()
+            else:  # a chart: drawn in the chart thread, which needs the `charts` extra
+                from bot.presentation.charts import draw_in_background
 
-            png = await draw_in_background(attachment.draw)
+                data = await draw_in_background(attachment.draw)
+            send = self.bot.send_document if attachment.document else self.bot.send_photo
             await with_retries(
-                lambda: self.bot.send_photo(
+                lambda: send(
                     self.person.chat_id,
-                    InputFile(png, filename=attachment.filename),
+                    InputFile(data, filename=attachment.filename),
                     caption=attachment.caption,
                 )
             )

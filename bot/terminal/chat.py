@@ -49,6 +49,9 @@ class FixedContent:
     def content_for(self, version: str) -> Content | None:
         return self.current if version == self.current.version else None
 
+    def reload(self) -> Content:
+        return self.current
+
 
 def run_chat(
     content: Content,

@@ -1,7 +1,9 @@
-"""The score log's summary as a short plain-text message, for the admins' /stats."""
+"""Texts for admins: the score log's summary for /stats, a block of plain text for /reload."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -62,3 +64,19 @@ def describe_period(since: date | None, until: date | None) -> str:
 
 def _counts(counts: Mapping[str, int]) -> str:
     return ", ".join(f"{key} {n}" for key, n in counts.items()) or "–"
+
+
+#: Room kept for the `<pre>` tags around a block of text.
+_PRE_MARGIN = 20
+
+#: An HTML entity cut short at the end of a text ("&am", "&#3").
+_PARTIAL_ENTITY = re.compile(r"&#?[A-Za-z0-9]*$")
+
+
+def preformatted(text: str, room: int = MAX_MESSAGE_CHARS) -> str:
+    """`text` as a preformatted block, cut to fit in `room` characters, never inside an entity."""
+    escaped = html.escape(text)
+    budget = room - _PRE_MARGIN
+    if len(escaped) > budget:
+        escaped = _PARTIAL_ENTITY.sub("", escaped[:budget])
+    return f"<pre>{escaped}</pre>"
