@@ -14,7 +14,7 @@ from rich.console import Console
 
 from bot.cli.tables import item_tables, summary_tables
 from bot.content.loader import ContentError, load_content
-from bot.presentation.stats_text import describe_period
+from bot.presentation.admin_text import describe_period
 from bot.presentation.texts import t
 from bot.private_files import open_private
 from bot.scorelog.demo import DEMO_SOURCE, fill_demo, now_utc

@@ -90,27 +90,7 @@ def load_summary(
     answers, and every answer without it, come in alphabetical order.
     """
     order = option_order or {}
-    params = period_params(since, until)
-    with reader(path) as conn:
-        if conn is None:
-            results: list[sqlite3.Row] = []
-            dimension_rows: list[sqlite3.Row] = []
-            answer_rows: list[sqlite3.Row] = []
-        else:
-            results = conn.execute(
-                f"select * from results r where {PERIOD_SQL} order by r.date", params
-            ).fetchall()
-            dimension_rows = conn.execute(
-                "select d.dimension, d.fit, d.gap from dimension_scores d"
-                f" join results r on r.id = d.result_id where {PERIOD_SQL} order by d.rowid",
-                params,
-            ).fetchall()
-            answer_rows = conn.execute(
-                "select a.question_id, a.answer from answers a"
-                f" join results r on r.id = a.result_id where {PERIOD_SQL} order by a.rowid",
-                params,
-            ).fetchall()
-
+    results, dimension_rows, answer_rows = _period_rows(path, period_params(since, until))
     fits = tuple(row["fit"] for row in results)
     buckets = Counter(fit_bucket(fit) for fit in fits)
     dimension_fits: dict[str, list[float]] = defaultdict(list)
@@ -150,6 +130,29 @@ def load_summary(
         by_source=_most_first(Counter(row["source"] for row in results)),
         by_month=dict(sorted(Counter(row["date"][:7] for row in results).items())),
     )
+
+
+def _period_rows(
+    path: Path, params: dict[str, str | None]
+) -> tuple[list[sqlite3.Row], list[sqlite3.Row], list[sqlite3.Row]]:
+    """The period's results, their dimension scores and their answers (none without a log)."""
+    with reader(path) as conn:
+        if conn is None:
+            return [], [], []
+        results = conn.execute(
+            f"select * from results r where {PERIOD_SQL} order by r.date", params
+        ).fetchall()
+        dimension_rows = conn.execute(
+            "select d.dimension, d.fit, d.gap from dimension_scores d"
+            f" join results r on r.id = d.result_id where {PERIOD_SQL} order by d.rowid",
+            params,
+        ).fetchall()
+        answer_rows = conn.execute(
+            "select a.question_id, a.answer from answers a"
+            f" join results r on r.id = a.result_id where {PERIOD_SQL} order by a.rowid",
+            params,
+        ).fetchall()
+    return results, dimension_rows, answer_rows
 
 
 def export_rows(

@@ -57,8 +57,8 @@ def _scratch() -> Iterator[CliRunner]:
     with ExitStack() as stack:
         folder = stack.enter_context(tempfile.TemporaryDirectory())
         stack.enter_context(chdir(folder))
-        stack.enter_context(mock.patch("bot.scorelog.cli.now_utc", return_value=noon))
-        stack.enter_context(mock.patch("bot.scorelog.cli.date", _FixedDate))
+        stack.enter_context(mock.patch("bot.cli.logs.now_utc", return_value=noon))
+        stack.enter_context(mock.patch("bot.cli.logs.date", _FixedDate))
         stack.enter_context(
             mock.patch("bot.scorelog.store.uuid.uuid4", lambda: uuid.UUID(int=ids.getrandbits(128)))
         )
