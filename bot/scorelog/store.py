@@ -180,7 +180,7 @@ class ScoreLog:
 
     def _connect(self) -> sqlite3.Connection:
         create_private(self.path)
-        # isolation_level=None: the transactions are the explicit ones above.
+        # isolation_level=None: the transactions are the explicit ones (`immediate`).
         return sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
 
     def source_of(self, session: QuizSession) -> str | None:
