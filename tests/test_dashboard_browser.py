@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from bot.scorelog.review import load_review_metadata
 from tests.support.browser import (
     CHROMIUM,
     CHROMIUM_FLAGS,
@@ -28,6 +27,7 @@ from tests.support.browser import (
 )
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
+from tests.support.scorelog import review_metadata
 
 pytest.importorskip("datasette_dashboards")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -37,7 +37,7 @@ if reason := missing_browser():
         pytest.fail(f"CI=true and no browser: {reason}", pytrace=False)
     pytest.skip(reason, allow_module_level=True)
 
-METADATA = load_review_metadata()
+METADATA = review_metadata()
 DASHBOARD = METADATA["plugins"]["datasette-dashboards"]["scores"]
 QUERIES = list(METADATA["databases"]["scores"]["queries"])
 SCREENSHOT = ROOT / "docs" / "example-dashboard.png"
