@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from bot.content.models import Content
 from bot.presentation.payloads import QuizPress, decode
+from bot.telegram_bot.polling import MAX_POLL_PAUSE, poll_pause
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
     TOKEN,
@@ -156,6 +157,38 @@ async def test_failed_polls_are_one_warning_per_outage_without_traceback(
     assert not [r for r in bot_log.records if r.levelno >= logging.ERROR]
     outages = [r for r in bot_log.records if "Cannot fetch updates" in r.getMessage()]
     assert [r.levelno for r in outages] == [logging.WARNING, logging.WARNING]
+
+
+def test_the_pause_between_failed_polls_grows_to_a_few_seconds_only() -> None:
+    pauses = [poll_pause(failures) for failures in range(1, 9)]
+    assert pauses == sorted(pauses) and pauses[0] < 1
+    assert pauses[-1] == poll_pause(10**6) == MAX_POLL_PAUSE <= 5
+
+
+async def test_a_long_run_of_failed_polls_leaves_the_bot_listening(
+    server: FakeBotAPI, tmp_path: Path, bot_log: pytest.LogCaptureFixture
+) -> None:
+    """The fault campaign's flake: after a run of failed polls PTB waited 1.5 times longer each
+    time, up to 30 s, and the bot stayed deaf for most of a minute once Telegram was back.
+    The polls are retried by the bot itself: PTB's loop, and its back-off, never see them."""
+    user = server.add_user(607, language_code="fr")
+    seen_by_ptb: list[object] = []
+
+    async def spy(update: object, context: object) -> None:
+        seen_by_ptb.append(getattr(context, "error", None))
+
+    async with running_bot(make_settings(server, tmp_path)) as application:
+        application.add_error_handler(spy)
+        server.fail_next("getUpdates", status=502, count=6)
+        server.fail_next("getUpdates", status=429, retry_after=1, count=2)
+        server.fail_next("getUpdates", status=500, count=4)
+        await server.wait_for(lambda s: failed_polls(s) == 12, timeout=60)
+        user.send_text("/help")
+        await user.wait_for(lambda u: helps(u) == 1, timeout=30)
+    assert seen_by_ptb == []
+    assert not tracebacks(bot_log)
+    outages = [r for r in bot_log.records if "Cannot fetch updates" in r.getMessage()]
+    assert len(outages) == 1
 
 
 async def test_an_update_that_cannot_be_parsed_is_skipped_with_one_line(

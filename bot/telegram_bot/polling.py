@@ -1,41 +1,74 @@
-"""Fetching updates calmly: one log line per outage, and no update that can stall polling.
+"""Fetching updates calmly: one log line per outage, a short pause between failed polls, and no
+update that can stall polling.
 
-PTB reports every failed `getUpdates` to the error handlers (a traceback each
-time Telegram answers 502), and an update it cannot parse makes `getUpdates`
-fail again and again on the same offset, leaving the bot alive but deaf.
+PTB's polling loop reports every failed `getUpdates` to the error handlers (a
+traceback each time Telegram answers 502) and waits 1.5 times longer after each
+failure in a row, up to 30 s: after a run of failures the bot stays deaf for
+up to half a minute once Telegram answers again, while people's messages pile
+up. Here a failed poll is reported once per outage and retried after a pause
+that grows only to `MAX_POLL_PAUSE`; PTB's loop sees an empty batch, so its own
+back-off never starts. An update it cannot parse would make `getUpdates` fail
+again and again on the same offset: it is skipped with one line.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError, TimedOut
+from telegram.error import RetryAfter, TelegramError, TimedOut
 from telegram.ext import ExtBot
 
 log = logging.getLogger(__name__)
 
+#: Seconds before polling again after the first failed poll of an outage; doubled after
+#: each further failure, up to `MAX_POLL_PAUSE`.
+FIRST_POLL_PAUSE = 0.5
+#: The longest pause between two polls while Telegram fails: how long the bot may stay
+#: deaf after an outage ends.
+MAX_POLL_PAUSE = 4.0
+
+
+def poll_pause(failures: int) -> float:
+    """Seconds to wait after `failures` failed polls in a row (at least one)."""
+    return min(MAX_POLL_PAUSE, FIRST_POLL_PAUSE * 2.0 ** min(failures - 1, 16))
+
 
 class PollingBot(ExtBot[int]):
-    """An `ExtBot` whose `get_updates` reports outages once and skips unreadable updates."""
+    """An `ExtBot` whose `get_updates` rides out outages and skips unreadable updates."""
 
-    _outage = False
+    _failures = 0
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
         try:
             updates = await super().get_updates(*args, **kwargs)
         except TimedOut:
             raise  # a long poll that got no answer: PTB polls again at once
+        except RetryAfter as error:
+            await self._failed(error, error.retry_after)
+            return ()
         except TelegramError as error:
-            if not self._outage:
-                self._outage = True
-                log.warning("Cannot fetch updates (%s): trying again until Telegram answers", error)
-            raise
-        if self._outage:
-            self._outage = False
+            await self._failed(error, None)
+            return ()
+        if self._failures:
+            self._failures = 0
             log.warning("Fetching updates works again")
         return updates
+
+    async def _failed(self, error: TelegramError, retry_after: int | timedelta | None) -> None:
+        """Report the first failure of an outage, then wait before the next poll."""
+        self._failures += 1
+        if self._failures == 1:
+            log.warning("Cannot fetch updates (%s): trying again until Telegram answers", error)
+        pause = poll_pause(self._failures)
+        if isinstance(retry_after, timedelta):
+            pause = max(pause, retry_after.total_seconds())
+        elif retry_after is not None:
+            pause = max(pause, retry_after)
+        await asyncio.sleep(pause)
 
     async def _do_post(self, endpoint: str, data: Any, **kwargs: Any) -> Any:
         """The raw answer; for `getUpdates`, an update that cannot be read is left empty.

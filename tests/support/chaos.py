@@ -276,7 +276,12 @@ async def _inject_faults(
 ) -> None:
     while not stop.is_set():
         await _sleep_or_stop(stop, rng.expovariate(1 / plan.fault_every))
+        # A fault waits for the next call of its method. Faults must not pile up on a method
+        # the bot is not calling (while it restarts or waits): they would then meet it all in a
+        # row, in runs as long as the machine is slow.
         method = rng.choice(FAULTY_METHODS)
+        if server.faults_waiting(method):
+            continue
         kind = FAULT_KINDS[sum(report.faults.values()) % len(FAULT_KINDS)]
         if kind in ("slow", "lost"):
             seconds = rng.uniform(0.3, 2.0) if kind == "slow" else 6.0

@@ -1381,6 +1381,11 @@ class FakeBotAPI:
         overwrite what a bot started since then has shown."""
         self._delays.setdefault(method.lower(), []).extend([seconds] * count)
 
+    def faults_waiting(self, method: str) -> int:
+        """Faults and delays injected for ``method`` that no call of it has met yet."""
+        name = method.lower()
+        return len(self._faults.get(name, ())) + len(self._delays.get(name, ()))
+
     # --- inspection
 
     def requests_for(self, method: str) -> list[RecordedRequest]:
