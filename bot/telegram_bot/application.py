@@ -38,6 +38,7 @@ from bot.telegram_bot.commands import Commands
 from bot.telegram_bot.polling import PollingBot
 from bot.telegram_bot.presses import Presses
 from bot.telegram_bot.redaction import configure_logging
+from bot.telegram_bot.updates_request import UpdatesRequest
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
         base_url=settings.base_url,
         base_file_url=settings.base_url.replace("/bot", "/file/bot"),
         request=HTTPXRequest(connection_pool_size=256),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        get_updates_request=UpdatesRequest(connection_pool_size=1),
         rate_limiter=AIORateLimiter(max_retries=3),
         defaults=Defaults(parse_mode=ParseMode.HTML),
     )

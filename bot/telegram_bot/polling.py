@@ -7,8 +7,8 @@ failure in a row, up to 30 s: after a run of failures the bot stays deaf for
 up to half a minute once Telegram answers again, while people's messages pile
 up. Here a failed poll is reported once per outage and retried after a pause
 that grows only to `MAX_POLL_PAUSE`; PTB's loop sees an empty batch, so its own
-back-off never starts. An update it cannot parse would make `getUpdates` fail
-again and again on the same offset: it is skipped with one line.
+back-off never starts. An update that cannot be read is skipped by the request
+that fetches updates (`bot.telegram_bot.updates_request`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def poll_pause(failures: int) -> float:
 
 
 class PollingBot(ExtBot[int]):
-    """An `ExtBot` whose `get_updates` rides out outages and skips unreadable updates."""
+    """An `ExtBot` whose `get_updates` rides out outages."""
 
     _failures = 0
 
@@ -69,25 +69,3 @@ class PollingBot(ExtBot[int]):
         elif retry_after is not None:
             pause = max(pause, retry_after)
         await asyncio.sleep(pause)
-
-    async def _do_post(self, endpoint: str, data: Any, **kwargs: Any) -> Any:
-        """The raw answer; for `getUpdates`, an update that cannot be read is left empty.
-
-        Overridden here because `Bot.get_updates` parses the whole batch at once
-        and would raise for the lot before the offset can move past the bad one.
-        """
-        result = await super()._do_post(endpoint, data, **kwargs)
-        if endpoint == "getUpdates" and isinstance(result, list):
-            return [self._readable(raw) for raw in result]
-        return result
-
-    def _readable(self, raw: Any) -> Any:
-        try:
-            Update.de_json(raw, self)
-        except Exception as error:
-            update_id = raw.get("update_id") if isinstance(raw, dict) else None
-            log.warning(
-                "Skipped update %s: it cannot be read (%s)", update_id, type(error).__name__
-            )
-            return {"update_id": update_id}
-        return raw
