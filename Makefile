@@ -20,7 +20,7 @@ UV_DEP := $(BOOTSTRAP)/.uv-$(UV_VERSION)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help run chat demo validate review test test-browser browser lint lock-check lock venv venv-run bench soak clean
+.PHONY: help run chat demo validate review test test-browser browser lint lock-check lock venv venv-run bench soak clean catalogues catalogue
 
 help:  ## List the targets and what each does
 	@echo "Usage: make TARGET   (a fresh clone needs only 'make run' or 'make test')"
@@ -68,6 +68,26 @@ lint: lock-check venv  ## ruff, mypy and import-linter only
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The bot's own texts: one gettext catalogue per language (docs/translating.md). A message id is
+# a key: `t("key", …)`, `tn("key", count, …)` for a counted text, `N_("key")` in a table.
+LOCALES := bot/presentation/locales
+POT := build/careerbot.pot
+EXTRACT := $(BIN)/pybabel -q extract --no-default-keywords -k t -k tn:1,1 -k N_ \
+	--no-location --sort-output --omit-header --width 100 -o $(POT) bot
+
+catalogues: venv  ## Extract the texts' keys from the code into every .po, then compile each to .mo
+	@mkdir -p build
+	$(EXTRACT)
+	$(BIN)/pybabel -q update -D careerbot -i $(POT) -d $(LOCALES) \
+	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --width 100
+	$(BIN)/pybabel -q compile -D careerbot -d $(LOCALES) --statistics
+
+catalogue: venv  ## Start the catalogue of a new language: make catalogue CODE=eo
+	@test -n "$(CODE)" || { echo "usage: make catalogue CODE=<language code>" >&2; exit 2; }
+	@mkdir -p build
+	$(EXTRACT)
+	$(BIN)/pybabel -q init -D careerbot -i $(POT) -d $(LOCALES) -l $(CODE) --width 100
 
 bench: venv  ## Measure start-up, charts, and the bot under load against a bare floor (docs/benchmarks.md)
 	$(BIN)/python -m bench

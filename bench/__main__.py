@@ -25,6 +25,7 @@ from pathlib import Path
 from bot.content.loader import ContentError, load_content
 from bot.content.models import MAX_LEVEL, Content, Question
 from bot.engine.scoring import Answers
+from bot.presentation.texts import open_catalogues
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIRS = [
@@ -229,6 +230,7 @@ def main() -> None:
     args = parser.parse_args()
 
     content, questions, profiles = find_content()
+    open_catalogues(None, content.profile.languages)
     print(
         f"careerbot bench: Python {sys.version.split()[0]}, content {content.profile.id!r} "
         f"({len(content.questions)} questions, {len(content.profile.dimensions)} dimensions)\n"

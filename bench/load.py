@@ -37,7 +37,7 @@ from typing import IO, Any
 
 from bot.content.models import Content
 from bot.presentation.payloads import MenuPress, QuizPress, decode
-from bot.presentation.texts import t
+from bot.presentation.texts import LIKERT_LABELS, t
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser, JSONDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -355,7 +355,7 @@ def floor_questions(content: Content) -> list[JSONDict]:
     total = len(content.questions)
     for number, question in enumerate(content.questions, start=1):
         if question.kind == "likert":
-            options = [t(f"likert_{level}", "fr") for level in ("4", "3", "2", "1", "0")]
+            options = [t(key, "fr") for key in reversed(LIKERT_LABELS)]
         else:
             options = [option.text("fr") for option in question.options]
         text = f"<b>Question {number}/{total}</b>\n\n{html.escape(question.text('fr'))}"

@@ -78,6 +78,12 @@ class Settings(BaseSettings):
         validation_alias="CAREERBOT_PROFILES_DIR",
         description="the job profile",
     )
+    locales_dir: Path | None = Field(
+        default=None,
+        validation_alias="CAREERBOT_LOCALES_DIR",
+        description="the bot's own texts, one gettext catalogue per language "
+        "(<dir>/<lang>/LC_MESSAGES/careerbot.mo); default: the packaged bot/presentation/locales",
+    )
     webhook_url: str | None = Field(
         default=None,
         validation_alias="CAREERBOT_WEBHOOK_URL",

@@ -9,6 +9,7 @@ import pytest
 
 from bot.content.loader import load_content
 from bot.content.models import Content
+from bot.presentation.texts import open_catalogues
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import TOKEN
 from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS, SHIPPED_PROFILES, SHIPPED_QUESTIONS
@@ -26,6 +27,12 @@ def mini_content() -> Content:
 def shipped_content() -> Content:
     """The questions and profile the bot ships with."""
     return load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def catalogues(shipped_content: Content) -> None:
+    """The packaged catalogues of the shipped languages, as the bot opens them at start-up."""
+    open_catalogues(None, shipped_content.profile.languages)
 
 
 # --- End of the content fixtures ----------------------------------------------

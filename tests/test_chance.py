@@ -114,12 +114,12 @@ YES_SAYER = Persona(
 def test_agreeing_with_almost_everything_adds_a_word_of_caution(
     content: Content, lang: str
 ) -> None:
-    caution = to_plain(t("result_caution", lang))  # type: ignore[arg-type]
+    caution = to_plain(t("result_caution", lang))
     yes = evaluate(content, answers_for(content, YES_SAYER))
     frank = evaluate(content, answers_for(content, EXPERIENCED_MASTER))
     assert yes.cautious and not frank.cautious
-    assert caution in to_plain(render_result(content, yes, lang))  # type: ignore[arg-type]
-    assert caution not in to_plain(render_result(content, frank, lang))  # type: ignore[arg-type]
+    assert caution in to_plain(render_result(content, yes, lang))
+    assert caution not in to_plain(render_result(content, frank, lang))
 
 
 def test_ticking_off_job_tasks_costs_interest(content: Content) -> None:

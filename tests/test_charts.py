@@ -264,7 +264,7 @@ def test_stats_chart_languages_differ_and_are_stable() -> None:
 
 
 def test_stats_chart_depends_on_the_fits() -> None:
-    assert stats_chart_png(FITS, MEANS) != stats_chart_png([f / 2 for f in FITS], MEANS)
+    assert stats_chart_png(FITS, MEANS, "en") != stats_chart_png([f / 2 for f in FITS], MEANS, "en")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -277,6 +277,6 @@ def test_stats_chart_without_results_is_an_empty_state_picture(lang: Lang) -> No
 
 def test_stats_chart_tolerates_odd_input() -> None:
     """Out-of-range and non-finite fits, unknown or missing categories do not crash."""
-    open_png(stats_chart_png([-5.0, 105.0, math.nan, math.inf, 50.0], {"other": 40.0}))
-    open_png(stats_chart_png([50.0], {}))
-    open_png(stats_chart_png([], MEANS))
+    open_png(stats_chart_png([-5.0, 105.0, math.nan, math.inf, 50.0], {"other": 40.0}, "en"))
+    open_png(stats_chart_png([50.0], {}, "en"))
+    open_png(stats_chart_png([], MEANS, "en"))

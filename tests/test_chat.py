@@ -18,12 +18,13 @@ from pathlib import Path
 import pytest
 
 from bot.content.models import LANGS, Content, Lang, Question
+from bot.content.typography import NBSP, NNBSP
 from bot.engine.result import evaluate
 from bot.engine.scoring import Answers
 from bot.engine.session import option_order
 from bot.presentation.progress import progress_bar
 from bot.presentation.screens import estimated_minutes
-from bot.presentation.texts import NBSP, NNBSP, t
+from bot.presentation.texts import t
 from bot.terminal.chat import run_chat
 from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from telegram.constants import MessageLimit
 
 from bot.content.models import INTEREST, Content, Lang, Question, Text
+from bot.content.typography import NBSP, NNBSP
 from bot.engine.change import Change
 from bot.engine.result import Result, evaluate
 from bot.presentation.result_text import (
@@ -22,7 +23,7 @@ from bot.presentation.result_text import (
     to_plain,
 )
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.texts import NBSP, NNBSP, money_range
+from bot.presentation.texts import money_range
 from tests.support.answers import EXAMPLE, answers
 
 

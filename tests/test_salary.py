@@ -11,11 +11,12 @@ from __future__ import annotations
 import pytest
 
 from bot.content.models import Content, Lang
+from bot.content.typography import NBSP, NNBSP
 from bot.engine.result import evaluate
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import score
 from bot.presentation.result_text import render_result, to_plain
-from bot.presentation.texts import NBSP, NNBSP, money
+from bot.presentation.texts import money
 
 JOB_MIN, JOB_MAX = 40_000, 60_000
 EDUCATION = ["none", "bac", "bac2", "bac3", "master"]

@@ -1,46 +1,52 @@
-"""Every text the bot shows: both languages, same placeholders, French typography.
+"""Every text the bot shows: every language, same placeholders, French typography.
 
 French puts a no-break space (U+00A0 or the narrow U+202F) before : ; ! ? » % €
 and after «; a plain space there lets a phone wrap the line before the mark.
+The catalogues themselves (keys, plural forms, compiled files) are checked in
+tests/test_catalogues.py.
 """
 
 from __future__ import annotations
 
-import ast
 import re
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
-from bot.content.models import LANGS, Content, Lang, Text
-from bot.presentation.texts import (
-    NBSP,
-    NNBSP,
-    PLURALS,
-    TEXTS,
-    french_typography,
-    money,
-    money_range,
-    percent,
-    t,
-)
-from tests.support.paths import ROOT
+from bot.content.models import Content, Lang, Language, Text
+from bot.content.typography import NBSP, NNBSP, french_typography, typesetter
+from bot.presentation.texts import money, money_range, percent, t, tn
+from tests.support.catalogues import forms, key_of, messages, read_catalogue
+from tests.support.paths import SHIPPED_PROFILES
 
-#: Every text as shown, a counted text once per form ("n_results/one").
-UI_TEXTS = {
-    **TEXTS,
-    **{
-        f"{key}/{form}": {lang: forms[lang][index] for lang in LANGS}
-        for key, forms in PLURALS.items()
-        for index, form in enumerate(("one", "other"))
-    },
-}
-#: The keys `t()` accepts.
-KEYS = TEXTS.keys() | PLURALS.keys()
-CATALOGUE = ROOT / "bot" / "presentation" / "texts.py"
+
+def shipped_languages() -> list[Language]:
+    """The languages the shipped profile declares, read without loading the whole content."""
+    (path,) = SHIPPED_PROFILES.glob("*.yaml")
+    declared = yaml.safe_load(path.read_text(encoding="utf-8"))["languages"]
+    return [Language.model_validate(language) for language in declared]
+
+
+def ui_texts(languages: list[Language]) -> dict[str, dict[Lang, str]]:
+    """Every text as the bot shows it (its language's typography applied), a counted text
+    once per plural form ("n_results/0")."""
+    texts: dict[str, dict[Lang, str]] = {}
+    for language in languages:
+        typeset = typesetter(language.typography)
+        for message in messages(read_catalogue(language.code)):
+            variants = forms(message)
+            for index, form in enumerate(variants):
+                name = key_of(message) if len(variants) == 1 else f"{key_of(message)}/{index}"
+                texts.setdefault(name, {})[language.code] = typeset(form)
+    return texts
+
+
+LANGUAGES = shipped_languages()
+UI_TEXTS = ui_texts(LANGUAGES)
+FRENCH_TYPOGRAPHY = [language.code for language in LANGUAGES if language.typography == "french"]
 
 _PLAIN_SPACE_BEFORE = re.compile(r" [:;!?»%€]")
 _PLAIN_SPACE_AFTER = re.compile(r"« ")
@@ -109,18 +115,27 @@ def test_french_typography_fixes_what_the_checker_catches() -> None:
 # --- The bot's own texts --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("key", sorted(UI_TEXTS))
-def test_ui_text_has_both_languages_and_the_same_placeholders(key: str) -> None:
+def test_every_shipped_language_has_its_texts() -> None:
+    assert FRENCH_TYPOGRAPHY, "the shipped content declares French with its typography"
+    codes = {language.code for language in LANGUAGES}
+    assert all(set(text) == codes for key, text in UI_TEXTS.items() if "/" not in key)
+
+
+@pytest.mark.parametrize("key", sorted(k for k in UI_TEXTS if "/" not in k))
+def test_ui_text_has_the_same_placeholders_in_every_language(key: str) -> None:
     text = UI_TEXTS[key]
-    assert set(text) == set(LANGS)
-    assert all(text[lang].strip() for lang in LANGS)
-    assert placeholders(text["fr"]) == placeholders(text["en"])
+    default = LANGUAGES[0].code
+    assert all(text[lang] for lang in text)
+    assert {lang: placeholders(text[lang]) for lang in text} == {
+        lang: placeholders(text[default]) for lang in text
+    }
 
 
 @pytest.mark.parametrize("key", sorted(UI_TEXTS))
 def test_ui_text_french_typography(key: str) -> None:
-    assert typography_errors(UI_TEXTS[key]["fr"]) == []
-    assert "'" not in UI_TEXTS[key]["fr"], "French takes the apostrophe ’"
+    for lang in set(FRENCH_TYPOGRAPHY) & UI_TEXTS[key].keys():
+        assert typography_errors(UI_TEXTS[key][lang]) == []
+        assert "'" not in UI_TEXTS[key][lang], "French takes the apostrophe ’"
 
 
 @pytest.mark.parametrize(
@@ -129,107 +144,31 @@ def test_ui_text_french_typography(key: str) -> None:
         ("fr", 0, "0 résultat"),
         ("fr", 1, "1 résultat"),
         ("fr", 2, "2 résultats"),
+        ("fr", 1_000_000, "1000000 de résultats"),
         ("en", 0, "0 results"),
         ("en", 1, "1 result"),
         ("en", 2, "2 results"),
     ],
 )
-def test_counted_words_agree_with_the_count(lang: Lang, count: int, expected: str) -> None:
-    assert t("n_results", lang, count=count) == expected
+def test_counted_words_follow_each_languages_plural_rule(
+    lang: Lang, count: int, expected: str
+) -> None:
+    """The forms and the rule that picks one come from the catalogue (its Plural-Forms)."""
+    assert tn("n_results", count, lang) == expected
 
 
-def test_every_counted_text_has_a_count_and_two_forms() -> None:
-    for key, forms in PLURALS.items():
-        for lang in LANGS:
-            one, other = forms[lang]
-            assert placeholders(one) == placeholders(other) == {"count"}, key
-            assert one != other, key
-
-
-# --- Every key used exists, every key is used ------------------------------------------------
-
-
-@dataclass
-class KeyUses:
-    """What the code does with the catalogue, read from its source without running it."""
-
-    literals: set[str] = field(default_factory=set)
-    """Every string literal: a key kept in a table (hints, the command menu) counts as used."""
-    calls: list[tuple[str, str, bool]] = field(default_factory=list)
-    """(where, key, with a count) for each `t("key", …)`."""
-    patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
-    """(where, pattern) for each `t(f"likert_{level}", …)`."""
-
-
-def key_uses(sources: dict[str, str]) -> KeyUses:
-    uses = KeyUses()
-    for name, source in sources.items():
-        for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                uses.literals.add(node.value)
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-                continue
-            if node.func.id != "t" or not node.args:
-                continue
-            where, key = f"{name}:{node.lineno}", node.args[0]
-            if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                counted = any(k.arg == "count" for k in node.keywords)
-                uses.calls.append((where, key.value, counted))
-            elif isinstance(key, ast.JoinedStr):
-                parts = [
-                    re.escape(str(part.value)) if isinstance(part, ast.Constant) else r"\w+"
-                    for part in key.values
-                ]
-                uses.patterns.append((where, re.compile("".join(parts))))
-    return uses
-
-
-def key_problems(uses: KeyUses, texts: set[str], plurals: set[str]) -> list[str]:
-    """Keys used but missing, counted texts without a count, keys nothing uses."""
-    keys = texts | plurals
-    problems = [f"{where}: no text {key!r}" for where, key, _ in uses.calls if key not in keys]
-    problems += [
-        f"{where}: {key!r} needs count="
-        for where, key, counted in uses.calls
-        if key in plurals and not counted
-    ]
-    problems += [
-        f"{where}: no text matches {pattern.pattern}"
-        for where, pattern in uses.patterns
-        if not any(pattern.fullmatch(key) for key in keys)
-    ]
-    problems += [
-        f"unused text {key!r}"
-        for key in sorted(keys)
-        if key not in uses.literals
-        and not any(pattern.fullmatch(key) for _, pattern in uses.patterns)
-    ]
-    return problems
-
-
-def test_the_key_check_finds_missing_unused_and_uncounted_keys() -> None:
-    uses = key_uses(
-        {
-            "a.py": 't("hello", lang)\nt("typo", lang)\nt(f"likert_{n}", lang)',
-            "b.py": 'HINTS = {"multiple": "hint"}\nt("n_things", lang)\nt(f"x_{n}", lang)',
-        }
-    )
-    texts = {"hello", "hint", "likert_0", "likert_1", "forgotten"}
-    assert key_problems(uses, texts, {"n_things"}) == [
-        "a.py:2: no text 'typo'",
-        "b.py:2: 'n_things' needs count=",
-        "b.py:3: no text matches x_\\w+",
-        "unused text 'forgotten'",
-    ]
-
-
-def test_every_key_used_exists_and_every_key_is_used() -> None:
-    sources = {
-        str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
-        for path in sorted((ROOT / "bot").rglob("*.py"))
-        if path != CATALOGUE
-    }
-    assert key_problems(key_uses(sources), set(TEXTS), set(PLURALS)) == []
+def test_every_counted_text_has_a_count_in_each_form() -> None:
+    counted = {key.split("/")[0] for key in UI_TEXTS if "/" in key}
+    assert counted >= {"n_results", "n_questions", "n_minutes"}
+    for key in counted:
+        for lang in (language.code for language in LANGUAGES):
+            variants = [
+                text[lang]
+                for name, text in UI_TEXTS.items()
+                if name.startswith(f"{key}/") and lang in text
+            ]
+            assert all(placeholders(form) == {"count"} for form in variants), (key, lang)
+            assert len(set(variants)) == len(variants), (key, lang)
 
 
 def test_formatted_numbers_keep_french_typography() -> None:
@@ -250,7 +189,7 @@ def test_shipped_texts_french_typography(shipped_content: Content) -> None:
     errors = {
         where: found
         for where, text in shipped_texts(shipped_content)
-        if (found := typography_errors(text.fr))
+        if (found := typography_errors(text("fr")))
     }
     assert errors == {}
 

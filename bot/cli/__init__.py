@@ -10,6 +10,7 @@ import click
 from bot.cli.logs import logs
 from bot.content.loader import ContentError, load_content
 from bot.content.models import LANGS
+from bot.presentation.texts import CatalogueError, open_catalogues
 from bot.settings import Settings, SettingsError, load_settings
 
 
@@ -77,7 +78,7 @@ def run(
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
     try:
         run_bot(settings, content, webhook=options)
-    except StorageError as error:
+    except (StorageError, CatalogueError) as error:
         raise click.ClickException(str(error)) from None
     except TelegramError as error:
         message = str(error).replace(settings.require_token(), "<bot-token>")
@@ -132,6 +133,10 @@ def chat(lang: str, chart: Path | None, seed: str | None) -> None:
         content = load_content(settings.questions_dir, settings.profiles_dir)
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
+    try:
+        open_catalogues(settings.locales_dir, content.profile.languages)
+    except CatalogueError as error:
+        raise click.ClickException(str(error)) from None
     run_chat(content, "fr" if lang == "fr" else "en", chart_path=chart, seed=seed)
 
 

@@ -14,8 +14,7 @@ from rich.console import Console
 
 from bot.cli.tables import item_tables, summary_tables
 from bot.content.loader import ContentError, load_content
-from bot.presentation.admin_text import describe_period
-from bot.presentation.texts import t
+from bot.presentation.admin_text import describe_period, n_results
 from bot.private_files import open_private
 from bot.scorelog.demo import DEMO_SOURCE, fill_demo, now_utc
 from bot.scorelog.items import load_items
@@ -168,7 +167,7 @@ def export(
         return
     with open_private(output) as out:
         write(rows, out, columns)
-    click.echo(f"{t('n_results', 'en', count=len(rows))} written to {output}.", err=True)
+    click.echo(f"{n_results(len(rows))} written to {output}.", err=True)
 
 
 @logs.command()
@@ -208,12 +207,12 @@ def purge(days: int | None, source: str | None, yes: bool, db: Path | None) -> N
             click.echo(f"No result {which}.")
             return
         if not yes:
-            results = t("n_results", "en", count=count)
+            results = n_results(count)
             click.confirm(f"Delete {results} {which} from {log.path}?", abort=True)
         deleted = log.purge(days, today, source=source)
     except StorageError as error:
         raise click.ClickException(f"cannot purge {log.path}: {error}") from None
-    click.echo(f"Deleted {t('n_results', 'en', count=deleted)} {which}.")
+    click.echo(f"Deleted {n_results(deleted)} {which}.")
 
 
 @logs.command()
@@ -277,8 +276,13 @@ def _save_chart(path: Path, summary: Summary) -> None:
     """Charts need the optional matplotlib: say so in one line rather than fail."""
     try:
         from bot.presentation.charts import stats_chart_png
+        from bot.presentation.texts import open_catalogues
 
-        path.write_bytes(stats_chart_png(*chart_inputs(summary)))
+        settings = _settings()
+        content = load_content(settings.questions_dir, settings.profiles_dir)
+        languages = content.profile.languages
+        open_catalogues(settings.locales_dir, languages)
+        path.write_bytes(stats_chart_png(*chart_inputs(summary), languages[0].code))
     except Exception as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         click.echo(f"Chart not saved: {reason}", err=True)

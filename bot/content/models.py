@@ -12,9 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from bot.content.typography import french_typography
+from bot.content.typography import TypographyRule, french_typography
 
-Lang = Literal["fr", "en"]
+Lang = str
+"""A language code (ISO 639: `fr`, `en`, `eo`), one of the languages the content declares."""
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
 Category = Literal["qualities", "skills", "background", "interest"]
@@ -63,6 +64,26 @@ class Text(Strict):
 
     def __call__(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en
+
+
+class Language(Strict):
+    """A language the content is written in: its code and the typography rule it follows."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    """ISO 639 code, as the catalogue directory and Telegram's language codes name it."""
+    typography: TypographyRule | None = None
+
+
+def _distinct_codes(languages: list[Language]) -> list[Language]:
+    codes = [language.code for language in languages]
+    twice = sorted({code for code in codes if codes.count(code) > 1})
+    if twice:
+        raise ValueError(f"language declared twice: {', '.join(twice)}")
+    return languages
+
+
+Languages = Annotated[list[Language], Field(min_length=1), AfterValidator(_distinct_codes)]
+"""Every text is written in each of these languages; the first is the default."""
 
 
 # --- Profile -------------------------------------------------------------
@@ -217,6 +238,7 @@ class Salary(Strict):
 class Profile(Strict):
     id: Identifier
     source: str
+    languages: Languages
     title: Text
     aliases: list[Text]
     summary: Text

@@ -8,13 +8,17 @@ from collections.abc import Mapping
 from datetime import date
 
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.texts import t
 from bot.scorelog.summary import NO_SOURCE, Summary, bucket_label
+
+
+def n_results(count: int) -> str:
+    """ "1 result", "2 results": the admin's summaries and commands are in English only."""
+    return f"{count} result" if count == 1 else f"{count} results"
 
 
 def format_summary(summary: Summary) -> str:
     """The summary as a short plain-text Telegram message (at most `MAX_MESSAGE_CHARS`)."""
-    lines = [f"Score log, {period_text(summary)}: {t('n_results', 'en', count=summary.count)}"]
+    lines = [f"Score log, {period_text(summary)}: {n_results(summary.count)}"]
     if summary.fit is None:
         lines.append("Nothing recorded in this period.")
         return "\n".join(lines)

@@ -36,7 +36,7 @@ from bot.presentation.result_chart import (
     MUTED,
     VERMILLION,
 )
-from bot.presentation.texts import percent, t
+from bot.presentation.texts import CATEGORY_LABELS, percent, t, tn
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -71,7 +71,7 @@ on a phone showing the picture 390 px wide."""
 
 
 def stats_chart_png(
-    fits: Sequence[float], category_means: Mapping[str, float], lang: Lang = "en"
+    fits: Sequence[float], category_means: Mapping[str, float], lang: Lang
 ) -> bytes:
     """For admins: the fit distribution (10-point buckets) over the mean per category.
 
@@ -90,7 +90,7 @@ def stats_chart_png(
     title = t(
         "stats_chart_title",
         lang,
-        results=t("n_results", lang, count=len(values)),
+        results=tn("n_results", len(values), lang),
         mean=percent(mean, lang),
     )
     fig.text(
@@ -218,7 +218,7 @@ def _category_bars(ax: Axes, category_means: Mapping[str, float], lang: Lang) ->
     ax.set_axisbelow(True)
     for pos, key in enumerate(ordered):
         value = min(100.0, max(0.0, float(category_means[key])))
-        name = t(f"category_{key}", lang) if key in CATEGORIES else key
+        name = t(CATEGORY_LABELS[key], lang) if key in CATEGORY_LABELS else key
         ax.text(
             0,
             pos - 0.3,

@@ -26,7 +26,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 from bot.content.models import CATEGORIES, MAX_LEVEL, Category, Content, Lang
 from bot.engine.result import Result
 from bot.engine.scoring import DimensionScore
-from bot.presentation.texts import percent, t
+from bot.presentation.texts import CATEGORY_LABELS, percent, t
 
 # Okabe–Ito colours: told apart with every common colour-vision deficiency.
 BLUE: Final = "#0072B2"
@@ -186,7 +186,7 @@ def _headings(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts, lang: Lang)
     """Each category's name and score over a rule."""
     for y_mid, category, value in plot.headings:
         y = plot.top + y_mid
-        name = t(f"category_{category}", lang)
+        name = t(CATEGORY_LABELS[category], lang)
         draw.text((_MARGIN, y), name, font=fonts.heading, fill=INK, anchor="lm")
         draw.text((plot.right, y), percent(value, lang), font=fonts.heading, fill=INK, anchor="rm")
         rule_y = y + _HEADING_H * 36 // 100

@@ -11,7 +11,7 @@ from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
 from bot.engine.scoring import DimensionScore
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.texts import money, money_range, percent, t
+from bot.presentation.texts import CATEGORY_LABELS, N_, money, money_range, percent, t, tn
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -68,7 +68,11 @@ def _render(
         _salary_lines(content, result.salary, lang, score.readiness, movers="movers" not in omit),
         *([_change_lines(change, lang)] if change is not None else []),
         [
-            f"<i>{html.escape(content.profile.disclaimer(lang))} {t('result_caveat', lang)}</i>",
+            "<i>"
+            + html.escape(content.profile.disclaimer(lang))
+            + " "
+            + t("result_caveat", lang)
+            + "</i>",
             t("result_advisers", lang),
         ],
     ]
@@ -101,7 +105,7 @@ def _breakdown_lines(result: Result, lang: Lang) -> list[str]:
             t(
                 "category_line",
                 lang,
-                label=t(f"category_{category}", lang),
+                label=t(CATEGORY_LABELS[category], lang),
                 value=percent(categories[category], lang),
             )
             for category in CATEGORIES
@@ -129,7 +133,7 @@ def _entry_lines(content: Content, result: Result, lang: Lang, *, fields: bool) 
 def _gap_lines(content: Content, result: Result, lang: Lang) -> list[str]:
     """The gaps (or, when there is none, what is just short), each with what to do."""
     shown = result.gaps or result.further
-    lines = [t("result_gaps" if result.gaps or not shown else "result_further", lang)]
+    lines = [t(N_("result_gaps") if result.gaps or not shown else N_("result_further"), lang)]
     missions = {mission.id: mission.text(lang) for mission in content.profile.missions}
     esc = html.escape
     for gap in shown:
@@ -179,7 +183,7 @@ def _strength_line(content: Content, strength: DimensionScore, lang: Lang) -> st
     if not names:
         return f"• {label}"
     # A label with its own brackets ("Bureautique (Word, Excel…)") takes a dash instead.
-    key = "strength_line_dash" if label.endswith(")") else "strength_line"
+    key = N_("strength_line_dash") if label.endswith(")") else N_("strength_line")
     return t(key, lang, label=label, backing=html.escape(", ".join(names)))
 
 
@@ -197,7 +201,7 @@ def _salary_lines(
     esc = html.escape
     shown = profile_salary.movers if movers else []
     later = readiness == "after_training"
-    line = "salary_line_after_training" if later else "salary_line"
+    line = N_("salary_line_after_training") if later else N_("salary_line")
     lines = [
         t("result_salary", lang),
         t(line, lang, range=money_range(salary.low, salary.high, lang)),
@@ -232,10 +236,10 @@ def _change_lines(change: Change, lang: Lang) -> list[str]:
             lang,
             before=percent(change.before, lang),
             after=percent(change.after, lang),
-            points=f"{points:+d}",
+            points=format(points, "+d"),
         ),
     ]
-    for key, moved in (("change_better", change.better), ("change_worse", change.worse)):
+    for key, moved in ((N_("change_better"), change.better), (N_("change_worse"), change.worse)):
         if moved:
             lines.append(t(key, lang, names=_names(moved, lang)))
     if not change.better and not change.worse:
@@ -247,7 +251,7 @@ def _names(moved: list[DimensionScore], lang: Lang) -> str:
     """The first `MAX_NAMES` labels (the weightiest), then how many more moved."""
     names = ", ".join(html.escape(d.dimension.label(lang)) for d in moved[:MAX_NAMES])
     rest = len(moved) - MAX_NAMES
-    return names if rest <= 0 else names + t("change_more", lang, count=rest)
+    return names if rest <= 0 else names + tn("change_more", rest, lang)
 
 
 def to_plain(text: str) -> str:

@@ -11,11 +11,11 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.content.models import MAX_LEVEL, Content, Lang, Option, Question, QuestionKind
+from bot.content.models import Content, Lang, Option, Question, QuestionKind
 from bot.engine.session import Quiz, QuizSession
 from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
-from bot.presentation.texts import other_lang, t
+from bot.presentation.texts import LIKERT_LABELS, N_, other_lang, t, tn
 
 #: Telegram's limit on a message's text, in characters after the HTML is parsed
 #: (`telegram.constants.MessageLimit.MAX_TEXT_LENGTH`: this layer may not import
@@ -45,7 +45,10 @@ class Screen:
 
 
 #: The hint under a question answered with buttons, by kind of question.
-BUTTON_HINTS: dict[QuestionKind, str] = {"likert": "hint_likert", "multiple": "hint_multiple"}
+BUTTON_HINTS: dict[QuestionKind, str] = {
+    "likert": N_("hint_likert"),
+    "multiple": N_("hint_multiple"),
+}
 
 
 def screen_words(question: Question, lang: Lang) -> int:
@@ -63,7 +66,7 @@ def estimated_minutes(content: Content, lang: Lang) -> int:
     kinds = {question.kind for question in content.questions}
     once = [t(BUTTON_HINTS[kind], lang) for kind in kinds if kind in BUTTON_HINTS]
     if "likert" in kinds:
-        once += [t(f"likert_{level}", lang) for level in range(MAX_LEVEL + 1)]
+        once += [t(key, lang) for key in LIKERT_LABELS]
     words = sum(screen_words(question, lang) for question in content.questions)
     words += sum(len(text.split()) for text in once)
     seconds = 60 * words / READING_WORDS_PER_MINUTE
@@ -76,8 +79,8 @@ def quiz_length(content: Content, lang: Lang) -> str:
     return t(
         "quiz_length",
         lang,
-        questions=t("n_questions", lang, count=len(content.questions)),
-        minutes=t("n_minutes", lang, count=estimated_minutes(content, lang)),
+        questions=tn("n_questions", len(content.questions), lang),
+        minutes=tn("n_minutes", estimated_minutes(content, lang), lang),
     )
 
 
@@ -88,7 +91,7 @@ def welcome(content: Content, lang: Lang, name: str, source: str | None = None) 
         (
             t("greeting", lang, name=html.escape(name), job=job),
             html.escape(content.profile.summary(lang)),
-            f"{quiz_length(content, lang)} {t('quiz_resumable', lang)}",
+            quiz_length(content, lang) + " " + t("quiz_resumable", lang),
             t("privacy", lang),
         )
     )
@@ -141,9 +144,9 @@ def question_screen(
     progress = quiz.progress(session)
     section = quiz.content.section_of[question.id]
     hint = hints.get(question.kind)
+    counter = t("progress", lang, number=progress.number, total=progress.total)
     lines = [
-        f"<b>{t('progress', lang, number=progress.number, total=progress.total)}</b>  "
-        f"{progress_bar(progress.answered, progress.total)}",
+        f"<b>{counter}</b>  {progress_bar(progress.answered, progress.total)}",
         f"<i>{html.escape(section.title(lang))}</i>",
         "",
         html.escape(question.text(lang)),
@@ -164,7 +167,7 @@ def _answer_rows(quiz: Quiz, session: QuizSession, question: Question) -> list[l
     if question.kind == "likert":
         for level in reversed(quiz.choices(question)):
             mark = "• " if level in previous else ""
-            rows.append([Button(mark + t(f"likert_{level}", lang), press("answer", level))])
+            rows.append([Button(mark + t(LIKERT_LABELS[int(level)], lang), press("answer", level))])
     elif question.kind == "single":
         for option in _in_quiz_order(quiz, session, question):
             mark = "• " if option.id in previous else ""

@@ -11,7 +11,7 @@ from bot.content.loader import ContentError
 from bot.content.models import Lang
 from bot.presentation.admin_text import format_summary, preformatted
 from bot.presentation.screens import MAX_MESSAGE_CHARS, Screen
-from bot.presentation.texts import t
+from bot.presentation.texts import CatalogueError, open_catalogues, t, tn
 from bot.scorelog.summary import Summary, chart_inputs
 from bot.services.deps import Deps, lang_of
 from bot.services.reply import Attachment, Person, Reply, Show
@@ -39,12 +39,14 @@ async def reload(deps: Deps, person: Person) -> Reply:
     lang = await lang_of(deps, person)
     try:
         content = deps.contents.reload()
-    except ContentError as error:
-        head = t("reload_failed", lang, problems=t("n_problems", lang, count=len(error.problems)))
-        problems = "\n".join(str(p) for p in error.problems)
+        open_catalogues(deps.locales_dir, content.profile.languages)
+    except (ContentError, CatalogueError) as error:
+        found = error.problems if isinstance(error, ContentError) else [error]
+        head = t("reload_failed", lang, problems=tn("n_problems", len(found), lang))
+        problems = "\n".join(str(p) for p in found)
         body = preformatted(problems, MAX_MESSAGE_CHARS - len(head))
         return Reply(screens=(Show(Screen(f"{head}\n{body}")),))
-    questions = t("n_questions", lang, count=len(content.questions))
+    questions = tn("n_questions", len(content.questions), lang)
     text = t("reloaded", lang, questions=questions, version=content.version)
     return Reply(screens=(Show(Screen(text)),))
 

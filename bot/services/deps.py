@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.content.models import Lang
 from bot.engine.result import Result
@@ -32,6 +33,8 @@ class Deps:
     evaluated: dict[str, Result] = field(default_factory=dict)
     """Results just finished and not yet logged, so that logging does not score them again."""
     log_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    locales_dir: Path | None = None
+    """Where the catalogues are read again on /reload (None: the packaged ones)."""
 
 
 async def lang_of(deps: Deps, person: Person) -> Lang:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from bot.engine.session import Quiz, QuizError, QuizSession, deep_link_source
 from bot.presentation import screens
 from bot.presentation.payloads import MenuPress, QuizPress
-from bot.presentation.texts import t
+from bot.presentation.texts import N_, t
 from bot.services.deps import Deps, active, lang_of, left_behind, newest, question, question_at
 from bot.services.languages import switch_on_button
 from bot.services.reply import Asked, Person, Reply, Show
@@ -164,7 +164,7 @@ async def _move(
         session = move(quiz, session)
     except QuizError:
         first = press.verb == "back" and session.position == 0
-        return Reply(notice=t("toast_first" if first else "toast_invalid", session.lang))
+        return Reply(notice=t(N_("toast_first") if first else N_("toast_invalid"), session.lang))
     moved = ActiveQuiz(session, current.chat_id, live)
     retire = Reply(retire=left_behind(current, live))
     if quiz.is_complete(session):

@@ -25,7 +25,7 @@ from telegram.request import HTTPXRequest
 
 from bot.content.models import Content
 from bot.content.registry import ContentRegistry
-from bot.presentation.texts import t
+from bot.presentation.texts import N_, open_catalogues, t
 from bot.scorelog.store import ScoreLog
 from bot.services.deps import Deps
 from bot.services.results import log_unlogged
@@ -44,14 +44,14 @@ log = logging.getLogger(__name__)
 
 #: (command, text key of its description) as listed in Telegram's menu.
 PUBLIC_COMMANDS = (
-    ("start", "command_start"),
-    ("help", "command_help"),
-    ("result", "command_result"),
-    ("language", "command_language"),
-    ("restart", "command_restart"),
-    ("cancel", "command_cancel"),
-    ("forget", "command_forget"),
-    ("about", "command_about"),
+    ("start", N_("command_start")),
+    ("help", N_("command_help")),
+    ("result", N_("command_result")),
+    ("language", N_("command_language")),
+    ("restart", N_("command_restart")),
+    ("cancel", N_("command_cancel")),
+    ("forget", N_("command_forget")),
+    ("about", N_("command_about")),
 )
 
 
@@ -63,11 +63,14 @@ class WebhookOptions:
     secret_token: str | None = None
 
 
-async def _register_commands(application: Application) -> None:  # type: ignore[type-arg]
-    """Show the commands in Telegram's menu, in French and in English."""
+async def _register_commands(application: Application, content: Content) -> None:  # type: ignore[type-arg]
+    """Show the commands in Telegram's menu in each language of the content; clients in any
+    other language see them in the default one."""
     scope = BotCommandScopeAllPrivateChats()
-    for lang, code in (("en", None), ("fr", "fr")):
-        commands = [BotCommand(name, t(key, lang)) for name, key in PUBLIC_COMMANDS]  # type: ignore[arg-type]
+    codes = [language.code for language in content.profile.languages]
+    for code in (None, *codes):
+        lang = code or codes[0]
+        commands = [BotCommand(name, t(key, lang)) for name, key in PUBLIC_COMMANDS]
         await application.bot.set_my_commands(commands, scope=scope, language_code=code)
 
 
@@ -76,7 +79,7 @@ async def _start_up(application: Application, deps: Deps) -> None:  # type: igno
     logged = await log_unlogged(deps)
     if logged:
         log.info("Logged %d result(s) finished before the last stop", logged)
-    await _register_commands(application)
+    await _register_commands(application, deps.contents.current)
 
 
 def open_stores(settings: Settings) -> tuple[StateDb, ScoreLog]:
@@ -106,9 +109,16 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
     token = settings.require_token()
+    open_catalogues(settings.locales_dir, content.profile.languages)
     state, scores = open_stores(settings)
     registry = ContentRegistry(content, state, settings.questions_dir, settings.profiles_dir)
-    deps = Deps(StateStore(state), registry, scores, settings.session_ttl_days)
+    deps = Deps(
+        StateStore(state),
+        registry,
+        scores,
+        settings.session_ttl_days,
+        locales_dir=settings.locales_dir,
+    )
     commands, presses = Commands(deps), Presses(deps)
 
     bot = PollingBot(

@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
 from bot.presentation.screens import Screen
-from bot.presentation.texts import lang_from_code, t
+from bot.presentation.texts import N_, lang_from_code, t
 from bot.services import languages, people, quiz, results
 from bot.services.deps import Deps, lang_of
 from bot.services.reply import Person, Reply
@@ -59,7 +59,7 @@ class Commands:
 
     async def help(self, update: Update, context: Context) -> None:
         """List the commands."""
-        await self._text(update, context, "help")
+        await self._text(update, context, N_("help"))
 
     async def about(self, update: Update, context: Context) -> None:
         """Say what the job is, then explain the method and the source."""
@@ -89,12 +89,12 @@ class Commands:
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """Any command the bot does not offer to this person."""
-        await self._text(update, context, "unknown_command")
+        await self._text(update, context, N_("unknown_command"))
 
     async def in_group(self, update: Update, context: Context) -> None:
         """The quiz is private: point to a private chat."""
         link = create_deep_linked_url(context.bot.username, "group")
-        await self._text(update, context, "private_only", link=link)
+        await self._text(update, context, N_("private_only"), link=link)
 
     async def stray_message(self, update: Update, context: Context) -> None:
         """Text, stickers and the like: point back to the buttons."""

@@ -19,7 +19,7 @@ from bot.content.models import Content, Lang, Question, QuestionKind
 from bot.presentation.payloads import QuizPress, QuizVerb
 from bot.presentation.result_text import to_plain
 from bot.presentation.screens import question_screen, quiz_length
-from bot.presentation.texts import t
+from bot.presentation.texts import LIKERT_LABELS, N_, t
 from bot.services.deps import Deps
 from bot.services.deps import new_quiz_id as random_quiz_id
 from bot.services.quiz import answer, back, confirm, restart, toggle
@@ -31,8 +31,8 @@ QUIT: Final = "q"
 
 #: The hint under a question answered by typing numbers, by kind of question.
 TYPED_HINTS: Final[dict[QuestionKind, str]] = {
-    "likert": "hint_likert",
-    "multiple": "chat_hint_multiple",
+    "likert": N_("hint_likert"),
+    "multiple": N_("chat_hint_multiple"),
 }
 
 
@@ -144,7 +144,8 @@ class _Chat:
 def _not_understood(asked: Asked, lang: Lang) -> str:
     question = asked.quiz.current(asked.session)
     many = question is not None and question.kind == "multiple"
-    return t("chat_invalid_many" if many else "chat_invalid_one", lang, count=len(_choices(asked)))
+    key = N_("chat_invalid_many") if many else N_("chat_invalid_one")
+    return t(key, lang, count=len(_choices(asked)))
 
 
 def _read_line(source: TextIO) -> str | None:
@@ -227,7 +228,7 @@ def save_chart(chart: Attachment, lang: Lang, path: Path) -> str:
 
 def _labels(question: Question, choices: tuple[str, ...], lang: Lang) -> list[str]:
     if question.kind == "likert":
-        return [to_plain(t(f"likert_{level}", lang)) for level in choices]
+        return [to_plain(t(LIKERT_LABELS[int(level)], lang)) for level in choices]
     return [question.options_by_id[choice].text(lang) for choice in choices]
 
 
