@@ -17,11 +17,12 @@ import re
 
 import pytest
 
-from bot.content.models import INTEREST, LANGS, Content, Lang, Question, TrainingStep
+from bot.content.models import INTEREST, Content, Lang, Question, TrainingStep
 from bot.engine.advice import training_path
 from bot.engine.result import evaluate
 from bot.engine.scoring import DimensionScore, gaps, near_misses, score
 from bot.presentation.result_text import mid_sentence, render_result
+from tests.support.languages import LANGS
 
 #: In the question's order; "studying" is the bac with a higher diploma under way.
 EDUCATION = ["none", "bac", "studying", "bac2", "bac3", "master"]

@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 from bot.content.models import Content
-from bot.presentation.texts import lang_from_code
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
     ADMIN_ID,
@@ -26,7 +25,7 @@ from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 
 async def play_through(user: FakeUser, content: Content, seed: int) -> str:
-    lang = lang_from_code(user.language_code)
+    lang = content.language_for(user.language_code)
     user.send_text("/start")
     label = "▶️ Commencer le quiz" if lang == "fr" else "▶️ Start the quiz"
     await user.wait_for(lambda u: label in u.buttons())

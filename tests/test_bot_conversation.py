@@ -16,6 +16,7 @@ from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.support.harness import (
     QuizPlayer,
     begin,
+    choose_language,
     expected_result_text,
     make_settings,
     quiz_message,
@@ -41,7 +42,7 @@ async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_conten
     assert "Bonjour Amélie" in welcome.text
     assert f"{total} questions" in welcome.text
     assert "🔒" in welcome.text  # the privacy line
-    assert welcome.buttons == ["▶️ Commencer le quiz", "🇬🇧 English"]
+    assert welcome.buttons == ["▶️ Commencer le quiz", "English"]
 
     user.press("▶️ Commencer le quiz")
     choices = random_choices(shipped_content, random.Random(1))
@@ -56,7 +57,7 @@ async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_conten
     assert "Compatibilité" in result.text and "\u202f%" in result.text
     assert "Votre parcours de formation" in result.text
     assert "€" in result.text and "bruts par an" in result.text
-    assert result.buttons == ["🔄 Refaire le quiz", "🇬🇧 English"]
+    assert result.buttons == ["🔄 Refaire le quiz", "English"]
     # One quiz, one message: every question was an edit of the first message.
     assert len([m for m in user.messages if m.text.startswith("Question")]) <= 1
 
@@ -147,7 +148,7 @@ async def test_language_switch_mid_quiz_shows_the_question_again(
     choices = random_choices(shipped_content, random.Random(6))
     await player.play(choices, last=2)
     await player.wait_question(3)
-    user.send_text("/language")
+    await choose_language(user, "English")
     third = shipped_content.questions[2]
 
     def shown_in_english(u: FakeUser) -> BotMessage | None:
@@ -281,7 +282,7 @@ async def test_deep_link_source_and_language_button(
     assert MenuPress("begin", "salon2026").encode() in [
         b.data for row in welcome.reply_markup for b in row
     ]
-    user.press("🇬🇧 English")
+    user.press("English")
     await user.wait_for(
         lambda u: "Start the quiz" in " ".join(u.message(welcome.message_id).buttons)
     )
@@ -313,7 +314,7 @@ async def test_forget_erases_everything_about_the_user(
     choices = random_choices(shipped_content, random.Random(12))
     await player.play(choices)
     await player.wait_result("fr")
-    user.send_text("/language")
+    await choose_language(user, "English")
     await begin(user, "▶️ Start the quiz")
     await player.wait_question(1)
     user.send_text("/forget")
@@ -340,7 +341,7 @@ async def test_answers_in_the_quiz_order_and_none_of_these_on_telegram(
     assert order == list(option_order(presses[0].quiz_id, tools))
 
     # the same order in the other language
-    user.send_text("/language")
+    await choose_language(user, "English")
     message = await user.wait_for(
         lambda u: m if (m := quiz_message(u)) and tools.text("en") in m.text else None
     )

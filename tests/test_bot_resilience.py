@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from bot.content.models import Content
-from bot.presentation.texts import lang_from_code
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
@@ -153,7 +152,7 @@ async def test_fifty_users_at_once_each_get_their_own_result(
     ]
 
     async def play(user: FakeUser, choices: dict[str, tuple[str, ...]]) -> str:
-        lang = lang_from_code(user.language_code)
+        lang = content.language_for(user.language_code)
         await begin(user, "▶️ Commencer le quiz" if lang == "fr" else "▶️ Start the quiz")
         player = QuizPlayer(user, content, timeout=120)
         await player.play(choices)
@@ -164,7 +163,7 @@ async def test_fifty_users_at_once_each_get_their_own_result(
         await server.wait_until_idle()
 
     for (user, choices), text in zip(people, texts, strict=True):
-        lang = lang_from_code(user.language_code)
+        lang = content.language_for(user.language_code)
         assert text == expected_result_text(content, choices, lang), user
     assert len({text for text in texts}) > 10, "different answers, different results"
     assert not server.unanswered_callback_queries()

@@ -16,11 +16,12 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from bot.content.loader import load_content
-from bot.content.models import LANGS, Content, Lang, Question, Text
+from bot.content.models import Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Answers
 from bot.presentation.charts import MAX_CHARTS_AT_ONCE, draw_in_background, stats_chart_png
 from bot.presentation.result_chart import BLUE, VERMILLION, result_chart_png
+from tests.support.languages import LANGS
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.personas import Persona, answers_for
 
@@ -148,7 +149,9 @@ def test_long_labels_wrap_and_dollars_are_not_maths(content: Content) -> None:
     """Labels come from admins' YAML: long ones wrap, a lone `$` is plain text."""
     dimensions = list(content.profile.dimensions)
     long = "Connaissances juridiques du commerce électronique et de la protection des données"
-    dimensions[0] = dimensions[0].model_copy(update={"label": Text(fr=long, en="Budget in $")})
+    dimensions[0] = dimensions[0].model_copy(
+        update={"label": Text({"fr": long, "en": "Budget in $"})}
+    )
     profile = content.profile.model_copy(update={"dimensions": dimensions})
     edited = dataclasses.replace(content, profile=profile)
     result = strong(edited)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.models import LANGS, Content, Lang, Question
+from bot.content.models import Content, Lang, Question
 from bot.content.typography import NBSP, NNBSP
 from bot.engine.result import evaluate
 from bot.engine.scoring import Answers
@@ -27,6 +27,7 @@ from bot.presentation.screens import estimated_minutes
 from bot.presentation.texts import t
 from bot.terminal.chat import run_chat
 from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
+from tests.support.languages import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 

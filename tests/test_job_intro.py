@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.models import LANGS, Content, Lang
+from bot.content.models import Content, Lang
 from bot.presentation import screens
 from bot.terminal.chat import greeting
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import make_settings, running_bot
+from tests.support.languages import LANGS
 
 #: The source's first lines, in our words: what the job does.
 JOB_WORDS = {

@@ -143,4 +143,4 @@ def test_every_shipped_exclusive_option_is_a_none_of_these(shipped_content: Cont
     }
     for _, option in exclusive:
         assert not option.evidence
-        assert option.text.en.startswith("None")
+        assert option.text("en").startswith("None")

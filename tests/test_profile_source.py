@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.content.loader import load_content
-from bot.content.models import LANGS, Content, Profile, Text
+from bot.content.models import Content, Profile, Text
+from tests.support.languages import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_FILE = "000_cb4640d411e283fa.txt"
@@ -127,7 +128,7 @@ def normalise(text: str) -> str:
 
 
 def joined(texts: list[Text], lang: str) -> str:
-    return normalise(" ".join(t.fr if lang == "fr" else t.en for t in texts))
+    return normalise(" ".join(t(lang) for t in texts))
 
 
 # --- The profile against the source ---------------------------------------
@@ -169,14 +170,14 @@ def test_core_missions(profile: Profile) -> None:
 
 @pytest.mark.parametrize(("fr", "en"), ENTRY_FACTS)
 def test_entry_requirements(profile: Profile, fr: str, en: str) -> None:
-    assert normalise(fr) in normalise(profile.entry.text.fr)
-    assert normalise(en) in normalise(profile.entry.text.en)
+    assert normalise(fr) in normalise(profile.entry.text("fr"))
+    assert normalise(en) in normalise(profile.entry.text("en"))
 
 
 @pytest.mark.parametrize(("fr", "en"), FIELD_FACTS)
 def test_entry_fields(profile: Profile, fr: str, en: str) -> None:
-    assert normalise(fr) in normalise(profile.entry.fields.fr)
-    assert normalise(en) in normalise(profile.entry.fields.en)
+    assert normalise(fr) in normalise(profile.entry.fields("fr"))
+    assert normalise(en) in normalise(profile.entry.fields("en"))
 
 
 def test_entry_routes(profile: Profile) -> None:
@@ -204,10 +205,10 @@ def test_salary_range_and_factors(profile: Profile) -> None:
     salary = profile.salary
     assert (salary.min, salary.max, salary.currency) == (SALARY_MIN, SALARY_MAX, "EUR")
     assert {m.id for m in salary.movers} == SALARY_MOVERS
-    assert "prime" in salary.bonus.fr and "bonus" in salary.bonus.en
+    assert "prime" in salary.bonus("fr") and "bonus" in salary.bonus("en")
     # the note gives the job's range, gross per year
-    assert normalise("40 000 à 60 000 € bruts par an") in normalise(salary.note.fr)
-    assert "€40,000 to €60,000 gross a year" in salary.note.en
+    assert normalise("40 000 à 60 000 € bruts par an") in normalise(salary.note("fr"))
+    assert "€40,000 to €60,000 gross a year" in salary.note("en")
 
 
 @pytest.mark.parametrize("background", sorted(ORDERED_VALUES))

@@ -170,19 +170,19 @@ def test_plain_text_for_terminals(mini_content: Content) -> None:
 
 
 def test_content_text_is_escaped(mini_content: Content) -> None:
-    nasty = Text(fr="R&D <script>", en="R&D <script>")
+    nasty = Text({"fr": "R&D <script>", "en": "R&D <script>"})
     profile = mini_content.profile
     tricky = dataclasses.replace(
         mini_content,
         profile=profile.model_copy(
             update={
-                "title": Text(fr="Chef <b>de</b> projet", en="Boss <i>"),
+                "title": Text({"fr": "Chef <b>de</b> projet", "en": "Boss <i>"}),
                 "dimensions": [
                     d.model_copy(update={"label": nasty}) if d.id == "practice" else d
                     for d in profile.dimensions
                 ],
                 "missions": [
-                    m.model_copy(update={"text": Text(fr="1 < 2 & 3 > 2", en="a<b")})
+                    m.model_copy(update={"text": Text({"fr": "1 < 2 & 3 > 2", "en": "a<b"})})
                     if m.id == "lead"
                     else m
                     for m in profile.missions
@@ -339,7 +339,9 @@ def test_an_overlong_result_leaves_out_the_schools_then_the_employer_table(
     fields, movers = profile.entry.fields("en"), profile.salary.movers[0].lower("en")
 
     def with_note(extra: int) -> str:
-        note = Text(fr=profile.salary.note.fr, en=profile.salary.note.en + "x" * extra)
+        note = Text(
+            {"fr": profile.salary.note("fr"), "en": profile.salary.note("en") + "x" * extra}
+        )
         salary = profile.salary.model_copy(update={"note": note})
         longer = dataclasses.replace(
             mini_content, profile=profile.model_copy(update={"salary": salary})

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.content.models import CATEGORIES, LANGS, Content
+from bot.content.models import CATEGORIES, Content
 from bot.engine.result import evaluate
 from bot.scorelog.scores_schema import MIGRATIONS
 from bot.scorelog.store import ScoreLog
 from tests.support.harness import make_read_only, undo_read_only
+from tests.support.languages import LANGS
 from tests.support.scorelog import (
     PLAN,
     QUIZ_SECONDS,

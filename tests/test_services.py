@@ -12,7 +12,7 @@ import pytest
 from bot.content.models import Content
 from bot.engine.result import Result, evaluate
 from bot.engine.session import QuizSession
-from bot.presentation.payloads import MenuPress, QuizPress
+from bot.presentation.payloads import MenuPress, QuizPress, decode
 from bot.presentation.texts import t
 from bot.scorelog.summary import Summary
 from bot.services import languages, people, quiz, results
@@ -24,6 +24,7 @@ from tests.support.answers import EXAMPLE
 
 ANA = Person(user_id=7, chat_id=7, language_code="fr", first_name="Ana")
 QUESTION_MESSAGE = 100
+PICKER_MESSAGE = 105
 
 
 class FakeScoreLog:
@@ -192,14 +193,44 @@ async def test_a_late_press_on_a_finished_quiz_shows_its_result_in_place(deps: D
     assert reply.screens[0].where == QUESTION_MESSAGE and not reply.attachments
 
 
-async def test_the_language_switch_redraws_the_question_in_place(deps: Deps) -> None:
+async def test_a_language_button_redraws_the_question_in_place(deps: Deps) -> None:
     await started(deps)
     reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, MenuPress("lang", "en"))
     assert reply.notice == t("language_set", "en")
     assert asked(reply).session.lang == "en" and reply.screens[0].where == QUESTION_MESSAGE
-    command = await languages.switch_language(deps, ANA)
-    assert command.notice == t("language_set", "fr")
-    assert command.screens[0].where is None, "a command shows the question again below it"
+
+
+async def test_language_offers_every_language_and_the_pick_takes_the_question(
+    deps: Deps,
+) -> None:
+    """/language lists the languages by their own names, the one spoken ticked; the one
+    picked shows the question again in place of the picker, below the chat."""
+    await started(deps)
+    picker = await languages.choose_language(deps, ANA)
+    (shown,) = picker.screens
+    assert shown.where is None, "the picker is a new message"
+    buttons = [button for row in shown.screen.buttons for button in row]
+    assert [button.text for button in buttons] == ["✔️ Français", "English"]
+    english = decode(buttons[1].data)
+    assert isinstance(english, MenuPress)
+    reply = await quiz.press(deps, ANA, PICKER_MESSAGE, english)
+    assert reply.notice == t("language_set", "en")
+    assert asked(reply).session.lang == "en" and reply.screens[0].where == PICKER_MESSAGE
+    assert reply.retire == (QUESTION_MESSAGE,)
+
+
+async def test_a_pick_without_a_quiz_confirms_in_place_of_the_picker(deps: Deps) -> None:
+    reply = await quiz.press(deps, ANA, PICKER_MESSAGE, MenuPress("lang", "en.pick"))
+    assert [(show.screen.text, show.where) for show in reply.screens] == [
+        (t("language_set", "en"), PICKER_MESSAGE)
+    ]
+    assert await deps.state.language(ANA.user_id) == "en"
+
+
+async def test_a_language_the_quiz_is_not_written_in_is_refused(deps: Deps) -> None:
+    reply = await quiz.press(deps, ANA, PICKER_MESSAGE, MenuPress("lang", "de.pick"))
+    assert reply == Reply(notice=t("toast_invalid", "fr"))
+    assert await deps.state.language(ANA.user_id) is None
 
 
 async def test_forget_retires_the_question_and_keeps_nothing(deps: Deps) -> None:

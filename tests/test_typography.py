@@ -17,13 +17,14 @@ import re
 
 import pytest
 
-from bot.content.models import LANGS, Content, Lang
+from bot.content.models import Content, Lang
 from bot.content.typography import NBSP, NNBSP
 from bot.engine.result import evaluate
 from bot.presentation import screens
 from bot.presentation.result_text import render_result, to_plain
 from bot.presentation.texts import t
 from tests.support.harness import random_choices
+from tests.support.languages import LANGS
 from tests.test_texts import UI_TEXTS, shipped_texts
 
 _FRENCH_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -117,7 +118,7 @@ def test_content_files(shipped_content: Content) -> None:
 
 def test_the_job_title_is_written_for_mid_sentence(shipped_content: Content) -> None:
     title = shipped_content.profile.title
-    assert title.fr == "responsable e-commerce" and title.en == "e-commerce manager"
+    assert title("fr") == "responsable e-commerce" and title("en") == "e-commerce manager"
 
 
 @pytest.mark.parametrize("lang", LANGS)

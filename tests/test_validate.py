@@ -22,7 +22,8 @@ from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 from bot.cli import main
 from bot.engine.session import MAX_SOURCE_CHARS
 from bot.presentation.payloads import MenuPress, QuizPress
-from tests.support.paths import MINI, ROOT
+from tests.support.new_language import copy_content
+from tests.support.paths import MINI, MINI_PROFILES, MINI_QUESTIONS, ROOT
 
 
 @dataclass
@@ -144,7 +145,8 @@ TALK_TEXT_EN = "      en: I enjoy explaining an idea to strangers.\n"
 def test_missing_english_translation(copy: Copy) -> None:
     line = copy.edit("01-qualities.yaml", TALK_TEXT_FR + TALK_TEXT_EN, TALK_TEXT_FR)
     assert errors(copy.validate()) == [
-        f"error: 01-qualities.yaml:{line} [talk] questions.0.text.en: Field required"
+        f"error: 01-qualities.yaml:{line} [talk] questions.0.text: "
+        "no en text (the profile's languages: fr, en)"
     ]
 
 
@@ -254,6 +256,34 @@ def test_salary_factor_missing_a_level(copy: Copy) -> None:
 # --- Several problems at once -------------------------------------------------------------
 
 
+def test_a_text_in_a_language_the_profile_does_not_declare(copy: Copy) -> None:
+    line = copy.edit(
+        "01-qualities.yaml", TALK_TEXT_FR, TALK_TEXT_FR + "      de: Ich erkläre gern.\n"
+    )
+    assert errors(copy.validate()) == [
+        f"error: 01-qualities.yaml:{line} [talk] questions.0.text: "
+        "de is not a language of the profile (the profile's languages: fr, en)"
+    ]
+
+
+def test_a_declared_language_needs_every_text_and_its_catalogue(copy: Copy, tmp_path: Path) -> None:
+    """Declaring a language asks for its text everywhere, and for the bot's own texts in it."""
+    profile = copy.profiles / "mini.yaml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("  - code: en\n", "  - code: en\n  - code: eo\n"), "utf-8")
+    found = errors(copy.validate())
+    assert len(found) > 10 and all(
+        "no eo text (the profile's languages: fr, en, eo)" in line for line in found
+    )
+
+    questions, profiles = copy_content(MINI_QUESTIONS, MINI_PROFILES, tmp_path / "eo", "eo")
+    result = CliRunner().invoke(
+        main, ["validate", "--questions", str(questions), "--profiles", str(profiles)]
+    )
+    assert result.exit_code == 1
+    assert "cannot read the eo catalogue" in result.stderr
+
+
 def test_several_file_problems_reported_together(copy: Copy) -> None:
     english = copy.edit("01-qualities.yaml", TALK_TEXT_FR + TALK_TEXT_EN, TALK_TEXT_FR)
     syntax = copy.edit("02-skills.yaml", "  - id: webcult\n", "  - id: webcult: oops\n")
@@ -265,7 +295,8 @@ def test_several_file_problems_reported_together(copy: Copy) -> None:
     found = errors(copy.validate())
     assert len(found) == 3
     assert (
-        found[0] == f"error: 01-qualities.yaml:{english} [talk] questions.0.text.en: Field required"
+        found[0] == f"error: 01-qualities.yaml:{english} [talk] questions.0.text: "
+        "no en text (the profile's languages: fr, en)"
     )
     assert found[1].startswith(f"error: 02-skills.yaml:{syntax} YAML syntax error")
     assert found[2].startswith(f"error: 03-background.yaml:{kind} [market] questions.3.kind:")

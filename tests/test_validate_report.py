@@ -48,7 +48,7 @@ def test_a_broken_file_does_not_hide_the_cross_file_problems_of_the_others(tmp_p
     code, report = validate(broken_copy(tmp_path))
     assert code == 1
     lines = report.splitlines()
-    assert lines[0].startswith("error: 01-qualities.yaml:") and "Field required" in lines[0]
+    assert lines[0].startswith("error: 01-qualities.yaml:") and "no en text" in lines[0]
     assert lines[1].startswith("error: 02-skills.yaml:")
     assert "unknown dimension 'analytic'" in lines[1]
     assert lines[-1] == "2 problems found."
@@ -110,7 +110,8 @@ def test_schema_and_cross_file_problems_come_out_in_one_run(tmp_path: Path) -> N
     assert report.splitlines() == [
         f"error: mini.yaml:{origin} [intern] training.4.origin: "
         "Input should be 'source' or 'general'",
-        f"error: 01-qualities.yaml:{talk} [talk] questions.0.text.en: Field required",
+        f"error: 01-qualities.yaml:{talk} [talk] questions.0.text: "
+        "no en text (the profile's languages: fr, en)",
         f"error: mini.yaml:{mission} [web] dimensions.3.mission: unknown mission 'sel'",
         # the question after the one that failed keeps its place and its line in the file
         f"error: 01-qualities.yaml:{evidence} [change/adapt] questions.1.options.0.evidence: "

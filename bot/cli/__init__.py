@@ -9,7 +9,6 @@ import click
 
 from bot.cli.logs import logs
 from bot.content.loader import ContentError, load_content
-from bot.content.models import LANGS
 from bot.presentation.texts import CatalogueError, open_catalogues
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -109,10 +108,8 @@ def _writable_file(ctx: click.Context, param: click.Parameter, path: Path | None
 @main.command()
 @click.option(
     "--lang",
-    type=click.Choice(LANGS),
-    default="fr",
-    show_default=True,
-    help="Language of the quiz.",
+    metavar="CODE",
+    help="Language of the quiz, one the profile declares (default: its first, e.g. fr).",
 )
 @click.option(
     "--chart",
@@ -124,7 +121,7 @@ def _writable_file(ctx: click.Context, param: click.Parameter, path: Path | None
     "--seed",
     help="Fix the order of the answers (shuffled per quiz): the same seed, the same order.",
 )
-def chat(lang: str, chart: Path | None, seed: str | None) -> None:
+def chat(lang: str | None, chart: Path | None, seed: str | None) -> None:
     """Take the quiz in this terminal (no Telegram needed)."""
     from bot.terminal.chat import run_chat
 
@@ -133,11 +130,16 @@ def chat(lang: str, chart: Path | None, seed: str | None) -> None:
         content = load_content(settings.questions_dir, settings.profiles_dir)
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
+    if lang is not None and lang not in content.languages:
+        offered = ", ".join(content.languages)
+        raise click.BadParameter(
+            f"{lang!r} is not one of the quiz's languages: {offered}.", param_hint="'--lang'"
+        )
     try:
         open_catalogues(settings.locales_dir, content.profile.languages)
     except CatalogueError as error:
         raise click.ClickException(str(error)) from None
-    run_chat(content, "fr" if lang == "fr" else "en", chart_path=chart, seed=seed)
+    run_chat(content, lang or content.languages[0], chart_path=chart, seed=seed)
 
 
 @main.command()
@@ -154,7 +156,8 @@ def chat(lang: str, chart: Path | None, seed: str | None) -> None:
     help="Folder of the profile file (default: CAREERBOT_PROFILES_DIR, else ./profiles).",
 )
 def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
-    """Check the question and profile files; list every problem found."""
+    """Check the question and profile files, and that the bot has its own texts in each of
+    their languages; list every problem found."""
     settings = _settings()
     questions_dir = questions_dir or settings.questions_dir
     profiles_dir = profiles_dir or settings.profiles_dir
@@ -167,6 +170,11 @@ def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
             click.echo(note, err=True)
         count = len(error.problems)
         click.echo(f"{count} problem{'s' if count > 1 else ''} found.", err=True)
+        sys.exit(1)
+    try:
+        open_catalogues(settings.locales_dir, content.profile.languages)
+    except CatalogueError as error:
+        click.echo(f"error: {error}\n1 problem found.", err=True)
         sys.exit(1)
     click.echo(
         f"OK: profile {content.profile.id!r}, {len(content.questions)} questions "

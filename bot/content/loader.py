@@ -13,14 +13,22 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from bot.content.models import Content, Profile, QuestionFile
+from bot.content.models import (
+    LANGUAGES_CONTEXT,
+    Content,
+    Language,
+    Languages,
+    Profile,
+    QuestionFile,
+)
 from bot.content.problems import Location, Problem, closest_line
 from bot.content.salvage import Salvaged, held_back, salvage
 from bot.content.validation import check_content
 
 M = TypeVar("M", bound=BaseModel)
+_LANGUAGES: TypeAdapter[list[Language]] = TypeAdapter(Languages)
 
 
 class ContentError(Exception):
@@ -50,15 +58,18 @@ def load_content(questions_dir: Path, profiles_dir: Path) -> Content:
     if not question_paths:
         problems.append(Problem(str(questions_dir), "no question file (*.yaml) found"))
 
+    # Every text must be written in the languages the profile declares: read them first.
+    declared = _declared_languages(profile_paths[0]) if len(profile_paths) == 1 else None
+    context = {LANGUAGES_CONTEXT: declared} if declared is not None else None
     profiles = [
         (path.name, parsed)
         for path in profile_paths
-        if (parsed := _parse(path, Profile, problems, digest)) is not None
+        if (parsed := _parse(path, Profile, problems, digest, context)) is not None
     ]
     question_files = [
         (path.name, parsed_file)
         for path in question_paths
-        if (parsed_file := _parse(path, QuestionFile, problems, digest)) is not None
+        if (parsed_file := _parse(path, QuestionFile, problems, digest, context)) is not None
     ]
 
     notes: list[str] = []
@@ -110,7 +121,22 @@ def _triple(name: str, parsed: Salvaged[M]) -> tuple[str, M, dict[Location, int]
     return name, parsed.model, parsed.lines
 
 
-def _parse(path: Path, model: type[M], problems: list[Problem], digest: Any) -> Salvaged[M] | None:
+def _declared_languages(path: Path) -> list[Language] | None:
+    """The profile's `languages`, if they validate (else the profile's own check says why)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return _LANGUAGES.validate_python(data["languages"])
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError, KeyError, TypeError):
+        return None
+
+
+def _parse(
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    digest: Any,
+    context: dict[str, Any] | None = None,
+) -> Salvaged[M] | None:
     """The file's model, or what it holds without the items that fail (see `salvage`)."""
     try:
         raw = path.read_bytes()
@@ -133,7 +159,7 @@ def _parse(path: Path, model: type[M], problems: list[Problem], digest: Any) -> 
 
     lines = _line_numbers(node)
     try:
-        return Salvaged(model.model_validate(data), lines)
+        return Salvaged(model.model_validate(data, context=context), lines)
     except ValidationError as error:
         for item in error.errors():
             loc = tuple(item["loc"])
@@ -146,7 +172,7 @@ def _parse(path: Path, model: type[M], problems: list[Problem], digest: Any) -> 
                     line=closest_line(lines, loc),
                 )
             )
-        return salvage(model, data, error.errors(), lines)
+        return salvage(model, data, error.errors(), lines, context)
 
 
 def _line_numbers(node: yaml.Node | None, loc: Location = ()) -> dict[Location, int]:

@@ -6,17 +6,26 @@ These pydantic models are the single definition of both formats: the loader,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
 
-from bot.content.typography import TypographyRule, french_typography
+from bot.content.typography import TypographyRule, typesetter
 
 Lang = str
 """A language code (ISO 639: `fr`, `en`, `eo`), one of the languages the content declares."""
-LANGS: tuple[Lang, ...] = ("fr", "en")
 
 Category = Literal["qualities", "skills", "background", "interest"]
 CATEGORIES: tuple[Category, ...] = ("qualities", "skills", "background")
@@ -51,21 +60,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(Strict):
-    """A text in every language the bot speaks."""
-
-    fr: Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=1),
-        AfterValidator(french_typography),
-    ]
-    """French, with its no-break spaces set by `french_typography` whatever the file holds."""
-    en: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-    def __call__(self, lang: Lang) -> str:
-        return self.fr if lang == "fr" else self.en
-
-
 class Language(Strict):
     """A language the content is written in: its code and the typography rule it follows."""
 
@@ -84,6 +78,53 @@ def _distinct_codes(languages: list[Language]) -> list[Language]:
 
 Languages = Annotated[list[Language], Field(min_length=1), AfterValidator(_distinct_codes)]
 """Every text is written in each of these languages; the first is the default."""
+
+
+#: The validation context key under which the loader passes the declared languages.
+LANGUAGES_CONTEXT = "languages"
+
+
+def _in_the_languages(texts: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    """Exactly the declared languages, each through its typography rule, in declared order.
+
+    Without declared languages in the context (a content version read back from the
+    archive, checked when it was first loaded) the texts are taken as they are.
+    """
+    languages: Sequence[Language] | None = (info.context or {}).get(LANGUAGES_CONTEXT)
+    if languages is None:
+        return texts
+    declared = [language.code for language in languages]
+    missing = [code for code in declared if code not in texts]
+    unknown = [code for code in texts if code not in declared]
+    if missing or unknown:
+        wrong = [f"no {code} text" for code in missing]
+        wrong += [f"{code} is not a language of the profile" for code in unknown]
+        raise PydanticCustomError(
+            "languages",
+            "{wrong} (the profile's languages: {declared})",
+            {"wrong": "; ".join(wrong), "declared": ", ".join(declared)},
+        )
+    return {
+        language.code: typesetter(language.typography)(texts[language.code])
+        for language in languages
+    }
+
+
+class Text(
+    RootModel[
+        Annotated[
+            dict[str, Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]],
+            AfterValidator(_in_the_languages),
+        ]
+    ]
+):
+    """A text in each language the content declares: `{fr: "…", en: "…"}` in the files."""
+
+    model_config = ConfigDict(frozen=True)
+
+    def __call__(self, lang: Lang) -> str:
+        """The text in `lang`; in the first language for an archived version that lacks it."""
+        return self.root.get(lang) or next(iter(self.root.values()))
 
 
 # --- Profile -------------------------------------------------------------
@@ -315,6 +356,17 @@ class Content:
     files: tuple[tuple[str, QuestionFile], ...]
     version: str
     """A short hash of the files' bytes: sessions and logs record which set they used."""
+
+    @cached_property
+    def languages(self) -> tuple[Lang, ...]:
+        """The codes of the languages every text is written in, the default first."""
+        return tuple(language.code for language in self.profile.languages)
+
+    def language_for(self, client_code: str | None) -> Lang:
+        """The language to speak to a client reporting `client_code` (Telegram's IETF tag,
+        e.g. `fr-CA`): the content's language of that name if there is one, else the default."""
+        primary = (client_code or "").split("-")[0].lower()
+        return primary if primary in self.languages else self.languages[0]
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:

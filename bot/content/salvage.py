@@ -55,7 +55,11 @@ class Salvaged(Generic[M]):
 
 
 def salvage(
-    model: type[M], data: Any, errors: Sequence[Any], lines: dict[Location, int]
+    model: type[M],
+    data: Any,
+    errors: Sequence[Any],
+    lines: dict[Location, int],
+    context: dict[str, Any] | None = None,
 ) -> Salvaged[M] | None:
     """`data` without the list items the `errors` point into, validated; None if it cannot be.
 
@@ -81,7 +85,7 @@ def salvage(
         dropped += [item for i, item in enumerate(items) if i in indexes]
         items[:] = [item for i, item in enumerate(items) if i not in indexes]
     try:
-        salvaged = model.model_validate(pruned)
+        salvaged = model.model_validate(pruned, context=context)
     except ValidationError:
         return None
     taken = {parent: frozenset(indexes) for parent, indexes in removed.items()}

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.content.models import (
-    LANGS,
     MAX_OPTION_CHARS,
     MAX_QUESTION_CHARS,
     MIN_SOURCES,
@@ -280,6 +279,6 @@ def _check_background_use(
 def _check_text(
     text: Text, limit: int, loc: Location, item: str | None, problem: Reporter
 ) -> Iterable[Problem]:
-    for lang in LANGS:
-        if len(text(lang)) > limit:
+    for lang, written in text.root.items():
+        if len(written) > limit:
             yield problem(f"text longer than {limit} characters", (*loc, lang), item)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.content.models import Content, Lang, Option, Question, QuestionKind
 from bot.engine.session import Quiz, QuizSession
 from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
-from bot.presentation.texts import LIKERT_LABELS, N_, other_lang, t, tn
+from bot.presentation.texts import LIKERT_LABELS, N_, language_name, t, tn
 
 #: Telegram's limit on a message's text, in characters after the HTML is parsed
 #: (`telegram.constants.MessageLimit.MAX_TEXT_LENGTH`: this layer may not import
@@ -30,6 +30,10 @@ READING_WORDS_PER_MINUTE = 200
 SECONDS_TO_DECIDE = {"likert": 4, "single": 6, "multiple": 10}
 RESULT_SUFFIX = ".result"
 """Marks the language button of a result, which redraws the result, not the greeting."""
+PICKER_SUFFIX = ".pick"
+"""Marks a button of the /language picker, which the question or a confirmation replaces."""
+#: Language buttons side by side on a phone.
+LANGUAGES_PER_ROW = 3
 
 
 @dataclass(frozen=True)
@@ -99,8 +103,32 @@ def welcome(content: Content, lang: Lang, name: str, source: str | None = None) 
         text,
         [
             [Button(t("button_begin", lang), MenuPress("begin", source or "").encode())],
-            [Button(t("button_other_lang", lang), MenuPress("lang", other_lang(lang)).encode())],
+            *language_buttons(content.languages, lang),
         ],
+    )
+
+
+def language_buttons(
+    languages: Sequence[Lang], lang: Lang, suffix: str = "", *, current: bool = False
+) -> list[list[Button]]:
+    """A button per language, named in itself (« Français », "English"); the one spoken now
+    only with `current`, ticked. `suffix` says where the button was pressed."""
+    buttons = [
+        Button(
+            ("✔️ " if code == lang else "") + language_name(code),
+            MenuPress("lang", code + suffix).encode(),
+        )
+        for code in languages
+        if current or code != lang
+    ]
+    return [buttons[i : i + LANGUAGES_PER_ROW] for i in range(0, len(buttons), LANGUAGES_PER_ROW)]
+
+
+def language_picker(content: Content, lang: Lang) -> Screen:
+    """/language: every language the quiz is written in."""
+    return Screen(
+        t("language_choose", lang),
+        language_buttons(content.languages, lang, PICKER_SUFFIX, current=True),
     )
 
 
@@ -193,9 +221,8 @@ def _in_quiz_order(quiz: Quiz, session: QuizSession, question: Question) -> list
     return [question.options_by_id[choice] for choice in quiz.order(session, question)]
 
 
-def result_buttons(lang: Lang) -> list[list[Button]]:
-    switch = MenuPress("lang", f"{other_lang(lang)}{RESULT_SUFFIX}")
+def result_buttons(content: Content, lang: Lang) -> list[list[Button]]:
     return [
         [Button(t("button_retake", lang), MenuPress("retake").encode())],
-        [Button(t("button_other_lang", lang), switch.encode())],
+        *language_buttons(content.languages, lang, RESULT_SUFFIX),
     ]

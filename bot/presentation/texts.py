@@ -147,12 +147,3 @@ def money(amount: int, lang: Lang) -> str:
 def money_range(low: int, high: int, lang: Lang) -> str:
     """ "44 000 à 48 000 €" or "€44,000 to €48,000"."""
     return t("format_money_range", lang, low=grouped(low, lang), high=grouped(high, lang))
-
-
-def other_lang(lang: Lang) -> Lang:
-    return "en" if lang == "fr" else "fr"
-
-
-def lang_from_code(language_code: str | None) -> Lang:
-    """French for any `fr*` Telegram language code, English otherwise."""
-    return "fr" if (language_code or "").lower().startswith("fr") else "en"

@@ -25,6 +25,18 @@ DEMO_DAYS = 180
 """Demo results are spread over the last six months."""
 
 
+#: The share of demo results in the content's default language; the others share the rest.
+DEFAULT_SHARE = 0.8
+
+
+def _language(languages: tuple[Lang, ...], draw: float) -> Lang:
+    """The language of one demo result, from one uniform `draw` in [0, 1)."""
+    default, *others = languages
+    if draw < DEFAULT_SHARE or not others:
+        return default
+    return others[int((draw - DEFAULT_SHARE) / (1 - DEFAULT_SHARE) * len(others))]
+
+
 def fill_demo(log: ScoreLog, content: Content, count: int, *, seed: int, now: datetime) -> int:
     """Record `count` simulated results in `log`; return how many were written."""
     rng = random.Random(seed)
@@ -33,7 +45,7 @@ def fill_demo(log: ScoreLog, content: Content, count: int, *, seed: int, now: da
     for index in range(count):
         finished_at = now - timedelta(days=rng.uniform(0, DEMO_DAYS))
         duration = rng.uniform(150, 900)
-        lang: Lang = "fr" if rng.random() < 0.8 else "en"
+        lang = _language(content.languages, rng.random())
         session = quiz.start(
             quiz_id=f"demo-{seed}-{index}",
             lang=lang,

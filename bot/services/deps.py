@@ -12,7 +12,6 @@ from bot.content.models import Lang
 from bot.engine.result import Result
 from bot.engine.session import Quiz
 from bot.presentation import screens
-from bot.presentation.texts import lang_from_code
 from bot.services.ports import ContentSource, ScoreLogPort, StatePort
 from bot.services.reply import Asked, Person, Reply, Show
 from bot.state.records import ActiveQuiz
@@ -38,8 +37,11 @@ class Deps:
 
 
 async def lang_of(deps: Deps, person: Person) -> Lang:
-    """The language the person chose, else the one their client reports."""
-    return await deps.state.language(person.user_id) or lang_from_code(person.language_code)
+    """The language the person chose, if the content still offers it; else their client's,
+    if offered; else the content's default."""
+    content = deps.contents.current
+    chosen = await deps.state.language(person.user_id)
+    return chosen if chosen in content.languages else content.language_for(person.language_code)
 
 
 async def active(deps: Deps, person: Person) -> tuple[ActiveQuiz, Quiz] | None:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from bot.content.models import Lang
 from bot.presentation import screens
 from bot.presentation.texts import t
 from bot.services.deps import Deps, lang_of
 from bot.services.reply import Person, Reply, Show
-
-#: The language of a reply to someone unknown (a message in a group from a channel).
-DEFAULT_LANG: Lang = "fr"
 
 
 async def forget(deps: Deps, person: Person) -> Reply:
@@ -31,11 +27,11 @@ async def dropped_notice(deps: Deps, person: Person) -> Reply | None:
 
 async def text(deps: Deps, person: Person | None, key: str, **values: object) -> Reply:
     """One text of the catalogue, in a new message, in the person's language."""
-    lang = await lang_of(deps, person) if person else DEFAULT_LANG
+    lang = await lang_of(deps, person) if person else deps.contents.current.languages[0]
     return Reply(screens=(Show(screens.Screen(t(key, lang, **values))),))
 
 
 async def about(deps: Deps, person: Person | None) -> Reply:
     """/about: what the job is, how answers are read and where the facts come from."""
-    lang = await lang_of(deps, person) if person else DEFAULT_LANG
+    lang = await lang_of(deps, person) if person else deps.contents.current.languages[0]
     return Reply(screens=(Show(screens.about(deps.contents.current, lang)),))

@@ -119,7 +119,7 @@ def _result(
     chart: bool,
 ) -> Reply:
     screen = screens.Screen(
-        render_result(content, outcome, lang, change), screens.result_buttons(lang)
+        render_result(content, outcome, lang, change), screens.result_buttons(content, lang)
     )
     attachments = (_chart(content, outcome, lang),) if chart else ()
     return Reply(screens=(Show(screen, where),), attachments=attachments)

@@ -139,7 +139,7 @@ class StateDb:
     def language(self, user_id: int) -> Lang | None:
         rows = list(self.db.query("select lang from languages where user_id = ?", [user_id]))
         lang = rows[0]["lang"] if rows else None
-        return "fr" if lang == "fr" else "en" if lang == "en" else None
+        return str(lang) if lang is not None else None
 
     def set_language(self, user_id: int, lang: Lang) -> None:
         with self.db.atomic():
@@ -202,7 +202,7 @@ class StateDb:
             with self.db.atomic():
                 self.db.execute(f"delete from {table} where user_id = ?", [user_id])
             return None
-        lang: Lang = "fr" if row["lang"] == "fr" else "en"
+        lang: Lang = row["lang"]
         return KeptResult(row["version"], lang, answers, row["finished_at"], row["quiz_id"])
 
     # --- The outbox of results not yet in the score log ---

@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
 from bot.presentation.screens import Screen
-from bot.presentation.texts import N_, lang_from_code, t
+from bot.presentation.texts import N_, t
 from bot.services import languages, people, quiz, results
 from bot.services.deps import Deps, lang_of
 from bot.services.reply import Person, Reply
@@ -74,9 +74,9 @@ class Commands:
         await turn.deliver(await quiz.restart(self.deps, turn.person, None, None))
 
     async def language(self, update: Update, context: Context) -> None:
-        """Switch to the other language."""
+        """Offer the quiz's languages, each a button."""
         turn = self._turn(update, context)
-        await turn.deliver(await languages.switch_language(self.deps, turn.person))
+        await turn.deliver(await languages.choose_language(self.deps, turn.person))
 
     async def result(self, update: Update, context: Context) -> None:
         turn = self._turn(update, context)
@@ -117,7 +117,7 @@ class Commands:
             return
         # Not the stored language: it is in the same database that just failed.
         user = update.effective_user
-        lang = lang_from_code(user.language_code if user else None)
+        lang = self.deps.contents.current.language_for(user.language_code if user else None)
         with contextlib.suppress(TelegramError):
             await send(context.bot, update.effective_chat.id, Screen(t("storage_busy", lang)))
 

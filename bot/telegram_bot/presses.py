@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot.presentation.payloads import MenuPress, decode
-from bot.presentation.texts import lang_from_code, t
+from bot.presentation.texts import t
 from bot.services import quiz
 from bot.services.deps import Deps
 from bot.state.database import StorageError
@@ -54,6 +54,7 @@ class Presses:
         except StorageError as error:
             log.warning("Could not read or save a quiz: %s", error)
             # Not the stored language: it is in the same database that just failed.
-            await press.answer(t("toast_busy", lang_from_code(query.from_user.language_code)))
+            lang = self.deps.contents.current.language_for(query.from_user.language_code)
+            await press.answer(t("toast_busy", lang))
         finally:
             await press.answer()

@@ -31,6 +31,7 @@ def make_settings(
     *,
     questions_dir: Path = SHIPPED_QUESTIONS,
     profiles_dir: Path = SHIPPED_PROFILES,
+    locales_dir: Path | None = None,
 ) -> Settings:
     return Settings(
         bot_token=TOKEN,
@@ -38,6 +39,7 @@ def make_settings(
         data_dir=data_dir,
         questions_dir=questions_dir,
         profiles_dir=profiles_dir,
+        locales_dir=locales_dir,
         admin_ids=frozenset({ADMIN_ID}),
     )
 
@@ -112,6 +114,19 @@ async def begin(user: FakeUser, label: str) -> None:
     user.send_text("/start")
     await user.wait_for(lambda u: label in u.buttons())
     user.press(label)
+
+
+async def choose_language(user: FakeUser, name: str) -> None:
+    """Send /language and press `name` (« English ») on the picker, where the language spoken
+    now is ticked."""
+    user.send_text("/language")
+
+    def picker(u: FakeUser) -> bool:
+        buttons = u.buttons()
+        return name in buttons and any(b.startswith("✔️ ") for b in buttons)
+
+    await user.wait_for(picker)
+    user.press(name)
 
 
 class QuizPlayer:
