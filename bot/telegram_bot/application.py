@@ -103,22 +103,22 @@ def opt_in_to_timedelta() -> None:
     os.environ["PTB_TIMEDELTA"] = "true"
 
 
+def _use_cases(settings: Settings, content: Content) -> tuple[Deps, StateDb]:
+    """What the use cases run on, the catalogues of the content's languages open."""
+    open_catalogues(settings.locales_dir, content.profile.languages)
+    state, scores = open_stores(settings)
+    registry = ContentRegistry(content, state, settings.questions_dir, settings.profiles_dir)
+    ttl, locales = settings.session_ttl_days, settings.locales_dir
+    return Deps(StateStore(state), registry, scores, ttl, locales_dir=locales), state
+
+
 def build_application(settings: Settings, content: Content) -> Application:  # type: ignore[type-arg]
     """The bot, wired: stores, handlers, rate limiting and per-user ordering."""
     opt_in_to_timedelta()
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
     token = settings.require_token()
-    open_catalogues(settings.locales_dir, content.profile.languages)
-    state, scores = open_stores(settings)
-    registry = ContentRegistry(content, state, settings.questions_dir, settings.profiles_dir)
-    deps = Deps(
-        StateStore(state),
-        registry,
-        scores,
-        settings.session_ttl_days,
-        locales_dir=settings.locales_dir,
-    )
+    deps, state = _use_cases(settings, content)
     commands, presses = Commands(deps), Presses(deps)
 
     bot = PollingBot(
