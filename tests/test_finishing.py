@@ -158,7 +158,36 @@ async def test_typing_then_tapping_never_leaves_a_stale_screen_at_the_bottom(
 # --- Finding 8: a full disk, answered clearly by every command -------------------------
 
 
-@pytest.mark.parametrize("command", ["/language", "/forget", "/cancel", "/restart", "/start"])
+async def test_a_language_pick_answers_clearly_when_state_db_is_full(
+    server: FakeBotAPI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bot_log: pytest.LogCaptureFixture,
+) -> None:
+    """/language only lists the languages; the pick, which saves the choice, says it could
+    not save rather than "Oups"."""
+    user = server.add_user(805, language_code="fr")
+    async with running_bot(make_settings(server, tmp_path)):
+        await begin(user, BEGIN_FR)
+        await user.wait_for(quiz_message)
+        await server.wait_until_idle()
+
+        def full(*args: object, **kwargs: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        for method in ("save_quiz", "delete_quiz", "set_language", "forget", "expire_idle"):
+            monkeypatch.setattr(StateDb, method, full)
+        user.send_text("/language")
+        await user.wait_for(lambda u: "✔️ Français" in u.buttons())
+        query = user.press("English")
+        await server.wait_until_idle()
+        answer = server.callback_queries[query].answer
+    assert answer is not None and "enregistrer" in str(answer.get("text"))
+    assert not any(OUPS in text for text in user.texts)
+    assert not [r for r in bot_log.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize("command", ["/forget", "/cancel", "/restart", "/start"])
 async def test_every_command_answers_clearly_when_state_db_is_full(
     server: FakeBotAPI,
     tmp_path: Path,
