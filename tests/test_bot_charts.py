@@ -101,5 +101,5 @@ async def test_without_the_charts_extra_results_are_text_and_one_line_says_why(
     assert said == [
         f"Charts are off: {module} is not installed (pip install 'careerbot[charts]'); "
         "results and /stats are sent as text only."
-        for module in ("PIL", "matplotlib.backends")
+        for module in ("PIL", "matplotlib")
     ]
