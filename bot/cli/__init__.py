@@ -8,16 +8,10 @@ from pathlib import Path
 import click
 
 from bot.cli.logs import logs
+from bot.cli.logs import settings_or_exit as _settings
 from bot.content.loader import ContentError, load_content
 from bot.presentation.texts import CatalogueError, open_catalogues
-from bot.settings import Settings, SettingsError, load_settings
-
-
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from None
+from bot.settings import Settings, SettingsError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

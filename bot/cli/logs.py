@@ -58,7 +58,8 @@ def _period_options(command: F) -> F:
     )(command)
 
 
-def _settings() -> Settings:
+def settings_or_exit() -> Settings:
+    """The settings, or a one-line `ClickException` naming the bad variable."""
     try:
         return load_settings()
     except SettingsError as error:
@@ -68,7 +69,7 @@ def _settings() -> Settings:
 def _option_order() -> dict[str, list[str]]:
     """Each choice question's options in file order, to list answers in it; none if the
     question files do not load (the summary does not need them otherwise)."""
-    settings = _settings()
+    settings = settings_or_exit()
     try:
         content = load_content(settings.questions_dir, settings.profiles_dir)
     except ContentError:
@@ -77,7 +78,7 @@ def _option_order() -> dict[str, list[str]]:
 
 
 def _db_path(db: Path | None) -> Path:
-    return db if db is not None else _settings().scores_db
+    return db if db is not None else settings_or_exit().scores_db
 
 
 def _day(value: datetime | None) -> date | None:
@@ -233,7 +234,7 @@ def demo(count: int, seed: int, db: Path | None) -> None:
     Simulated people of varied aptitude answer the real questions and the real
     engine scores them. Remove them with: careerbot logs purge --source demo
     """
-    settings = _settings()
+    settings = settings_or_exit()
     path = db if db is not None else settings.scores_db
     try:
         content = load_content(settings.questions_dir, settings.profiles_dir)
@@ -278,7 +279,7 @@ def _save_chart(path: Path, summary: Summary) -> None:
         from bot.presentation.charts import stats_chart_png
         from bot.presentation.texts import open_catalogues
 
-        settings = _settings()
+        settings = settings_or_exit()
         content = load_content(settings.questions_dir, settings.profiles_dir)
         languages = content.profile.languages
         open_catalogues(settings.locales_dir, languages)
