@@ -8,7 +8,9 @@
 3. The rate of `evaluate()` on random answers.
 4. What saving an answer in state.db costs with synchronous=FULL and NORMAL.
 5. The whole bot under load against a bare python-telegram-bot floor, both on
-   the same loopback Bot API in this run (see `bench.load`).
+   the same loopback Bot API, in turn (A-B-B-A, see `bench.alternation`): 60
+   people at a human pace, then 200 flat out; with `--crowd 1000`, a crowd at a
+   reader's pace too (long: about ten minutes per bot).
 """
 
 from __future__ import annotations
@@ -211,24 +213,58 @@ def state_commits(content: Content, count: int = 300) -> None:
         )
 
 
-def main() -> None:
+def _pace(text: str) -> tuple[float, float]:
+    low, high = (float(part) for part in text.split(","))
+    return low, high
+
+
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="subprocess runs per start-up case")
-    parser.add_argument("--users", type=int, default=200, help="simulated users under load")
-    parser.add_argument(
-        "--paced-seconds", type=float, default=20.0, help="length of the paced phase"
-    )
     parser.add_argument(
         "--load-only", action="store_true", help="skip the start-up and chart measurements"
+    )
+    parser.add_argument(
+        "--alternations", type=int, default=3, help="A-B-B-A rounds of the paced load"
+    )
+    parser.add_argument("--users", type=int, default=60, help="people at a human pace")
+    parser.add_argument(
+        "--pace", type=_pace, default=(2.0, 4.0), metavar="LOW,HIGH", help="seconds per press"
+    )
+    parser.add_argument(
+        "--arrivals", type=float, default=10.0, help="seconds over which the paced people arrive"
+    )
+    parser.add_argument("--flat", type=int, default=200, help="people flat out (0: skip)")
+    parser.add_argument(
+        "--flat-alternations", type=int, default=1, help="A-B-B-A rounds of the flat-out load"
+    )
+    parser.add_argument(
+        "--crowd", type=int, default=0, help="people at a reader's pace, one A-B pair (0: skip)"
+    )
+    parser.add_argument(
+        "--crowd-pace",
+        type=_pace,
+        default=(10.0, 20.0),
+        metavar="LOW,HIGH",
+        help="seconds per press in the crowd",
+    )
+    parser.add_argument(
+        "--crowd-arrivals",
+        type=float,
+        default=60.0,
+        help="seconds over which the crowd arrives",
     )
     parser.add_argument(
         "--profile",
         type=Path,
         metavar="DIR",
-        help="sample each bot with py-spy into DIR/careerbot.txt and DIR/floor.txt",
+        help="sample each bot's first run of each load with py-spy into DIR",
     )
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def main() -> None:
+    args = _arguments()
     content, questions, profiles = find_content()
     open_catalogues(None, content.profile.languages)
     print(
@@ -240,12 +276,22 @@ def main() -> None:
         score_vs_render(content)
         evaluate_rate(content)
         state_commits(content)
-    from bench.load import measure, report
+    from bench.alternation import AB, alternate, report
+    from bench.load import Scenario, the_two_bots
 
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
-    runs = measure(content, args.users, args.paced_seconds, profile_dir=args.profile)
-    report(runs, args.users, args.paced_seconds)
+    loads = [
+        ("5. Paced", Scenario("paced", args.users, args.pace, args.arrivals), args.alternations),
+        ("6. Flat out", Scenario("flat", args.flat, None), args.flat_alternations),
+        ("7. A crowd", Scenario("crowd", args.crowd, args.crowd_pace, args.crowd_arrivals), 1),
+    ]
+    with the_two_bots(content) as bots:
+        for title, scenario, rounds in loads:
+            if scenario.users and rounds:
+                order = AB if scenario.name == "crowd" else (0, 1, 1, 0)
+                results = alternate(bots, scenario, rounds, order, profile_dir=args.profile)
+                report(title, scenario, results)
 
 
 if __name__ == "__main__":

@@ -1,20 +1,21 @@
-"""careerbot under load, against a floor bot, on the same loopback Bot API in one run.
+"""careerbot under load, against a floor bot, on the same loopback Bot API.
 
 Each bot runs in its own process, long polling the fake Bot API of the tests
 (`tests/support/fake_botapi.py`) served by this process on 127.0.0.1, where
-N simulated users take the quiz:
+N simulated users take the whole quiz, from /start to the result and its
+chart, in one of two ways (a `Scenario`):
 
-1. *paced*: each user sends /start, then waits 2–4 s (at random) before each
-   press, as people do, for `--paced-seconds`: every user is then in the
-   middle of a quiz;
-2. *flat out*: the same users finish their quiz pressing as soon as the
-   question is on screen.
+- *paced*: each user arrives at a random moment of the arrival window, then
+  waits a random time within the pace before each press, as people do;
+- *flat out*: every user starts at once and presses as soon as the question
+  is on screen.
 
-For each phase: updates per second, the bot process's own CPU per update,
-the latency from an update's delivery (the getUpdates answer that carries
-it) to the bot's first call about it, the peak resident size of the bot
-process; at the end, the messages sent per finished quiz (the rest being
-edits). Linux only: CPU and memory are read from /proc.
+A run lasts until every quiz is finished and the last chart is sent. For the
+whole run: updates per second, the bot process's own CPU per update, the
+latency from an update's delivery (the getUpdates answer that carries it) to
+the bot's first call about it, the peak resident size of the bot process, the
+messages sent per finished quiz (the rest being edits). Linux only: CPU and
+memory are read from /proc. `bench.alternation` runs the two bots in turn.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -42,7 +43,6 @@ from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser, JSONDict
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAHbenchTokenForTheLoadTest_0123456789ab"
-PACE = (2.0, 4.0)
 WAIT_LIMIT = 60.0
 """A user who sees no reply for this long gives up (and is counted as stuck)."""
 
@@ -59,10 +59,9 @@ class LoadServer(FakeBotAPI):
 
     def __init__(self) -> None:
         super().__init__(TOKEN)
-        self.phase = "paced"
         self.delivered: dict[int, float] = {}
-        self.latencies: dict[str, list[float]] = {"paced": [], "flat": []}
-        self.updates: dict[str, int] = {"paced": 0, "flat": 0}
+        self.latencies: list[float] = []
+        self.updates = 0
         self.events: dict[int, asyncio.Event] = {}
         for key, (name, handler) in list(self._handlers.items()):
             self._handlers[key] = (name, self._timed(name, handler))
@@ -76,11 +75,11 @@ class LoadServer(FakeBotAPI):
                     chat = _chat_of(update)
                     if chat is not None:
                         self.delivered[chat] = now
-                        self.updates[self.phase] += 1
+                        self.updates += 1
                 return result
             chat = self._chat_id(call.params)
             if chat is not None and chat in self.delivered:
-                self.latencies[self.phase].append(time.monotonic() - self.delivered.pop(chat))
+                self.latencies.append(time.monotonic() - self.delivered.pop(chat))
             try:
                 return await handler(call)
             finally:
@@ -130,12 +129,29 @@ def floor_press(message: BotMessage, rng: random.Random) -> str | None:
     return rng.choice(data) if data else None
 
 
+@dataclass(frozen=True)
+class Scenario:
+    """Who presses how fast: `users` people arriving within `arrivals` seconds, each waiting
+    a random time within `pace` before every press (None: flat out, all at once)."""
+
+    name: str
+    users: int
+    pace: tuple[float, float] | None
+    arrivals: float = 0.0
+
+    def describe(self) -> str:
+        if self.pace is None:
+            return f"flat out, {self.users:,} people"
+        low, high = self.pace
+        return f"{self.users:,} people, a press every {low:g}–{high:g} s"
+
+
 @dataclass
 class Player:
     user: FakeUser
     server: LoadServer
     press_for: Strategy
-    flat: asyncio.Event
+    scenario: Scenario
     rng: random.Random
     finished: bool = False
     stuck: bool = False
@@ -164,13 +180,12 @@ class Player:
         return keyboards[-1] if keyboards else messages[-1]
 
     async def _pause(self) -> None:
-        if self.flat.is_set():
-            return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.flat.wait(), self.rng.uniform(*PACE))
+        if self.scenario.pace is not None:
+            await asyncio.sleep(self.rng.uniform(*self.scenario.pace))
 
     async def play(self) -> None:
         self.server.events[self.user.id] = asyncio.Event()
+        await asyncio.sleep(self.rng.uniform(0, self.scenario.arrivals))
         await self._pause()
         self.user.send_text("/start")
         while True:
@@ -227,12 +242,23 @@ class Phase:
 @dataclass
 class BotRun:
     name: str
-    paced: Phase
-    flat: Phase
+    figures: Phase
     finished: int
     stuck: int
     messages_per_quiz: float
     edits_per_quiz: float
+
+
+@dataclass(frozen=True)
+class Bot:
+    """A bot process to measure: how to start it and how its users press."""
+
+    name: str
+    command: list[str]
+    press_for: Strategy
+    env: dict[str, str] = field(default_factory=dict)
+    fresh_data_dir: bool = False
+    """Start each run on an empty CAREERBOT_DATA_DIR (careerbot's state.db and scores.db)."""
 
 
 async def _py_spy(pid: int, output: Path) -> asyncio.subprocess.Process:
@@ -252,32 +278,28 @@ async def _bot_log() -> AsyncIterator[IO[bytes]]:
         yield log
 
 
-async def run_bot(
-    name: str,
-    command: list[str],
-    env: dict[str, str],
-    press_for: Strategy,
-    users: int,
-    paced_seconds: float,
-    seed: int,
-    profile: Path | None = None,
-) -> BotRun:
-    """Start the bot process against a fresh server, play, measure, stop it.
+async def run_bot(bot: Bot, scenario: Scenario, seed: int, profile: Path | None = None) -> BotRun:
+    """Start the bot process against a fresh server, play the scenario to its end, stop it.
 
     With `profile`, py-spy samples the bot process (without pausing it) and
     writes its collapsed stacks to `profile` when the run ends.
     """
+    with _data_dir(bot) as data:
+        env = {**os.environ, **bot.env, "TELEGRAM_BOT_TOKEN": TOKEN}
+        if data is not None:
+            env["CAREERBOT_DATA_DIR"] = str(data)
+        return await _play(bot, scenario, seed, env, profile)
+
+
+async def _play(
+    bot: Bot, scenario: Scenario, seed: int, env: dict[str, str], profile: Path | None
+) -> BotRun:
     players: list[Player] = []
     async with LoadServer() as server, _bot_log() as log:
         process = await asyncio.create_subprocess_exec(
-            *command,
+            *bot.command,
             cwd=ROOT,
-            env={
-                **os.environ,
-                **env,
-                "TELEGRAM_BOT_TOKEN": TOKEN,
-                "TELEGRAM_BASE_URL": server.base_url,
-            },
+            env={**env, "TELEGRAM_BASE_URL": server.base_url},
             stdout=asyncio.subprocess.DEVNULL,
             stderr=log,
         )
@@ -286,39 +308,26 @@ async def run_bot(
             await server.wait_for(lambda s: s.requests_for("getUpdates"), timeout=60)
             if profile is not None:
                 spy = await _py_spy(process.pid, profile)
-            flat = asyncio.Event()
             rng = random.Random(seed)
             players += [
                 Player(
                     server.add_user(10_000 + n, f"User{n}", language_code=rng.choice(["fr", "en"])),
                     server,
-                    press_for,
-                    flat,
+                    bot.press_for,
+                    scenario,
                     random.Random(rng.random()),
                 )
-                for n in range(users)
+                for n in range(scenario.users)
             ]
-            tasks = [asyncio.create_task(player.play()) for player in players]
             start, cpu = time.monotonic(), _proc_cpu_seconds(process.pid)
-            await asyncio.sleep(paced_seconds)
-            paced = Phase(
-                seconds=time.monotonic() - start,
-                updates=server.updates["paced"],
-                cpu_seconds=_proc_cpu_seconds(process.pid) - cpu,
-                latencies=server.latencies["paced"],
-                peak_rss_mib=_proc_peak_rss_mib(process.pid),
-            )
-            server.phase = "flat"
-            flat.set()
-            start, cpu = time.monotonic(), _proc_cpu_seconds(process.pid)
-            await asyncio.gather(*tasks)
+            await asyncio.gather(*(player.play() for player in players))
             seconds = time.monotonic() - start
             await server.wait_until_idle(quiet=0.5, timeout=120)  # the last charts
-            flat_phase = Phase(
+            figures = Phase(
                 seconds=seconds,
-                updates=server.updates["flat"],
+                updates=server.updates,
                 cpu_seconds=_proc_cpu_seconds(process.pid) - cpu,
-                latencies=server.latencies["flat"],
+                latencies=server.latencies,
                 peak_rss_mib=_proc_peak_rss_mib(process.pid),
             )
         finally:
@@ -339,14 +348,22 @@ async def run_bot(
         sent = sum(len(chat.all_messages) for chat in chats)
         edits = sum(len(m.history) for chat in chats for m in chat.all_messages)
         return BotRun(
-            name,
-            paced,
-            flat_phase,
+            bot.name,
+            figures,
             finished=len(done),
             stuck=sum(p.stuck for p in players),
             messages_per_quiz=sent / len(done) if done else 0.0,
             edits_per_quiz=edits / len(done) if done else 0.0,
         )
+
+
+@contextlib.contextmanager
+def _data_dir(bot: Bot) -> Iterator[Path | None]:
+    if not bot.fresh_data_dir:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
+        yield Path(tmp)
 
 
 def floor_questions(content: Content) -> list[JSONDict]:
@@ -363,73 +380,19 @@ def floor_questions(content: Content) -> list[JSONDict]:
     return questions
 
 
-def measure(
-    content: Content,
-    users: int,
-    paced_seconds: float,
-    seed: int = 11,
-    profile_dir: Path | None = None,
-) -> list[BotRun]:
-    """Run careerbot, then the floor, with the same users and the same seed."""
+@contextlib.contextmanager
+def the_two_bots(content: Content) -> Iterator[tuple[Bot, Bot]]:
+    """careerbot as `careerbot run` starts it (30 messages/s throttle lifted) and the floor."""
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
-        data = Path(tmp)
-        quiz = data / "floor-questions.json"
+        quiz = Path(tmp) / "floor-questions.json"
         quiz.write_text(json.dumps(floor_questions(content)), encoding="utf-8")
-        careerbot_env = {"CAREERBOT_DATA_DIR": str(data / "careerbot")}
-        runs = [
-            (
+        yield (
+            Bot(
                 "careerbot",
                 [python, "-m", "bench.careerbot_process"],
-                careerbot_env,
                 careerbot_press,
+                fresh_data_dir=True,
             ),
-            ("floor", [python, "-m", "bench.floor", str(quiz)], {}, floor_press),
-        ]
-        return [
-            asyncio.run(
-                run_bot(
-                    name,
-                    command,
-                    env,
-                    press,
-                    users,
-                    paced_seconds,
-                    seed,
-                    profile_dir / f"{name}.txt" if profile_dir else None,
-                )
-            )
-            for name, command, env, press in runs
-        ]
-
-
-def report(results: list[BotRun], users: int, paced_seconds: float) -> None:
-    careerbot, floor = results
-
-    def row(label: str, mine: float, base: float, unit: str, digits: int = 1) -> None:
-        ratio = f"{mine / base:.2f}×" if base else "–"
-        print(
-            f"   {label:<26} {mine:>10.{digits}f} {unit:<4}"
-            f" {base:>10.{digits}f} {unit:<4} {ratio:>7}"
+            Bot("floor", [python, "-m", "bench.floor", str(quiz)], floor_press),
         )
-
-    print(f"\n5. Under load: {users} users, careerbot against the floor bot (same run)")
-    phases = (
-        (f"paced (2–4 s per press, first {paced_seconds:.0f} s)", careerbot.paced, floor.paced),
-        ("flat out (until every quiz is finished)", careerbot.flat, floor.flat),
-    )
-    for title, mine, base in phases:
-        print(f"   {title}")
-        print(f"   {'':<26} {'careerbot':>15} {'floor':>15} {'ratio':>7}")
-        row("updates per second", mine.updates_per_second, base.updates_per_second, "/s")
-        row("CPU per update", mine.cpu_ms_per_update, base.cpu_ms_per_update, "ms", 2)
-        row("latency p50", mine.latency_ms(0.50), base.latency_ms(0.50), "ms")
-        row("latency p99", mine.latency_ms(0.99), base.latency_ms(0.99), "ms")
-        row("peak RSS", mine.peak_rss_mib, base.peak_rss_mib, "MiB")
-    print("   whole run")
-    row("finished quizzes", careerbot.finished, floor.finished, "", 0)
-    row("messages sent per quiz", careerbot.messages_per_quiz, floor.messages_per_quiz, "", 2)
-    row("edits per quiz", careerbot.edits_per_quiz, floor.edits_per_quiz, "", 1)
-    stuck = {r.name: r.stuck for r in results if r.stuck}
-    if stuck:
-        print(f"   users who got no answer within {WAIT_LIMIT:.0f} s: {stuck}")

@@ -13,17 +13,26 @@ from tests.support.paths import ROOT
 
 
 def test_the_load_benchmark_runs_with_a_few_users() -> None:
+    """One A-B-B-A alternation of each load, three people each: every quiz finishes."""
     out = subprocess.run(
-        [sys.executable, "-m", "bench", "--load-only", "--users", "3", "--paced-seconds", "3"],
+        [
+            *(sys.executable, "-m", "bench", "--load-only", "--alternations", "1"),
+            *("--users", "3", "--pace", "0.1,0.3", "--arrivals", "1", "--flat", "3"),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        timeout=300,
+        timeout=600,
         check=True,
     )
-    lines = {line.strip().split("  ")[0]: line for line in out.stdout.splitlines() if line.strip()}
-    for row in ("updates per second", "CPU per update", "latency p99", "peak RSS"):
-        assert row in lines, out.stdout
-    finished = lines["finished quizzes"].split()
-    assert finished[2:4] == ["3", "3"], out.stdout  # careerbot and the floor: every quiz
+    sections = out.stdout.split("\n\n")
+    loads = [s for s in sections if "A-B-B-A alternation" in s]
+    assert len(loads) == 2, out.stdout  # paced and flat out
+    for load in loads:
+        lines = {line.strip().split("  ")[0]: line for line in load.splitlines() if line.strip()}
+        for row in ("updates per second", "CPU per update", "latency p99", "peak RSS"):
+            assert row in lines, load
+        finished = lines["finished quizzes"].split()
+        # careerbot's two runs and the floor's two: every quiz of the three people.
+        assert finished[2:5] == ["6", "of", "6"] and finished[5:8] == ["6", "of", "6"], load
     assert "no answer within" not in out.stdout

@@ -20,7 +20,8 @@ from bot.content.models import Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Answers
 from bot.presentation.charts import MAX_CHARTS_AT_ONCE, draw_in_background, stats_chart_png
-from bot.presentation.result_chart import BLUE, VERMILLION, result_chart_png
+from bot.presentation.palette import BLUE, VERMILLION
+from bot.presentation.result_chart import result_chart_png
 from tests.support.languages import LANGS
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.personas import Persona, answers_for

@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Final, ParamSpec
 
 from bot.content.models import CATEGORIES, Lang
-from bot.presentation.result_chart import (
+from bot.presentation.palette import (
     BLUE,
     GRID,
     INK,

@@ -8,10 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database, Migrations
-from sqlite_utils.db import ForeignKey
-
 from bot.content.models import CATEGORIES
+from bot.sqlite_lib import Database, ForeignKey, Migrations
 
 MIGRATIONS = Migrations("careerbot_scores")
 

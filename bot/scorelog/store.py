@@ -20,8 +20,6 @@ from contextlib import closing, contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from bot.content.models import CATEGORIES, Content
 from bot.engine.result import Result
 from bot.engine.scoring import item_category, item_score
@@ -29,6 +27,7 @@ from bot.engine.session import QuizSession
 from bot.private_files import create_private
 from bot.scorelog.scores_schema import BACKGROUND_COLUMNS, immediate, migrate
 from bot.scorelog.summary import Summary, export_csv, load_summary
+from bot.sqlite_lib import Database
 from bot.state.database import prove_writable, storage_errors
 
 logger = logging.getLogger(__name__)

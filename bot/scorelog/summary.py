@@ -20,10 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from sqlite_utils import Database
-
 from bot.content.models import CATEGORIES
 from bot.scorelog.scores_schema import migrate
+from bot.sqlite_lib import Database
 
 #: Start of each 10-point fit bucket; the last one, 90, also holds 100.
 FIT_BUCKETS: tuple[int, ...] = tuple(range(0, 100, 10))

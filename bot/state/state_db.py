@@ -33,11 +33,11 @@ import time
 from pathlib import Path
 
 from pydantic import ValidationError
-from sqlite_utils import Database
 
 from bot.content.models import Content, Lang, Profile, QuestionFile
 from bot.engine.session import QuizSession
 from bot.private_files import create_private
+from bot.sqlite_lib import Database
 from bot.state.database import prove_writable, storage_error, storage_errors
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
 from bot.state.state_schema import MIGRATIONS

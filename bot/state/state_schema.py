@@ -5,7 +5,7 @@ Add a new function at the end to change it, never edit one that has shipped.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from bot.sqlite_lib import Database, Migrations
 
 MIGRATIONS = Migrations("careerbot_state")
 

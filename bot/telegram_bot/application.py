@@ -35,6 +35,7 @@ from bot.state.state_db import StateDb
 from bot.state.state_store import StateStore
 from bot.telegram_bot.admin import Admin
 from bot.telegram_bot.commands import Commands
+from bot.telegram_bot.malloc import give_memory_back
 from bot.telegram_bot.polling import PollingBot
 from bot.telegram_bot.presses import Presses
 from bot.telegram_bot.redaction import configure_logging
@@ -173,6 +174,7 @@ async def _close(state: StateDb) -> None:
 def run_bot(settings: Settings, content: Content, *, webhook: WebhookOptions | None = None) -> None:
     """Run until SIGINT or SIGTERM, then shut down cleanly."""
     configure_logging(settings.require_token())
+    give_memory_back()  # before any thread starts
     application = build_application(settings, content)
     # What start-up built (content, models, libraries) lives as long as the
     # process: keep it out of the garbage collector's full passes, which

@@ -1,0 +1,39 @@
+"""What the running bot keeps out of its memory (the figures are `make bench`'s, not asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.support.paths import ROOT
+
+
+def imported_after(code: str) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return out.stdout.strip()
+
+
+def test_the_running_bot_does_not_import_numpy() -> None:
+    """sqlite-utils would import numpy, installed with matplotlib, for nothing the bot uses."""
+    code = (
+        "import sys, bot.cli, bot.telegram_bot.application, bot.presentation.charts, "
+        "bot.scorelog.summary; print('sqlite_utils' in sys.modules, 'numpy' in sys.modules)"
+    )
+    assert imported_after(code) == "True False"
+
+
+def test_numpy_stays_importable_for_whoever_needs_it() -> None:
+    code = "import bot.state.state_db, numpy; print(numpy.int64(3) + 1)"
+    assert imported_after(code) == "4"
+
+
+def test_the_allocator_gives_memory_back_where_it_is_glibc() -> None:
+    """In a fresh process, as `careerbot run` does before any thread starts."""
+    code = (
+        "import platform; from bot.telegram_bot.malloc import give_memory_back; "
+        "print(platform.libc_ver()[0] == 'glibc', give_memory_back())"
+    )
+    glibc, applied = imported_after(code).split()
+    assert applied == glibc
