@@ -325,6 +325,28 @@ async def test_forget_erases_everything_about_the_user(
         assert rows == [], table
 
 
+async def test_after_forget_no_copy_of_the_quiz_is_left_on_disk(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    """The deleted rows stayed in the WAL (and in free pages) until a checkpoint."""
+    user = server.add_user(114, first_name="Noé", language_code="fr")
+    await begin(user, "▶️ Commencer le quiz")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(14))
+    await player.play(choices, last=3)
+    await player.wait_question(4)
+    message = quiz_message(user)
+    assert message is not None
+    quiz_id = quiz_presses(message)[0].quiz_id.encode()
+    files = [bot / "state.db", bot / "state.db-wal"]
+    assert any(quiz_id in path.read_bytes() for path in files if path.exists())
+    user.send_text("/forget")
+    await user.wait_for(lambda u: "j’ai effacé" in u.last_text)
+    for path in files:
+        if path.exists():
+            assert quiz_id not in path.read_bytes(), path.name
+
+
 async def test_answers_in_the_quiz_order_and_none_of_these_on_telegram(
     server: FakeBotAPI, bot: Path, shipped_content: Content
 ) -> None:

@@ -73,11 +73,26 @@ async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
             reply = await user.wait_for(lambda u: u.last_message, timeout=30)
             assert "Comment ça marche" in reply.text
             assert len(user.messages) == 1, "the forged update was ignored"
+
+            # One that cannot be read is skipped with one line, and acknowledged: otherwise
+            # Telegram would post it again and again, holding back the ones after it.
+            signature = {"X-Telegram-Bot-Api-Secret-Token": secret}
+            unreadable = {"update_id": 78, "message": {"message_id": 2, "chat": "not a chat"}}
+            skipped = await client.post(url, json=unreadable, headers=signature)
+            assert skipped.status_code == 200
+            again = await client.post(url, json={**update, "update_id": 79}, headers=signature)
+            assert again.status_code == 200
+            await user.wait_for(lambda u: len(u.messages) == 2, timeout=30)
         finally:
             process.send_signal(signal.SIGTERM)
             output, _ = process.communicate(timeout=30)
     assert process.returncode == 0
     assert TOKEN not in output
+    assert "Traceback" not in output
+    assert [line for line in output.splitlines() if "Skipped update" in line] == [
+        line for line in output.splitlines() if "Skipped update 78: it cannot be read" in line
+    ]
+    assert "Skipped update 78" in output
 
 
 async def _bot_listening(

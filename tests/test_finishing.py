@@ -19,6 +19,7 @@ from bot.content.models import Content
 from bot.content.problems import Problem
 from bot.content.registry import ContentRegistry
 from bot.engine.result import evaluate
+from bot.presentation.texts import t
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import (
@@ -211,6 +212,37 @@ async def test_every_command_answers_clearly_when_state_db_is_full(
         await user.wait_for(lambda u: "enregistrer" in u.last_text)
         await server.wait_until_idle()
     assert not any(OUPS in text for text in user.texts)
+    assert not [r for r in bot_log.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+async def test_resume_gets_a_toast_when_state_db_is_full(
+    server: FakeBotAPI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bot_log: pytest.LogCaptureFixture,
+) -> None:
+    """With the disk full, Resume got no toast and three tracebacks were logged."""
+    user = server.add_user(805, language_code="fr")
+    async with running_bot(make_settings(server, tmp_path)):
+        await begin(user, BEGIN_FR)
+        await user.wait_for(quiz_message)
+        user.send_text("/start")
+        offer = await user.wait_for(
+            lambda u: next(
+                (m for m in reversed(u.messages) if "Reprendre" in " ".join(m.buttons)), None
+            )
+        )
+        await server.wait_until_idle()
+
+        def full(*args: object, **kwargs: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        for method in ("save_quiz", "delete_quiz", "set_language", "forget", "expire_idle"):
+            monkeypatch.setattr(StateDb, method, full)
+        resume = next(label for label in offer.buttons if "Reprendre" in label)
+        answer = await server.wait_for_answer(user.press(resume, message_id=offer.message_id))
+        await server.wait_until_idle()
+    assert answer.get("text") == t("toast_busy", "fr")
     assert not [r for r in bot_log.records if r.exc_info or r.levelno >= logging.ERROR]
 
 

@@ -49,7 +49,9 @@ def run(
     from telegram.error import TelegramError
 
     from bot.state.database import StorageError
-    from bot.telegram_bot.application import WebhookOptions, run_bot
+    from bot.telegram_bot.application import run_bot
+    from bot.telegram_bot.lifecycle import WebhookOptions
+    from bot.telegram_bot.shutdown import FatalError
 
     settings = _settings()
     webhook_url = webhook_url or settings.webhook_url
@@ -71,7 +73,7 @@ def run(
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
     try:
         run_bot(settings, content, webhook=options)
-    except (StorageError, CatalogueError) as error:
+    except (StorageError, CatalogueError, FatalError) as error:
         raise click.ClickException(str(error)) from None
     except TelegramError as error:
         message = str(error).replace(settings.require_token(), "<bot-token>")

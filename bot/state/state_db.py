@@ -68,6 +68,8 @@ class StateDb:
             self.db = Database(conn)
             self.db.enable_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")
+            # What is deleted is overwritten, not left in free space (see `forget`).
+            self.db.execute("PRAGMA secure_delete = ON")
             if MIGRATIONS.pending(self.db):
                 MIGRATIONS.apply(self.db)
             prove_writable(conn)
@@ -231,6 +233,9 @@ class StateDb:
             for table in ("sessions", "languages", "last_results", "previous_results"):
                 cursor = self.db.execute(f"delete from {table} where user_id = ?", [user_id])
                 deleted += cursor.rowcount
+        # The WAL still holds the pages as they were before: copy the new ones into the file
+        # and empty it, so that no copy of what was deleted is left on disk.
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return deleted > 0
 
     # --- Content versions, so a quiz finishes on the files it started with ---

@@ -5,8 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import secrets
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ParseMode
@@ -23,7 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.content.models import Content
+from bot.content.models import Content, Lang
 from bot.content.registry import ContentRegistry
 from bot.presentation.texts import N_, open_catalogues, t
 from bot.scorelog.store import ScoreLog
@@ -31,14 +30,18 @@ from bot.services.deps import Deps
 from bot.services.results import log_unlogged
 from bot.settings import Settings
 from bot.state.database import check_database, storage_errors
+from bot.state.lock import data_dir_lock
 from bot.state.state_db import StateDb
 from bot.state.state_store import StateStore
 from bot.telegram_bot.admin import Admin
 from bot.telegram_bot.commands import Commands
+from bot.telegram_bot.flood import FloodGate
+from bot.telegram_bot.lifecycle import WebhookOptions, serve
 from bot.telegram_bot.malloc import give_memory_back
 from bot.telegram_bot.polling import PollingBot
 from bot.telegram_bot.presses import Presses
 from bot.telegram_bot.redaction import configure_logging
+from bot.telegram_bot.shutdown import Shutdown
 from bot.telegram_bot.updates_request import UpdatesRequest
 
 log = logging.getLogger(__name__)
@@ -54,14 +57,6 @@ PUBLIC_COMMANDS = (
     ("forget", N_("command_forget")),
     ("about", N_("command_about")),
 )
-
-
-@dataclass(frozen=True)
-class WebhookOptions:
-    url: str
-    listen: str = "127.0.0.1"
-    port: int = 8443
-    secret_token: str | None = None
 
 
 async def _register_commands(application: Application, content: Content) -> None:  # type: ignore[type-arg]
@@ -113,28 +108,29 @@ def _use_cases(settings: Settings, content: Content) -> tuple[Deps, StateDb]:
     return Deps(StateStore(state), registry, scores, ttl, locales_dir=locales), state
 
 
-def build_application(settings: Settings, content: Content) -> Application:  # type: ignore[type-arg]
-    """The bot, wired: stores, handlers, rate limiting and per-user ordering."""
+def build_application(
+    settings: Settings,
+    content: Content,
+    shutdown: Shutdown | None = None,
+    flood_gate: FloodGate | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The bot, wired: stores, handlers, rate limiting and per-user ordering.
+
+    With a `shutdown`, a token Telegram refuses stops the bot (see `lifecycle`);
+    `flood_gate` replaces the usual per-person limit (see `flood`).
+    """
     opt_in_to_timedelta()
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
-    token = settings.require_token()
     deps, state = _use_cases(settings, content)
     commands, presses = Commands(deps), Presses(deps)
 
-    bot = PollingBot(
-        token,
-        base_url=settings.base_url,
-        base_file_url=settings.base_url.replace("/bot", "/file/bot"),
-        request=HTTPXRequest(connection_pool_size=256),
-        get_updates_request=UpdatesRequest(connection_pool_size=1),
-        rate_limiter=AIORateLimiter(max_retries=3),
-        defaults=Defaults(parse_mode=ParseMode.HTML),
-    )
     application = (
         ApplicationBuilder()
-        .bot(bot)
-        .concurrent_updates(PerUserUpdateProcessor())
+        .bot(_bot(settings, shutdown))
+        .concurrent_updates(
+            PerUserUpdateProcessor(gate=flood_gate, language_for=_language_for(deps))
+        )
         .post_init(lambda app: _start_up(app, deps))
         .post_shutdown(lambda _: _close(state))
         .build()
@@ -163,8 +159,29 @@ def build_application(settings: Settings, content: Content) -> Application:  # t
         ]
     )
     application.add_handler(TypeHandler(Update, commands.after_update), group=1)
+    if shutdown is not None:
+        application.add_error_handler(shutdown.on_error)  # first: it may stop the others
     application.add_error_handler(commands.on_error)
     return application
+
+
+def _bot(settings: Settings, shutdown: Shutdown | None) -> PollingBot:
+    """The Bot API client: rate limited, HTML by default, and told how to stop."""
+    return PollingBot(
+        settings.require_token(),
+        base_url=settings.base_url,
+        base_file_url=settings.base_url.replace("/bot", "/file/bot"),
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=UpdatesRequest(connection_pool_size=1),
+        rate_limiter=AIORateLimiter(max_retries=3),
+        defaults=Defaults(parse_mode=ParseMode.HTML),
+        stopping=shutdown,
+    )
+
+
+def _language_for(deps: Deps) -> Callable[[str | None], Lang]:
+    """The language of the content to answer a client in (no database read: see `flood`)."""
+    return lambda code: deps.contents.current.language_for(code)
 
 
 async def _close(state: StateDb) -> None:
@@ -172,26 +189,23 @@ async def _close(state: StateDb) -> None:
 
 
 def run_bot(settings: Settings, content: Content, *, webhook: WebhookOptions | None = None) -> None:
-    """Run until SIGINT or SIGTERM, then shut down cleanly."""
+    """Run until SIGINT or SIGTERM, then shut down cleanly; `FatalError` if the bot cannot go on.
+
+    The data directory is locked first: a second bot on it stops before touching a file.
+    """
     configure_logging(settings.require_token())
     give_memory_back()  # before any thread starts
-    application = build_application(settings, content)
-    # What start-up built (content, models, libraries) lives as long as the
-    # process: keep it out of the garbage collector's full passes, which
-    # otherwise stop every conversation for up to 170 ms under load.
-    gc.collect()
-    gc.freeze()
-    log.info(
-        "careerbot starting: %d questions (version %s)", len(content.questions), content.version
-    )
-    if webhook is None:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
-        return
-    application.run_webhook(
-        listen=webhook.listen,
-        port=webhook.port,
-        url_path="telegram",
-        webhook_url=webhook.url,
-        secret_token=webhook.secret_token or secrets.token_urlsafe(32),
-        allowed_updates=Update.ALL_TYPES,
-    )
+    with data_dir_lock(settings.data_dir):
+        shutdown = Shutdown()
+        application = build_application(settings, content, shutdown)
+        # What start-up built (content, models, libraries) lives as long as the
+        # process: keep it out of the garbage collector's full passes, which
+        # otherwise stop every conversation for up to 170 ms under load.
+        gc.collect()
+        gc.freeze()
+        log.info(
+            "careerbot starting: %d questions (version %s)",
+            len(content.questions),
+            content.version,
+        )
+        serve(application, shutdown, webhook)

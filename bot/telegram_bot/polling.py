@@ -19,8 +19,10 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import RetryAfter, TelegramError, TimedOut
+from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ExtBot
+
+from bot.telegram_bot.shutdown import TOKEN_REFUSED, Shutdown
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +40,31 @@ def poll_pause(failures: int) -> float:
 
 
 class PollingBot(ExtBot[int]):
-    """An `ExtBot` whose `get_updates` rides out outages."""
+    """An `ExtBot` whose `get_updates` rides out outages.
+
+    With `stopping` set, a token Telegram refuses (401) stops the bot instead of ending
+    PTB's polling loop and leaving the process alive but deaf.
+    """
 
     _failures = 0
+
+    def __init__(self, *args: Any, stopping: Shutdown | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stopping = stopping  # PTB freezes a bot's public attributes
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
         try:
             updates = await super().get_updates(*args, **kwargs)
         except TimedOut:
             raise  # a long poll that got no answer: PTB polls again at once
+        except InvalidToken:
+            if self._stopping is None:
+                raise
+            first = self._stopping.fatal is None
+            self._stopping.fail(TOKEN_REFUSED)
+            if first:
+                await asyncio.sleep(MAX_POLL_PAUSE)  # stopping the bot ends this wait
+            return ()
         except RetryAfter as error:
             await self._failed(error, error.retry_after)
             return ()

@@ -16,6 +16,7 @@ from bot.presentation.payloads import QuizPress, decode
 from bot.presentation.result_text import render_result, to_plain
 from bot.settings import Settings
 from bot.telegram_bot.application import build_application
+from bot.telegram_bot.flood import FloodGate
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
@@ -45,10 +46,12 @@ def make_settings(
 
 
 @asynccontextmanager
-async def running_bot(settings: Settings) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+async def running_bot(
+    settings: Settings, *, flood_gate: FloodGate | None = None
+) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """The real `Application`, long polling the fake server, until the block ends."""
     content = load_content(settings.questions_dir, settings.profiles_dir)
-    application = build_application(settings, content)
+    application = build_application(settings, content, flood_gate=flood_gate)
     async with application:
         # What run_polling() does around start/stop, minus the signal handling.
         if application.post_init:
