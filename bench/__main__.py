@@ -64,7 +64,7 @@ def random_answers(content: Content, rng: random.Random) -> Answers:
         if question.kind == "likert":
             return (str(rng.randint(0, MAX_LEVEL)),)
         ids = [option.id for option in question.options]
-        if question.kind == "single":
+        if question.one_answer:
             return (rng.choice(ids),)
         return tuple(i for i in ids if rng.random() < 0.5)
 

@@ -119,9 +119,19 @@ def careerbot_press(message: BotMessage, rng: random.Random) -> str | None:
     answers = [p for p in quiz if p.verb == "answer"]
     if answers:
         return rng.choice(answers).encode()
-    if any(text.startswith("✅") for text in message.buttons):
-        return next(p for p in quiz if p.verb == "confirm").encode()
-    return rng.choice([p for p in quiz if p.verb == "toggle"]).encode()
+    confirm = [p for p in quiz if p.verb == "confirm"]
+    if confirm and any(text.startswith("✅") for text in message.buttons):
+        return confirm[0].encode()
+    # A forced choice shows Confirm only once enough options are ticked: tick another.
+    buttons = [button for row in message.reply_markup for button in row]
+    unticked = [
+        press
+        for button in buttons
+        if not button.text.startswith("✅")
+        and isinstance(press := decode(button.data), QuizPress)
+        and press.verb == "toggle"
+    ]
+    return rng.choice(unticked).encode()
 
 
 def floor_press(message: BotMessage, rng: random.Random) -> str | None:

@@ -27,9 +27,12 @@ from tests.support.languages import LANGS
 #: In the question's order; "studying" is the bac with a higher diploma under way.
 EDUCATION = ["none", "bac", "studying", "bac2", "bac3", "master"]
 EXPERIENCE = ["none", "lt2", "2to5", "5to10", "10plus"]
-FIELDS = ["digital", "commerce", "it", "crm_project", "other"]
+FIELDS = ["digital", "commerce", "it", "crm_project", "communication", "other"]
 #: Two years or more count as the professional experience that opens the job at bac+2.
 EXPERIENCED = {"2to5", "5to10", "10plus"}
+#: Where the experience was gained; only the job's own trade opens the bac+2 route.
+EXPERIENCE_FIELDS = ["ecommerce", "digital", "marketing", "sales", "other", "none"]
+OWN_TRADE = {"ecommerce", "digital"}
 
 STUDY_TO_MASTER = ["bac3_study", "master", "universities"]
 #: The path of a person with a digital-marketing field (so no specialising step),
@@ -47,6 +50,16 @@ TABLE = {
     ("bac3", "experienced"): ["at_level_bac2", "build_on"],
     ("master", "young"): ["at_level_master", "first_experience"],
     ("master", "experienced"): ["at_level_master", "build_on"],
+}
+#: The same, for two years or more gained outside e-commerce (in a shop, say): the
+#: diploma's route is not met yet, so the path asks for experience in the trade.
+ELSEWHERE = {
+    "none": ["vae", "relevant_experience"],
+    "bac": ["vae", "relevant_experience"],
+    "studying": ["finish_studies", "relevant_experience"],
+    "bac2": ["gain_experience", *STUDY_TO_MASTER],
+    "bac3": ["gain_experience", "master", "universities"],
+    "master": ["at_level_master", "first_experience"],
 }
 
 #: Each quality or skill and the mission it serves, reviewed by hand.
@@ -98,9 +111,21 @@ def best_answers(content: Content) -> dict[str, tuple[str, ...]]:
     return {question.id: best(question) for question in content.questions}
 
 
-def path_of(content: Content, education: str, experience: str, field: str) -> list[TrainingStep]:
-    answers = {"education": (education,), "experience": (experience,), "field": (field,)}
-    return training_path(content, score(content, answers))
+def background(
+    education: str, experience: str, field: str = "digital", where: str = "ecommerce"
+) -> dict[str, tuple[str, ...]]:
+    return {
+        "education": (education,),
+        "experience": (experience,),
+        "field": (field,),
+        "experience_field": (where,),
+    }
+
+
+def path_of(
+    content: Content, education: str, experience: str, field: str, where: str = "ecommerce"
+) -> list[TrainingStep]:
+    return training_path(content, score(content, background(education, experience, field, where)))
 
 
 def band(experience: str) -> str:
@@ -114,14 +139,23 @@ def test_the_table(shipped_content: Content, education: str, experience: str) ->
     assert [step.id for step in path] == TABLE[education, band(experience)]
 
 
+@pytest.mark.parametrize("where", ["marketing", "sales", "other"])
+@pytest.mark.parametrize("education", EDUCATION)
+def test_the_table_for_experience_gained_elsewhere(
+    shipped_content: Content, education: str, where: str
+) -> None:
+    path = path_of(shipped_content, education, "10plus", "digital", where)
+    assert [step.id for step in path] == ELSEWHERE[education]
+
+
 @pytest.mark.parametrize(
-    ("education", "experience", "field"),
-    list(itertools.product(EDUCATION, EXPERIENCE, FIELDS)),
+    ("education", "experience", "field", "where"),
+    list(itertools.product(EDUCATION, EXPERIENCE, FIELDS, EXPERIENCE_FIELDS)),
 )
 def test_every_path_is_coherent(
-    shipped_content: Content, education: str, experience: str, field: str
+    shipped_content: Content, education: str, experience: str, field: str, where: str
 ) -> None:
-    path = path_of(shipped_content, education, experience, field)
+    path = path_of(shipped_content, education, experience, field, where)
     ids = [step.id for step in path]
     assert path, "everyone gets a path"
     # diplomas in rising order, each above what the person already has
@@ -129,7 +163,9 @@ def test_every_path_is_coherent(
     assert levels == sorted(levels)
     assert all(level > EDUCATION.index(education) for level in levels)
     # someone who meets the level is told so, and is sent to no diploma
-    meets = education == "master" or (education in {"bac2", "bac3"} and experience in EXPERIENCED)
+    meets = education == "master" or (
+        education in {"bac2", "bac3"} and experience in EXPERIENCED and where in OWN_TRADE
+    )
     assert any(step.meets_level for step in path) == meets
     if meets:
         assert levels == []
@@ -191,16 +227,15 @@ def test_the_bachelor_step_is_not_the_professional_licence_alone(
 
 
 @pytest.mark.parametrize(
-    ("education", "experience", "field"),
-    list(itertools.product(EDUCATION, EXPERIENCE, FIELDS)),
+    ("education", "experience", "field", "where"),
+    list(itertools.product(EDUCATION, EXPERIENCE, FIELDS, EXPERIENCE_FIELDS)),
 )
 def test_readiness_and_path_agree(
-    shipped_content: Content, education: str, experience: str, field: str
+    shipped_content: Content, education: str, experience: str, field: str, where: str
 ) -> None:
     """Told "your degree opens the door with experience", the person's path starts with
     gaining it, and still offers the Master as the other route; no one else is told that."""
-    answers = {"education": (education,), "experience": (experience,), "field": (field,)}
-    scored = score(shipped_content, answers)
+    scored = score(shipped_content, background(education, experience, field, where))
     ids = [step.id for step in training_path(shipped_content, scored)]
     if scored.readiness == "with_experience":
         assert ids[0] == "gain_experience"
@@ -239,8 +274,7 @@ def test_paths_are_rendered_in_order(shipped_content: Content, lang: Lang) -> No
 def test_no_training_gap_once_the_level_is_met(
     shipped_content: Content, education: str, experience: str, field: str
 ) -> None:
-    answers = {"education": (education,), "experience": (experience,), "field": (field,)}
-    result = evaluate(shipped_content, answers)
+    result = evaluate(shipped_content, background(education, experience, field))
     assert any(step.meets_level for step in result.training)
     assert result.gaps
     assert all(gap.dimension.category != "background" for gap in result.gaps)
@@ -280,7 +314,7 @@ def test_every_listed_gap_has_an_action_and_a_mission(
         if gap.dimension.category == INTEREST:
             # an interest gap follows an interest cap, whose reason says why it matters
             assert lines[index] == label
-            assert any(rule.interest_below is not None for rule in result.score.reasons)
+            assert any(rule.about_interest for rule in result.score.reasons)
         else:
             assert html.escape(mid_sentence(missions[gap.dimension.mission])) in lines[index]
         assert lines[index + 1] == f"   ↳ {html.escape(gap.dimension.develop(lang))}"

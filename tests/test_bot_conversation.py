@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.models import Content
-from bot.engine.session import option_order
+from bot.engine.session import asked_questions, option_order
 from bot.presentation.payloads import MenuPress
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
@@ -38,7 +38,7 @@ async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_conten
     user = server.add_user(101, first_name="Amélie", language_code="fr-FR")
     user.send_text("/start")
     welcome = await user.wait_for(lambda u: u.last_message)
-    total = len(shipped_content.questions)
+    total = len(asked_questions(shipped_content, "fr"))
     assert "Bonjour Amélie" in welcome.text
     assert f"{total} questions" in welcome.text
     assert "🔒" in welcome.text  # the privacy line
@@ -172,7 +172,7 @@ async def test_start_offers_to_resume_an_unfinished_quiz(
     await player.play(choices, last=6)
     await player.wait_question(7)
     user.send_text("/start")
-    total = len(shipped_content.questions)
+    total = len(asked_questions(shipped_content, "fr"))
     offer = await user.wait_for(
         lambda u: u.last_message if "quiz en cours" in u.last_text else None
     )
@@ -353,9 +353,9 @@ async def test_answers_in_the_quiz_order_and_none_of_these_on_telegram(
     user = server.add_user(113, first_name="Maël", language_code="fr")
     await begin(user, "▶️ Commencer le quiz")
     player = QuizPlayer(user, shipped_content)
-    choices = {**random_choices(shipped_content, random.Random(13)), "tools_used": ("js",)}
-    number = [q.id for q in shipped_content.questions].index("tools_used") + 1
-    tools = shipped_content.question_by_id["tools_used"]
+    choices = {**random_choices(shipped_content, random.Random(13)), "done_projects": ("code",)}
+    number = [q.id for q in shipped_content.questions].index("done_projects") + 1
+    tools = shipped_content.question_by_id["done_projects"]
     await player.play(choices, last=number - 1)
     message = await player.wait_question(number)
     presses = quiz_presses(message)
@@ -378,9 +378,9 @@ async def test_answers_in_the_quiz_order_and_none_of_these_on_telegram(
         labels = {tools.options_by_id[o].text("en"): o for o in order}
         return [labels[b.removeprefix("✅ ")] for b in message.buttons if b.startswith("✅ ")]
 
-    assert await toggle("sheet") == ["sheet"]
+    assert await toggle("project") == ["project"]
     assert await toggle("none") == ["none"]
-    assert await toggle("js") == ["js"]
+    assert await toggle("code") == ["code"]
     await player.press(message, "confirm")
     await player.play(choices, first=number + 1)
     result = await player.wait_result("en")

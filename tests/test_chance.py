@@ -9,6 +9,7 @@ languages, that the result is a pointer only.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import statistics
 
@@ -33,8 +34,11 @@ def content(shipped_content: Content) -> Content:
 def random_answer(question: Question, rng: random.Random) -> tuple[str, ...]:
     if question.kind == "likert":
         return (str(rng.randint(0, MAX_LEVEL)),)
-    if question.kind == "single":
+    if question.one_answer:
         return (rng.choice(question.options).id,)
+    if question.pick is not None:
+        chosen = set(rng.sample([o.id for o in question.options], question.pick))
+        return tuple(o.id for o in question.options if o.id in chosen)
     ticked = tuple(o.id for o in question.options if not o.exclusive and rng.random() < 0.5)
     return ticked or tuple(o.id for o in question.options if o.exclusive)[:1]
 
@@ -50,7 +54,7 @@ def all_no(content: Content) -> AnswerSet:
     for q in content.questions:
         if q.kind == "likert":
             answers[q.id] = ("0",)
-        elif q.kind == "single":
+        elif q.one_answer:
             answers[q.id] = (min(q.options, key=lambda o: sum(o.evidence.values())).id,)
         else:
             answers[q.id] = tuple(o.id for o in q.options if o.exclusive)[:1]
@@ -95,7 +99,8 @@ def test_not_at_all_to_everything_lands_far(content: Content) -> None:
     assert result.score.interest == 0
     assert not result.cautious
     # the reasons an adviser would give come first, not the generic "could suit you"
-    assert [rule.id for rule in result.score.reasons][:2] == ["no_selling", "little_interest"]
+    reasons = [rule.id for rule in result.score.reasons]
+    assert reasons[0] == "no_selling" and "little_interest" in reasons
 
 
 # --- Agreeing with everything ---------------------------------------------------------------
@@ -122,16 +127,23 @@ def test_agreeing_with_almost_everything_adds_a_word_of_caution(
     assert caution not in to_plain(render_result(content, frank, lang))
 
 
-def test_ticking_off_job_tasks_costs_interest(content: Content) -> None:
-    frank = answers_for(content, EXPERIENCED_MASTER)
-    everything = {
+def test_preferring_other_tasks_costs_interest_but_never_caps_on_its_own(
+    content: Content,
+) -> None:
+    """In the forced choice, picking the neighbouring jobs' tasks instead of the job's own
+    lowers the interest shown, but no cap follows from it: the statements decide caps."""
+    # "Plutôt oui" to every core statement: what the forced choice adds can show
+    mostly = dataclasses.replace(EXPERIENCED_MASTER, interest=0.75)
+    frank = answers_for(content, mostly)
+    assert {frank[q] for q in ("like_selling", "like_leading", "like_figures")} == {("3",)}
+    forced = [q for q in content.questions if q.pick is not None]
+    assert forced
+    elsewhere = {
         **frank,
-        **{
-            q.id: tuple(o.id for o in q.options if not o.exclusive)
-            for q in content.questions
-            if q.id in ("tasks_wanted", "tasks_week")
-        },
+        **{q.id: tuple(o.id for o in q.options if not o.evidence)[: q.pick] for q in forced},
     }
-    before = evaluate(content, frank).score.interest
-    after = evaluate(content, everything).score.interest
-    assert before is not None and after is not None and after < before
+    before = evaluate(content, frank).score
+    after = evaluate(content, elsewhere).score
+    assert before.interest is not None and after.interest is not None
+    assert after.interest < before.interest
+    assert after.reasons == before.reasons == ()

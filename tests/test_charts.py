@@ -196,7 +196,7 @@ def test_the_shipped_chart_shows_interest_in_the_core_missions() -> None:
     """An interest cap's reason must show on the picture: the interest is written under the fit."""
     shipped = load_content(ROOT / "questions", ROOT / "profiles")
     keen = answers_for(shipped, MASTER)
-    less = {**keen, "like_selling": ("0",)}
+    less = {**keen, "like_negotiating": ("1",)}  # a statement no cap rule reads
     before, after = evaluate(shipped, keen), evaluate(shipped, less)
     # only the interest moved: the fit, the band and every ability are the same
     assert before.score.interest != after.score.interest

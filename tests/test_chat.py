@@ -21,11 +21,11 @@ from bot.content.models import Content, Lang, Question
 from bot.content.typography import NBSP, NNBSP
 from bot.engine.result import evaluate
 from bot.engine.scoring import Answers
-from bot.engine.session import option_order
+from bot.engine.session import Quiz, asked_questions, option_order
 from bot.presentation.progress import progress_bar
 from bot.presentation.screens import estimated_minutes
 from bot.presentation.texts import t
-from bot.terminal.chat import run_chat
+from bot.terminal.chat import invalid_answer, run_chat
 from tests.support.answers import EXAMPLE, EXAMPLE_TYPED
 from tests.support.languages import LANGS
 
@@ -64,7 +64,7 @@ def play(
 
 def typed_answer(question: Question) -> str:
     """The line a person types for the first shown (likert: the top) answer."""
-    return {"likert": "5", "single": "1", "multiple": "1 2"}[question.kind]
+    return {"likert": "5", "single": "1", "multiple": "1 2", "knowledge": "1"}[question.kind]
 
 
 def expected_answers(content: Content, seed: str) -> dict[str, tuple[str, ...]]:
@@ -74,7 +74,7 @@ def expected_answers(content: Content, seed: str) -> dict[str, tuple[str, ...]]:
         shown = option_order(seed, q)
         if q.kind == "likert":
             answers[q.id] = ("4",)
-        elif q.kind == "single":
+        elif q.one_answer:
             answers[q.id] = (shown[0],)
         else:
             answers[q.id] = tuple(o.id for o in q.options if o.id in shown[:2])
@@ -129,7 +129,7 @@ def test_greeting_gives_count_and_minutes(mini_content: Content, shipped_content
     assert "8 questions, environ 2 minutes" in out
     assert t("quiz_resumable", "fr") not in out  # nothing is kept to pick up later
     _, out = play(shipped_content, [], "en")
-    count = len(shipped_content.questions)
+    count = len(asked_questions(shipped_content, "en"))
     assert out.startswith("Hello! I'll help you")
     assert f"{count} questions, about {estimated_minutes(shipped_content, 'en')} minutes" in out
 
@@ -338,7 +338,7 @@ def test_cli_chat_to_the_end(
     done = run_cli(lang, stdin, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    total = len(shipped_content.questions)
+    total = len(asked_questions(shipped_content, lang))
     assert f"Question {total}/{total}" in done.stdout
     expected = evaluate(shipped_content, expected_answers(shipped_content, CLI_SEED))
     fit, salary = _figures(done.stdout, lang)
@@ -404,15 +404,24 @@ def test_the_same_seed_shows_the_same_order_after_back(mini_content: Content) ->
     assert screens[1].split("Votre réponse")[0] == screens[2].split("Votre réponse")[0]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_refusal_names_none_of_these_as_it_reads(shipped_content: Content, lang: Lang) -> None:
+    for question in shipped_content.questions:
+        none = [o for o in question.options if o.exclusive]
+        if none:
+            refused = invalid_answer(Quiz(shipped_content), question, lang)
+            assert none[0].text(lang) in refused, question.id
+
+
 def test_none_of_these_goes_alone(shipped_content: Content) -> None:
-    tools = shipped_content.question_by_id["tools_used"]
+    tools = shipped_content.question_by_id["done_projects"]
     shown = option_order(SHUFFLED_SEED, tools)
     assert tools.options_by_id[shown[-1]].exclusive  # "none of these" comes last
     before = [typed_answer(q) for q in shipped_content.questions[: tools_position(shipped_content)]]
     none, other = str(len(shown)), "1"
     _, out = play(shipped_content, [*before, f"{other} {none}", none], "en", seed=SHUFFLED_SEED)
-    refused = t("chat_invalid_many", "en", count=len(shown))
-    assert refused.endswith("“None of these” goes on its own.")
+    refused = invalid_answer(Quiz(shipped_content), tools, "en")
+    assert refused.endswith("“None of these yet” goes on its own.")  # the option as it reads
     assert out.count(refused) == 1
     # "none" alone is accepted: the next question comes
     number = tools_position(shipped_content) + 1
@@ -420,4 +429,4 @@ def test_none_of_these_goes_alone(shipped_content: Content) -> None:
 
 
 def tools_position(content: Content) -> int:
-    return [q.id for q in content.questions].index("tools_used")
+    return [q.id for q in content.questions].index("done_projects")

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.content.models import Content
+from bot.engine.session import asked_questions
 from tests.support.docs_examples import documented, examples
 from tests.support.paths import ROOT
 
@@ -36,7 +37,8 @@ def test_the_examples_cover_the_commands_a_reader_tries_first() -> None:
 def test_the_question_count_the_readme_quotes_is_the_quiz_s(shipped_content: Content) -> None:
     quoted = re.findall(r"[Qq]uestion \d+/(\d+)", README)
     assert quoted, "the README quotes a progress line"
-    assert set(quoted) == {str(len(shipped_content.questions))}
+    # the count of a quiz in the default (first) language: the job's own asks one less
+    assert set(quoted) == {str(len(asked_questions(shipped_content, "fr")))}
 
 
 def test_the_readme_s_bad_setting_line_is_what_the_command_prints() -> None:

@@ -19,6 +19,7 @@ from bot.content.models import Content
 from bot.content.problems import Problem
 from bot.content.registry import ContentRegistry
 from bot.engine.result import evaluate
+from bot.engine.session import asked_questions
 from bot.presentation.texts import t
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI
@@ -54,14 +55,14 @@ async def test_a_kill_after_the_last_answer_still_logs_once_and_shows_the_result
     user = server.add_user(801, language_code="fr")
     choices = random_choices(shipped_content, random.Random(80))
     player = QuizPlayer(user, shipped_content, timeout=40)
-    total = len(shipped_content.questions)
+    total = len(asked_questions(shipped_content, "fr"))
     bot = BotProcess(server, tmp_path)
     with bot.running():
         await begin(user, BEGIN_FR)
         await player.play(choices, last=total - 1)
         message = await player.wait_question(total)
         await server.wait_until_idle()
-        question = shipped_content.questions[-1]
+        question = asked_questions(shipped_content, "fr")[-1]
         final = (
             ("answer", choices[question.id][0]) if question.kind != "multiple" else ("confirm", "")
         )

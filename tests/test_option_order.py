@@ -75,6 +75,18 @@ def test_none_of_these_stays_last(shipped_content: Content) -> None:
             assert list(order[len(order) - len(exclusive) :]) == exclusive
 
 
+def test_other_options_come_last_before_none_of_these(shipped_content: Content) -> None:
+    """ "Another field" sits after the shuffled options, "none of these" after it."""
+    marked = [q for q in shuffled(shipped_content) if any(o.last for o in q.options)]
+    assert {"field", "experience_field"} <= {q.id for q in marked}
+    for quiz_id in ("a", "b", "c", "d"):
+        for question in marked:
+            order = option_order(quiz_id, question)
+            options = [question.options_by_id[i] for i in order]
+            place = [2 if o.exclusive else int(o.last) for o in options]
+            assert place == sorted(place), (question.id, order)
+
+
 def test_the_best_answer_is_not_always_first(shipped_content: Content) -> None:
     """Over many quizzes, the best scenario answer lands in every position."""
     scenarios = [q for q in shuffled(shipped_content) if q.kind == "single" and not q.background]
@@ -96,7 +108,7 @@ def test_different_quizzes_see_different_orders(shipped_content: Content) -> Non
 # --- The screen keeps it ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("question_id", ["sales_drop", "tools_used"])
+@pytest.mark.parametrize("question_id", ["sales_drop", "done_projects"])
 def test_the_screen_shows_the_quiz_order_after_back_and_language_switch(
     shipped_content: Content, question_id: str
 ) -> None:
@@ -107,9 +119,7 @@ def test_the_screen_shows_the_quiz_order_after_back_and_language_switch(
     assert first == list(option_order("5eed0001", question))
     english = quiz.switch_language(session, "en")
     assert shown(question_screen(quiz, english).buttons) == first
-    following = (
-        quiz.answer(session, first[0]) if question.kind == "single" else quiz.confirm(session)
-    )
+    following = quiz.answer(session, first[0]) if question.one_answer else quiz.confirm(session)
     back = quiz.back(following)
     assert shown(question_screen(quiz, back).buttons) == first
     # a restored session (state.db after a restart) shows the same order too
@@ -124,22 +134,22 @@ def test_ticking_none_clears_the_others_and_ticking_another_clears_none(
     shipped_content: Content,
 ) -> None:
     quiz = Quiz(shipped_content)
-    session = at(quiz, "abcd1234", "tools_used")
-    session = quiz.toggle(quiz.toggle(session, "sheet"), "html")
-    assert session.pending == ("sheet", "html")
+    session = at(quiz, "abcd1234", "done_projects")
+    session = quiz.toggle(quiz.toggle(session, "project"), "code")
+    assert session.pending == ("project", "code")
     session = quiz.toggle(session, "none")
     assert session.pending == ("none",)
-    session = quiz.toggle(session, "js")
-    assert session.pending == ("js",)
+    session = quiz.toggle(session, "content")
+    assert session.pending == ("content",)
     session = quiz.toggle(quiz.toggle(session, "none"), "none")  # tick then untick it
     assert session.pending == ()
-    assert quiz.confirm(quiz.toggle(session, "none")).answers["tools_used"] == ("none",)
+    assert quiz.confirm(quiz.toggle(session, "none")).answers["done_projects"] == ("none",)
 
 
 def test_every_shipped_exclusive_option_is_a_none_of_these(shipped_content: Content) -> None:
     exclusive = [(q.id, o) for q in shipped_content.questions for o in q.options if o.exclusive]
     assert {qid for qid, _ in exclusive} == {
-        q.id for q in shipped_content.questions if q.kind == "multiple"
+        q.id for q in shipped_content.questions if q.kind == "multiple" and q.pick is None
     }
     for _, option in exclusive:
         assert not option.evidence

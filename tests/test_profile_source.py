@@ -228,7 +228,8 @@ def test_shipped_files_load() -> None:
 
 
 def test_quiz_length_and_scenarios(content: Content) -> None:
-    assert 20 <= len(content.questions) <= 30
+    # the length that matters is the time announced (under ten minutes, tests/test_texts.py)
+    assert 20 <= len(content.questions) <= 40
     scenarios = [
         q
         for q in content.questions

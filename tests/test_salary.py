@@ -160,3 +160,38 @@ def test_the_salary_line_says_what_it_assumes(
     assert (SAME_LEVEL[lang] in message) == (experience != "none" and not later)
     if SAME_LEVEL[lang] in message:
         assert money(shipped_content.profile.salary.min, lang) in message.split(SAME_LEVEL[lang])[1]
+
+
+# --- Experience counts by the field it was gained in ------------------------------------------
+
+
+def salary_where(content: Content, education: str, experience: str, where: str) -> SalaryEstimate:
+    answers = {
+        "education": (education,),
+        "experience": (experience,),
+        "experience_field": (where,),
+    }
+    return estimate_salary(content, score(content, answers))
+
+
+def test_twenty_years_in_a_shop_are_not_twenty_years_of_e_commerce(
+    shipped_content: Content,
+) -> None:
+    """A store manager's range is that of a first e-commerce post, not of a senior one."""
+    shop = salary_where(shipped_content, "bac2", "10plus", "sales")
+    online = salary_where(shipped_content, "bac2", "10plus", "ecommerce")
+    two_years_online = salary_where(shipped_content, "bac2", "2to5", "ecommerce")
+    assert shop.low < two_years_online.low < online.low
+    assert shop.low <= JOB_MIN + 4_000
+
+
+@pytest.mark.parametrize("experience", ["2to5", "5to10", "10plus"])
+def test_the_salary_follows_the_weight_of_each_field(
+    shipped_content: Content, experience: str
+) -> None:
+    fields = shipped_content.profile.experience_fields
+    assert fields is not None and fields.origin == "general" and fields.note
+    by_weight = sorted(fields.weights, key=fields.weights.__getitem__)
+    lows = [salary_where(shipped_content, "master", experience, f).low for f in by_weight]
+    assert lows == sorted(lows)
+    assert lows[0] == JOB_MIN  # no experience in any field: a beginner's range

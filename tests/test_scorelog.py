@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.content.models import CATEGORIES, Content
 from bot.engine.result import evaluate
+from bot.engine.session import asked_questions
 from bot.scorelog.scores_schema import MIGRATIONS
 from bot.scorelog.store import ScoreLog
 from tests.support.harness import make_read_only, undo_read_only
@@ -75,6 +76,8 @@ def test_record_writes_the_result_its_dimensions_and_answers(
         "readiness": score.readiness,
         "band_uncapped": score.uncapped.id,
         "cap": None,
+        "experience_field": None,  # this fixture asks neither where nor its situation
+        "situation": None,
     }
     assert row["education"] == "bac5" and row["experience"] == "lots"
     assert row["readiness"] == "ready"  # bac5 is the fixture's Master
@@ -144,7 +147,8 @@ def test_the_shipped_content_is_logged_in_full(shipped_content: Content, db_path
     [count] = rows(db_path, "select count(*) as n from dimension_scores")
     assert count["n"] == len(shipped_content.profile.dimensions)
     [count] = rows(db_path, "select count(*) as n from answers")
-    assert count["n"] == len(recorded.session.answers) == len(shipped_content.questions)
+    asked = asked_questions(shipped_content, recorded.session.lang)
+    assert count["n"] == len(recorded.session.answers) == len(asked)
 
 
 # --- Nothing that identifies a person ---------------------------------------
@@ -230,6 +234,7 @@ def test_migrations_are_idempotent(content: Content, db_path: Path) -> None:
             "m002_summary_indexes",
             "m003_item_scores",
             "m004_verdict",
+            "m005_knowledge_and_situation",
         ]
         assert db.table("results").count == 2
 
@@ -246,7 +251,7 @@ def test_migrations_upgrade_an_old_schema_and_keep_its_rows(
     ScoreLog(db_path).migrate()
     with Database(db_path) as db:
         assert ["date"] in index_columns(db, "results")
-        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m004_verdict"
+        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m005_knowledge_and_situation"
     assert [r["id"] for r in rows(db_path, "select id from results")] == [old.id]
 
 
@@ -263,7 +268,7 @@ def test_answers_logged_before_item_scores_keep_an_empty_score(db_path: Path) ->
 def test_migration_stamps_are_kept_to_the_day(db_path: Path) -> None:
     ScoreLog(db_path).migrate()
     stamps = [r["applied_at"] for r in rows(db_path, "select applied_at from _sqlite_migrations")]
-    assert len(stamps) == 4
+    assert len(stamps) == 5  # one per migration
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(stamp)) for stamp in stamps)
 
 
@@ -378,3 +383,31 @@ def test_purge_without_a_log_creates_nothing(tmp_path: Path) -> None:
     path = tmp_path / "scores.db"
     assert ScoreLog(path).purge(0, date(2026, 1, 1)) == 0
     assert not path.exists()
+
+
+def test_a_knowledge_answer_is_logged_right_or_not(shipped_content: Content, db_path: Path) -> None:
+    """The difficulty of a knowledge question (`logs items`' Right column) comes from this."""
+    from bot.engine.result import evaluate
+    from bot.scorelog.items import load_items
+    from tests.support.scorelog import finished_at, play
+
+    log = ScoreLog(db_path, sources=SOURCES)
+    for index, pick in enumerate((0, 1, 2, 3)):
+        session = play(shipped_content, pick, quiz_id=f"k{index:07d}")
+        result = evaluate(shipped_content, session.answers)
+        log.record(shipped_content, session, result, finished_at=finished_at(date(2026, 3, 2)))
+    stored = rows(db_path, "select question_id, answer, correct from answers")
+    knowledge = [q for q in shipped_content.questions if q.kind == "knowledge"]
+    assert knowledge
+    for question in knowledge:
+        (right,) = [o.id for o in question.options if o.right]
+        logged = [r for r in stored if r["question_id"] == question.id]
+        assert len(logged) == 4
+        assert all(r["correct"] == int(r["answer"] == right) for r in logged)
+    others = [r for r in stored if r["question_id"] not in {q.id for q in knowledge}]
+    assert all(r["correct"] is None for r in others)
+    items = {i.question_id: i for i in load_items(db_path).items}
+    for question in knowledge:
+        logged = [r for r in stored if r["question_id"] == question.id]
+        assert items[question.id].share_right == sum(int(str(r["correct"])) for r in logged) / 4
+    assert all(items[q].share_right is None for q in ("like_selling", "education"))

@@ -40,7 +40,7 @@ def best_answers(content: Content) -> dict[str, tuple[str, ...]]:
     for q in content.questions:
         if q.kind == "likert":
             answers[q.id] = ("4",)
-        elif q.kind == "single":
+        elif q.one_answer:
             answers[q.id] = (max(q.options, key=lambda o: sum(o.evidence.values())).id,)
         else:
             answers[q.id] = tuple(o.id for o in q.options)

@@ -300,7 +300,7 @@ def test_several_file_problems_reported_together(copy: Copy) -> None:
     )
     assert found[1].startswith(f"error: 02-skills.yaml:{syntax} YAML syntax error")
     assert found[2].startswith(f"error: 03-background.yaml:{kind} [market] questions.3.kind:")
-    assert "'likert', 'single' or 'multiple'" in found[2]
+    assert "'likert', 'single', 'multiple' or 'knowledge'" in found[2]
 
 
 def test_several_cross_file_problems_reported_together(copy: Copy) -> None:
@@ -401,7 +401,8 @@ def test_a_cap_rule_with_two_conditions_is_refused(copy: Copy) -> None:
     )
     assert errors(copy.validate()) == [
         f"error: mini.yaml:{line - 1} [untrained] caps.0: "
-        "give exactly one condition: `readiness` or `interest_below`",
+        "give exactly one condition: `readiness`, `interest_below`, `statement`, `inconsistent`"
+        " or `background`",
         f"error: mini.yaml:{line + 1} [untrained] caps.0.interest_below: "
         "`interest_below` needs dimensions of category interest",
     ]

@@ -13,7 +13,7 @@ from bot.scorelog.items import ItemReport
 from bot.scorelog.summary import NO_ANSWER, NO_SOURCE, Summary, bucket_label
 
 #: The item analysis's columns aligned to the right.
-NUMERIC = {"Answers", "Spread", "Item–rest"}
+NUMERIC = {"Answers", "Spread", "Item–rest", "Right"}
 
 
 def summary_tables(summary: Summary) -> list[RenderableType]:
@@ -48,8 +48,21 @@ def summary_tables(summary: Summary) -> list[RenderableType]:
 def item_tables(report: ItemReport) -> list[Table]:
     """The item analysis: the questions, then the categories."""
     questions = Table(title=f"Questions ({report.results} results)")
-    for name in ("Question", "Category", "Answers", "Spread", "Top answer", "Item–rest", "Flag"):
-        questions.add_column(name, justify="right" if name in NUMERIC else "left")
+    columns = (
+        "Question",
+        "Category",
+        "Answers",
+        "Spread",
+        "Top answer",
+        "Item–rest",
+        "Right",
+        "Flag",
+    )
+    for name in columns:
+        # a flag is read whole: the other columns wrap first
+        questions.add_column(
+            name, justify="right" if name in NUMERIC else "left", no_wrap=name == "Flag"
+        )
     for item in sorted(report.items, key=lambda i: (i.category or "~", i.question_id)):
         questions.add_row(
             item.question_id,
@@ -58,6 +71,7 @@ def item_tables(report: ItemReport) -> list[Table]:
             f"{item.spread:.2f}",
             f"{item.modal_share:.0%} {item.modal_answer or NO_ANSWER}",
             "–" if item.item_rest is None else f"{item.item_rest:.2f}",
+            "–" if item.share_right is None else f"{item.share_right:.0%}",
             ", ".join(item.flags),
         )
     categories = _columns(

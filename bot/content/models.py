@@ -37,7 +37,10 @@ SINGLE_SOURCE_CATEGORIES: tuple[Category, ...] = ("background",)
 #: The fewest questions that must give evidence for a quality, skill or interest.
 MIN_SOURCES = 2
 
-QuestionKind = Literal["likert", "single", "multiple"]
+QuestionKind = Literal["likert", "single", "multiple", "knowledge"]
+"""`knowledge`: a question of fact, answered like a single choice, with one right
+option (`right: true`, the only one with evidence), « I don't know » (`last`) and the
+fact's `origin`."""
 
 #: Levels run from 0 (none) to 4 (expert / fully agree).
 MAX_LEVEL = 4
@@ -170,6 +173,9 @@ class EntryRoute(Strict):
     """Values of the `education` background that open this route."""
     experience: list[str] = []
     """Values of the `experience` background it also needs; empty: none needed."""
+    experience_fields: list[str] = []
+    """Values of the profile's `experience_fields` background the experience must come
+    from; empty: any field."""
 
 
 class Entry(Strict):
@@ -193,18 +199,66 @@ class CapRule(Strict):
     """Caps the band when readiness or interest in the core missions falls short.
 
     Give exactly one condition: `readiness` (the rule applies to these
-    readiness values) or `interest_below` (it applies when the interest score,
+    readiness values), `interest_below` (it applies when the interest score,
     0–100, is below this; with `interest`, the score of that one interest
-    dimension). `max_band` names the highest band then allowed.
+    dimension) or `statement` with `answers` (it applies when the person gave
+    one of these answers, 0–4 as on the scale, to that likert statement; its
+    reason quotes the answer where it says `{answer}`), `inconsistent: true`
+    (it applies when the answers contradict each other) or `background` (it applies
+    when these background answers were given). `max_band` names the
+    highest band then allowed.
     """
 
     id: Identifier
     readiness: list[Readiness] = []
     interest_below: Annotated[int, Field(ge=1, le=100)] | None = None
     interest: Identifier | None = None
+    statement: Identifier | None = None
+    answers: list[Level] = []
+    inconsistent: bool = False
+    """The condition "the answers contradict each other" (see bot/engine/consistency.py)."""
+    background: dict[Identifier, list[str]] | None = None
+    """The condition "these background answers were given" (e.g. not yet able to work in
+    the job's language): every key must match."""
     max_band: Identifier
     reason: Text
     """One sentence, shown with the capped band."""
+
+    @property
+    def about_interest(self) -> bool:
+        """A rule on wanting to do the job (shown first), not on readiness."""
+        return self.interest_below is not None or self.statement is not None
+
+    def holds(self) -> int:
+        """How many conditions the rule gives (exactly one is valid)."""
+        return sum(
+            (
+                bool(self.readiness),
+                self.interest_below is not None,
+                bool(self.statement),
+                self.inconsistent,
+                bool(self.background),
+            )
+        )
+
+
+class ExperienceFields(Strict):
+    """How much experience counts by the field it was gained in: a marked judgement.
+
+    The experience a person states (the `weighs` background) is multiplied by the
+    weight of the field they gained it in (the `background` one): in the fit, and in
+    the salary's anchor. An entry route may also ask for experience from given fields.
+    """
+
+    background: Identifier
+    """The background recording where the experience was gained."""
+    weighs: Identifier
+    """The background whose evidence and salary level the weights apply to."""
+    weights: dict[str, Annotated[float, Field(ge=0, le=1)]]
+    """Field value → how much experience gained there counts, 0–1."""
+    origin: Origin
+    note: str
+    """For admins, never shown: why these weights."""
 
 
 class Band(Strict):
@@ -280,6 +334,9 @@ class Profile(Strict):
     id: Identifier
     source: str
     languages: Languages
+    job_language: Lang | None = None
+    """The language the job is done in (its source's), declared or not among `languages`:
+    a question marked `other_languages_only` is asked only in the other languages."""
     title: Text
     aliases: list[Text]
     summary: Text
@@ -288,6 +345,7 @@ class Profile(Strict):
     bands: list[Band]
     entry: Entry
     caps: list[CapRule] = []
+    experience_fields: ExperienceFields | None = None
     training: list[TrainingStep]
     salary: Salary
     disclaimer: Text
@@ -307,6 +365,10 @@ class Option(Strict):
     """The background fact this answer records (e.g. `master` for `education`)."""
     exclusive: bool = False
     """Multiple choice only: "none of these"; ticking it clears the others, and back."""
+    last: bool = False
+    """Shown last when the options are shuffled, where people look for it ("another field")."""
+    right: bool = False
+    """Knowledge questions only: the one right answer."""
 
 
 class Question(Strict):
@@ -327,9 +389,28 @@ class Question(Strict):
     """
     reverse: bool = False
     """Likert only: reverse-keyed, agreeing shows a lower level (4 − the answer)."""
+    twin: Identifier | None = None
+    """Reverse-keyed likert only: the direct statement it mirrors; agreeing (or
+    disagreeing) with both is a contradiction the result points out."""
+    other_languages_only: bool = False
+    """Asked only when the quiz is in a language other than the profile's `job_language`
+    (e.g. whether one can work in the job's language); otherwise taken as `assumed`."""
+    assumed: Identifier | None = None
+    """With `other_languages_only`: the option taken as the answer when not asked."""
+    pick: Annotated[int, Field(ge=1)] | None = None
+    """Multiple choice only: a forced choice, exactly this many options to pick. An
+    option not picked is not refused: it shows a middling level (see scoring)."""
+    origin: str | None = None
+    """Knowledge questions only: where the fact comes from (a law, a standard, a usual
+    definition); for admins, never shown."""
     short: Text | None = None
     """A few words naming the question ("scénario marketplace"): a strength cites the
     answers that back it by these names."""
+
+    @property
+    def one_answer(self) -> bool:
+        """Answered with one option (a single choice or a question of fact)."""
+        return self.kind in ("single", "knowledge")
 
     @cached_property
     def options_by_id(self) -> dict[str, Option]:

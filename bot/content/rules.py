@@ -42,10 +42,15 @@ def check_caps(profile: Profile, problem: Reporter) -> Iterable[Problem]:
                 (*at, "max_band"),
                 rule.id,
             )
-        if bool(rule.readiness) == (rule.interest_below is not None):
+        if rule.holds() != 1:
             yield problem(
-                "give exactly one condition: `readiness` or `interest_below`", at, rule.id
+                "give exactly one condition: `readiness`, `interest_below`, `statement`,"
+                " `inconsistent` or `background`",
+                at,
+                rule.id,
             )
+        if bool(rule.statement) != bool(rule.answers):
+            yield problem("`statement` and `answers` go together", (*at, "answers"), rule.id)
         if rule.interest_below is not None and not has_interest:
             yield problem(
                 "`interest_below` needs dimensions of category interest",
@@ -73,20 +78,33 @@ def check_caps(profile: Profile, problem: Reporter) -> Iterable[Problem]:
 def check_entry_routes(
     profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
 ) -> Iterable[Problem]:
-    """Each entry route names answer values the education and experience questions record."""
+    """Each entry route names answer values the education and experience questions record;
+    the experience fields' weights cover every answer of their question."""
+    fields = profile.experience_fields
     for r_index, route in enumerate(profile.entry.routes):
-        for key, route_values in (
-            ("education", route.education),
-            ("experience", route.experience),
+        for key, background, route_values in (
+            ("education", "education", route.education),
+            ("experience", "experience", route.experience),
+            ("experience_fields", fields.background if fields else "", route.experience_fields),
         ):
-            known = background_values.get(key, set())
+            known = background_values.get(background, set())
             for value in route_values:
                 if value not in known:
                     yield problem(
-                        f"unknown {key} value {value!r}",
+                        f"unknown {background or key} value {value!r}",
                         ("entry", "routes", r_index, key),
                         route.id,
                     )
+    if fields is None:
+        return
+    for key in ("background", "weighs"):
+        if getattr(fields, key) not in background_values:
+            yield problem(
+                f"background {getattr(fields, key)!r} is recorded by no question",
+                ("experience_fields", key),
+            )
+    for value in sorted(background_values.get(fields.background, set()) - fields.weights.keys()):
+        yield problem(f"no weight for answer value {value!r}", ("experience_fields", "weights"))
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:

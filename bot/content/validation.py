@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.content.kinds import check_kinds, check_languages, check_statements
 from bot.content.models import (
     MAX_OPTION_CHARS,
     MAX_QUESTION_CHARS,
@@ -45,9 +46,13 @@ def check_content(
     """
     name, profile, lines = profile_file
     report = Reporter(name, lines)
+    questions = {q.id: q for _, qfile, _ in question_files for q in qfile.questions}
     return [
         *_check_profile(profile, report),
         *_check_questions(profile, report, question_files, complete=complete),
+        *check_kinds(question_files),
+        *check_languages(profile, question_files),
+        *(check_statements(profile, report, questions) if complete else []),
     ]
 
 

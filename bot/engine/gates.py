@@ -2,8 +2,12 @@
 
 Readiness says where a person stands against the usual ways in (a diploma,
 sometimes with experience); a cap rule lowers the band, with a one-sentence
-reason, when readiness or interest in the core missions falls short. Both only
-ever rise with a better answer, so capping keeps the scoring monotone.
+reason, when readiness or interest in the core missions falls short: an
+interest rule reads the person's own answer to a core statement (« Plutôt
+pas » may cap, « En partie » lowers one step at most) or the interest score.
+Each readiness and interest rule's band only ever rises with a better answer.
+The consistency rule is the one exception (agreeing more can create a
+contradiction): it keeps the band below the top, and the fit stays monotone.
 """
 
 from __future__ import annotations
@@ -31,17 +35,45 @@ class Verdict:
 
 
 def readiness(content: Content, background: Mapping[str, tuple[str, ...]]) -> Readiness:
-    """Meets the requirements now, within reach with experience, or after training."""
+    """Meets the requirements now, within reach with experience, or after training.
+
+    A route that names `experience_fields` counts only experience gained in them.
+    """
     education = set(background.get(EDUCATION, ()))
     experience = set(background.get(EXPERIENCE, ()))
+    fields = content.profile.experience_fields
+    field = set(background.get(fields.background, ())) if fields is not None else set()
     routes = [r for r in content.profile.entry.routes if education.intersection(r.education)]
-    if any(not r.experience or experience.intersection(r.experience) for r in routes):
+    if any(
+        (not r.experience or experience.intersection(r.experience))
+        and (not r.experience_fields or field.intersection(r.experience_fields))
+        for r in routes
+    ):
         return "ready"
     return "with_experience" if routes else "after_training"
 
 
-def applies(rule: CapRule, ready: Readiness, interest: Mapping[str | None, float]) -> bool:
-    """Whether a rule caps this person; `interest` maps None (overall) and ids to 0–100."""
+def applies(
+    rule: CapRule,
+    ready: Readiness,
+    interest: Mapping[str | None, float],
+    statements: Mapping[str, int],
+    inconsistent: bool = False,
+    background: Mapping[str, tuple[str, ...]] | None = None,
+) -> bool:
+    """Whether a rule caps this person; `interest` maps None (overall) and ids to 0–100,
+    `statements` a likert question's id to the step answered (0–4, as shown);
+    `inconsistent`: the answers contradict each other."""
+    if rule.inconsistent:
+        return inconsistent
+    if rule.background:
+        recorded = background or {}
+        return all(
+            set(recorded.get(key, ())) & set(values) for key, values in rule.background.items()
+        )
+    if rule.statement is not None:
+        answered = statements.get(rule.statement)
+        return answered is not None and answered in rule.answers
     if rule.interest_below is not None:
         score = interest.get(rule.interest)
         return score is not None and round(score) < rule.interest_below
@@ -49,15 +81,25 @@ def applies(rule: CapRule, ready: Readiness, interest: Mapping[str | None, float
 
 
 def verdict(
-    content: Content, uncapped: Band, ready: Readiness, interest: Mapping[str | None, float]
+    content: Content,
+    uncapped: Band,
+    ready: Readiness,
+    interest: Mapping[str | None, float],
+    statements: Mapping[str, int],
+    inconsistent: bool = False,
+    background: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Verdict:
     """Apply every cap rule; the lowest `max_band` wins (the first listed on a tie)."""
     bands = {band.id: band for band in content.profile.bands}
+    met = [
+        rule
+        for rule in content.profile.caps
+        if applies(rule, ready, interest, statements, inconsistent, background)
+    ]
     band, cap = uncapped, None
-    for rule in content.profile.caps:
+    for rule in met:
         limit = bands[rule.max_band]
-        if applies(rule, ready, interest) and limit.min < band.min:
+        if limit.min < band.min:
             band, cap = limit, rule
-    met = [rule for rule in content.profile.caps if applies(rule, ready, interest)]
-    reasons = sorted(met, key=lambda rule: rule.interest_below is None)
+    reasons = sorted(met, key=lambda rule: not rule.about_interest)
     return Verdict(band=band, uncapped=uncapped, cap=cap, reasons=tuple(reasons))

@@ -43,7 +43,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
     """Score the answers and derive the advice and the salary from the score."""
     scored = score(content, answers)
     path = training_path(content, scored)
-    main = _main_gaps(scored, path)
+    main = _main_gaps(content, scored, path)
     return Result(
         score=scored,
         strengths=strengths(scored),
@@ -55,7 +55,9 @@ def evaluate(content: Content, answers: Answers) -> Result:
     )
 
 
-def _main_gaps(scored: Score, path: list[TrainingStep], limit: int = 3) -> list[DimensionScore]:
+def _main_gaps(
+    content: Content, scored: Score, path: list[TrainingStep], limit: int = 3
+) -> list[DimensionScore]:
     """The costliest gaps; training and experience drop out once the path says the entry
     level is met, so the advice never asks for a diploma the path says is not needed.
 
@@ -63,7 +65,7 @@ def _main_gaps(scored: Score, path: list[TrainingStep], limit: int = 3) -> list[
     the job ("sell something yourself") goes before any training towards it.
     """
     every = _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))
-    return [*_interest_gaps(scored), *every][:limit]
+    return [*_interest_gaps(content, scored), *every][:limit]
 
 
 def _at_level(
@@ -75,16 +77,20 @@ def _at_level(
     return every
 
 
-def _interest_gaps(scored: Score) -> list[DimensionScore]:
-    """The interest each interest cap names (or, for overall interest, the costliest one)."""
+def _interest_gaps(content: Content, scored: Score) -> list[DimensionScore]:
+    """The interest each interest cap names, or measures with its statement (or, for
+    overall interest, the costliest one)."""
     wanted = [d for d in scored.dimensions if d.dimension.category == INTEREST and d.fit < 1.0]
     picked: list[DimensionScore] = []
     for rule in scored.reasons:
-        if rule.interest_below is None:
+        if not rule.about_interest:
             continue
-        named = [d for d in wanted if d.dimension.id == rule.interest] if rule.interest else []
+        names = {rule.interest} if rule.interest else set()
+        if rule.statement:
+            names |= set(content.question_by_id[rule.statement].dimensions)
+        named = [d for d in wanted if d.dimension.id in names]
         costliest = sorted(wanted, key=lambda d: -d.gap_weight)[:1]
-        for gap in named or costliest:
+        for gap in named if names else costliest:
             if gap not in picked:
                 picked.append(gap)
     return picked

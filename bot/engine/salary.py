@@ -8,7 +8,9 @@ job's range `min`–`max` and `span = max - min`:
     width = span × (BASE_WIDTH + EDUCATION_WIDTH × d)
     high  = low + width, the pair slid down to end at `max` if it would pass it
 
-So a beginner starts at the bottom whatever their diploma, experience moves the
+Experience gained outside the job's own trade counts by the profile's
+`experience_fields` weights (twenty years in a shop are not twenty years of
+e-commerce). So a beginner starts at the bottom whatever their diploma, experience moves the
 range most, education lifts it more as experience grows, and the range is
 never narrower than a fifth of the job's: honest about what a quiz can know.
 Both ends are rounded to the profile's step and never leave the job's range.
@@ -19,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.models import Content, SalaryScale
-from bot.engine.scoring import Score
+from bot.engine.scoring import Score, field_weight
 
 #: An unanswered background question counts as mid-scale.
 NEUTRAL = 0.5
@@ -43,8 +45,8 @@ class SalaryEstimate:
 
 def estimate_salary(content: Content, score: Score) -> SalaryEstimate:
     salary = content.profile.salary
-    e = _position(salary.experience, score)
-    d = _position(salary.education, score)
+    e = _position(content, salary.experience, score)
+    d = _position(content, salary.education, score)
     span = salary.max - salary.min
     width = span * (BASE_WIDTH + EDUCATION_WIDTH * d)
     low = salary.min + span * e * (EXPERIENCE_SHARE + EDUCATION_SHARE * d)
@@ -57,8 +59,13 @@ def estimate_salary(content: Content, score: Score) -> SalaryEstimate:
     return SalaryEstimate(rounded(low), rounded(low + width), salary.min, salary.max, e, d)
 
 
-def _position(scale: SalaryScale, score: Score) -> float:
+def _position(content: Content, scale: SalaryScale, score: Score) -> float:
+    """Where the answer sits on the scale; experience weighted by the field it was gained in."""
     levels = [
         scale.levels[v] for v in score.background.get(scale.background, ()) if v in scale.levels
     ]
-    return max(levels) if levels else NEUTRAL
+    position = max(levels) if levels else NEUTRAL
+    fields = content.profile.experience_fields
+    if fields is not None and scale.background == fields.weighs:
+        position *= field_weight(content, score.background)
+    return position

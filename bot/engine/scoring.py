@@ -7,9 +7,14 @@ The method, in full (the README explains it with an example):
    is reverse-keyed); a choice gives its option's `evidence`; ticked options of
    a multiple choice add up, capped at 4, and each ticked option that shows
    nothing (an off-job task, not "none of these") takes 1 off every level the
-   question gives: ticking everything costs something.
+   question gives: ticking everything costs something. A forced choice (`pick`:
+   choose exactly two of six tasks) gives each picked task its level and each
+   task not picked a middling `NOT_PICKED`: preferring other tasks is not a
+   refusal, and no one can pick everything.
 2. A dimension's level is the mean of the levels it received from every
-   question that can give it evidence (an option without it gives 0).
+   question that can give it evidence (an option without it gives 0). The
+   experience question's levels are weighted by the field the experience was
+   gained in (the profile's `experience_fields`: a marked judgement).
 3. Its fit is `(level − 1) / (required − 1)`, clamped to 0–1: a level of 1
    ("a little", or the weakest plausible scenario answer) shows nothing yet,
    so middling or random answers land in the middle of the scale, not near the
@@ -20,9 +25,11 @@ The method, in full (the README explains it with an example):
    ability categories; the interest category (wanting to do the core
    missions) is scored the same way but apart.
 5. The band is the one the fit reaches, capped by the profile's cap rules when
-   readiness (see `gates`) or interest falls short.
+   readiness (see `gates`) or interest falls short, or when the answers
+   contradict each other (see `consistency`).
 
-Every step is monotone: a higher-evidence answer (a stronger likert step, a
+Every step is monotone but the consistency cap (stated in the README): a
+higher-evidence answer (a stronger likert step, a
 dominating option, one more tick of an option that shows something) never
 lowers any number, the band or the readiness; ticking an off-job task never
 raises any.
@@ -35,30 +42,34 @@ verdict as a pointer only.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from bot.content.models import (
     CATEGORIES,
     INTEREST,
-    MAX_LEVEL,
     Band,
     CapRule,
     Category,
     Content,
     Dimension,
-    Question,
     Readiness,
 )
+from bot.engine.consistency import Consistency, consistency
+from bot.engine.evidence import CAUTION_AGREEMENT as CAUTION_AGREEMENT
+from bot.engine.evidence import NOT_PICKED as NOT_PICKED
+from bot.engine.evidence import OFF_JOB_COST as OFF_JOB_COST
+from bot.engine.evidence import Answers as Answers
+from bot.engine.evidence import agreement as agreement
+from bot.engine.evidence import backgrounds, with_assumed
+from bot.engine.evidence import evidence as evidence
+from bot.engine.evidence import field_weight as field_weight
+from bot.engine.evidence import item_category as item_category
+from bot.engine.evidence import item_score as item_score
 from bot.engine.gates import readiness, verdict
-
-Answers = Mapping[str, tuple[str, ...]]
 
 #: The level that earns no fit yet (below a requirement of 1, nothing does).
 FIT_FLOOR = 1.0
-#: What each ticked option that shows nothing takes off a multiple choice's levels.
-OFF_JOB_COST = 1
 
 
 @dataclass(frozen=True)
@@ -114,6 +125,10 @@ class Score:
     """The rule that lowered the band, if one did."""
     reasons: tuple[CapRule, ...] = ()
     """Every cap rule that applies, interest first: the result gives each one's reason."""
+    statements: dict[str, int] = field(default_factory=dict)
+    """The step answered (0–4) to each statement a cap rule reads: its reason quotes it."""
+    consistency: Consistency = field(default_factory=Consistency)
+    """Contradictions in the answers: twins, skills claimed and not shown."""
 
     @property
     def interest(self) -> float | None:
@@ -126,82 +141,19 @@ class Score:
         return values[0] if values else None
 
 
-def evidence(question: Question, chosen: tuple[str, ...]) -> dict[str, float]:
-    """The level (0–4) an answer gives on each dimension the question can speak to."""
-    if question.kind == "likert":
-        level = float(chosen[0]) if chosen else 0.0
-        if question.reverse and chosen:
-            level = MAX_LEVEL - level
-        return dict.fromkeys(question.dimensions, level)
-    targets = {dim for option in question.options for dim in option.evidence}
-    picked = [option for option in question.options if option.id in chosen]
-    cost = OFF_JOB_COST * sum(1 for o in picked if not o.evidence and not o.exclusive)
-    return {
-        dim: float(max(0, min(MAX_LEVEL, sum(o.evidence.get(dim, 0) for o in picked)) - cost))
-        for dim in targets
-    }
-
-
-#: From this share of agreeing answers on, the result adds a word of caution.
-CAUTION_AGREEMENT = 0.9
-
-
-def agreement(content: Content, answers: Answers) -> float:
-    """0–1: the share of self-ratings agreed with (3 or 4, reverse-keyed ones too) and of
-    tickable options ticked ("none of these" apart), background questions apart."""
-    agreed = asked = 0
-    for question in content.questions:
-        if question.background:
-            continue
-        chosen = answers.get(question.id, ())
-        if question.kind == "likert":
-            asked += 1
-            agreed += bool(chosen) and int(chosen[0]) >= MAX_LEVEL - 1
-        elif question.kind == "multiple":
-            tickable = [o.id for o in question.options if not o.exclusive]
-            asked += len(tickable)
-            agreed += sum(1 for o in tickable if o in chosen)
-    return agreed / asked if asked else 0.0
-
-
-def item_score(question: Question, chosen: tuple[str, ...]) -> float | None:
-    """One answer as a single number, 0–4: its mean evidence (None if it gives none).
-
-    Reverse keying is already applied, so a higher item score always means more
-    of what the question measures: the item analysis of the score log uses it.
-    """
-    levels = evidence(question, chosen)
-    return sum(levels.values()) / len(levels) if levels else None
-
-
-def item_category(content: Content, question: Question) -> Category | None:
-    """The measured category a question belongs to (None for background facts).
-
-    The category of most of the dimensions it speaks to; on a tie, the first in
-    `CATEGORIES` then interest.
-    """
-    targets = set(question.dimensions) | {d for o in question.options for d in o.evidence}
-    counts = Counter(content.dimension_by_id[d].category for d in targets)
-    ranked: list[Category] = [c for c in (*CATEGORIES, INTEREST) if counts[c] and c != "background"]
-    if not ranked:
-        return None
-    return max(ranked, key=counts.__getitem__)
-
-
-def score(content: Content, answers: Answers) -> Score:
+def score(content: Content, given: Answers) -> Score:
+    answers = with_assumed(content, given)
     received: dict[str, list[float]] = defaultdict(list)
     sources: dict[str, list[str]] = defaultdict(list)
-    background: dict[str, tuple[str, ...]] = {}
+    background = backgrounds(content, answers)
+    fields = content.profile.experience_fields
+    weight = field_weight(content, background)
     for question in content.questions:
         chosen = answers.get(question.id, ())
+        scale = weight if fields is not None and question.background == fields.weighs else 1.0
         for dim, level in evidence(question, chosen).items():
-            received[dim].append(level)
+            received[dim].append(level * scale)
             sources[dim].append(question.id)
-        if question.background:
-            values = {o.id: o.value for o in question.options}
-            background[question.background] = tuple(
-                value for choice in chosen if (value := values.get(choice)) is not None
-            )
 
     dimensions = tuple(
         DimensionScore(
@@ -222,7 +174,21 @@ def score(content: Content, answers: Answers) -> Score:
         categories[INTEREST] = interest[None] = _weighted_fit(
             [d for d in dimensions if d.dimension.category == INTEREST]
         )
-    capped = verdict(content, band_for(content, overall), ready, interest)
+    statements = {
+        rule.statement: int(answers[rule.statement][0])
+        for rule in content.profile.caps
+        if rule.statement is not None and answers.get(rule.statement)
+    }
+    checked = consistency(content, answers)
+    capped = verdict(
+        content,
+        band_for(content, overall),
+        ready,
+        interest,
+        statements,
+        checked.inconsistent,
+        background,
+    )
     return Score(
         dimensions=dimensions,
         categories=categories,
@@ -233,6 +199,8 @@ def score(content: Content, answers: Answers) -> Score:
         uncapped=capped.uncapped,
         cap=capped.cap,
         reasons=capped.reasons,
+        statements=statements,
+        consistency=checked,
     )
 
 

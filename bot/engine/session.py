@@ -39,21 +39,35 @@ def option_order(quiz_id: str, question: Question) -> tuple[str, ...]:
     Likert scales and `ordered` questions keep the file's order. Other options
     are sorted by a hash of the quiz id, the question and the option, so the
     order depends on nothing else (not Back, the language or a restart) and the
-    position of the best answer tells nothing. Exclusive options ("none of
-    these") stay last, where people look for them.
+    position of the best answer tells nothing. Options marked `last` ("another
+    field") come after them, then exclusive ones ("none of these"), both in the
+    file's order: where people look for them.
     """
     if question.kind == "likert":
         return LIKERT_CHOICES
     ids = tuple(option.id for option in question.options)
     if question.ordered:
         return ids
-    exclusive = {option.id for option in question.options if option.exclusive}
+    place = {option.id: 2 if option.exclusive else int(option.last) for option in question.options}
 
-    def key(option_id: str) -> tuple[bool, bytes]:
+    def key(option_id: str) -> tuple[int, int, bytes]:
+        if place[option_id]:
+            return place[option_id], ids.index(option_id), b""
         salt = f"{quiz_id}\0{question.id}\0{option_id}".encode()
-        return option_id in exclusive, hashlib.sha256(salt).digest()
+        return 0, 0, hashlib.sha256(salt).digest()
 
     return tuple(sorted(ids, key=key))
+
+
+def asked_in(content: Content, question: Question, lang: Lang) -> bool:
+    """Whether a quiz in `lang` asks `question`: a question for other languages than the
+    job's own is not asked in the job's language."""
+    return not (question.other_languages_only and lang == content.profile.job_language)
+
+
+def asked_questions(content: Content, lang: Lang) -> tuple[Question, ...]:
+    """The questions a quiz started in `lang` asks, in order."""
+    return tuple(q for q in content.questions if asked_in(content, q, lang))
 
 
 class QuizError(ValueError):
@@ -76,6 +90,10 @@ class QuizSession(BaseModel):
     """Question id → chosen option ids (likert: the level as a string)."""
     pending: tuple[str, ...] = ()
     """Options ticked so far on the current multiple-choice question."""
+    skipped: tuple[str, ...] = ()
+    """Questions this quiz does not ask, fixed when it starts from its language (a
+    question for other languages than the job's); /language later changes the texts,
+    not the questions."""
 
 
 @dataclass(frozen=True)
@@ -104,23 +122,26 @@ class Quiz:
             lang=lang,
             source=deep_link_source(source),
             started_at=started_at,
+            skipped=tuple(
+                q.id for q in self.content.questions if not asked_in(self.content, q, lang)
+            ),
         )
 
-    @property
-    def total(self) -> int:
-        return len(self.content.questions)
+    def questions(self, session: QuizSession) -> tuple[Question, ...]:
+        """The questions this quiz asks, in order."""
+        return tuple(q for q in self.content.questions if q.id not in session.skipped)
 
     def current(self, session: QuizSession) -> Question | None:
         """The question to show, or None once every question is answered."""
-        if session.position >= self.total:
-            return None
-        return self.content.questions[session.position]
+        questions = self.questions(session)
+        return questions[session.position] if session.position < len(questions) else None
 
     def is_complete(self, session: QuizSession) -> bool:
         return self.current(session) is None
 
     def progress(self, session: QuizSession) -> Progress:
-        return Progress(number=min(session.position, self.total) + 1, total=self.total)
+        total = len(self.questions(session))
+        return Progress(number=min(session.position, total) + 1, total=total)
 
     def choices(self, question: Question) -> tuple[str, ...]:
         """The ids of the answers a question accepts."""
@@ -164,10 +185,13 @@ class Quiz:
         return session.model_copy(update={"pending": ordered, "step": session.step + 1})
 
     def confirm(self, session: QuizSession) -> QuizSession:
-        """Record the ticked options (possibly none) and move on."""
+        """Record the ticked options (possibly none; exactly `pick` for a forced choice)
+        and move on."""
         question = self._require_current(session)
         if question.kind != "multiple":
             raise QuizError(f"{question.id} has nothing to confirm")
+        if question.pick is not None and len(session.pending) != question.pick:
+            raise QuizError(f"{question.id} takes exactly {question.pick} answers")
         return self._advance(session, question, session.pending)
 
     def back(self, session: QuizSession) -> QuizSession:
@@ -175,7 +199,7 @@ class Quiz:
         if session.position == 0:
             raise QuizError("already at the first question")
         position = session.position - 1
-        previous = self.content.questions[position]
+        previous = self.questions(session)[position]
         pending = session.answers.get(previous.id, ()) if previous.kind == "multiple" else ()
         return session.model_copy(
             update={"position": position, "pending": pending, "step": session.step + 1}
@@ -189,8 +213,9 @@ class Quiz:
     ) -> QuizSession:
         next_position = session.position + 1
         pending: tuple[str, ...] = ()
-        if next_position < self.total:
-            following = self.content.questions[next_position]
+        questions = self.questions(session)
+        if next_position < len(questions):
+            following = questions[next_position]
             if following.kind == "multiple":
                 pending = session.answers.get(following.id, ())
         return session.model_copy(

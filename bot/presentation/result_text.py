@@ -5,13 +5,22 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content.models import CATEGORIES, INTEREST, Content, Lang, Readiness
+from bot.content.models import CATEGORIES, INTEREST, CapRule, Content, Lang, Readiness
 from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
-from bot.engine.scoring import DimensionScore
+from bot.engine.scoring import DimensionScore, Score
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.texts import CATEGORY_LABELS, N_, money, money_range, percent, t, tn
+from bot.presentation.texts import (
+    CATEGORY_LABELS,
+    LIKERT_LABELS,
+    N_,
+    money,
+    money_range,
+    percent,
+    t,
+    tn,
+)
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -20,9 +29,10 @@ MAX_NAMES = 3
 
 
 #: What a result too long for one message leaves out, in this order, until it fits:
-#: the recruiters' schools (the training path names them again), then the table of
-#: what moves the salary with the employer.
-_OPTIONAL = ("fields", "movers")
+#: the recruiters' schools (the training path names them again), the table of what
+#: moves the salary with the employer, the source's average range (the personal range
+#: sits inside it), then the note on bonuses.
+_OPTIONAL = ("fields", "movers", "note", "bonus")
 
 
 def render_result(
@@ -65,7 +75,13 @@ def _render(
         _entry_lines(content, result, lang, fields="fields" not in omit),
         _gap_lines(content, result, lang),
         _training_lines(result, lang),
-        _salary_lines(content, result.salary, lang, score.readiness, movers="movers" not in omit),
+        _salary_lines(
+            content,
+            result.salary,
+            lang,
+            score.readiness,
+            shown=frozenset(_OPTIONAL) - omit,
+        ),
         *([_change_lines(change, lang)] if change is not None else []),
         [
             "<i>"
@@ -91,10 +107,34 @@ def _verdict_lines(content: Content, result: Result, lang: Lang) -> list[str]:
         lines.append(t("result_capped", lang, uncapped=esc(score.uncapped.label(lang))))
     if result.cautious:
         lines.append(t("result_caution", lang))
+    if score.consistency.unshown:
+        labels = [content.dimension_by_id[d].label(lang) for d in score.consistency.unshown]
+        lines.append(t("result_unshown", lang, skills=esc(_listed(labels, lang))))
     # A cap's reason says why better than the band's generic sentence, so it replaces it.
     return lines + (
-        [esc(rule.reason(lang)) for rule in score.reasons] or [esc(score.band.wording(lang))]
+        [esc(cap_reason(rule, score, lang)) for rule in score.reasons]
+        or [esc(score.band.wording(lang))]
     )
+
+
+def cap_reason(rule: CapRule, score: Score, lang: Lang) -> str:
+    """A cap rule's reason, quoting the person's own answer where it says `{answer}`."""
+    reason = rule.reason(lang)
+    if rule.statement is None or rule.statement not in score.statements:
+        return reason
+    label = to_plain(t(LIKERT_LABELS[score.statements[rule.statement]], lang))
+    return reason.replace("{answer}", label)
+
+
+def _listed(labels: list[str], lang: Lang) -> str:
+    """ "A, B et C" / "A, B and C", in lower case as they follow "à l'aise en"; past
+    `MAX_NAMES`, the first ones and how many more ("A, B, C et 5 autres")."""
+    words = [label[:1].lower() + label[1:] for label in labels]
+    if len(words) > MAX_NAMES:
+        return ", ".join(words[:MAX_NAMES]) + tn("change_more", len(words) - MAX_NAMES, lang)
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + t("list_and", lang) + words[-1]
 
 
 def _breakdown_lines(result: Result, lang: Lang) -> list[str]:
@@ -193,13 +233,18 @@ def mid_sentence(text: str) -> str:
 
 
 def _salary_lines(
-    content: Content, salary: SalaryEstimate, lang: Lang, readiness: Readiness, *, movers: bool
+    content: Content,
+    salary: SalaryEstimate,
+    lang: Lang,
+    readiness: Readiness,
+    *,
+    shown: frozenset[str] = frozenset(_OPTIONAL),
 ) -> list[str]:
     """The personal range: a first salary after training for those not ready yet; for those
     with experience, said to assume a post at that level (experience elsewhere counts less)."""
     profile_salary = content.profile.salary
     esc = html.escape
-    shown = profile_salary.movers if movers else []
+    movers = profile_salary.movers if "movers" in shown else []
     later = readiness == "after_training"
     line = N_("salary_line_after_training") if later else N_("salary_line")
     lines = [
@@ -208,8 +253,9 @@ def _salary_lines(
     ]
     if salary.experience > 0 and not later:
         lines.append(t("salary_same_level", lang, bottom=money(salary.minimum, lang)))
-    lines.append(esc(profile_salary.note(lang)))
-    if shown:
+    if "note" in shown:
+        lines.append(esc(profile_salary.note(lang)))
+    if movers:
         lines += [
             t("salary_movers", lang),
             *(
@@ -220,10 +266,11 @@ def _salary_lines(
                     lower=esc(m.lower(lang)),
                     higher=esc(m.higher(lang)),
                 )
-                for m in shown
+                for m in movers
             ),
         ]
-    lines.append(esc(profile_salary.bonus(lang)))
+    if "bonus" in shown:
+        lines.append(esc(profile_salary.bonus(lang)))
     return lines
 
 

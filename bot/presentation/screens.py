@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.content.models import Content, Lang, Option, Question, QuestionKind
-from bot.engine.session import Quiz, QuizSession
+from bot.engine.session import Quiz, QuizSession, asked_questions
 from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb
 from bot.presentation.progress import progress_bar
 from bot.presentation.texts import LIKERT_LABELS, N_, language_name, t, tn
@@ -27,7 +27,7 @@ MAX_MESSAGE_CHARS = 4096
 READING_WORDS_PER_MINUTE = 200
 #: Seconds to decide once read, by kind: a statement to rate, a list to pick
 #: from (a scenario, a diploma) and a list to tick through, option by option.
-SECONDS_TO_DECIDE = {"likert": 4, "single": 6, "multiple": 10}
+SECONDS_TO_DECIDE = {"likert": 4, "single": 6, "multiple": 10, "knowledge": 6}
 RESULT_SUFFIX = ".result"
 """Marks the language button of a result, which redraws the result, not the greeting."""
 PICKER_SUFFIX = ".pick"
@@ -67,14 +67,16 @@ def estimated_minutes(content: Content, lang: Lang) -> int:
     The agreement scale and the hints under the buttons are the same on every
     screen of their kind: they count once, as people read them once.
     """
-    kinds = {question.kind for question in content.questions}
+    questions = asked_questions(content, lang)
+    kinds = {question.kind for question in questions}
     once = [t(BUTTON_HINTS[kind], lang) for kind in kinds if kind in BUTTON_HINTS]
+    once += [t("hint_pick", lang, count=q.pick) for q in questions if q.pick][:1]
     if "likert" in kinds:
         once += [t(key, lang) for key in LIKERT_LABELS]
-    words = sum(screen_words(question, lang) for question in content.questions)
+    words = sum(screen_words(question, lang) for question in questions)
     words += sum(len(text.split()) for text in once)
     seconds = 60 * words / READING_WORDS_PER_MINUTE
-    seconds += sum(SECONDS_TO_DECIDE[question.kind] for question in content.questions)
+    seconds += sum(SECONDS_TO_DECIDE[question.kind] for question in questions)
     return max(1, math.ceil(seconds / 60))
 
 
@@ -83,7 +85,7 @@ def quiz_length(content: Content, lang: Lang) -> str:
     return t(
         "quiz_length",
         lang,
-        questions=tn("n_questions", len(content.questions), lang),
+        questions=tn("n_questions", len(asked_questions(content, lang)), lang),
         minutes=tn("n_minutes", estimated_minutes(content, lang), lang),
     )
 
@@ -171,7 +173,9 @@ def question_screen(
     lang = session.lang
     progress = quiz.progress(session)
     section = quiz.content.section_of[question.id]
-    hint = hints.get(question.kind)
+    hint = t("hint_pick", lang, count=question.pick) if question.pick else None
+    if hint is None and question.kind in hints:
+        hint = t(hints[question.kind], lang)
     counter = t("progress", lang, number=progress.number, total=progress.total)
     lines = [
         f"<b>{counter}</b>  {progress_bar(progress.answered, progress.total)}",
@@ -180,7 +184,7 @@ def question_screen(
         html.escape(question.text(lang)),
     ]
     if hint:
-        lines += ["", f"<i>{t(hint, lang)}</i>"]
+        lines += ["", f"<i>{hint}</i>"]
     return Screen("\n".join(lines), _answer_rows(quiz, session, question))
 
 
@@ -196,7 +200,7 @@ def _answer_rows(quiz: Quiz, session: QuizSession, question: Question) -> list[l
         for level in reversed(quiz.choices(question)):
             mark = "• " if level in previous else ""
             rows.append([Button(mark + t(LIKERT_LABELS[int(level)], lang), press("answer", level))])
-    elif question.kind == "single":
+    elif question.one_answer:
         for option in _in_quiz_order(quiz, session, question):
             mark = "• " if option.id in previous else ""
             rows.append([Button(mark + option.text(lang), press("answer", option.id))])
@@ -208,7 +212,9 @@ def _answer_rows(quiz: Quiz, session: QuizSession, question: Question) -> list[l
         confirm = (
             t("button_confirm_count", lang, count=ticked) if ticked else t("button_none", lang)
         )
-        rows.append([Button(confirm, press("confirm"))])
+        # A forced choice is confirmed once exactly `pick` options are ticked.
+        if question.pick is None or ticked == question.pick:
+            rows.append([Button(confirm, press("confirm"))])
     navigation = [Button(t("button_cancel", lang), press("cancel"))]
     if session.position > 0:
         navigation.insert(0, Button(t("button_back", lang), press("back")))

@@ -14,7 +14,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from statistics import fmean
 
-from bot.content.models import MAX_LEVEL, Content, Lang, Option
+from bot.content.models import MAX_LEVEL, Content, Lang, Option, Question
 from bot.engine.result import evaluate
 from bot.engine.session import Quiz, QuizSession
 from bot.scorelog.store import ScoreLog
@@ -61,23 +61,40 @@ def fill_demo(log: ScoreLog, content: Content, count: int, *, seed: int, now: da
 
 def play(quiz: Quiz, session: QuizSession, rng: random.Random, *, aptitude: float) -> QuizSession:
     """Answer every question as a person of this aptitude would, through the quiz's moves."""
-    target = aptitude * MAX_LEVEL
     while (question := quiz.current(session)) is not None:
-        if question.kind == "likert":
-            level = round(min(MAX_LEVEL, max(0, rng.gauss(target, 0.9))))
-            # A reverse-keyed statement ("I need fixed hours") is agreed with by the less apt.
-            step = MAX_LEVEL - level if question.reverse else level
-            session = quiz.answer(session, str(step))
-        elif question.kind == "single":
-            weights = [_closeness(option, target) for option in question.options]
-            [option] = rng.choices(question.options, weights)
-            session = quiz.answer(session, option.id)
-        else:
-            for option in question.options:
-                if rng.random() < _tick_chance(option, aptitude):
-                    session = quiz.toggle(session, option.id)
+        if question.kind == "multiple":
+            for option in _ticked(question, rng, aptitude):
+                session = quiz.toggle(session, option.id)
             session = quiz.confirm(session)
+        else:
+            session = quiz.answer(session, _one_answer(question, rng, aptitude))
     return session
+
+
+def _one_answer(question: Question, rng: random.Random, aptitude: float) -> str:
+    """A likert step near the aptitude (reverse-keyed statements the other way round), the
+    right answer to a question of fact as often as the aptitude, or a close option."""
+    target = aptitude * MAX_LEVEL
+    if question.kind == "likert":
+        level = round(min(MAX_LEVEL, max(0, rng.gauss(target, 0.9))))
+        return str(MAX_LEVEL - level if question.reverse else level)
+    if question.kind == "knowledge":
+        (right,) = [o for o in question.options if o.right]
+        return right.id if rng.random() < aptitude else rng.choice(question.options).id
+    weights = [_closeness(option, target) for option in question.options]
+    return rng.choices(question.options, weights)[0].id
+
+
+def _ticked(question: Question, rng: random.Random, aptitude: float) -> list[Option]:
+    if question.pick is None:
+        return [o for o in question.options if rng.random() < _tick_chance(o, aptitude)]
+    weights = [_tick_chance(option, aptitude) + 0.05 for option in question.options]
+    chosen: list[Option] = []
+    while len(chosen) < question.pick:
+        [option] = rng.choices(question.options, weights)
+        if option not in chosen:
+            chosen.append(option)
+    return chosen
 
 
 def now_utc() -> datetime:

@@ -11,6 +11,8 @@ measures; from those, per question:
 - `item_rest`: the correlation between the item score and the sum of the other
   items of its category in the same result; below 0.2 the question measures
   something else than its neighbours (or nothing);
+- `share_right`: for a knowledge question, the share of right answers: its
+  difficulty (near 100 % everyone knows it, near 0 % no one does);
 
 and per category, Cronbach's alpha over the results that answered all its
 items: how consistently the items measure one thing (0.7 or more is usual).
@@ -46,6 +48,8 @@ class Item:
     modal_share: float
     item_rest: float | None
     """None without a category, with fewer than 3 results, or when a side has no spread."""
+    share_right: float | None = None
+    """Knowledge questions only: the share of answers that were right (their difficulty)."""
 
     @property
     def flags(self) -> list[str]:
@@ -80,7 +84,7 @@ def load_items(path: Path, *, since: date | None = None, until: date | None = No
             []
             if conn is None
             else conn.execute(
-                "select a.result_id, a.question_id, a.answer, a.score, a.category"
+                "select a.result_id, a.question_id, a.answer, a.score, a.category, a.correct"
                 f" from answers a join results r on r.id = a.result_id"
                 f" where a.score is not null and {PERIOD_SQL} order by a.rowid",
                 period_params(since, until),
@@ -90,7 +94,10 @@ def load_items(path: Path, *, since: date | None = None, until: date | None = No
     """Question id → result id → item score."""
     answers: dict[str, Counter[str]] = defaultdict(Counter)
     category_of: dict[str, str | None] = {}
+    right: dict[str, list[int]] = defaultdict(list)
     for row in rows:
+        if row["correct"] is not None:
+            right[row["question_id"]].append(row["correct"])
         scores[row["question_id"]][row["result_id"]] = row["score"]
         answers[row["question_id"]][row["answer"]] += 1
         category_of[row["question_id"]] = row["category"]
@@ -116,6 +123,7 @@ def load_items(path: Path, *, since: date | None = None, until: date | None = No
                 modal_answer=modal_answer,
                 modal_share=modal_count / len(values),
                 item_rest=_item_rest(by_result, [scores[q] for q in rest]) if rest else None,
+                share_right=statistics.fmean(right[question]) if right[question] else None,
             )
         )
     categories = [

@@ -14,7 +14,7 @@ from bot.sqlite_lib import Database, ForeignKey, Migrations
 MIGRATIONS = Migrations("careerbot_scores")
 
 #: Background answers kept as columns of `results` (the salary and advice inputs).
-BACKGROUND_COLUMNS: tuple[str, ...] = ("education", "experience")
+BACKGROUND_COLUMNS: tuple[str, ...] = ("education", "experience", "experience_field", "situation")
 
 #: `Migrations` stamps each applied migration to the microsecond; this trigger
 #: cuts the stamp to the day, so the file holds no time finer than a day.
@@ -40,7 +40,7 @@ def m001_create_tables(db: Database) -> None:
             "fit": float,
             "band": str,
             **{f"fit_{category}": float for category in CATEGORIES},
-            **dict.fromkeys(BACKGROUND_COLUMNS, str),
+            **dict.fromkeys(BACKGROUND_COLUMNS[:2], str),  # the others came with m005
             "duration_seconds": int,
             "source": str,
         },
@@ -127,3 +127,13 @@ def immediate(db: Database) -> Iterator[Database]:
         db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+@MIGRATIONS()
+def m005_knowledge_and_situation(db: Database) -> None:
+    """Whether a knowledge question was answered right (its difficulty), and two more
+    background facts: where the experience was gained, and the person's situation."""
+    db.table("answers").add_column("correct", int)
+    results = db.table("results")
+    results.add_column("experience_field", str)
+    results.add_column("situation", str)

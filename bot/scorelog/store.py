@@ -20,7 +20,7 @@ from contextlib import closing, contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bot.content.models import CATEGORIES, Content
+from bot.content.models import CATEGORIES, Content, Question
 from bot.engine.result import Result
 from bot.engine.scoring import item_category, item_score
 from bot.engine.session import QuizSession
@@ -235,7 +235,15 @@ def _answer_rows(result_id: str, content: Content, session: QuizSession) -> list
             "answer": ",".join(session.answers[q.id]),
             "score": item_score(q, session.answers[q.id]),
             "category": item_category(content, q),
+            "correct": correct(q, session.answers[q.id]),
         }
         for q in content.questions
         if q.id in session.answers
     ]
+
+
+def correct(question: Question, chosen: tuple[str, ...]) -> int | None:
+    """1 for the right answer to a knowledge question, 0 for another; None elsewhere."""
+    if question.kind != "knowledge":
+        return None
+    return int(any(question.options_by_id[c].right for c in chosen if c in question.options_by_id))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from bot.content.models import Content, Lang, Question, QuestionKind
+from bot.engine.session import Quiz
 from bot.presentation.payloads import QuizPress, QuizVerb
 from bot.presentation.result_text import to_plain
 from bot.presentation.screens import question_screen, quiz_length
@@ -143,9 +144,22 @@ class _Chat:
 
 def _not_understood(asked: Asked, lang: Lang) -> str:
     question = asked.quiz.current(asked.session)
-    many = question is not None and question.kind == "multiple"
-    key = N_("chat_invalid_many") if many else N_("chat_invalid_one")
-    return t(key, lang, count=len(_choices(asked)))
+    assert question is not None
+    return invalid_answer(asked.quiz, question, lang)
+
+
+def invalid_answer(quiz: Quiz, question: Question, lang: Lang) -> str:
+    """What to type instead; names a "none of these" option as its button reads."""
+    count = len(quiz.choices(question))
+    if question.kind != "multiple":
+        return t("chat_invalid_one", lang, count=count)
+    if question.pick is not None:
+        return t("chat_invalid_pick", lang, pick=question.pick, count=count)
+    text = t("chat_invalid_many", lang, count=count)
+    for option in question.options:
+        if option.exclusive:
+            text += " " + t("chat_invalid_none", lang, none=option.text(lang))
+    return text
 
 
 def _read_line(source: TextIO) -> str | None:
@@ -184,6 +198,8 @@ async def _step(deps: Deps, person: Person, asked: Asked, typed: str) -> Reply:
             raise NotAnAnswer(typed)
         return await answer(deps, person, None, _press(asked, "answer", choices[numbers[0] - 1]))
     wanted = {choices[number - 1] for number in numbers}
+    if question.pick is not None and len(wanted) != question.pick:
+        raise NotAnAnswer(typed)  # a forced choice takes exactly `pick`
     if len(wanted) > 1 and any(question.options_by_id[c].exclusive for c in wanted):
         raise NotAnAnswer(typed)  # "none of these" goes alone
     for choice in choices:  # tick and untick as the buttons do

@@ -32,7 +32,7 @@ def answer_of(question: Question) -> st.SearchStrategy[tuple[str, ...]]:
     if question.kind == "likert":
         return st.sampled_from(LIKERT_CHOICES).map(lambda level: (level,))
     ids = [option.id for option in question.options]
-    if question.kind == "single":
+    if question.one_answer:
         return st.sampled_from(ids).map(lambda choice: (choice,))
     exclusive = [option.id for option in question.options if option.exclusive]
     others = [i for i in ids if i not in exclusive]

@@ -99,6 +99,15 @@ def _number(message: BotMessage) -> int | None:
     return None
 
 
+def _total(message: BotMessage) -> int | None:
+    """N of "Question k/N": how many questions this quiz asks (fixed when it started)."""
+    for word in message.text.split():
+        number, _, total = word.partition("/")
+        if number.isdigit() and total.isdigit():
+            return int(total)
+    return None
+
+
 def _lang_of(text: str) -> Lang | None:
     for lang, marker in RESULT_MARKERS.items():
         if marker in text:
@@ -178,7 +187,7 @@ class Person:
             return False
         question = self.content.questions[number - 1]
         wanted = self.choices[question.id]
-        final = number == len(self.content.questions)
+        final = number == _total(live)
         if question.kind != "multiple":
             await self._settle(self._press(live, _find(presses, "answer", wanted[0])))
             return final

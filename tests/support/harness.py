@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -97,10 +98,15 @@ def quiz_message(user: FakeUser) -> BotMessage | None:
 def random_choices(content: Content, rng: random.Random) -> Choices:
     choices: Choices = {}
     for question in content.questions:
-        if question.kind == "likert":
+        if question.assumed is not None:  # as it counts when the quiz does not ask it
+            choices[question.id] = (question.assumed,)
+        elif question.kind == "likert":
             choices[question.id] = (str(rng.randint(0, 4)),)
-        elif question.kind == "single":
+        elif question.one_answer:
             choices[question.id] = (rng.choice(question.options).id,)
+        elif question.pick is not None:
+            chosen = set(rng.sample([o.id for o in question.options], question.pick))
+            choices[question.id] = tuple(o.id for o in question.options if o.id in chosen)
         else:
             picked = [o.id for o in question.options if rng.random() < 0.5]
             exclusive = [i for i in picked if question.options_by_id[i].exclusive]
@@ -142,14 +148,20 @@ class QuizPlayer:
 
     @property
     def total(self) -> int:
-        return len(self.content.questions)
+        """How many questions the quiz on screen asks ("Question k/N"): a question for
+        other languages than the job's own is asked only in a quiz started in them."""
+        message = quiz_message(self.user)
+        found = re.search(r"Question \d+/(\d+)", message.text) if message else None
+        if found is None:
+            raise AssertionError(f"no question on screen\n{self.user.transcript()}")
+        return int(found.group(1))
 
     async def wait_question(self, number: int, *, after_step: int = -1) -> BotMessage:
-        header = f"Question {number}/{self.total}"
+        header = re.compile(rf"Question {number}/\d+\b")
 
         def shown(user: FakeUser) -> BotMessage | None:
             message = quiz_message(user)
-            if message is None or header not in message.text:
+            if message is None or not header.search(message.text):
                 return None
             return message if quiz_presses(message)[0].step > after_step else None
 
@@ -175,7 +187,9 @@ class QuizPlayer:
 
     async def play(self, choices: Choices, *, first: int = 1, last: int | None = None) -> None:
         """Answer questions `first`..`last` (1-based, inclusive)."""
-        last = last or self.total
+        if last is None:
+            await self.wait_question(first)
+            last = self.total
         for number in range(first, last + 1):
             question = self.content.questions[number - 1]
             await self.answer(number, question, choices[question.id])

@@ -17,11 +17,30 @@ from typing import Literal
 
 from bot.content.models import INTEREST, MAX_LEVEL, Content, Option, Question
 
-Style = Literal["frank", "agrees", "modest", "random"]
+Style = Literal["frank", "agrees", "modest", "random", "middle", "best_sounding", "contradicts"]
+"""How they answer: frankly; agreeing with everything; one notch below the truth; at
+random; « En partie » and the middle answer everywhere; the answers that sound best
+(top self-ratings, the most complete-sounding scenario answer, the job's tasks only,
+the longest knowledge answer); or frankly but agreeing with each statement and its
+reverse-keyed twin alike."""
+
+#: The option of each scenario that sounds most complete, judged by reading it as a
+#: test-wise candidate would: the key must not simply reward it (tests/test_desirability.py).
+COMPLETE_SOUNDING = {
+    "sales_drop": "prices",  # prices, offers and delivery times: three things checked
+    "marketplace": "compare",  # compares with every other marketplace
+    "bad_review": "private",  # "to settle it all"
+    "launch": "plan",  # a dated plan with a clear message
+    "new_channel": "plan",  # study it, then plan it
+    "team_conflict": "meet",  # who does what, by when
+    "legal_terms": "adapt",  # use them, then check each clause
+}
 
 #: A persona ticks a task ("have you done…", "would you like to…") when their
 #: true level on what it shows is well past the middle of the scale.
 DONE = 2.5
+#: A persona knows a fact of a skill when their true level on it reaches this.
+KNOWS = 2.5
 
 
 @dataclass(frozen=True)
@@ -33,6 +52,14 @@ class Persona:
     studied: str
     """Their field of study (a value of the `field` background)."""
     experience: str
+    worked_in: str | None = None
+    """Where the experience was gained (a value of `experience_field`); by default
+    e-commerce, or none without experience."""
+    french: str = "fluent"
+    """Whether they could work in the job's language (a value of `job_language`)."""
+    situation: str | None = None
+    """At school, studying, working…; by default working with two years or more of
+    experience, else a student."""
     ability: float = 0.5
     """0–1: how good they really are on the job's qualities and skills."""
     strong: dict[str, float] = field(default_factory=dict)
@@ -58,13 +85,26 @@ def true_level(persona: Persona, content: Content, dimension: str) -> float:
 
 def answers_for(content: Content, persona: Persona) -> dict[str, tuple[str, ...]]:
     rng = random.Random(persona.seed)
-    return {q.id: _answer(content, persona, q, rng) for q in content.questions}
+    answers = {q.id: _answer(content, persona, q, rng) for q in content.questions}
+    if persona.style == "contradicts":  # agrees with each statement and with its twin
+        for question in content.questions:
+            if question.twin is not None:
+                answers[question.id] = answers[question.twin] = (str(MAX_LEVEL),)
+    return answers
 
 
 def _answer(
     content: Content, persona: Persona, question: Question, rng: random.Random
 ) -> tuple[str, ...]:
-    background = {"education": persona.education, "experience": persona.experience}
+    background = {
+        "education": persona.education,
+        "experience": persona.experience,
+        "experience_field": persona.worked_in
+        or ("none" if persona.experience == "none" else "ecommerce"),
+        "job_language": persona.french,
+        "situation": persona.situation
+        or ("working" if persona.experience in ("2to5", "5to10", "10plus") else "student"),
+    }
     if question.background in background:
         return (_option_with_value(question, background[question.background]),)
     if question.background == "field":
@@ -75,11 +115,49 @@ def _answer(
         return persona.languages or _exclusive(question)
     if persona.style == "random":
         return _random(question, rng)
+    if persona.style in ("middle", "best_sounding"):
+        return _styled(persona.style, question) or _ticks(content, persona, question)
     if question.kind == "likert":
         return (str(_likert(content, persona, question)),)
+    if question.kind == "knowledge":
+        return (_known(content, persona, question),)
     if question.kind == "single":
         return (_closest_option(content, persona, question),)
     return _ticks(content, persona, question)
+
+
+def _styled(style: Style, question: Question) -> tuple[str, ...]:
+    """The middle of every scale, or what sounds best; () for a forced choice."""
+    middle = style == "middle"
+    if question.kind == "likert":
+        top = "0" if question.reverse else str(MAX_LEVEL)
+        return ("2",) if middle else (top,)
+    if question.kind == "knowledge":
+        if middle:
+            return (next(o.id for o in question.options if o.last),)
+        return (max(question.options, key=lambda o: len(o.text("fr"))).id,)
+    if question.kind == "single":
+        if middle:
+            mean = lambda o: sum(o.evidence.values()) / max(1, len(o.evidence))  # noqa: E731
+            return (min(question.options, key=lambda o: abs(mean(o) - 2)).id,)
+        return (COMPLETE_SOUNDING[question.id],)
+    if question.pick is not None:
+        return ()
+    if middle:
+        return _exclusive(question)
+    return tuple(o.id for o in question.options if o.evidence) or _exclusive(question)
+
+
+def _known(content: Content, persona: Persona, question: Question) -> str:
+    """The right answer when they know it; else « I don't know » (or, for someone who
+    agrees with everything, a confident guess: the longest-sounding answer)."""
+    (right,) = [o for o in question.options if o.right]
+    if all(true_level(persona, content, d) >= KNOWS for d in right.evidence):
+        return right.id
+    if persona.style == "agrees":
+        guesses = [o for o in question.options if not o.last]
+        return max(guesses, key=lambda o: len(o.text("fr"))).id
+    return next(o.id for o in question.options if o.last)
 
 
 def _likert(content: Content, persona: Persona, question: Question) -> int:
@@ -103,7 +181,26 @@ def _closest_option(content: Content, persona: Persona, question: Question) -> s
     return min(question.options, key=distance).id
 
 
+def _preferred(content: Content, persona: Persona, question: Question) -> tuple[str, ...]:
+    """A forced choice: the `pick` tasks they want most (side tasks they like count as
+    much as the core tasks they want most; a yes-sayer picks the job's own tasks)."""
+
+    def want(option: Option) -> float:
+        if option.id in persona.likes:
+            return MAX_LEVEL + 0.5
+        if not option.evidence:  # a neighbouring job's task: preferred as the job appeals less
+            return MAX_LEVEL * (1 - persona.interest) - 0.5
+        if persona.style == "agrees":
+            return MAX_LEVEL
+        return min(true_level(persona, content, d) for d in option.evidence)
+
+    ranked = sorted(question.options, key=lambda o: -want(o))[: question.pick]
+    return tuple(o.id for o in question.options if o in ranked)
+
+
 def _ticks(content: Content, persona: Persona, question: Question) -> tuple[str, ...]:
+    if question.pick is not None:
+        return _preferred(content, persona, question)
     ticked = [
         option.id
         for option in question.options
@@ -123,8 +220,11 @@ def _ticks(content: Content, persona: Persona, question: Question) -> tuple[str,
 def _random(question: Question, rng: random.Random) -> tuple[str, ...]:
     if question.kind == "likert":
         return (str(rng.randint(0, MAX_LEVEL)),)
-    if question.kind == "single":
+    if question.one_answer:
         return (rng.choice(question.options).id,)
+    if question.pick is not None:
+        chosen = set(rng.sample([o.id for o in question.options], question.pick))
+        return tuple(o.id for o in question.options if o.id in chosen)
     ticked = tuple(o.id for o in question.options if not o.exclusive and rng.random() < 0.5)
     return ticked or _exclusive(question)
 

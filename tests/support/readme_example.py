@@ -14,7 +14,7 @@ import re
 
 from bot.content.loader import load_content
 from bot.content.models import Content
-from bot.engine.session import option_order
+from bot.engine.session import asked_questions, option_order
 from bot.terminal.chat import run_chat
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.personas import Persona, answers_for
@@ -47,7 +47,7 @@ def typed_lines(content: Content) -> list[str]:
     """What Karim types: the position of each answer in the order this seed shows them."""
     answers = answers_for(content, KARIM)
     lines = []
-    for question in content.questions:
+    for question in asked_questions(content, "fr"):
         chosen = answers[question.id]
         if question.kind == "likert":
             lines.append(str(int(chosen[0]) + 1))

@@ -83,7 +83,7 @@ def play(
     while (question := quiz.current(session)) is not None:
         choices = quiz.choices(question)
         if question.kind == "multiple":
-            for choice in choices[:pick]:
+            for choice in choices[: question.pick or pick]:
                 session = quiz.toggle(session, choice)
             session = quiz.confirm(session)
         else:

@@ -1,0 +1,97 @@
+"""Answers that do not hold together: contradictions the result points out kindly.
+
+Two kinds, both plain facts about the answers:
+
+- a reverse-keyed statement and its direct twin (`twin` in the question file)
+  both agreed with, or both disagreed with: keyed, they are 3 or more steps apart;
+- a skill claimed (self-ratings and "have you done…" lists give it 3 or more on
+  average) that the knowledge questions on it did not show (a wrong answer or
+  « I don't know »).
+
+Such answers bring a caution and keep the band below the top (a cap rule with
+`inconsistent: true`): the one exception to "a better answer never lowers the
+band", since agreeing more can create a contradiction. The fit itself stays
+monotone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.content.models import Content, Question
+from bot.engine.evidence import Answers, evidence
+
+#: Keyed levels this far apart make an item and its twin contradict each other.
+TWIN_GAP = 3
+#: A skill claimed at this level or more on average…
+CLAIMED = 3.0
+#: …and shown at no more than this by the knowledge questions is a point to check.
+SHOWN = 0.0
+#: From this many claimed-but-not-shown skills on, the verdict is cautious.
+CHECKS_FOR_CAUTION = 2
+
+
+@dataclass(frozen=True)
+class Consistency:
+    twins: tuple[tuple[str, str], ...] = ()
+    """(reverse-keyed statement, its twin) pairs answered as contradictions."""
+    unshown: tuple[str, ...] = ()
+    """Skills claimed but not shown by the knowledge questions, in profile order."""
+
+    @property
+    def inconsistent(self) -> bool:
+        """A caution, and the band below the top: a twin contradicted, or two skills
+        claimed and not shown."""
+        return bool(self.twins) or len(self.unshown) >= CHECKS_FOR_CAUTION
+
+
+def consistency(content: Content, answers: Answers) -> Consistency:
+    return Consistency(twins=_twins(content, answers), unshown=_unshown(content, answers))
+
+
+def _keyed(question: Question, answers: Answers) -> float | None:
+    chosen = answers.get(question.id, ())
+    if not chosen:
+        return None
+    levels = evidence(question, chosen)
+    return sum(levels.values()) / len(levels)
+
+
+def _twins(content: Content, answers: Answers) -> tuple[tuple[str, str], ...]:
+    found = []
+    for question in content.questions:
+        if question.twin is None:
+            continue
+        mine = _keyed(question, answers)
+        theirs = _keyed(content.question_by_id[question.twin], answers)
+        if mine is not None and theirs is not None and abs(mine - theirs) >= TWIN_GAP:
+            found.append((question.id, question.twin))
+    return tuple(found)
+
+
+def _claims(question: Question) -> bool:
+    """A self-report: a self-rating or a "have you done…" list (not a forced choice)."""
+    return question.kind == "likert" or (question.kind == "multiple" and question.pick is None)
+
+
+def _unshown(content: Content, answers: Answers) -> tuple[str, ...]:
+    claimed: dict[str, list[float]] = {}
+    shown: dict[str, list[float]] = {}
+    for question in content.questions:
+        if question.background or not (_claims(question) or question.kind == "knowledge"):
+            continue
+        into = shown if question.kind == "knowledge" else claimed
+        for dim, level in evidence(question, answers.get(question.id, ())).items():
+            into.setdefault(dim, []).append(level)
+    return tuple(
+        d.id
+        for d in content.profile.dimensions
+        if d.id in shown
+        and d.id in claimed
+        and _mean(claimed[d.id]) >= CLAIMED
+        and _mean(shown[d.id]) <= SHOWN
+    )
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)

@@ -1,0 +1,306 @@
+"""The reference personas: contrasting people an adviser would judge, written as intent.
+
+tests/test_personas.py asserts the orderings and band limits an adviser would sign;
+`python -m tests.support.verdict_table` writes their results to docs/verdict.md.
+"""
+
+from __future__ import annotations
+
+from tests.support.personas import EXPERIENCED_MASTER, Persona
+
+BTS_SALES = Persona(
+    "bts_sales",
+    "BTS (bac+2) in sales, three years selling in a shop, answers frankly",
+    education="bac2",
+    studied="crm_project",
+    experience="2to5",
+    worked_in="sales",
+    ability=0.55,
+    strong={"sales_techniques": 0.85, "persuasion": 0.8, "relational": 0.8, "data_analysis": 0.4},
+    interest=0.75,
+    wants={"sales_passion": 0.9, "interest_data": 0.5},
+    languages=("en_work",),
+)
+UNINTERESTED_STUDENT = Persona(
+    "uninterested_student",
+    "student who has just passed the bac, not drawn to the job's missions, answers frankly",
+    education="bac",
+    studied="other",
+    experience="none",
+    ability=0.35,
+    interest=0.15,
+)
+BAC_NO_SELLING = Persona(
+    "bac_no_selling",
+    "bac holder with a year of odd jobs, able enough, not interested in selling",
+    education="bac",
+    studied="other",
+    experience="lt2",
+    worked_in="other",
+    ability=0.55,
+    interest=0.6,
+    wants={"sales_passion": 0.0},
+)
+AGREES_NO_DIPLOMA = Persona(
+    "agrees_no_diploma",
+    "agrees with everything, no diploma and no experience",
+    education="none",
+    studied="other",
+    experience="none",
+    ability=0.3,
+    interest=0.5,
+    style="agrees",
+)
+DEVELOPER = Persona(
+    "developer",
+    "developer of online shops, strong in HTML/JS (bac+3 in computing, 3 years), dislikes selling",
+    education="bac3",
+    studied="it",
+    experience="2to5",
+    worked_in="ecommerce",
+    ability=0.55,
+    strong={
+        "web_languages": 1.0,
+        "tracking_tools": 0.85,
+        "data_analysis": 0.8,
+        "analysis": 0.8,
+        "sales_techniques": 0.2,
+        "persuasion": 0.25,
+        "sales_communications": 0.3,
+    },
+    interest=0.4,
+    wants={"sales_passion": 0.1, "interest_partners": 0.15, "interest_data": 0.85},
+    likes=frozenset({"code"}),
+    languages=("en_work",),
+)
+NO_BAC_GIFTED_SELLER = Persona(
+    "no_bac_gifted_seller",
+    "no bac and no experience, but a gifted and keen seller, answers frankly",
+    education="none",
+    studied="other",
+    experience="none",
+    ability=0.7,
+    strong={"persuasion": 0.95, "sales_techniques": 0.8},
+    interest=0.85,
+)
+FRESH_BAC2_DIGITAL = Persona(
+    "fresh_bac2_digital",
+    "fresh bac+2 in digital marketing, no experience yet, keen and capable",
+    education="bac2",
+    studied="digital",
+    experience="none",
+    ability=0.75,
+    interest=0.85,
+    languages=("en_work",),
+)
+CAREER_CHANGER = Persona(
+    "career_changer",
+    "Master in finance, 12 years as an accountant, at home with figures, new to the web",
+    education="master",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    ability=0.55,
+    strong={
+        "data_analysis": 0.95,
+        "analysis": 0.9,
+        "office_software": 1.0,
+        "web_culture": 0.3,
+        "web_languages": 0.1,
+        "tracking_tools": 0.2,
+        "merchant_sites": 0.3,
+    },
+    interest=0.7,
+    wants={"interest_data": 0.95},
+    languages=("en_work",),
+)
+MODEST_MASTER = Persona(
+    "modest_master",
+    "the experienced Master again, but rating themself one notch too low",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    ability=0.85,
+    interest=0.9,
+    languages=("en_work",),
+    style="modest",
+)
+RANDOM = tuple(
+    Persona(
+        f"random_{seed}",
+        "answers the quiz at random (diploma and experience given)",
+        education="bac2",
+        studied="commerce",
+        experience="lt2",
+        style="random",
+        seed=seed,
+    )
+    for seed in range(10)
+)
+
+FIELD_SALES_REP = Persona(
+    "field_sales_rep",
+    "field sales representative, BTS in sales, six years selling; likes selling, would rather"
+    " lead and negotiate than hunt for sales",
+    education="bac2",
+    studied="commerce",
+    experience="5to10",
+    worked_in="sales",
+    ability=0.55,
+    strong={"sales_techniques": 0.9, "persuasion": 0.85, "relational": 0.85, "management": 0.8},
+    interest=0.6,
+    wants={"sales_passion": 0.75, "interest_team": 1.0, "interest_partners": 0.95},
+)
+COMMUNITY_MANAGER = Persona(
+    "community_manager",
+    "community manager (bac+3 in communication, 3 years in digital), creative, dislikes figures",
+    education="bac3",
+    studied="communication",
+    experience="2to5",
+    worked_in="digital",
+    ability=0.6,
+    strong={
+        "creativity": 0.95,
+        "sales_communications": 0.85,
+        "web_culture": 0.8,
+        "data_analysis": 0.25,
+        "analysis": 0.35,
+    },
+    interest=0.55,
+    wants={"interest_data": 0.2, "sales_passion": 0.6},
+    likes=frozenset({"design"}),
+    languages=("en_work",),
+)
+STORE_MANAGER = Persona(
+    "store_manager",
+    "store manager, BTS, twenty years in physical retail, a strong manager new to the web",
+    education="bac2",
+    studied="commerce",
+    experience="10plus",
+    worked_in="sales",
+    ability=0.55,
+    strong={
+        "management": 0.95,
+        "relational": 0.9,
+        "sales_techniques": 0.9,
+        "persuasion": 0.8,
+        "web_culture": 0.3,
+        "web_languages": 0.1,
+        "tracking_tools": 0.2,
+    },
+    interest=0.75,
+)
+SELF_TAUGHT_SELLER = Persona(
+    "self_taught_seller",
+    "self-taught online seller: no diploma, six years running an online shop",
+    education="none",
+    studied="other",
+    experience="5to10",
+    worked_in="ecommerce",
+    ability=0.7,
+    strong={"merchant_sites": 0.9, "web_culture": 0.85, "sales_techniques": 0.8},
+    interest=0.85,
+)
+BTS_FIRST_YEAR = Persona(
+    "bts_first_year",
+    "student in the first year of a BTS in sales, no experience yet, keen",
+    education="studying",
+    studied="commerce",
+    experience="none",
+    situation="student",
+    ability=0.5,
+    interest=0.8,
+)
+MIDDLE_EVERYWHERE = Persona(
+    "middle_everywhere",
+    "answers « En partie » and the middle answer everywhere (bac+2, some experience)",
+    education="bac2",
+    studied="commerce",
+    experience="2to5",
+    style="middle",
+)
+CONTRADICTS = Persona(
+    "contradicts",
+    "the experienced Master, but agreeing with each statement and with its reverse twin",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    ability=0.85,
+    interest=0.9,
+    languages=("en_work",),
+    style="contradicts",
+)
+BEST_SOUNDING = Persona(
+    "best_sounding",
+    "picks the best-sounding answer everywhere (top self-ratings, the most complete-sounding"
+    " scenario answer, the job's tasks only), Master and 7 years",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    interest=0.5,
+    style="best_sounding",
+)
+DATA_ANALYST = Persona(
+    "data_analyst",
+    "data analyst (Master in statistics, 4 years), loves figures, no wish to manage or sell",
+    education="master",
+    studied="it",
+    experience="2to5",
+    worked_in="other",
+    ability=0.5,
+    strong={"data_analysis": 1.0, "analysis": 0.95, "office_software": 1.0, "tracking_tools": 0.8},
+    interest=0.3,
+    wants={"interest_data": 1.0, "interest_team": 0.15, "sales_passion": 0.35},
+    likes=frozenset({"code"}),
+    languages=("en_work",),
+)
+ADULT_CAREER_CHANGE = Persona(
+    "adult_career_change",
+    "45-year-old office assistant, bac, changing career, keen on selling online, looking for work",
+    education="bac",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="job_seeker",
+    ability=0.5,
+    strong={"office_software": 0.9, "communication": 0.7},
+    interest=0.75,
+)
+
+ENGLISH_NO_FRENCH = Persona(
+    "english_no_french",
+    "English-speaking Master in digital marketing, 5 years in e-commerce abroad, no working"
+    " French yet",
+    education="master",
+    studied="digital",
+    experience="5to10",
+    french="none",
+    ability=0.8,
+    interest=0.85,
+    languages=("en_work",),
+)
+
+PERSONAS: tuple[Persona, ...] = (
+    EXPERIENCED_MASTER,
+    MODEST_MASTER,
+    CAREER_CHANGER,
+    BTS_SALES,
+    FIELD_SALES_REP,
+    STORE_MANAGER,
+    COMMUNITY_MANAGER,
+    DATA_ANALYST,
+    FRESH_BAC2_DIGITAL,
+    DEVELOPER,
+    SELF_TAUGHT_SELLER,
+    ADULT_CAREER_CHANGE,
+    BTS_FIRST_YEAR,
+    BAC_NO_SELLING,
+    NO_BAC_GIFTED_SELLER,
+    ENGLISH_NO_FRENCH,
+    MIDDLE_EVERYWHERE,
+    CONTRADICTS,
+    BEST_SOUNDING,
+    AGREES_NO_DIPLOMA,
+    UNINTERESTED_STUDENT,
+    RANDOM[0],
+)

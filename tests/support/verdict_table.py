@@ -1,0 +1,69 @@
+"""docs/verdict.md: every reference persona's verdict, side by side, for review.
+
+`python -m tests.support.verdict_table` rewrites the file from the shipped
+questions and profile; tests/test_verdict_doc.py checks it is up to date. Each
+row: who the persona is, their fit and band, the one-line reason the result gives
+(the first cap reason, else the band's wording) and the first step of their path.
+"""
+
+from __future__ import annotations
+
+from bot.content.loader import load_content
+from bot.content.models import Content, Lang
+from bot.engine.result import evaluate
+from bot.presentation.result_text import cap_reason
+from bot.presentation.texts import open_catalogues
+from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.persona_catalogue import PERSONAS
+from tests.support.personas import answers_for
+
+DOC = ROOT / "docs" / "verdict.md"
+LANG: Lang = "en"
+
+HEADER = """# The verdict, persona by persona
+
+Contrasting people, written as intent in `tests/support/persona_catalogue.py`
+and turned into answers by `tests/support/personas.py`, scored by the shipped
+questions and profile. `tests/test_personas.py` and
+`tests/test_personas_adviser.py` assert the orderings and band limits a careers
+adviser would sign; this table is for reading them side by side. Rewrite it
+with `python -m tests.support.verdict_table` (a test fails when it is stale).
+
+The reason is the first line the result gives under the band (a cap rule's
+reason, else the band's own wording), in English; the first step is the first
+step of the training path.
+
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def verdict_table(content: Content) -> str:
+    rows = [
+        "| persona | fit | band | reason | first step of the path |",
+        "| --- | ---: | --- | --- | --- |",
+    ]
+    for persona in PERSONAS:
+        result = evaluate(content, answers_for(content, persona))
+        score = result.score
+        reason = (
+            cap_reason(score.reasons[0], score, LANG) if score.reasons else score.band.wording(LANG)
+        )
+        step = result.training[0].text(LANG) if result.training else "–"
+        rows.append(
+            f"| {_cell(persona.intent)} | {score.overall:.0f} % | {score.band.label(LANG)}"
+            f" | {_cell(reason)} | {_cell(step)} |"
+        )
+    return HEADER + "\n".join(rows) + "\n"
+
+
+def main() -> None:
+    content = load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
+    open_catalogues(None, content.profile.languages)
+    DOC.write_text(verdict_table(content), "utf-8")
+
+
+if __name__ == "__main__":
+    main()

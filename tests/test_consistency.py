@@ -1,0 +1,86 @@
+"""Contradictions: a caution, the band below the top, and claimed vs shown said kindly.
+
+A reverse-keyed statement and its twin both agreed with, or two skills claimed that
+the knowledge questions did not show, make the answers inconsistent: the result
+gives the consistency rule's reason and keeps the band below the top. One skill
+claimed and not shown is only pointed out, as something to check.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.result import evaluate
+from bot.presentation.result_text import cap_reason, render_result, to_plain
+from bot.presentation.texts import t
+from tests.support.personas import EXPERIENCED_MASTER, answers_for
+
+TWINS = (("fixed_hours", "peak_ok"), ("gut_feeling", "decide_figures"))
+
+
+def strong(content: Content) -> dict[str, tuple[str, ...]]:
+    answers = answers_for(content, EXPERIENCED_MASTER)
+    assert evaluate(content, answers).score.band.id == "strong"
+    return answers
+
+
+def test_every_reverse_keyed_statement_has_a_direct_twin(shipped_content: Content) -> None:
+    for question in shipped_content.questions:
+        if question.reverse and question.id in dict(TWINS):
+            twin = shipped_content.question_by_id[question.twin or ""]
+            assert twin.kind == "likert" and not twin.reverse
+            assert twin.dimensions == question.dimensions
+
+
+@pytest.mark.parametrize(("reverse", "direct"), TWINS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_agreeing_with_a_statement_and_its_twin_keeps_the_band_below_the_top(
+    shipped_content: Content, reverse: str, direct: str, lang: Lang
+) -> None:
+    answers = {**strong(shipped_content), reverse: ("4",), direct: ("4",)}
+    result = evaluate(shipped_content, answers)
+    score = result.score
+    assert score.consistency.twins == ((reverse, direct),)
+    assert score.uncapped.id == "strong" and score.band.id == "good"
+    (rule,) = [r for r in score.reasons if r.inconsistent]
+    assert cap_reason(rule, score, lang) in to_plain(render_result(shipped_content, result, lang))
+    # disagreeing with both is a contradiction too; agreeing with one only is not
+    both_no = evaluate(shipped_content, {**answers, reverse: ("0",), direct: ("0",)})
+    assert both_no.score.consistency.twins == ((reverse, direct),)
+    frank = evaluate(shipped_content, {**answers, reverse: ("0",), direct: ("4",)})
+    assert frank.score.consistency.twins == () and frank.score.band.id == "strong"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_skill_claimed_and_not_shown_is_said_kindly(shipped_content: Content, lang: Lang) -> None:
+    answers = {**strong(shipped_content), "web_culture": ("4",), "know_seo": ("unknown",)}
+    result = evaluate(shipped_content, answers)
+    assert result.score.consistency.unshown == ("web_culture",)
+    assert not result.score.consistency.inconsistent  # one gap: pointed out, no cap
+    assert result.score.band.id == "strong"
+    text = to_plain(render_result(shipped_content, result, lang))
+    label = shipped_content.dimension_by_id["web_culture"].label(lang)
+    line = to_plain(t("result_unshown", lang, skills=label[:1].lower() + label[1:]))
+    assert line in text
+    for harsh in ("mensonge", "faux", "lie", "false", "wrong"):
+        assert harsh not in line.lower()
+
+
+def test_two_skills_claimed_and_not_shown_bring_the_caution(shipped_content: Content) -> None:
+    answers = {
+        **strong(shipped_content),
+        "web_culture": ("4",),
+        "know_seo": ("ads",),
+        "legal_unknown": ("0",),
+        "know_withdrawal": ("d7",),
+    }
+    score = evaluate(shipped_content, answers).score
+    assert score.consistency.unshown == ("legal", "web_culture")
+    assert score.consistency.inconsistent
+    assert score.band.id == "good" and score.uncapped.id == "strong"
+
+
+def test_the_honest_strong_profile_is_consistent(shipped_content: Content) -> None:
+    score = evaluate(shipped_content, strong(shipped_content)).score
+    assert score.consistency.twins == () and score.consistency.unshown == ()

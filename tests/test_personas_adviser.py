@@ -1,0 +1,221 @@
+"""The people the verdict used to mislead, judged as a careers adviser would.
+
+Each persona of tests/support/persona_catalogue.py is written as intent; these
+tests assert what an adviser would sign about them: the band they may not fall
+below or rise above, the order against the reference strong profile, and that the
+reason quotes their own answer and never a stronger word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.result import Result, evaluate
+from bot.engine.session import asked_questions
+from bot.presentation.result_text import cap_reason, render_result, to_plain
+from bot.presentation.texts import t
+from tests.support.persona_catalogue import (
+    ADULT_CAREER_CHANGE,
+    BEST_SOUNDING,
+    BTS_FIRST_YEAR,
+    CAREER_CHANGER,
+    COMMUNITY_MANAGER,
+    CONTRADICTS,
+    DATA_ANALYST,
+    ENGLISH_NO_FRENCH,
+    FIELD_SALES_REP,
+    MIDDLE_EVERYWHERE,
+    PERSONAS,
+    SELF_TAUGHT_SELLER,
+    STORE_MANAGER,
+)
+from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
+
+ORDER = ("far", "partial", "good", "strong")
+
+
+def result_of(content: Content, persona: Persona) -> Result:
+    return evaluate(content, answers_for(content, persona))
+
+
+def rank(band_id: str) -> int:
+    return ORDER.index(band_id)
+
+
+def test_there_are_at_least_twenty_personas() -> None:
+    assert len(PERSONAS) >= 20
+    assert len({p.name for p in PERSONAS}) == len(PERSONAS)
+
+
+def test_the_shipped_bands_are_the_ones_ranked_here(shipped_content: Content) -> None:
+    bands = sorted(shipped_content.profile.bands, key=lambda b: b.min)
+    assert tuple(b.id for b in bands) == ORDER
+
+
+def test_a_field_sales_rep_who_likes_selling_is_never_in_the_lowest_band(
+    shipped_content: Content,
+) -> None:
+    """« Plutôt oui » to selling, other tasks preferred in the forced choice: no refusal read."""
+    score = result_of(shipped_content, FIELD_SALES_REP).score
+    assert score.statements["like_selling"] == 3
+    assert rank(score.band.id) >= rank("partial")
+    assert not [rule for rule in score.reasons if rule.about_interest]
+    assert score.interest is not None and score.interest >= 60
+    selling = next(d for d in score.dimensions if d.dimension.id == "sales_passion")
+    assert selling.fit >= 0.5
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_community_manager_who_dislikes_figures_reads_her_own_answer(
+    shipped_content: Content, lang: Lang
+) -> None:
+    result = result_of(shipped_content, COMMUNITY_MANAGER)
+    score = result.score
+    assert rank(score.band.id) <= rank("good")
+    assert "no_figures" in [rule.id for rule in score.reasons]
+    answered = score.statements["like_figures"]
+    assert answered in (0, 1)
+    text = to_plain(render_result(shipped_content, result, lang))
+    (rule,) = [r for r in score.reasons if r.id == "no_figures"]
+    assert cap_reason(rule, score, lang) in text
+    assert to_plain(t(f"likert_{answered}", lang)) in cap_reason(rule, score, lang)
+
+
+def test_a_store_manager_is_not_told_the_conditions_are_met(shipped_content: Content) -> None:
+    """Twenty years in a shop: within reach once there is e-commerce experience, paid as a
+    first e-commerce post, not as a senior one."""
+    result = result_of(shipped_content, STORE_MANAGER)
+    assert result.score.readiness == "with_experience"
+    assert not any(step.meets_level for step in result.training)
+    ready = shipped_content.profile.entry.readiness["ready"]
+    for lang in ("fr", "en"):
+        assert ready(lang) not in to_plain(render_result(shipped_content, result, lang))
+    beginner = evaluate(
+        shipped_content,
+        {"education": ("bac2",), "experience": ("none",), "experience_field": ("none",)},
+    ).salary
+    two_years_online = evaluate(
+        shipped_content,
+        {"education": ("bac2",), "experience": ("2to5",), "experience_field": ("ecommerce",)},
+    ).salary
+    assert beginner.low <= result.salary.low <= beginner.low + 4_000
+    assert result.salary.low < two_years_online.low
+
+
+def test_a_career_changer_from_finance_is_paid_as_new_to_e_commerce(
+    shipped_content: Content,
+) -> None:
+    changer = result_of(shipped_content, CAREER_CHANGER)
+    master = result_of(shipped_content, EXPERIENCED_MASTER)
+    assert changer.score.readiness == "ready"  # a Master is the usual level
+    assert changer.salary.high < master.salary.low + 2_000
+    assert changer.score.overall < master.score.overall
+
+
+def test_a_self_taught_seller_is_pointed_to_a_vae_first(shipped_content: Content) -> None:
+    result = result_of(shipped_content, SELF_TAUGHT_SELLER)
+    assert result.score.readiness == "after_training"
+    assert result.training[0].id == "vae"
+    assert rank(result.score.uncapped.id) > rank(result.score.band.id) == rank("partial")
+
+
+def test_a_first_year_bts_student_finishes_the_diploma_first(shipped_content: Content) -> None:
+    result = result_of(shipped_content, BTS_FIRST_YEAR)
+    assert result.training[0].id == "finish_studies"
+    assert rank(result.score.band.id) <= rank("partial")
+    assert result.score.value("situation") == "student"
+
+
+def test_an_adult_s_situation_is_recorded_for_the_advice(shipped_content: Content) -> None:
+    score = result_of(shipped_content, ADULT_CAREER_CHANGE).score
+    assert score.value("situation") == "job_seeker"
+    assert score.value("experience_field") == "other"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_middle_everywhere_is_never_told_they_refuse_anything(
+    shipped_content: Content, lang: Lang
+) -> None:
+    result = result_of(shipped_content, MIDDLE_EVERYWHERE)
+    score = result.score
+    statement_rules = [rule for rule in score.reasons if rule.statement is not None]
+    assert statement_rules and all(rule.answers == [2] for rule in statement_rules)
+    text = to_plain(render_result(shipped_content, result, lang))
+    partly = to_plain(t("likert_2", lang))
+    for rule in statement_rules:
+        assert partly in cap_reason(rule, score, lang)
+    for stronger in (0, 1):
+        assert f"{to_plain(t(f'likert_{stronger}', lang))}" not in text
+    assert "little_interest" not in [rule.id for rule in score.reasons]
+
+
+def test_someone_who_contradicts_themself_gets_the_caution(shipped_content: Content) -> None:
+    contradicts = result_of(shipped_content, CONTRADICTS).score
+    frank = result_of(shipped_content, EXPERIENCED_MASTER).score
+    assert contradicts.consistency.twins
+    assert "inconsistent" in [rule.id for rule in contradicts.reasons]
+    assert rank(contradicts.band.id) < rank("strong") == rank(frank.band.id)
+    assert contradicts.overall > frank.overall - 5  # the fit is not the penalty: the band is
+
+
+def test_the_best_sounding_answers_do_not_beat_a_real_strong_profile(
+    shipped_content: Content,
+) -> None:
+    sounding = result_of(shipped_content, BEST_SOUNDING).score
+    real = result_of(shipped_content, EXPERIENCED_MASTER).score
+    assert sounding.overall < real.overall
+    assert rank(sounding.band.id) < rank(real.band.id)
+    assert sounding.consistency.unshown  # claimed everything, showed little
+
+
+def test_a_data_analyst_with_no_wish_to_manage_or_sell_is_told_so_in_his_words(
+    shipped_content: Content,
+) -> None:
+    score = result_of(shipped_content, DATA_ANALYST).score
+    reasons = [rule.id for rule in score.reasons]
+    assert reasons[:2] == ["no_selling", "no_leading"]
+    assert rank(score.band.id) <= rank("partial")
+
+
+def test_strong_profiles_rank_above_the_people_they_are_told_apart_from(
+    shipped_content: Content,
+) -> None:
+    master = result_of(shipped_content, EXPERIENCED_MASTER).score
+    for persona in (FIELD_SALES_REP, STORE_MANAGER, COMMUNITY_MANAGER, DATA_ANALYST):
+        score = result_of(shipped_content, persona).score
+        assert score.overall < master.overall, persona.name
+        assert rank(score.band.id) < rank(master.band.id), persona.name
+    seller = result_of(shipped_content, SELF_TAUGHT_SELLER).score
+    student = result_of(shipped_content, BTS_FIRST_YEAR).score
+    assert seller.overall > student.overall  # six years of practice show in the fit
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_english_speaker_without_working_french_is_told_where_to_start(
+    shipped_content: Content, lang: Lang
+) -> None:
+    result = result_of(shipped_content, ENGLISH_NO_FRENCH)
+    score = result.score
+    assert score.value("job_language") == "none"
+    assert rank(score.band.id) <= rank("partial") < rank(score.uncapped.id)
+    (rule,) = [r for r in score.reasons if r.background]
+    text = to_plain(render_result(shipped_content, result, lang))
+    assert cap_reason(rule, score, lang) in text
+    assert result.training[0].id == "job_language"
+
+
+def test_working_french_is_asked_only_in_other_languages(shipped_content: Content) -> None:
+    """No language named in code: the question says so in its file, the profile names the
+    job's language, and a quiz in that language takes the question as answered."""
+    question = shipped_content.question_by_id["working_language"]
+    job = shipped_content.profile.job_language
+    assert question.other_languages_only and job is not None
+    others: list[Lang] = ["en" if job == "fr" else "fr"]
+    assert question not in asked_questions(shipped_content, job)
+    for lang in others:
+        assert question in asked_questions(shipped_content, lang)
+    fluent = evaluate(shipped_content, answers_for(shipped_content, EXPERIENCED_MASTER))
+    unasked = dict(answers_for(shipped_content, EXPERIENCED_MASTER))
+    del unasked[question.id]
+    assert evaluate(shipped_content, unasked).score == fluent.score  # taken as `assumed`
