@@ -143,24 +143,8 @@ class Score:
 
 def score(content: Content, given: Answers) -> Score:
     answers = with_assumed(content, given)
-    received: dict[str, list[float]] = defaultdict(list)
-    sources: dict[str, list[str]] = defaultdict(list)
     background = backgrounds(content, answers)
-    fields = content.profile.experience_fields
-    weight = field_weight(content, background)
-    for question in content.questions:
-        chosen = answers.get(question.id, ())
-        scale = weight if fields is not None and question.background == fields.weighs else 1.0
-        for dim, level in evidence(question, chosen).items():
-            received[dim].append(level * scale)
-            sources[dim].append(question.id)
-
-    dimensions = tuple(
-        DimensionScore(
-            dim, _mean(received[dim.id]), tuple(received[dim.id]), tuple(sources[dim.id])
-        )
-        for dim in content.profile.dimensions
-    )
+    dimensions = _dimension_scores(content, answers, background)
     categories: dict[Category, float] = {
         category: _weighted_fit([d for d in dimensions if d.dimension.category == category])
         for category in CATEGORIES
@@ -201,6 +185,29 @@ def score(content: Content, given: Answers) -> Score:
         reasons=capped.reasons,
         statements=statements,
         consistency=checked,
+    )
+
+
+def _dimension_scores(
+    content: Content, answers: Answers, background: dict[str, tuple[str, ...]]
+) -> tuple[DimensionScore, ...]:
+    """Each dimension's levels from every question that speaks to it, in quiz order; the
+    experience question's weighted by the field it was gained in."""
+    received: dict[str, list[float]] = defaultdict(list)
+    sources: dict[str, list[str]] = defaultdict(list)
+    fields = content.profile.experience_fields
+    weight = field_weight(content, background)
+    for question in content.questions:
+        chosen = answers.get(question.id, ())
+        scale = weight if fields is not None and question.background == fields.weighs else 1.0
+        for dim, level in evidence(question, chosen).items():
+            received[dim].append(level * scale)
+            sources[dim].append(question.id)
+    return tuple(
+        DimensionScore(
+            dim, _mean(received[dim.id]), tuple(received[dim.id]), tuple(sources[dim.id])
+        )
+        for dim in content.profile.dimensions
     )
 
 

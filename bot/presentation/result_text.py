@@ -31,8 +31,8 @@ MAX_NAMES = 3
 #: What a result too long for one message leaves out, in this order, until it fits:
 #: the recruiters' schools (the training path names them again), the table of what
 #: moves the salary with the employer, the source's average range (the personal range
-#: sits inside it), then the note on bonuses.
-_OPTIONAL = ("fields", "movers", "note", "bonus")
+#: sits inside it), the note on bonuses, then the skills claimed and not shown.
+_OPTIONAL = ("fields", "movers", "note", "bonus", "unshown")
 
 
 def render_result(
@@ -65,7 +65,7 @@ def _render(
     """The result's sections, a blank line between them."""
     score = result.score
     sections = [
-        _verdict_lines(content, result, lang),
+        _verdict_lines(content, result, lang, unshown="unshown" not in omit),
         _breakdown_lines(result, lang),
         *(
             [[t("result_interest", lang, value=percent(score.interest, lang))]]
@@ -95,7 +95,9 @@ def _render(
     return "\n\n".join("\n".join(section) for section in sections)
 
 
-def _verdict_lines(content: Content, result: Result, lang: Lang) -> list[str]:
+def _verdict_lines(
+    content: Content, result: Result, lang: Lang, *, unshown: bool = True
+) -> list[str]:
     """The fit and its band, why it is capped if it is, and what the band means."""
     score = result.score
     esc = html.escape
@@ -107,7 +109,7 @@ def _verdict_lines(content: Content, result: Result, lang: Lang) -> list[str]:
         lines.append(t("result_capped", lang, uncapped=esc(score.uncapped.label(lang))))
     if result.cautious:
         lines.append(t("result_caution", lang))
-    if score.consistency.unshown:
+    if unshown and score.consistency.unshown:
         labels = [content.dimension_by_id[d].label(lang) for d in score.consistency.unshown]
         lines.append(t("result_unshown", lang, skills=esc(_listed(labels, lang))))
     # A cap's reason says why better than the band's generic sentence, so it replaces it.
