@@ -12,7 +12,8 @@ import pytest
 
 from bot.content.models import Content, Lang
 from bot.engine.result import evaluate
-from bot.presentation.result_text import cap_reason, render_result, to_plain
+from bot.presentation.reasons import cap_reason
+from bot.presentation.result_text import render_result, to_plain
 from bot.presentation.texts import t
 from tests.support.personas import EXPERIENCED_MASTER, answers_for
 

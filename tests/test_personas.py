@@ -16,7 +16,8 @@ import pytest
 from bot.content.models import Content, Lang
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import strengths
-from bot.presentation.result_text import cap_reason, render_result, to_plain
+from bot.presentation.reasons import cap_reason
+from bot.presentation.result_text import render_result, to_plain
 from tests.support.persona_catalogue import (
     AGREES_NO_DIPLOMA,
     BAC_NO_SELLING,

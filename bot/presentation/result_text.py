@@ -5,22 +5,14 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content.models import CATEGORIES, INTEREST, CapRule, Content, Lang, Readiness
+from bot.content.models import CATEGORIES, INTEREST, Content, Lang, Readiness
 from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
-from bot.engine.scoring import DimensionScore, Score
+from bot.engine.scoring import DimensionScore
+from bot.presentation.reasons import cap_reason, unshown_line
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.texts import (
-    CATEGORY_LABELS,
-    LIKERT_LABELS,
-    N_,
-    money,
-    money_range,
-    percent,
-    t,
-    tn,
-)
+from bot.presentation.texts import CATEGORY_LABELS, N_, money, money_range, percent, t, tn
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -110,33 +102,12 @@ def _verdict_lines(
     if result.cautious:
         lines.append(t("result_caution", lang))
     if unshown and score.consistency.unshown:
-        labels = [content.dimension_by_id[d].label(lang) for d in score.consistency.unshown]
-        lines.append(t("result_unshown", lang, skills=esc(_listed(labels, lang))))
+        lines.append(esc(unshown_line(content, score, lang)))
     # A cap's reason says why better than the band's generic sentence, so it replaces it.
     return lines + (
         [esc(cap_reason(rule, score, lang)) for rule in score.reasons]
         or [esc(score.band.wording(lang))]
     )
-
-
-def cap_reason(rule: CapRule, score: Score, lang: Lang) -> str:
-    """A cap rule's reason, quoting the person's own answer where it says `{answer}`."""
-    reason = rule.reason(lang)
-    if rule.statement is None or rule.statement not in score.statements:
-        return reason
-    label = to_plain(t(LIKERT_LABELS[score.statements[rule.statement]], lang))
-    return reason.replace("{answer}", label)
-
-
-def _listed(labels: list[str], lang: Lang) -> str:
-    """ "A, B et C" / "A, B and C", in lower case as they follow "à l'aise en"; past
-    `MAX_NAMES`, the first ones and how many more ("A, B, C et 5 autres")."""
-    words = [label[:1].lower() + label[1:] for label in labels]
-    if len(words) > MAX_NAMES:
-        return ", ".join(words[:MAX_NAMES]) + tn("change_more", len(words) - MAX_NAMES, lang)
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + t("list_and", lang) + words[-1]
 
 
 def _breakdown_lines(result: Result, lang: Lang) -> list[str]:

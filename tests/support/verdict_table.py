@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.content.loader import load_content
 from bot.content.models import Content, Lang
 from bot.engine.result import evaluate
-from bot.presentation.result_text import cap_reason
+from bot.presentation.reasons import cap_reason
 from bot.presentation.texts import open_catalogues
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.persona_catalogue import PERSONAS
