@@ -20,6 +20,7 @@ _TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 #: payload, but the source also rides in the Begin button's 64-byte payload
 #: (`bot.engine.session.MAX_SOURCE_CHARS`, which a test checks is the same).
 MAX_SOURCE_CHARS = 32
+_PROFILE_SHAPE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SOURCE_SHAPE = re.compile(rf"^[A-Za-z0-9_-]{{1,{MAX_SOURCE_CHARS}}}$")
 
 
@@ -76,7 +77,13 @@ class Settings(BaseSettings):
     profiles_dir: Path = Field(
         default=Path("profiles"),
         validation_alias="CAREERBOT_PROFILES_DIR",
-        description="the job profile",
+        description="the job profiles, one file each",
+    )
+    profiles: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(),
+        validation_alias="CAREERBOT_PROFILES",
+        description="comma-separated ids of the job profiles the bot serves, in the order "
+        "offered (default: every profile); with several, the person picks one at /start",
     )
     locales_dir: Path | None = Field(
         default=None,
@@ -125,6 +132,23 @@ class Settings(BaseSettings):
                     f"{part!r} is not a Telegram user id (expected numbers, comma-separated)"
                 )
         return frozenset(int(part) for part in parts)
+
+    @field_validator("profiles", mode="before")
+    @classmethod
+    def _split_profiles(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        ids = [part.strip() for part in value.split(",") if part.strip()]
+        for profile_id in ids:
+            if not _PROFILE_SHAPE.match(profile_id):
+                raise ValueError(
+                    f"{profile_id!r} is not a profile id (its file name without .yaml: "
+                    "lower-case letters, digits, _ or -, comma-separated)"
+                )
+        twice = sorted({profile_id for profile_id in ids if ids.count(profile_id) > 1})
+        if twice:
+            raise ValueError(f"profile named twice: {', '.join(twice)}")
+        return tuple(ids)
 
     @field_validator("sources", mode="before")
     @classmethod

@@ -279,7 +279,7 @@ async def test_deep_link_source_and_language_button(
     user = server.add_user(111, first_name="Eva", language_code="fr")
     user.send_text("/start salon2026")
     welcome = await user.wait_for(lambda u: u.last_message)
-    assert MenuPress("begin", "salon2026").encode() in [
+    assert MenuPress("begin", "salon2026", shipped_content.profile.id).encode() in [
         b.data for row in welcome.reply_markup for b in row
     ]
     user.press("English")

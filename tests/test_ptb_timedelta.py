@@ -58,5 +58,5 @@ def test_building_the_bot_opts_in(
         questions_dir=SHIPPED_QUESTIONS,
         profiles_dir=SHIPPED_PROFILES,
     )
-    build_application(settings, shipped_content)
+    build_application(settings, [shipped_content])
     assert os.environ["PTB_TIMEDELTA"] == "true"

@@ -235,6 +235,7 @@ def test_migrations_are_idempotent(content: Content, db_path: Path) -> None:
             "m003_item_scores",
             "m004_verdict",
             "m005_knowledge_and_situation",
+            "m006_profile_filter",
         ]
         assert db.table("results").count == 2
 
@@ -251,7 +252,8 @@ def test_migrations_upgrade_an_old_schema_and_keep_its_rows(
     ScoreLog(db_path).migrate()
     with Database(db_path) as db:
         assert ["date"] in index_columns(db, "results")
-        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m005_knowledge_and_situation"
+        assert ["profile_id", "date"] in index_columns(db, "results")
+        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m006_profile_filter"
     assert [r["id"] for r in rows(db_path, "select id from results")] == [old.id]
 
 
@@ -268,7 +270,7 @@ def test_answers_logged_before_item_scores_keep_an_empty_score(db_path: Path) ->
 def test_migration_stamps_are_kept_to_the_day(db_path: Path) -> None:
     ScoreLog(db_path).migrate()
     stamps = [r["applied_at"] for r in rows(db_path, "select applied_at from _sqlite_migrations")]
-    assert len(stamps) == 5  # one per migration
+    assert len(stamps) == 6  # one per migration
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(stamp)) for stamp in stamps)
 
 

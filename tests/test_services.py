@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from bot.content.models import Content
+from bot.content.served import ServedContents
 from bot.engine.result import Result, evaluate
 from bot.engine.session import QuizSession
 from bot.presentation.payloads import MenuPress, QuizPress, decode
@@ -19,7 +20,6 @@ from bot.services import languages, people, quiz, results
 from bot.services.deps import Deps
 from bot.services.reply import Asked, Person, Reply
 from bot.state.memory import MemoryStateStore
-from bot.terminal.chat import FixedContent
 from tests.support.answers import EXAMPLE
 
 ANA = Person(user_id=7, chat_id=7, language_code="fr", first_name="Ana")
@@ -58,7 +58,7 @@ class FakeScoreLog:
 @pytest.fixture
 def deps(mini_content: Content) -> Deps:
     return Deps(
-        MemoryStateStore(), FixedContent(mini_content), FakeScoreLog(), new_quiz_id=lambda: "q1"
+        MemoryStateStore(), ServedContents([mini_content]), FakeScoreLog(), new_quiz_id=lambda: "q1"
     )
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from bot.cli.logs import logs
-from bot.cli.logs import settings_or_exit as _settings
-from bot.content.loader import ContentError, load_content
+from bot.cli.options import settings_or_exit as _settings
+from bot.content.loader import ContentError, load_profiles
+from bot.content.served import languages_of
 from bot.presentation.texts import CatalogueError, open_catalogues
 from bot.settings import Settings, SettingsError
 
@@ -17,7 +18,7 @@ from bot.settings import Settings, SettingsError
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="careerbot")
 def main() -> None:
-    """careerbot: is the job of responsable e-commerce right for you?"""
+    """careerbot: is this job right for you? A short quiz, on Telegram or in this terminal."""
 
 
 def _environment_epilog() -> str:
@@ -66,13 +67,13 @@ def run(
             options = WebhookOptions(
                 url=webhook_url, listen=listen, port=port, secret_token=secret_token
             )
-        content = load_content(settings.questions_dir, settings.profiles_dir)
+        contents = load_profiles(settings.questions_dir, settings.profiles_dir, settings.profiles)
     except SettingsError as error:
         raise click.ClickException(str(error)) from None
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
     try:
-        run_bot(settings, content, webhook=options)
+        run_bot(settings, contents, webhook=options)
     except (StorageError, CatalogueError, FatalError) as error:
         raise click.ClickException(str(error)) from None
     except TelegramError as error:
@@ -108,6 +109,12 @@ def _writable_file(ctx: click.Context, param: click.Parameter, path: Path | None
     help="Language of the quiz, one the profile declares (default: its first, e.g. fr).",
 )
 @click.option(
+    "--profile",
+    metavar="ID",
+    help="The job to take the quiz on (default: those served, see CAREERBOT_PROFILES; "
+    "with several, the chat asks which).",
+)
+@click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
     callback=_writable_file,
@@ -117,25 +124,28 @@ def _writable_file(ctx: click.Context, param: click.Parameter, path: Path | None
     "--seed",
     help="Fix the order of the answers (shuffled per quiz): the same seed, the same order.",
 )
-def chat(lang: str | None, chart: Path | None, seed: str | None) -> None:
+def chat(lang: str | None, profile: str | None, chart: Path | None, seed: str | None) -> None:
     """Take the quiz in this terminal (no Telegram needed)."""
     from bot.terminal.chat import run_chat
 
     settings = _settings()
+    served = (profile,) if profile else settings.profiles
     try:
-        content = load_content(settings.questions_dir, settings.profiles_dir)
+        contents = load_profiles(settings.questions_dir, settings.profiles_dir, served)
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
-    if lang is not None and lang not in content.languages:
-        offered = ", ".join(content.languages)
+    languages = languages_of(contents)
+    codes = [language.code for language in languages]
+    if lang is not None and lang not in codes:
+        offered = ", ".join(codes)
         raise click.BadParameter(
             f"{lang!r} is not one of the quiz's languages: {offered}.", param_hint="'--lang'"
         )
     try:
-        open_catalogues(settings.locales_dir, content.profile.languages)
+        open_catalogues(settings.locales_dir, languages)
     except CatalogueError as error:
         raise click.ClickException(str(error)) from None
-    run_chat(content, lang or content.languages[0], chart_path=chart, seed=seed)
+    run_chat(contents, lang or codes[0], chart_path=chart, seed=seed)
 
 
 @main.command()
@@ -149,16 +159,16 @@ def chat(lang: str | None, chart: Path | None, seed: str | None) -> None:
     "--profiles",
     "profiles_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the profile file (default: CAREERBOT_PROFILES_DIR, else ./profiles).",
+    help="Folder of the profile files (default: CAREERBOT_PROFILES_DIR, else ./profiles).",
 )
 def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
-    """Check the question and profile files, and that the bot has its own texts in each of
-    their languages; list every problem found."""
+    """Check every profile and its question files, that the profiles the bot serves exist,
+    and that the bot has its own texts in each of their languages; list every problem found."""
     settings = _settings()
     questions_dir = questions_dir or settings.questions_dir
     profiles_dir = profiles_dir or settings.profiles_dir
     try:
-        content = load_content(questions_dir, profiles_dir)
+        contents = load_profiles(questions_dir, profiles_dir)
     except ContentError as error:
         for problem in error.problems:
             click.echo(f"error: {problem}", err=True)
@@ -167,15 +177,20 @@ def validate(questions_dir: Path | None, profiles_dir: Path | None) -> None:
         count = len(error.problems)
         click.echo(f"{count} problem{'s' if count > 1 else ''} found.", err=True)
         sys.exit(1)
+    ids = [content.profile.id for content in contents]
+    for missing in (profile_id for profile_id in settings.profiles if profile_id not in ids):
+        click.echo(f"error: CAREERBOT_PROFILES names {missing!r}, not in {profiles_dir}", err=True)
+        sys.exit(1)
     try:
-        open_catalogues(settings.locales_dir, content.profile.languages)
+        open_catalogues(settings.locales_dir, languages_of(contents))
     except CatalogueError as error:
         click.echo(f"error: {error}\n1 problem found.", err=True)
         sys.exit(1)
-    click.echo(
-        f"OK: profile {content.profile.id!r}, {len(content.questions)} questions "
-        f"in {len(content.files)} files (version {content.version})."
-    )
+    for content in contents:
+        click.echo(
+            f"OK: profile {content.profile.id!r}, {len(content.questions)} questions "
+            f"in {len(content.files)} files (version {content.version})."
+        )
 
 
 @main.command()

@@ -7,13 +7,24 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
 
+from bot.cli.options import (
+    day,
+    db_option,
+    db_path,
+    option_order,
+    period_options,
+    profile_option,
+    served,
+    settings_or_exit,
+)
 from bot.cli.tables import item_tables, summary_tables
-from bot.content.loader import ContentError, load_content
+from bot.content.loader import ContentError
+from bot.content.served import languages_of
 from bot.presentation.admin_text import describe_period, n_results
 from bot.private_files import open_private
 from bot.scorelog.demo import DEMO_SOURCE, fill_demo, now_utc
@@ -29,60 +40,12 @@ from bot.scorelog.summary import (
     write_csv,
     write_json,
 )
-from bot.settings import Settings, SettingsError, load_settings
 from bot.state.database import StorageError
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
 _WRITERS: dict[str, Callable[[Sequence[Mapping[str, Any]], TextIO, Sequence[str]], None]] = {
     "csv": write_csv,
     "json": write_json,
 }
-
-
-def _db_option(command: F) -> F:
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="The score log (default: scores.db in CAREERBOT_DATA_DIR).",
-    )(command)
-
-
-def _period_options(command: F) -> F:
-    command = click.option(
-        "--until", type=_DATE, help="Only results up to this day (YYYY-MM-DD), inclusive."
-    )(command)
-    return click.option(
-        "--since", type=_DATE, help="Only results from this day (YYYY-MM-DD), inclusive."
-    )(command)
-
-
-def settings_or_exit() -> Settings:
-    """The settings, or a one-line `ClickException` naming the bad variable."""
-    try:
-        return load_settings()
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from None
-
-
-def _option_order() -> dict[str, list[str]]:
-    """Each choice question's options in file order, to list answers in it; none if the
-    question files do not load (the summary does not need them otherwise)."""
-    settings = settings_or_exit()
-    try:
-        content = load_content(settings.questions_dir, settings.profiles_dir)
-    except ContentError:
-        return {}
-    return {q.id: [o.id for o in q.options] for q in content.questions if q.options}
-
-
-def _db_path(db: Path | None) -> Path:
-    return db if db is not None else settings_or_exit().scores_db
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value else None
 
 
 @click.group()
@@ -91,21 +54,32 @@ def logs() -> None:
 
 
 @logs.command()
-@_period_options
-@_db_option
+@period_options
+@profile_option
+@db_option
 @click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also save the fit distribution and category means as a PNG file.",
 )
 def summary(
-    since: datetime | None, until: datetime | None, db: Path | None, chart: Path | None
+    since: datetime | None,
+    until: datetime | None,
+    profile: str | None,
+    db: Path | None,
+    chart: Path | None,
 ) -> None:
     """Counts, fit distribution, means, frequent gaps and answers, in tables."""
-    path = _db_path(db)
+    path = db_path(db)
     if not path.is_file():
         click.echo(f"No score log at {path} yet.", err=True)
-    data = load_summary(path, since=_day(since), until=_day(until), option_order=_option_order())
+    data = load_summary(
+        path,
+        since=day(since),
+        until=day(until),
+        profile=profile,
+        option_order=option_order(profile),
+    )
     console = Console(highlight=False)
     for table in summary_tables(data):
         console.print(table)
@@ -114,20 +88,23 @@ def summary(
 
 
 @logs.command()
-@_period_options
-@_db_option
-def items(since: datetime | None, until: datetime | None, db: Path | None) -> None:
+@period_options
+@profile_option
+@db_option
+def items(
+    since: datetime | None, until: datetime | None, profile: str | None, db: Path | None
+) -> None:
     """Item analysis for question editors: spread, top answer, item–rest, alpha (flags)."""
-    path = _db_path(db)
+    path = db_path(db)
     if not path.is_file():
         click.echo(f"No score log at {path} yet.", err=True)
     console = Console(highlight=False, width=120)
-    report = load_items(path, since=_day(since), until=_day(until))
+    report = load_items(path, since=day(since), until=day(until), profile=profile)
     if not report.results:
         if since is None and until is None:
             console.print("No result yet: nothing to analyse.")
         else:
-            period = describe_period(_day(since), _day(until))
+            period = describe_period(day(since), day(until))
             console.print(f"No result in this period ({period}): nothing to analyse.")
         return
     for table in item_tables(report):
@@ -149,18 +126,20 @@ def items(since: datetime | None, until: datetime | None, db: Path | None) -> No
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: standard output).",
 )
-@_period_options
-@_db_option
+@period_options
+@profile_option
+@db_option
 def export(
     fmt: str,
     output: Path | None,
     since: datetime | None,
     until: datetime | None,
+    profile: str | None,
     db: Path | None,
 ) -> None:
     """One row per result, one dim_<id> column per quality and skill."""
-    path = _db_path(db)
-    rows = export_rows(path, since=_day(since), until=_day(until))
+    path = db_path(db)
+    rows = export_rows(path, since=day(since), until=day(until), profile=profile)
     columns = export_columns(path)
     write = _WRITERS[fmt]
     if output is None:
@@ -184,7 +163,7 @@ def export(
     help=f"Delete the results of this deep-link source (e.g. {DEMO_SOURCE} for the demo results).",
 )
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@_db_option
+@db_option
 def purge(days: int | None, source: str | None, yes: bool, db: Path | None) -> None:
     """Delete old results, or one source's, with their scores and answers.
 
@@ -192,7 +171,7 @@ def purge(days: int | None, source: str | None, yes: bool, db: Path | None) -> N
     """
     if days is None and source is None:
         raise click.UsageError("say what to delete: --older-than DAYS and/or --source NAME.")
-    log = ScoreLog(_db_path(db))
+    log = ScoreLog(db_path(db))
     today = date.today()
     which = " and ".join(
         part
@@ -227,8 +206,13 @@ def purge(days: int | None, source: str | None, yes: bool, db: Path | None) -> N
 @click.option(
     "--seed", type=int, default=1, show_default=True, help="Seed of the simulated answers."
 )
-@_db_option
-def demo(count: int, seed: int, db: Path | None) -> None:
+@click.option(
+    "--profile",
+    metavar="ID",
+    help="The job profile answered (default: the first served, see CAREERBOT_PROFILES).",
+)
+@db_option
+def demo(count: int, seed: int, profile: str | None, db: Path | None) -> None:
     """Add simulated results (source 'demo') to try summary, export, review and /stats.
 
     Simulated people of varied aptitude answer the real questions and the real
@@ -237,7 +221,7 @@ def demo(count: int, seed: int, db: Path | None) -> None:
     settings = settings_or_exit()
     path = db if db is not None else settings.scores_db
     try:
-        content = load_content(settings.questions_dir, settings.profiles_dir)
+        content = served(settings, profile)[0]
     except ContentError as error:
         raise click.ClickException(f"the question files do not validate:\n{error}") from None
     log = ScoreLog(path, sources=frozenset({DEMO_SOURCE}))
@@ -254,7 +238,7 @@ def demo(count: int, seed: int, db: Path | None) -> None:
 
 
 @logs.command()
-@_db_option
+@db_option
 @click.option("--port", default=8001, show_default=True, help="Port to serve on.")
 def review(db: Path | None, port: int) -> None:
     """Browse the score log in Datasette, read-only, on this machine only.
@@ -264,7 +248,7 @@ def review(db: Path | None, port: int) -> None:
     """
     if importlib.util.find_spec("datasette") is None:
         raise click.ClickException("Datasette is not installed: pip install 'careerbot[review]'.")
-    path = _db_path(db)
+    path = db_path(db)
     if not path.is_file():
         raise click.ClickException(f"No score log at {path} yet.")
     try:
@@ -280,8 +264,7 @@ def _save_chart(path: Path, summary: Summary) -> None:
         from bot.presentation.texts import open_catalogues
 
         settings = settings_or_exit()
-        content = load_content(settings.questions_dir, settings.profiles_dir)
-        languages = content.profile.languages
+        languages = languages_of(served(settings))
         open_catalogues(settings.locales_dir, languages)
         path.write_bytes(stats_chart_png(*chart_inputs(summary), languages[0].code))
     except Exception as error:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.bar import Bar
 from rich.console import RenderableType
@@ -121,7 +121,13 @@ def _dimensions(summary: Summary) -> Table:
 
 def _counts_tables(summary: Summary) -> list[Table]:
     sources = {(source or NO_SOURCE): n for source, n in summary.by_source.items()}
-    breakdowns = (("Language", summary.by_lang), ("Source", sources), ("Month", summary.by_month))
+    breakdowns: tuple[tuple[str, Mapping[str, int]], ...] = (
+        ("Language", summary.by_lang),
+        ("Source", sources),
+        ("Month", summary.by_month),
+    )
+    if len(summary.by_profile) > 1:  # a log of one job needs no breakdown by job
+        breakdowns = (("Profile", summary.by_profile), *breakdowns)
     return [
         _columns(f"Results per {title.lower()}", (title, "Results"), counts.items())
         for title, counts in breakdowns

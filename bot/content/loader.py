@@ -43,44 +43,95 @@ class ContentError(Exception):
         self.notes = tuple(notes)
 
 
-def load_content(questions_dir: Path, profiles_dir: Path) -> Content:
-    """Load and check every file; raise `ContentError` listing all problems."""
+def load_content(questions_dir: Path, profiles_dir: Path, profile_id: str | None = None) -> Content:
+    """The content of one profile: `profile_id`, or the only one in `profiles_dir`.
+
+    Every profile is checked; raise `ContentError` listing all problems.
+    """
+    contents = load_profiles(
+        questions_dir, profiles_dir, () if profile_id is None else (profile_id,)
+    )
+    if len(contents) > 1:
+        names = ", ".join(content.profile.id for content in contents)
+        problem = Problem(str(profiles_dir), f"expected one profile, found {names}")
+        raise ContentError([problem])
+    return contents[0]
+
+
+def load_profiles(
+    questions_dir: Path, profiles_dir: Path, served: Sequence[str] = ()
+) -> tuple[Content, ...]:
+    """The content of each profile in `served` (every profile when empty), in that order.
+
+    A profile `profiles/<id>.yaml` asks the questions of `questions/<id>/` when that
+    folder exists, else those at the top of `questions/`. Only the profiles named are
+    loaded (a draft beside them does not stop the bot); raise `ContentError` listing
+    every problem of every profile loaded.
+    """
     problems: list[Problem] = []
-    digest = hashlib.sha256()
-
-    profile_paths = sorted(profiles_dir.glob("*.yaml"))
-    question_paths = sorted(questions_dir.glob("*.yaml"))
-    if not profile_paths:
-        problems.append(Problem(str(profiles_dir), "no profile file (*.yaml) found"))
-    elif len(profile_paths) > 1:
-        names = ", ".join(p.name for p in profile_paths)
-        problems.append(Problem(str(profiles_dir), f"expected one profile file, found {names}"))
-    if not question_paths:
-        problems.append(Problem(str(questions_dir), "no question file (*.yaml) found"))
-
-    # Every text must be written in the languages the profile declares: read them first.
-    declared = _declared_languages(profile_paths[0]) if len(profile_paths) == 1 else None
-    context = {LANGUAGES_CONTEXT: declared} if declared is not None else None
-    profiles = [
-        (path.name, parsed)
-        for path in profile_paths
-        if (parsed := _parse(path, Profile, problems, digest, context)) is not None
-    ]
-    question_files = [
-        (path.name, parsed_file)
-        for path in question_paths
-        if (parsed_file := _parse(path, QuestionFile, problems, digest, context)) is not None
-    ]
-
     notes: list[str] = []
-    if len(profiles) == 1:
-        notes += _check_across(profiles[0], question_files, question_paths, problems)
-    elif len(profile_paths) == 1:
-        notes.append(f"note: the checks across files wait until {profile_paths[0].name} loads.")
+    found = {path.stem: path for path in sorted(profiles_dir.glob("*.yaml"))}
+    if not found:
+        problems.append(Problem(str(profiles_dir), "no profile file (*.yaml) found"))
+    for name in served:
+        if name not in found:
+            known = ", ".join(found) or "none"
+            problems.append(Problem(str(profiles_dir), f"no profile {name!r} (found: {known})"))
+    paths = [found[name] for name in served if name in found] if served else list(found.values())
+    shared = [path.name for path in paths if not (questions_dir / path.stem).is_dir()]
+    if len(shared) > 1:
+        message = (
+            f"profiles {', '.join(shared)} would share the question files at the top of "
+            f"{questions_dir.name}/: give each its own folder {questions_dir.name}/<profile id>/"
+        )
+        problems.append(Problem(str(questions_dir), message))
+    contents = [_load_profile(path, questions_dir, problems, notes) for path in paths]
     if problems:
         raise ContentError(problems, notes)
+    return tuple(content for content in contents if content is not None)
+
+
+def _load_profile(
+    profile_path: Path, questions_dir: Path, problems: list[Problem], notes: list[str]
+) -> Content | None:
+    """One profile and its question set; its problems and notes are added to the lists."""
+    own = questions_dir / profile_path.stem
+    folder = own if own.is_dir() else questions_dir
+    prefix = f"{own.name}/" if own.is_dir() else ""
+    question_paths = sorted(folder.glob("*.yaml"))
+    count = len(problems)
+    if not question_paths:
+        problems.append(Problem(str(folder), "no question file (*.yaml) found"))
+    digest = hashlib.sha256()
+    # Every text must be written in the languages the profile declares: read them first.
+    declared = _declared_languages(profile_path)
+    context = {LANGUAGES_CONTEXT: declared} if declared is not None else None
+    profile = _parse(profile_path, profile_path.name, Profile, problems, digest, context)
+    question_files = [
+        (prefix + path.name, parsed)
+        for path in question_paths
+        if (parsed := _parse(path, prefix + path.name, QuestionFile, problems, digest, context))
+        is not None
+    ]
+    if profile is None:
+        notes.append(f"note: the checks across files wait until {profile_path.name} loads.")
+        return None
+    if profile.model.id != profile_path.stem:
+        problems.append(
+            Problem(
+                profile_path.name,
+                f"the profile id {profile.model.id!r} must be its file name "
+                f"({profile.model.id}.yaml)",
+                field="id",
+                line=profile.lines.get(("id",)),
+            )
+        )
+    names = [prefix + path.name for path in question_paths]
+    notes += _check_across((profile_path.name, profile), question_files, names, problems)
+    if len(problems) > count:
+        return None
     return Content(
-        profile=profiles[0][1].model,
+        profile=profile.model,
         files=tuple((name, parsed.model) for name, parsed in question_files),
         version=digest.hexdigest()[:12],
     )
@@ -89,7 +140,7 @@ def load_content(questions_dir: Path, profiles_dir: Path) -> Content:
 def _check_across(
     profile: tuple[str, Salvaged[Profile]],
     question_files: list[tuple[str, Salvaged[QuestionFile]]],
-    question_paths: list[Path],
+    question_names: list[str],
     problems: list[Problem],
 ) -> list[str]:
     """Add the cross-file problems to `problems`; return notes on the checks left for later.
@@ -99,11 +150,11 @@ def _check_across(
     wait until all of them load.
     """
     loaded = {name for name, _ in question_files}
-    waiting = [path.name for path in question_paths if path.name not in loaded]
+    waiting = [name for name in question_names if name not in loaded]
     found = check_content(
         _triple(*profile),
         [_triple(name, parsed) for name, parsed in question_files],
-        complete=not waiting and bool(question_paths),
+        complete=not waiting and bool(question_names),
     )
     doubtful = profile[1].doubtful.union(*(parsed.doubtful for _, parsed in question_files))
     restore = {profile[0]: profile[1].restore}
@@ -132,6 +183,7 @@ def _declared_languages(path: Path) -> list[Language] | None:
 
 def _parse(
     path: Path,
+    name: str,
     model: type[M],
     problems: list[Problem],
     digest: Any,
@@ -140,21 +192,21 @@ def _parse(
     """The file's model, or what it holds without the items that fail (see `salvage`)."""
     try:
         raw = path.read_bytes()
-        digest.update(path.name.encode() + b"\0" + raw + b"\0")
+        digest.update(name.encode() + b"\0" + raw + b"\0")
         text = raw.decode("utf-8")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except UnicodeDecodeError as error:
-        problems.append(Problem(path.name, f"not valid UTF-8 ({error.reason})"))
+        problems.append(Problem(name, f"not valid UTF-8 ({error.reason})"))
         return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
-        problems.append(Problem(path.name, f"YAML syntax error: {reason}", line=line))
+        problems.append(Problem(name, f"YAML syntax error: {reason}", line=line))
         return None
     except OSError as error:
-        problems.append(Problem(path.name, f"cannot read: {error.strerror}"))
+        problems.append(Problem(name, f"cannot read: {error.strerror}"))
         return None
 
     lines = _line_numbers(node)
@@ -165,7 +217,7 @@ def _parse(
             loc = tuple(item["loc"])
             problems.append(
                 Problem(
-                    path.name,
+                    name,
                     item["msg"],
                     item=_item_id(data, loc),
                     field=".".join(str(part) for part in loc),

@@ -57,6 +57,12 @@ Origin = Literal["source", "general"]
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=32)]
 """Ids travel inside Telegram button payloads (64 bytes), so they stay short."""
+#: A profile id rides in a greeting's Begin button beside a deep-link source of up to
+#: 32 characters (`m|begin|<source>|<profile id>`): 23 characters keep it within 64 bytes.
+MAX_PROFILE_ID_CHARS = 23
+ProfileId = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=MAX_PROFILE_ID_CHARS)
+]
 
 
 class Strict(BaseModel):
@@ -331,7 +337,9 @@ class Salary(Strict):
 
 
 class Profile(Strict):
-    id: Identifier
+    id: ProfileId
+    """The file's name without `.yaml`; its questions are in `questions/<id>/` if that
+    folder exists, else at the top of `questions/`."""
     source: str
     languages: Languages
     job_language: Lang | None = None

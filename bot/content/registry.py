@@ -1,17 +1,20 @@
-"""The content sets the bot can run: the current one and those quizzes started on.
+"""The content sets the bot can run: the current one of each profile and those quizzes
+started on.
 
 Rule: a quiz always finishes on the version of the files it started with. Each
 version is kept in an archive (`state.db` in the bot), so this holds across
-`/reload` and restarts; new quizzes use the current version.
+`/reload` and restarts; new quizzes use the current version of their profile.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from bot.content.loader import load_content
+from bot.content.loader import load_profiles
 from bot.content.models import Content
+from bot.content.served import ServedContents
 
 
 class ContentArchive(Protocol):
@@ -22,35 +25,39 @@ class ContentArchive(Protocol):
     def content(self, version: str) -> Content | None: ...
 
 
-class ContentRegistry:
+class ContentRegistry(ServedContents):
+    """The profiles served, read again on `/reload`, each version kept in the archive."""
+
     def __init__(
-        self, content: Content, archive: ContentArchive, questions_dir: Path, profiles_dir: Path
+        self,
+        contents: Sequence[Content],
+        archive: ContentArchive,
+        questions_dir: Path,
+        profiles_dir: Path,
     ) -> None:
         self._archive = archive
         self._questions_dir = questions_dir
         self._profiles_dir = profiles_dir
-        self._versions: dict[str, Content] = {}
-        self._use(content)
-
-    @property
-    def current(self) -> Content:
-        return self._current
+        self._ids = tuple(content.profile.id for content in contents)
+        super().__init__(contents)
+        self._remember(contents)
 
     def content_for(self, version: str) -> Content | None:
-        """The content of that version, if it is still known."""
-        if version not in self._versions:
-            content = self._archive.content(version)
-            if content is None:
-                return None
-            self._versions[version] = content
-        return self._versions[version]
+        """The content of that version, of any profile, if it is still known."""
+        known = super().content_for(version)
+        if known is None:
+            known = self._archive.content(version)
+            if known is not None:
+                self._versions[version] = known
+        return known
 
-    def reload(self) -> Content:
-        """Read the files again; on `ContentError` the running set stays as it was."""
-        content = load_content(self._questions_dir, self._profiles_dir)
-        self._use(content)
-        return content
+    def reload(self) -> tuple[Content, ...]:
+        """Read every profile served again; on `ContentError` the running set stays as it was."""
+        contents = load_profiles(self._questions_dir, self._profiles_dir, self._ids)
+        self._remember(contents)
+        self._serve(contents)
+        return contents
 
-    def _use(self, content: Content) -> None:
-        self._archive.remember_content(content)
-        self._current = self._versions.setdefault(content.version, content)
+    def _remember(self, contents: Sequence[Content]) -> None:
+        for content in contents:
+            self._archive.remember_content(content)

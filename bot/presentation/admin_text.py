@@ -38,7 +38,10 @@ def format_summary(summary: Summary) -> str:
         lines += ["", "Most frequent gaps"]
         lines += [f"{dim}: {n} ({100 * n / summary.count:.0f}%)" for dim, n in summary.gaps[:5]]
 
-    lines += ["", "Languages: " + _counts(summary.by_lang)]
+    lines.append("")
+    if len(summary.by_profile) > 1:
+        lines.append("Profiles: " + _counts(summary.by_profile))
+    lines.append("Languages: " + _counts(summary.by_lang))
     sources = {(source or NO_SOURCE): n for source, n in summary.by_source.items()}
     lines.append("Sources: " + _counts(dict(list(sources.items())[:5])))
     lines.append("Months: " + _counts(dict(list(summary.by_month.items())[-6:])))

@@ -14,7 +14,7 @@ from typing import Literal
 SEPARATOR = "|"
 
 QuizVerb = Literal["answer", "toggle", "confirm", "back", "cancel"]
-MenuVerb = Literal["begin", "resume", "restart", "lang", "retake"]
+MenuVerb = Literal["begin", "resume", "restart", "lang", "retake", "job"]
 
 _QUIZ_CODES: dict[QuizVerb, str] = {
     "answer": "a",
@@ -24,7 +24,7 @@ _QUIZ_CODES: dict[QuizVerb, str] = {
     "cancel": "x",
 }
 _QUIZ_VERBS = {code: verb for verb, code in _QUIZ_CODES.items()}
-_MENU_VERBS: tuple[MenuVerb, ...] = ("begin", "resume", "restart", "lang", "retake")
+_MENU_VERBS: tuple[MenuVerb, ...] = ("begin", "resume", "restart", "lang", "retake", "job")
 
 #: A step is ASCII digits only: `str.isdigit` also accepts "²" or "٣", which `int` refuses.
 _STEP = re.compile(r"[0-9]{1,5}")
@@ -45,13 +45,19 @@ class QuizPress:
 
 @dataclass(frozen=True)
 class MenuPress:
-    """A button outside the questions: begin, resume, switch language, …"""
+    """A button outside the questions: begin, resume, switch language, pick a job, …
+
+    `profile` names the job of a greeting's Begin button and of a button of the job
+    picker (whose `arg`, like Begin's, is the deep-link source).
+    """
 
     verb: MenuVerb
     arg: str = ""
+    profile: str = ""
 
     def encode(self) -> str:
-        return SEPARATOR.join(("m", self.verb, self.arg))
+        parts = ("m", self.verb, self.arg, *((self.profile,) if self.profile else ()))
+        return SEPARATOR.join(parts)
 
 
 def decode(data: str | None) -> QuizPress | MenuPress | None:
@@ -65,9 +71,9 @@ def decode(data: str | None) -> QuizPress | MenuPress | None:
         if verb is None or not quiz_id or not _STEP.fullmatch(step):
             return None
         return QuizPress(quiz_id, int(step), verb, arg)
-    if parts[0] == "m" and len(parts) == 3:
-        _, menu_verb, arg = parts
+    if parts[0] == "m" and len(parts) in (3, 4):
+        menu_verb, arg, profile = parts[1], parts[2], SEPARATOR.join(parts[3:])
         for known in _MENU_VERBS:
             if menu_verb == known:
-                return MenuPress(known, arg)
+                return MenuPress(known, arg, profile)
     return None

@@ -32,6 +32,8 @@ RESULT_SUFFIX = ".result"
 """Marks the language button of a result, which redraws the result, not the greeting."""
 PICKER_SUFFIX = ".pick"
 """Marks a button of the /language picker, which the question or a confirmation replaces."""
+JOBS_SUFFIX = ".jobs"
+"""Marks the language button of the job picker, which redraws the picker."""
 #: Language buttons side by side on a phone.
 LANGUAGES_PER_ROW = 3
 
@@ -101,13 +103,42 @@ def welcome(content: Content, lang: Lang, name: str, source: str | None = None) 
             t("privacy", lang),
         )
     )
+    begin = MenuPress("begin", source or "", content.profile.id)
     return Screen(
         text,
         [
-            [Button(t("button_begin", lang), MenuPress("begin", source or "").encode())],
+            [Button(t("button_begin", lang), begin.encode())],
             *language_buttons(content.languages, lang),
         ],
     )
+
+
+def job_picker(
+    contents: Sequence[Content],
+    languages: Sequence[Lang],
+    lang: Lang,
+    name: str,
+    source: str | None,
+) -> Screen:
+    """The greeting when several jobs are served: one button per job, then the languages;
+    `source` (a deep-link payload) travels in each job's button."""
+    text = "\n\n".join((t("job_picker", lang, name=html.escape(name)), t("privacy", lang)))
+    jobs = [
+        [
+            Button(
+                job_name(content, lang), MenuPress("job", source or "", content.profile.id).encode()
+            )
+        ]
+        for content in contents
+    ]
+    return Screen(text, [*jobs, *language_buttons(languages, lang, JOBS_SUFFIX)])
+
+
+def job_name(content: Content, lang: Lang) -> str:
+    """The job's title as a label on its own ("Responsable e-commerce"), in `lang` if the
+    profile has it, else in its own first language."""
+    title = content.profile.title(content.language_for(lang))
+    return title[:1].upper() + title[1:]
 
 
 def language_buttons(
@@ -126,11 +157,11 @@ def language_buttons(
     return [buttons[i : i + LANGUAGES_PER_ROW] for i in range(0, len(buttons), LANGUAGES_PER_ROW)]
 
 
-def language_picker(content: Content, lang: Lang) -> Screen:
-    """/language: every language the quiz is written in."""
+def language_picker(languages: Sequence[Lang], lang: Lang) -> Screen:
+    """/language: every language the quiz is written in (before a quiz: those of the jobs)."""
     return Screen(
         t("language_choose", lang),
-        language_buttons(content.languages, lang, PICKER_SUFFIX, current=True),
+        language_buttons(languages, lang, PICKER_SUFFIX, current=True),
     )
 
 

@@ -77,8 +77,11 @@ class ItemReport:
     categories: list[CategoryAlpha]
 
 
-def load_items(path: Path, *, since: date | None = None, until: date | None = None) -> ItemReport:
-    """The item analysis of the results dated since–until (inclusive)."""
+def load_items(
+    path: Path, *, since: date | None = None, until: date | None = None, profile: str | None = None
+) -> ItemReport:
+    """The item analysis of the results dated since–until (inclusive), of one profile if
+    `profile` names it."""
     with reader(path) as conn:
         rows = (
             []
@@ -87,7 +90,7 @@ def load_items(path: Path, *, since: date | None = None, until: date | None = No
                 "select a.result_id, a.question_id, a.answer, a.score, a.category, a.correct"
                 f" from answers a join results r on r.id = a.result_id"
                 f" where a.score is not null and {PERIOD_SQL} order by a.rowid",
-                period_params(since, until),
+                period_params(since, until, profile),
             ).fetchall()
         )
     scores: dict[str, dict[str, float]] = defaultdict(dict)

@@ -137,3 +137,10 @@ def m005_knowledge_and_situation(db: Database) -> None:
     results = db.table("results")
     results.add_column("experience_field", str)
     results.add_column("situation", str)
+
+
+@MIGRATIONS()
+def m006_profile_filter(db: Database) -> None:
+    """Several jobs in one log: each result keeps its profile id (a column since m001, set
+    on every row); this index serves the summary, items and export of one profile."""
+    db.table("results").create_index(["profile_id", "date"], if_not_exists=True)

@@ -15,7 +15,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -34,7 +34,11 @@ NO_SOURCE = "(direct)"
 
 K = TypeVar("K")
 
-PERIOD_SQL = "(:since is null or r.date >= :since) and (:until is null or r.date <= :until)"
+#: The results of the period (and of one profile, when `:profile` is set), as `r`.
+PERIOD_SQL = (
+    "(:since is null or r.date >= :since) and (:until is null or r.date <= :until)"
+    " and (:profile is null or r.profile_id = :profile)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Summary:
     by_source: dict[str | None, int]
     by_month: dict[str, int]
     """`YYYY-MM` → results, oldest first."""
+    by_profile: dict[str, int] = field(default_factory=dict)
+    """Profile id (the job) → results, the most frequent first."""
 
 
 def fit_bucket(fit: float) -> int:
@@ -81,15 +87,18 @@ def load_summary(
     since: date | None = None,
     until: date | None = None,
     option_order: Mapping[str, Sequence[str]] | None = None,
+    profile: str | None = None,
 ) -> Summary:
-    """Every figure of `careerbot logs summary` for results dated since–until (inclusive).
+    """Every figure of `careerbot logs summary` for results dated since–until (inclusive),
+    of one profile if `profile` names it.
 
     `option_order` (question id → its option ids, as in its file) lists each question's
     answers in that order, so a scale (diplomas, years) reads from bottom to top; other
     answers, and every answer without it, come in alphabetical order.
     """
     order = option_order or {}
-    results, dimension_rows, answer_rows = _period_rows(path, period_params(since, until))
+    params = period_params(since, until, profile)
+    results, dimension_rows, answer_rows = _period_rows(path, params)
     fits = tuple(row["fit"] for row in results)
     buckets = Counter(fit_bucket(fit) for fit in fits)
     dimension_fits: dict[str, list[float]] = defaultdict(list)
@@ -125,6 +134,7 @@ def load_summary(
             )
             for question, counts in answers.items()
         },
+        by_profile=_most_first(Counter(row["profile_id"] for row in results)),
         by_lang=_most_first(Counter(row["lang"] for row in results)),
         by_source=_most_first(Counter(row["source"] for row in results)),
         by_month=dict(sorted(Counter(row["date"][:7] for row in results).items())),
@@ -155,10 +165,10 @@ def _period_rows(
 
 
 def export_rows(
-    path: Path, *, since: date | None = None, until: date | None = None
+    path: Path, *, since: date | None = None, until: date | None = None, profile: str | None = None
 ) -> list[dict[str, Any]]:
     """One row per result, oldest first: its columns, then one `dim_<id>` fit per dimension."""
-    params = period_params(since, until)
+    params = period_params(since, until, profile)
     with reader(path) as conn:
         if conn is None:
             return []
@@ -243,10 +253,14 @@ def reader(path: Path) -> Iterator[sqlite3.Connection | None]:
         yield conn if has_results else None
 
 
-def period_params(since: date | None, until: date | None) -> dict[str, str | None]:
+def period_params(
+    since: date | None, until: date | None, profile: str | None = None
+) -> dict[str, str | None]:
+    """The parameters of `PERIOD_SQL`."""
     return {
         "since": since.isoformat() if since else None,
         "until": until.isoformat() if until else None,
+        "profile": profile,
     }
 
 

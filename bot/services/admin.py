@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.content.loader import ContentError
 from bot.content.models import Lang
+from bot.content.served import languages_of
 from bot.presentation.admin_text import format_summary, preformatted
 from bot.presentation.screens import MAX_MESSAGE_CHARS, Screen
 from bot.presentation.texts import CatalogueError, open_catalogues, t, tn
@@ -38,16 +39,17 @@ async def reload(deps: Deps, person: Person) -> Reply:
     """Read the question and profile files again; list the problems if they are wrong."""
     lang = await lang_of(deps, person)
     try:
-        content = deps.contents.reload()
-        open_catalogues(deps.locales_dir, content.profile.languages)
+        contents = deps.contents.reload()
+        open_catalogues(deps.locales_dir, languages_of(contents))
     except (ContentError, CatalogueError) as error:
         found = error.problems if isinstance(error, ContentError) else [error]
         head = t("reload_failed", lang, problems=tn("n_problems", len(found), lang))
         problems = "\n".join(str(p) for p in found)
         body = preformatted(problems, MAX_MESSAGE_CHARS - len(head))
         return Reply(screens=(Show(Screen(f"{head}\n{body}")),))
-    questions = tn("n_questions", len(content.questions), lang)
-    text = t("reloaded", lang, questions=questions, version=content.version)
+    count = sum(len(content.questions) for content in contents)
+    versions = ", ".join(content.version for content in contents)
+    text = t("reloaded", lang, questions=tn("n_questions", count, lang), version=versions)
     return Reply(screens=(Show(Screen(text)),))
 
 

@@ -37,11 +37,11 @@ class Deps:
 
 
 async def lang_of(deps: Deps, person: Person) -> Lang:
-    """The language the person chose, if the content still offers it; else their client's,
-    if offered; else the content's default."""
-    content = deps.contents.current
+    """The language the person chose, if a job served still offers it; else their client's,
+    if offered; else the default (the first job's first language)."""
     chosen = await deps.state.language(person.user_id)
-    return chosen if chosen in content.languages else content.language_for(person.language_code)
+    codes = [language.code for language in deps.contents.languages]
+    return chosen if chosen in codes else deps.contents.language_for(person.language_code)
 
 
 async def active(deps: Deps, person: Person) -> tuple[ActiveQuiz, Quiz] | None:

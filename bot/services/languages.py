@@ -4,27 +4,38 @@ from __future__ import annotations
 
 from bot.content.models import Lang
 from bot.presentation import screens
+from bot.presentation.payloads import MenuPress
 from bot.presentation.texts import t
 from bot.services.deps import Deps, active, lang_of, question_at
+from bot.services.jobs import greeting
 from bot.services.reply import Person, Reply, Show
 from bot.services.results import show_result
 from bot.state.records import ActiveQuiz
 
 
 async def choose_language(deps: Deps, person: Person) -> Reply:
-    """/language: the languages of the quiz, each a button."""
+    """/language: the languages of the quiz (before one, of every job served), each a button."""
     lang = await lang_of(deps, person)
-    return Reply(screens=(Show(screens.language_picker(deps.contents.current, lang)),))
+    return Reply(screens=(Show(screens.language_picker(await _offered(deps, person), lang)),))
+
+
+async def _offered(deps: Deps, person: Person) -> tuple[Lang, ...]:
+    """The languages the person can pick now: their quiz's, else those of the jobs served."""
+    found = await active(deps, person)
+    if found is not None:
+        return found[1].content.languages
+    return tuple(language.code for language in deps.contents.languages)
 
 
 async def switch_on_button(
-    deps: Deps, person: Person, pressed: int | None, arg: str, source: str | None
+    deps: Deps, person: Person, pressed: int | None, arg: str, shown: MenuPress | None
 ) -> Reply:
-    """A language button: on a greeting or a result, the question in progress redrawn where it
-    is if there is one, else the pressed greeting or result redrawn in that language; on the
-    /language picker, the question in progress (or a confirmation) in place of the picker."""
+    """A language button: on a greeting, the job picker or a result, the question in progress
+    redrawn where it is if there is one, else the pressed screen redrawn in that language; on
+    the /language picker, the question in progress (or a confirmation) in place of the picker.
+    `shown` is the pressed screen's Begin or job button (its job and deep-link source)."""
     lang, _, suffix = arg.partition(".")
-    if lang not in deps.contents.current.languages:
+    if lang not in await _offered(deps, person):
         return Reply(notice=t("toast_invalid", await lang_of(deps, person)))
     on_picker = f".{suffix}" == screens.PICKER_SUFFIX
     redrawn = await _switch(deps, person, lang, pressed if on_picker else None)
@@ -35,8 +46,10 @@ async def switch_on_button(
         return Reply(screens=(Show(screens.Screen(done), pressed),))
     if f".{suffix}" == screens.RESULT_SUFFIX:
         return Reply(notice=done).then(await show_result(deps, person, pressed, chart=False))
-    greeting = screens.welcome(deps.contents.current, lang, person.first_name, source)
-    return Reply(notice=done, screens=(Show(greeting, pressed),))
+    source = shown.arg or None if shown is not None else None
+    profile_id = shown.profile if shown is not None and f".{suffix}" != screens.JOBS_SUFFIX else ""
+    screen = greeting(deps, lang, person.first_name, source, profile_id)
+    return Reply(notice=done, screens=(Show(screen, pressed),))
 
 
 async def _switch(deps: Deps, person: Person, lang: Lang, into: int | None) -> Reply | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.presentation import screens
 from bot.presentation.texts import t
 from bot.services.deps import Deps, lang_of
+from bot.services.jobs import their_contents
 from bot.services.reply import Person, Reply, Show
 
 
@@ -27,11 +28,16 @@ async def dropped_notice(deps: Deps, person: Person) -> Reply | None:
 
 async def text(deps: Deps, person: Person | None, key: str, **values: object) -> Reply:
     """One text of the catalogue, in a new message, in the person's language."""
-    lang = await lang_of(deps, person) if person else deps.contents.current.languages[0]
+    lang = await lang_of(deps, person) if person else deps.contents.language_for(None)
     return Reply(screens=(Show(screens.Screen(t(key, lang, **values))),))
 
 
 async def about(deps: Deps, person: Person | None) -> Reply:
-    """/about: what the job is, how answers are read and where the facts come from."""
-    lang = await lang_of(deps, person) if person else deps.contents.current.languages[0]
-    return Reply(screens=(Show(screens.about(deps.contents.current, lang)),))
+    """/about: what the job is (the person's; before one, each served), how answers are read
+    and where the facts come from."""
+    if person is None:
+        lang, contents = deps.contents.language_for(None), deps.contents.served
+    else:
+        lang, contents = await lang_of(deps, person), await their_contents(deps, person)
+    shown = (screens.about(content, content.language_for(lang)) for content in contents)
+    return Reply(screens=tuple(Show(screen) for screen in shown))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from bot.content.models import Content, Lang
+from bot.content.models import Content, Lang, Language
 from bot.engine.result import Result
 from bot.engine.session import QuizSession
 from bot.scorelog.summary import Summary
@@ -72,11 +72,24 @@ class ScoreLogPort(Protocol):
 
 
 class ContentSource(Protocol):
+    """The jobs served (`bot.content.served.ServedContents`)."""
+
     @property
-    def current(self) -> Content: ...
+    def served(self) -> tuple[Content, ...]:
+        """The current content of each job served, in the order offered."""
+        ...
+
+    def current(self, profile_id: str) -> Content | None: ...
 
     def content_for(self, version: str) -> Content | None: ...
 
-    def reload(self) -> Content:
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """Every language of the jobs served, the default first."""
+        ...
+
+    def language_for(self, client_code: str | None) -> Lang: ...
+
+    def reload(self) -> tuple[Content, ...]:
         """Read the files again; `ContentError` (and the current set kept) if they are wrong."""
         ...

@@ -16,6 +16,7 @@ from bot.presentation import screens
 from bot.presentation.payloads import MenuPress, QuizPress
 from bot.presentation.texts import N_, t
 from bot.services.deps import Deps, active, lang_of, left_behind, newest, question, question_at
+from bot.services.jobs import greeting, job_to_start
 from bot.services.languages import switch_on_button
 from bot.services.reply import Asked, Person, Reply, Show
 from bot.services.results import finish, show_finished
@@ -33,8 +34,7 @@ async def start(deps: Deps, person: Person, payload: str | None) -> Reply:
         return Reply(screens=(Show(screens.resume_offer(quiz, active_quiz.session)),))
     lang = await lang_of(deps, person)
     source = deep_link_source(payload)
-    greeting = screens.welcome(deps.contents.current, lang, person.first_name, source)
-    return Reply(screens=(Show(greeting),))
+    return Reply(screens=(Show(greeting(deps, lang, person.first_name, source)),))
 
 
 async def resume(deps: Deps, person: Person, pressed: int | None) -> Reply | None:
@@ -43,23 +43,42 @@ async def resume(deps: Deps, person: Person, pressed: int | None) -> Reply | Non
     return None if found is None else await question_at(deps, person, found, pressed)
 
 
-async def begin(deps: Deps, person: Person, pressed: int | None, source: str | None) -> Reply:
-    """The Begin button: the quiz in progress if there is one, else a new one."""
+async def begin(deps: Deps, person: Person, pressed: int | None, press: MenuPress) -> Reply:
+    """The Begin button of a job's greeting: the quiz in progress if there is one, else a new
+    one of that job (`press.profile`; none on a greeting of a bot serving one job)."""
     resumed = await resume(deps, person, pressed)
-    return resumed if resumed is not None else await restart(deps, person, source, pressed)
+    if resumed is not None:
+        return resumed
+    return await restart(deps, person, press.arg or None, pressed, press.profile)
 
 
-async def restart(deps: Deps, person: Person, source: str | None, where: int | None) -> Reply:
-    """Drop the quiz in progress (keeping its source) and start a fresh one at `where`."""
+async def pick_job(deps: Deps, person: Person, pressed: int | None, press: MenuPress) -> Reply:
+    """A button of the job picker: that job's greeting in place of the picker."""
+    if deps.contents.current(press.profile) is None:
+        return Reply(notice=t("toast_old_quiz", await lang_of(deps, person)))
+    lang = await lang_of(deps, person)
+    screen = greeting(deps, lang, person.first_name, press.arg or None, press.profile)
+    return Reply(screens=(Show(screen, pressed),))
+
+
+async def restart(
+    deps: Deps, person: Person, source: str | None, where: int | None, profile_id: str = ""
+) -> Reply:
+    """Drop the quiz in progress (keeping its source) and start a fresh one at `where`, of
+    the job named, else the person's; with several jobs and none of theirs, the picker."""
+    content = await job_to_start(deps, person, profile_id)
+    lang = await lang_of(deps, person)
+    if content is None:
+        return Reply(screens=(Show(greeting(deps, lang, person.first_name, source), where),))
     previous = await deps.state.load_quiz(person.user_id)
     retire: tuple[int, ...] = ()
     if previous is not None:
         source = previous.session.source
         retire = left_behind(previous, where)
-    quiz = Quiz(deps.contents.current)
+    quiz = Quiz(content)
     session = quiz.start(
         quiz_id=deps.new_quiz_id(),
-        lang=await lang_of(deps, person),
+        lang=content.language_for(lang),
         started_at=time.time(),
         source=source,
     )
@@ -123,22 +142,24 @@ async def press(
     person: Person,
     pressed: int | None,
     payload: QuizPress | MenuPress | None,
-    source: str | None = None,
+    shown: MenuPress | None = None,
 ) -> Reply:
-    """Any button: `payload` decoded (None if unreadable); `source` is the pressed
-    greeting's deep-link source, kept when its language button redraws it."""
+    """Any button: `payload` decoded (None if unreadable); `shown` is the Begin or job button
+    of the pressed screen, whose job and deep-link source a language button keeps."""
     if isinstance(payload, QuizPress):
         return await _QUIZ_PRESSES[payload.verb](deps, person, pressed, payload)
     if payload is None:
         return Reply(notice=t("toast_invalid", await lang_of(deps, person)))
     if payload.verb == "begin":
-        return await begin(deps, person, pressed, payload.arg or None)
+        return await begin(deps, person, pressed, payload)
+    if payload.verb == "job":
+        return await pick_job(deps, person, pressed, payload)
     if payload.verb == "resume":
         resumed = await resume(deps, person, pressed)
         return resumed or Reply(notice=t("toast_old_quiz", await lang_of(deps, person)))
     if payload.verb in ("restart", "retake"):
         return await restart(deps, person, None, None if payload.verb == "retake" else pressed)
-    return await switch_on_button(deps, person, pressed, payload.arg, source)
+    return await switch_on_button(deps, person, pressed, payload.arg, shown)
 
 
 async def _cancel_press(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:

@@ -38,7 +38,7 @@ async def finish(deps: Deps, person: Person, finished: ActiveQuiz, quiz: Quiz) -
     await deps.state.complete_quiz(person.user_id, kept, unlogged)
     if unlogged is not None:
         deps.evaluated[unlogged.id] = outcome
-    change = await _change(deps, person, outcome)
+    change = await _change(deps, person, quiz.content, outcome)
     reply = _result(quiz.content, outcome, session.lang, change, finished.message_id, chart=True)
     return Reply(log=unlogged is not None).then(reply)
 
@@ -50,7 +50,8 @@ async def show_result(deps: Deps, person: Person, where: int | None, *, chart: b
     if last is None:
         return Reply(notice=t("no_result", lang))
     quiz, outcome = last
-    change = await _change(deps, person, outcome)
+    change = await _change(deps, person, quiz.content, outcome)
+    lang = quiz.content.language_for(lang)
     return _result(quiz.content, outcome, lang, change, where, chart=chart)
 
 
@@ -103,10 +104,12 @@ def _rescored(deps: Deps, kept: KeptResult | None) -> tuple[Quiz, Result] | None
     return Quiz(content), evaluate(content, kept.answers)
 
 
-async def _change(deps: Deps, person: Person, outcome: Result) -> Change | None:
-    """What moved since the result before the last one, if the person has one."""
+async def _change(deps: Deps, person: Person, content: Content, outcome: Result) -> Change | None:
+    """What moved since the result before the last one, if the person has one of this job."""
     previous = _rescored(deps, await deps.state.previous_result(person.user_id))
-    return compare(previous[1], outcome) if previous else None
+    if previous is None or previous[0].content.profile.id != content.profile.id:
+        return None
+    return compare(previous[1], outcome)
 
 
 def _result(

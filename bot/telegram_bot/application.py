@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ParseMode
@@ -24,6 +24,7 @@ from telegram.request import HTTPXRequest
 
 from bot.content.models import Content, Lang
 from bot.content.registry import ContentRegistry
+from bot.content.served import languages_of
 from bot.presentation.texts import N_, open_catalogues, t
 from bot.scorelog.store import ScoreLog
 from bot.services.deps import Deps
@@ -59,11 +60,11 @@ PUBLIC_COMMANDS = (
 )
 
 
-async def _register_commands(application: Application, content: Content) -> None:  # type: ignore[type-arg]
-    """Show the commands in Telegram's menu in each language of the content; clients in any
-    other language see them in the default one."""
+async def _register_commands(application: Application, deps: Deps) -> None:  # type: ignore[type-arg]
+    """Show the commands in Telegram's menu in each language of the jobs served; clients in
+    any other language see them in the default one."""
     scope = BotCommandScopeAllPrivateChats()
-    codes = [language.code for language in content.profile.languages]
+    codes = [language.code for language in deps.contents.languages]
     for code in (None, *codes):
         lang = code or codes[0]
         commands = [BotCommand(name, t(key, lang)) for name, key in PUBLIC_COMMANDS]
@@ -75,7 +76,7 @@ async def _start_up(application: Application, deps: Deps) -> None:  # type: igno
     logged = await log_unlogged(deps)
     if logged:
         log.info("Logged %d result(s) finished before the last stop", logged)
-    await _register_commands(application, deps.contents.current)
+    await _register_commands(application, deps)
 
 
 def open_stores(settings: Settings) -> tuple[StateDb, ScoreLog]:
@@ -99,22 +100,23 @@ def opt_in_to_timedelta() -> None:
     os.environ["PTB_TIMEDELTA"] = "true"
 
 
-def _use_cases(settings: Settings, content: Content) -> tuple[Deps, StateDb]:
-    """What the use cases run on, the catalogues of the content's languages open."""
-    open_catalogues(settings.locales_dir, content.profile.languages)
+def _use_cases(settings: Settings, contents: Sequence[Content]) -> tuple[Deps, StateDb]:
+    """What the use cases run on, the catalogues of the jobs' languages open."""
+    open_catalogues(settings.locales_dir, languages_of(contents))
     state, scores = open_stores(settings)
-    registry = ContentRegistry(content, state, settings.questions_dir, settings.profiles_dir)
+    registry = ContentRegistry(contents, state, settings.questions_dir, settings.profiles_dir)
     ttl, locales = settings.session_ttl_days, settings.locales_dir
     return Deps(StateStore(state), registry, scores, ttl, locales_dir=locales), state
 
 
 def build_application(
     settings: Settings,
-    content: Content,
+    contents: Sequence[Content],
     shutdown: Shutdown | None = None,
     flood_gate: FloodGate | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """The bot, wired: stores, handlers, rate limiting and per-user ordering.
+    """The bot serving these jobs, wired: stores, handlers, rate limiting and per-user
+    ordering.
 
     With a `shutdown`, a token Telegram refuses stops the bot (see `lifecycle`);
     `flood_gate` replaces the usual per-person limit (see `flood`).
@@ -122,7 +124,7 @@ def build_application(
     opt_in_to_timedelta()
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
-    deps, state = _use_cases(settings, content)
+    deps, state = _use_cases(settings, contents)
     commands, presses = Commands(deps), Presses(deps)
 
     application = (
@@ -180,15 +182,18 @@ def _bot(settings: Settings, shutdown: Shutdown | None) -> PollingBot:
 
 
 def _language_for(deps: Deps) -> Callable[[str | None], Lang]:
-    """The language of the content to answer a client in (no database read: see `flood`)."""
-    return lambda code: deps.contents.current.language_for(code)
+    """The language to answer a client in, before a job is known (no database read: see
+    `flood`)."""
+    return deps.contents.language_for
 
 
 async def _close(state: StateDb) -> None:
     state.close()
 
 
-def run_bot(settings: Settings, content: Content, *, webhook: WebhookOptions | None = None) -> None:
+def run_bot(
+    settings: Settings, contents: Sequence[Content], *, webhook: WebhookOptions | None = None
+) -> None:
     """Run until SIGINT or SIGTERM, then shut down cleanly; `FatalError` if the bot cannot go on.
 
     The data directory is locked first: a second bot on it stops before touching a file.
@@ -197,15 +202,17 @@ def run_bot(settings: Settings, content: Content, *, webhook: WebhookOptions | N
     give_memory_back()  # before any thread starts
     with data_dir_lock(settings.data_dir):
         shutdown = Shutdown()
-        application = build_application(settings, content, shutdown)
+        application = build_application(settings, contents, shutdown)
         # What start-up built (content, models, libraries) lives as long as the
         # process: keep it out of the garbage collector's full passes, which
         # otherwise stop every conversation for up to 170 ms under load.
         gc.collect()
         gc.freeze()
-        log.info(
-            "careerbot starting: %d questions (version %s)",
-            len(content.questions),
-            content.version,
-        )
+        for content in contents:
+            log.info(
+                "careerbot starting: profile %s, %d questions (version %s)",
+                content.profile.id,
+                len(content.questions),
+                content.version,
+            )
         serve(application, shutdown, webhook)

@@ -117,7 +117,7 @@ class Commands:
             return
         # Not the stored language: it is in the same database that just failed.
         user = update.effective_user
-        lang = self.deps.contents.current.language_for(user.language_code if user else None)
+        lang = self.deps.contents.language_for(user.language_code if user else None)
         with contextlib.suppress(TelegramError):
             await send(context.bot, update.effective_chat.id, Screen(t("storage_busy", lang)))
 

@@ -22,16 +22,17 @@ log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 
 
-def begin_source(message: object) -> str | None:
-    """The deep-link source carried by a greeting's Begin button, if any."""
+def greeting_button(message: object) -> MenuPress | None:
+    """A greeting's Begin button or the job picker's first button, if the message has one:
+    they carry the job and the deep-link source."""
     markup = message.reply_markup if isinstance(message, Message) else None
     rows = markup.inline_keyboard if isinstance(markup, InlineKeyboardMarkup) else ()
     for row in rows:
         for button in row:
             data = button.callback_data
             action = decode(data if isinstance(data, str) else None)
-            if isinstance(action, MenuPress) and action.verb == "begin" and action.arg:
-                return action.arg
+            if isinstance(action, MenuPress) and action.verb in ("begin", "job"):
+                return action
     return None
 
 
@@ -48,13 +49,13 @@ class Presses:
         try:
             payload = decode(query.data)
             on_language = isinstance(payload, MenuPress) and payload.verb == "lang"
-            source = begin_source(query.message) if on_language else None
-            reply = await quiz.press(self.deps, turn.person, turn.pressed, payload, source)
+            shown = greeting_button(query.message) if on_language else None
+            reply = await quiz.press(self.deps, turn.person, turn.pressed, payload, shown)
             await turn.deliver(reply)
         except StorageError as error:
             log.warning("Could not read or save a quiz: %s", error)
             # Not the stored language: it is in the same database that just failed.
-            lang = self.deps.contents.current.language_for(query.from_user.language_code)
+            lang = self.deps.contents.language_for(query.from_user.language_code)
             await press.answer(t("toast_busy", lang))
         finally:
             await press.answer()

@@ -12,14 +12,16 @@ import asyncio
 import html
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, TextIO
 
 from bot.content.models import Content, Lang, Question, QuestionKind
+from bot.content.served import ServedContents
 from bot.engine.session import Quiz
 from bot.presentation.payloads import QuizPress, QuizVerb
 from bot.presentation.result_text import to_plain
-from bot.presentation.screens import question_screen, quiz_length
+from bot.presentation.screens import job_name, question_screen, quiz_length
 from bot.presentation.texts import LIKERT_LABELS, N_, t
 from bot.services.deps import Deps
 from bot.services.deps import new_quiz_id as random_quiz_id
@@ -41,21 +43,8 @@ class NotAnAnswer(ValueError):
     """The typed line is not an answer to the current question."""
 
 
-class FixedContent:
-    """The content of a terminal chat: one version, read once."""
-
-    def __init__(self, content: Content) -> None:
-        self.current = content
-
-    def content_for(self, version: str) -> Content | None:
-        return self.current if version == self.current.version else None
-
-    def reload(self) -> Content:
-        return self.current
-
-
 def run_chat(
-    content: Content,
+    contents: Content | Sequence[Content],
     lang: Lang,
     *,
     chart_path: Path | None = None,
@@ -63,7 +52,8 @@ def run_chat(
     input: TextIO | None = None,
     output: TextIO | None = None,
 ) -> dict[str, tuple[str, ...]] | None:
-    """Play the quiz on `input`/`output` (standard streams by default).
+    """Play the quiz of a job on `input`/`output` (standard streams by default); with
+    several jobs, the person first types the number of one.
 
     Returns the answers of the finished quiz, or None when the person quits (`q`,
     end of input or Ctrl-C) before the last answer. `seed` stands for the quiz id,
@@ -71,20 +61,25 @@ def run_chat(
     """
     state = MemoryStateStore()
     quiz_id = random_quiz_id if seed is None else lambda: seed
+    served = ServedContents([contents] if isinstance(contents, Content) else contents)
     chat = _Chat(
-        Deps(state, FixedContent(content), new_quiz_id=quiz_id),
+        Deps(state, served, new_quiz_id=quiz_id),
         Person(user_id=0, chat_id=0, language_code=lang),  # the one person here
         lang,
         sys.stdin if input is None else input,
         sys.stdout if output is None else output,
     )
-    chat.say(greeting(content, lang))
+    content = chat.pick_job(served.served)
+    if content is None:
+        return None
+    chat.lang = content.language_for(lang)
+    chat.say(greeting(content, chat.lang))
     chat.say()
-    chat.say(t("chat_keys", lang))
+    chat.say(t("chat_keys", chat.lang))
     # One runner per chat: input is read between its calls, where Ctrl-C stays a
     # KeyboardInterrupt rather than a cancelled task.
     with asyncio.Runner() as chat.runner:
-        finished = chat.play()
+        finished = chat.play(content.profile.id)
         if finished is None:
             return None
         for shown in finished.screens:
@@ -93,7 +88,7 @@ def run_chat(
         if chart_path is not None:
             for attachment in finished.attachments:
                 chat.say()
-                chat.say(save_chart(attachment, lang, chart_path))
+                chat.say(save_chart(attachment, chat.lang, chart_path))
     kept = state.last.get(chat.person.user_id)
     return kept.answers if kept else None
 
@@ -114,9 +109,28 @@ class _Chat:
         self.out.write(text + "\n")
         self.out.flush()
 
-    def play(self) -> Reply | None:
+    def pick_job(self, contents: Sequence[Content]) -> Content | None:
+        """The only job, or the one whose number the person types; None if they quit."""
+        if len(contents) == 1:
+            return contents[0]
+        self.say(t("chat_job_picker", self.lang))
+        for number, content in enumerate(contents, start=1):
+            self.say(f"   {number}. {job_name(content, self.lang)}")
+        while True:
+            self.out.write(t("chat_prompt_one", self.lang, count=len(contents)))
+            self.out.flush()
+            typed = _read_line(self.source)
+            if typed is None or typed.lower() == QUIT:
+                self.say(t("chat_quit", self.lang))
+                return None
+            if _is_number(typed, len(contents)):
+                self.say()
+                return contents[int(typed) - 1]
+            self.say(t("chat_job_invalid", self.lang, count=len(contents)))
+
+    def play(self, profile_id: str) -> Reply | None:
         """Ask each question until the result comes (its reply), or None if the person quits."""
-        reply = self.runner.run(restart(self.deps, self.person, None, None))
+        reply = self.runner.run(restart(self.deps, self.person, None, None, profile_id))
         asked = _asked(reply)
         while asked is not None:
             self.say()

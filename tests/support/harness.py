@@ -10,7 +10,7 @@ from pathlib import Path
 
 from telegram.ext import Application
 
-from bot.content.loader import load_content
+from bot.content.loader import load_profiles
 from bot.content.models import Content, Lang, Question
 from bot.engine.result import evaluate
 from bot.presentation.payloads import QuizPress, decode
@@ -51,8 +51,8 @@ async def running_bot(
     settings: Settings, *, flood_gate: FloodGate | None = None
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """The real `Application`, long polling the fake server, until the block ends."""
-    content = load_content(settings.questions_dir, settings.profiles_dir)
-    application = build_application(settings, content, flood_gate=flood_gate)
+    contents = load_profiles(settings.questions_dir, settings.profiles_dir, settings.profiles)
+    application = build_application(settings, contents, flood_gate=flood_gate)
     async with application:
         # What run_polling() does around start/stop, minus the signal handling.
         if application.post_init:
