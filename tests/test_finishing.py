@@ -257,7 +257,7 @@ async def test_a_long_reload_error_is_cut_between_entities(
     pattern = " & <tag> "  # escaped: 19 characters, most of them inside an entity
     shift = [0]
 
-    def broken(self: ContentRegistry) -> Content:
+    async def broken(self: ContentRegistry) -> Content:
         raise ContentError([Problem("questions/01.yaml", "x" * shift[0] + pattern * 900)])
 
     monkeypatch.setattr(ContentRegistry, "reload", broken)

@@ -8,6 +8,7 @@ version is kept in an archive (`state.db` in the bot), so this holds across
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -18,11 +19,15 @@ from bot.content.served import ServedContents
 
 
 class ContentArchive(Protocol):
-    """Where every content version in use is kept (see `bot.state.state_db.StateDb`)."""
+    """Where every content version in use is kept (`bot.state.archive` in the bot)."""
 
-    def remember_content(self, content: Content) -> None: ...
+    def remember_content(self, content: Content) -> None:
+        """Keep `content`; may block: called at start-up, and by `reload` in a worker thread."""
+        ...
 
-    def content(self, version: str) -> Content | None: ...
+    def content(self, version: str) -> Content | None:
+        """A kept version, if known; called by the use cases, so it should not block."""
+        ...
 
 
 class ContentRegistry(ServedContents):
@@ -51,11 +56,19 @@ class ContentRegistry(ServedContents):
                 self._versions[version] = known
         return known
 
-    def reload(self) -> tuple[Content, ...]:
-        """Read every profile served again; on `ContentError` the running set stays as it was."""
+    async def reload(self) -> tuple[Content, ...]:
+        """Read every profile served again; on `ContentError` the running set stays as it was.
+
+        Reading, checking and archiving the files takes a while: it is done in a worker
+        thread, so that the bot goes on answering meanwhile.
+        """
+        contents = await asyncio.to_thread(self._load_and_archive)
+        self._serve(contents)
+        return contents
+
+    def _load_and_archive(self) -> tuple[Content, ...]:
         contents = load_profiles(self._questions_dir, self._profiles_dir, self._ids)
         self._remember(contents)
-        self._serve(contents)
         return contents
 
     def _remember(self, contents: Sequence[Content]) -> None:

@@ -51,7 +51,7 @@ class ServedContents:
         codes = [language.code for language in self.languages]
         return primary if primary in codes else codes[0]
 
-    def reload(self) -> tuple[Content, ...]:
+    async def reload(self) -> tuple[Content, ...]:
         """Nothing to read again: the same contents."""
         return self.served
 

@@ -29,6 +29,7 @@ from bot.scorelog.scores_schema import BACKGROUND_COLUMNS, immediate, migrate
 from bot.scorelog.summary import Summary, export_csv, load_summary
 from bot.sqlite_lib import Database
 from bot.state.database import prove_writable, storage_errors
+from bot.state.db_thread import DbThread
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,12 @@ class ScoreLog:
         """Seconds to wait for another process's write (the bot's own writes queue on a lock)."""
         self.sources = sources
         self._migrated = False
+        self._thread = DbThread(path, "scores.db")
+        """The bot's writes to the log, one at a time and off the event loop (`log_result`)."""
+
+    def close(self) -> None:
+        """Finish the writes queued and end the writer thread."""
+        self._thread.close()
 
     def migrate(self) -> None:
         """Create or upgrade the schema now and prove the file can be written; call at start-up.
@@ -119,9 +126,11 @@ class ScoreLog:
         finished_at: datetime,
         result_id: str,
     ) -> str | None:
-        """`record`, in a worker thread: the bot's port onto the score log."""
-        return await asyncio.to_thread(
-            self.record, content, session, result, finished_at=finished_at, result_id=result_id
+        """`record`, on the log's own thread: the bot's port onto the score log."""
+        return await self._thread.run(
+            lambda: self.record(
+                content, session, result, finished_at=finished_at, result_id=result_id
+            )
         )
 
     async def summary(self) -> Summary:

@@ -39,7 +39,7 @@ async def reload(deps: Deps, person: Person) -> Reply:
     """Read the question and profile files again; list the problems if they are wrong."""
     lang = await lang_of(deps, person)
     try:
-        contents = deps.contents.reload()
+        contents = await deps.contents.reload()
         open_catalogues(deps.locales_dir, languages_of(contents))
     except (ContentError, CatalogueError) as error:
         found = error.problems if isinstance(error, ContentError) else [error]

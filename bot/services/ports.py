@@ -90,6 +90,6 @@ class ContentSource(Protocol):
 
     def language_for(self, client_code: str | None) -> Lang: ...
 
-    def reload(self) -> tuple[Content, ...]:
+    async def reload(self) -> tuple[Content, ...]:
         """Read the files again; `ContentError` (and the current set kept) if they are wrong."""
         ...

@@ -12,7 +12,8 @@ than at each commit. A killed bot process loses nothing (the log is in the
 operating system's hands); a power cut or a crash of the machine itself may
 lose the answers of the last moments, never corrupt the file. `FULL` would
 flush at every commit: about seven times the cost of saving an answer, paid
-on the event loop (docs/benchmarks.md).
+by everyone whose call waits on the database's thread (docs/benchmarks.md).
+The bot calls these methods on that thread only (`bot.state.state_store`).
 
 It also holds the outbox of finished quizzes not yet written to the anonymous
 score log (`unlogged_results`, no user id): a quiz is closed and its result
@@ -126,6 +127,15 @@ class StateDb:
         with self.db.atomic():
             self.db.execute("delete from sessions where user_id = ?", [user_id])
 
+    def idle_users(self, older_than_days: int, now: float) -> tuple[set[int], set[int]]:
+        """Who `expire_idle` would delete a quiz of, and who a chosen language of."""
+        cutoff = now - older_than_days * 86_400
+        found = []
+        for table in ("sessions", "languages"):
+            query = f"select user_id from {table} where updated_at < ?"
+            found.append({int(row["user_id"]) for row in self.db.query(query, [cutoff])})
+        return found[0], found[1]
+
     def expire_idle(self, older_than_days: int, now: float | None = None) -> int:
         """Delete quizzes and results untouched for that many days; return how many."""
         cutoff = (now or time.time()) - older_than_days * 86_400
@@ -142,6 +152,13 @@ class StateDb:
         rows = list(self.db.query("select lang from languages where user_id = ?", [user_id]))
         lang = rows[0]["lang"] if rows else None
         return str(lang) if lang is not None else None
+
+    def languages(self) -> dict[int, Lang]:
+        """Every language a person chose, by user id."""
+        return {
+            int(row["user_id"]): str(row["lang"])
+            for row in self.db.query("select user_id, lang from languages where lang is not null")
+        }
 
     def set_language(self, user_id: int, lang: Lang) -> None:
         with self.db.atomic():
@@ -249,6 +266,16 @@ class StateDb:
         """A kept content version, if known (called by the registry: errors are mapped here)."""
         with storage_errors(self.path):
             return self._content(version)
+
+    def versions_in_use(self) -> set[str]:
+        """The content versions a quiz in progress, a result or a queued result was taken on."""
+        query = (
+            "select version from last_results union select version from previous_results"
+            " union select json_extract(data, '$.version') from sessions"
+            " union select json_extract(session, '$.version') from unlogged_results"
+        )
+        with storage_errors(self.path):
+            return {str(row[0]) for row in self.db.execute(query).fetchall() if row[0] is not None}
 
     def _remember_content(self, content: Content) -> None:
         data = {

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ParseMode
@@ -30,6 +32,7 @@ from bot.scorelog.store import ScoreLog
 from bot.services.deps import Deps
 from bot.services.results import log_unlogged
 from bot.settings import Settings
+from bot.state.archive import ContentArchiveOnThread
 from bot.state.database import check_database, storage_errors
 from bot.state.lock import data_dir_lock
 from bot.state.state_db import StateDb
@@ -100,13 +103,18 @@ def opt_in_to_timedelta() -> None:
     os.environ["PTB_TIMEDELTA"] = "true"
 
 
-def _use_cases(settings: Settings, contents: Sequence[Content]) -> tuple[Deps, StateDb]:
-    """What the use cases run on, the catalogues of the jobs' languages open."""
+def _use_cases(settings: Settings, contents: Sequence[Content]) -> tuple[Deps, Stores]:
+    """What the use cases run on, the catalogues of the jobs' languages open.
+
+    Each database's SQLite work runs on a thread of its own (`bot.state.db_thread`).
+    """
     open_catalogues(settings.locales_dir, languages_of(contents))
-    state, scores = open_stores(settings)
-    registry = ContentRegistry(contents, state, settings.questions_dir, settings.profiles_dir)
+    state_db, scores = open_stores(settings)
+    state = StateStore(state_db)
+    archive = ContentArchiveOnThread(state_db, state.thread)
+    registry = ContentRegistry(contents, archive, settings.questions_dir, settings.profiles_dir)
     ttl, locales = settings.session_ttl_days, settings.locales_dir
-    return Deps(StateStore(state), registry, scores, ttl, locales_dir=locales), state
+    return Deps(state, registry, scores, ttl, locales_dir=locales), Stores(state, scores)
 
 
 def build_application(
@@ -124,7 +132,7 @@ def build_application(
     opt_in_to_timedelta()
     from bot.telegram_bot.ordering import PerUserUpdateProcessor
 
-    deps, state = _use_cases(settings, contents)
+    deps, stores = _use_cases(settings, contents)
     commands, presses = Commands(deps), Presses(deps)
 
     application = (
@@ -134,7 +142,7 @@ def build_application(
             PerUserUpdateProcessor(gate=flood_gate, language_for=_language_for(deps))
         )
         .post_init(lambda app: _start_up(app, deps))
-        .post_shutdown(lambda _: _close(state))
+        .post_shutdown(lambda _: stores.close())
         .build()
     )
     private = filters.ChatType.PRIVATE
@@ -187,8 +195,15 @@ def _language_for(deps: Deps) -> Callable[[str | None], Lang]:
     return deps.contents.language_for
 
 
-async def _close(state: StateDb) -> None:
-    state.close()
+@dataclass(frozen=True)
+class Stores:
+    state: StateStore
+    scores: ScoreLog
+
+    async def close(self) -> None:
+        """Finish the writes queued (without holding up the loop), then close the files."""
+        await asyncio.to_thread(self.state.close)
+        await asyncio.to_thread(self.scores.close)
 
 
 def run_bot(
