@@ -1,0 +1,193 @@
+"""A slow disk: who waits for it, with the SQLite calls on the event loop and off it.
+
+careerbot runs as in `bench.load` (its own process, the loopback Bot API), but
+each answer it saves takes `delay` seconds longer (`bench.slow_disk_bot`).
+Meanwhile `people` play the whole quiz at a human pace and `bystanders`, who
+need no disk, send /help again and again. Each side's wait is timed as its
+user sees it: from the press (or the command) to the next screen (or reply).
+
+The two set-ups run in turn, A-B-B-A: the bot as it is (each database's calls
+on a thread of their own) and the same bot with every store call made on the
+event loop, as it was before. On the loop, each slow save stops the whole bot,
+so /help waits behind everyone's saves; off it, only the person being saved
+waits, behind the saves queued before theirs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from bench.load import (
+    ROOT,
+    TOKEN,
+    WAIT_LIMIT,
+    LoadServer,
+    Player,
+    Scenario,
+    careerbot_press,
+)
+from tests.support.fake_botapi import BotMessage, FakeUser
+
+SETUPS = ("own thread (now)", "on the loop (before)")
+
+
+@dataclass(frozen=True)
+class SlowDisk:
+    delay: float = 0.1
+    """Seconds added to each answer saved."""
+    people: int = 8
+    bystanders: int = 4
+    pace: tuple[float, float] = (1.0, 2.0)
+    """Seconds before each press of the people playing, and between two /help."""
+
+
+@dataclass
+class TimedPlayer(Player):
+    """A `Player` who times each press until the next screen."""
+
+    pressed_at: float | None = None
+    waits: list[float] = field(default_factory=list)
+
+    async def _pause(self) -> None:
+        await super()._pause()
+        self.pressed_at = time.monotonic()
+
+    async def _next_screen(self) -> BotMessage | None:
+        screen = await super()._next_screen()
+        if self.pressed_at is not None and screen is not None:
+            self.waits.append(time.monotonic() - self.pressed_at)
+        return screen
+
+
+@dataclass
+class SlowRun:
+    help_waits: list[float]
+    answer_waits: list[float]
+    finished: int
+    stuck: int
+
+
+async def _ask_help(
+    server: LoadServer, user: FakeUser, rng: random.Random, disk: SlowDisk, done: asyncio.Event
+) -> list[float]:
+    """Send /help again and again until `done`; how long each reply took to come."""
+    event = server.events[user.id] = asyncio.Event()
+    waits = []
+    while not done.is_set():
+        await asyncio.sleep(rng.uniform(*disk.pace))
+        before = len(user.chat.all_messages)
+        start = time.monotonic()
+        user.send_text("/help")
+        while len(user.chat.all_messages) == before:
+            event.clear()
+            await asyncio.wait_for(event.wait(), WAIT_LIMIT)
+        waits.append(time.monotonic() - start)
+    return waits
+
+
+async def run_once(disk: SlowDisk, on_loop: bool, seed: int) -> SlowRun:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "BENCH_SAVE_DELAY": str(disk.delay)}
+    env["BENCH_ON_LOOP"] = "1" if on_loop else "0"
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as data:
+        async with LoadServer() as server:
+            env |= {"CAREERBOT_DATA_DIR": data, "TELEGRAM_BASE_URL": server.base_url}
+            process = await asyncio.create_subprocess_exec(
+                *(sys.executable, "-m", "bench.slow_disk_bot"),
+                cwd=ROOT,
+                env=env,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.DEVNULL,
+            )
+            try:
+                await server.wait_for(lambda s: s.requests_for("getUpdates"), timeout=60)
+                scenario = Scenario("slow disk", disk.people, disk.pace, arrivals=disk.pace[1])
+                players = [
+                    TimedPlayer(
+                        server.add_user(20_000 + n, f"Player{n}", language_code="fr"),
+                        server,
+                        careerbot_press,
+                        scenario,
+                        random.Random(rng.random()),
+                    )
+                    for n in range(disk.people)
+                ]
+                bystanders = [
+                    server.add_user(30_000 + n, f"Bystander{n}", language_code="en")
+                    for n in range(disk.bystanders)
+                ]
+                done = asyncio.Event()
+                asking = [
+                    asyncio.create_task(
+                        _ask_help(server, user, random.Random(rng.random()), disk, done)
+                    )
+                    for user in bystanders
+                ]
+                await asyncio.gather(*(player.play() for player in players))
+                done.set()
+                help_waits = [wait for waits in await asyncio.gather(*asking) for wait in waits]
+            finally:
+                process.terminate()
+                await process.wait()
+    return SlowRun(
+        help_waits,
+        [wait for player in players for wait in player.waits],
+        finished=sum(player.finished for player in players),
+        stuck=sum(player.stuck for player in players),
+    )
+
+
+def _ms(waits: list[float], quantile: float) -> float:
+    if len(waits) < 2:
+        return 1000 * (waits[0] if waits else 0.0)
+    return 1000 * statistics.quantiles(waits, n=100, method="inclusive")[round(quantile * 100) - 1]
+
+
+def measure(disk: SlowDisk, alternations: int, seed: int = 23) -> dict[str, list[SlowRun]]:
+    """`alternations` rounds of A-B-B-A (A: now, B: before), the same people in each run."""
+    runs: dict[str, list[SlowRun]] = {setup: [] for setup in SETUPS}
+    for _ in range(alternations):
+        for index in (0, 1, 1, 0):
+            runs[SETUPS[index]].append(asyncio.run(run_once(disk, index == 1, seed)))
+    return runs
+
+
+def report(title: str, disk: SlowDisk, runs: dict[str, list[SlowRun]]) -> None:
+    rounds = len(runs[SETUPS[0]]) // 2
+    print(
+        f"\n{title}: each answer saved {disk.delay * 1000:.0f} ms slower; {disk.people} people"
+        f" play, a press every {disk.pace[0]:g}–{disk.pace[1]:g} s; {disk.bystanders} others send"
+        f" /help as often ({rounds} A-B-B-A alternation(s), waits as the user sees them)"
+    )
+    print(
+        f"   {'SQLite calls':<22} {'/help p50':>10} {'p99':>9} {'answer p50':>11} {'p99':>9}"
+        f" {'finished':>9}"
+    )
+    for setup, setup_runs in runs.items():
+        helps = [wait for run in setup_runs for wait in run.help_waits]
+        answers = [wait for run in setup_runs for wait in run.answer_waits]
+        finished = sum(run.finished for run in setup_runs)
+        stuck = sum(run.stuck for run in setup_runs)
+        print(
+            f"   {setup:<22} {_ms(helps, 0.5):>7.0f} ms {_ms(helps, 0.99):>6.0f} ms"
+            f" {_ms(answers, 0.5):>8.0f} ms {_ms(answers, 0.99):>6.0f} ms"
+            f" {finished:>4} of {disk.people * len(setup_runs)}"
+            + (f" ({stuck} stuck)" if stuck else "")
+        )
+
+
+def main() -> None:
+    """`python -m bench.slow_disk`: this scenario alone, one alternation."""
+    disk = SlowDisk()
+    report("A slow disk", disk, measure(disk, alternations=1))
+
+
+if __name__ == "__main__":
+    main()
