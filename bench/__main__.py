@@ -11,6 +11,7 @@
    the same loopback Bot API, in turn (A-B-B-A, see `bench.alternation`): 60
    people at a human pace, then 200 flat out; with `--crowd 1000`, a crowd at a
    reader's pace too (long: about ten minutes per bot).
+6. A slow disk: who waits for it, SQLite on the event loop or off it (`bench.slow_disk`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench import slow_disk
 from bot.content.loader import ContentError, load_content
 from bot.content.models import MAX_LEVEL, Content, Question
 from bot.engine.scoring import Answers
@@ -249,11 +251,9 @@ def _arguments() -> argparse.Namespace:
         help="seconds per press in the crowd",
     )
     parser.add_argument(
-        "--crowd-arrivals",
-        type=float,
-        default=60.0,
-        help="seconds over which the crowd arrives",
+        "--crowd-arrivals", type=float, default=60.0, help="seconds over which the crowd arrives"
     )
+    slow_disk.add_arguments(parser)
     parser.add_argument(
         "--profile",
         type=Path,
@@ -292,6 +292,7 @@ def main() -> None:
                 order = AB if scenario.name == "crowd" else (0, 1, 1, 0)
                 results = alternate(bots, scenario, rounds, order, profile_dir=args.profile)
                 report(title, scenario, results)
+    slow_disk.run("8. A slow disk", args)
 
 
 if __name__ == "__main__":

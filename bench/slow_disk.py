@@ -15,6 +15,7 @@ waits, behind the saves queued before theirs.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import random
@@ -161,33 +162,61 @@ def measure(disk: SlowDisk, alternations: int, seed: int = 23) -> dict[str, list
 
 def report(title: str, disk: SlowDisk, runs: dict[str, list[SlowRun]]) -> None:
     rounds = len(runs[SETUPS[0]]) // 2
+    low, high = disk.pace
+    print(f"\n{title}: each answer saved takes {disk.delay * 1000:.0f} ms more")
     print(
-        f"\n{title}: each answer saved {disk.delay * 1000:.0f} ms slower; {disk.people} people"
-        f" play, a press every {disk.pace[0]:g}–{disk.pace[1]:g} s; {disk.bystanders} others send"
-        f" /help as often ({rounds} A-B-B-A alternation(s), waits as the user sees them)"
+        f"   {disk.people} people play (a press every {low:g}–{high:g} s), {disk.bystanders}"
+        f" others send /help as often; {rounds} round(s) of now, before, before, now;"
+        " each wait as the user sees it"
     )
     print(
         f"   {'SQLite calls':<22} {'/help p50':>10} {'p99':>9} {'answer p50':>11} {'p99':>9}"
         f" {'finished':>9}"
     )
+    figures = {}
     for setup, setup_runs in runs.items():
         helps = [wait for run in setup_runs for wait in run.help_waits]
         answers = [wait for run in setup_runs for wait in run.answer_waits]
+        figures[setup] = [_ms(helps, 0.5), _ms(helps, 0.99), _ms(answers, 0.5), _ms(answers, 0.99)]
         finished = sum(run.finished for run in setup_runs)
         stuck = sum(run.stuck for run in setup_runs)
+        help_p50, help_p99, answer_p50, answer_p99 = figures[setup]
         print(
-            f"   {setup:<22} {_ms(helps, 0.5):>7.0f} ms {_ms(helps, 0.99):>6.0f} ms"
-            f" {_ms(answers, 0.5):>8.0f} ms {_ms(answers, 0.99):>6.0f} ms"
+            f"   {setup:<22} {help_p50:>7.0f} ms {help_p99:>6.0f} ms"
+            f" {answer_p50:>8.0f} ms {answer_p99:>6.0f} ms"
             f" {finished:>4} of {disk.people * len(setup_runs)}"
             + (f" ({stuck} stuck)" if stuck else "")
         )
+    now, before = (figures[setup] for setup in SETUPS)
+    ratios = [b / n if n else float("nan") for b, n in zip(before, now, strict=True)]
+    print(
+        f"   {'before ÷ now':<22} {ratios[0]:>8.1f}× {ratios[1]:>7.1f}×"
+        f" {ratios[2]:>9.1f}× {ratios[3]:>7.1f}×"
+    )
 
 
-def main() -> None:
-    """`python -m bench.slow_disk`: this scenario alone, one alternation."""
-    disk = SlowDisk()
-    report("A slow disk", disk, measure(disk, alternations=1))
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `python -m bench` for this scenario."""
+    default = SlowDisk()
+    option = parser.add_argument
+    option("--slow-disk", type=int, default=default.people, help="people on a slow disk (0: skip)")
+    option("--slow-disk-bystanders", type=int, default=default.bystanders, help="/help senders")
+    option("--slow-disk-delay", type=float, default=default.delay, help="seconds more per save")
+    option(
+        "--slow-disk-pace",
+        type=lambda text: tuple(float(part) for part in text.split(",")),
+        default=default.pace,
+        metavar="LOW,HIGH",
+        help="seconds before each press, and between two /help, on the slow disk",
+    )
+    option("--slow-disk-alternations", type=int, default=1, help="A-B-B-A rounds (0: skip)")
 
 
-if __name__ == "__main__":
-    main()
+def run(title: str, args: argparse.Namespace) -> None:
+    """Measure and report the scenario as `args` set it (see `add_arguments`)."""
+    if not (args.slow_disk and args.slow_disk_alternations):
+        return
+    disk = SlowDisk(
+        args.slow_disk_delay, args.slow_disk, args.slow_disk_bystanders, args.slow_disk_pace
+    )
+    report(title, disk, measure(disk, args.slow_disk_alternations))

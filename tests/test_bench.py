@@ -18,6 +18,7 @@ def test_the_load_benchmark_runs_with_a_few_users() -> None:
         [
             *(sys.executable, "-m", "bench", "--load-only", "--alternations", "1"),
             *("--users", "3", "--pace", "0.1,0.3", "--arrivals", "1", "--flat", "3"),
+            *("--slow-disk", "0"),
         ],
         capture_output=True,
         text=True,
@@ -36,3 +37,24 @@ def test_the_load_benchmark_runs_with_a_few_users() -> None:
         # careerbot's two runs and the floor's two: every quiz of the three people.
         assert finished[2:5] == ["6", "of", "6"] and finished[5:8] == ["6", "of", "6"], load
     assert "no answer within" not in out.stdout
+
+
+def test_the_slow_disk_benchmark_runs_with_a_few_people() -> None:
+    """One A-B-B-A round of the slow disk, two people and one bystander: every quiz finishes
+    in both set-ups, and the /help waits are reported."""
+    out = subprocess.run(
+        [
+            *(sys.executable, "-m", "bench", "--load-only", "--users", "0", "--flat", "0"),
+            *("--slow-disk", "2", "--slow-disk-bystanders", "1", "--slow-disk-pace", "0.05,0.1"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        check=True,
+    )
+    section = out.stdout.split("8. A slow disk")[1]
+    rows = {line.strip()[:22].strip(): line for line in section.splitlines()[1:]}
+    for setup in ("own thread (now)", "on the loop (before)"):
+        assert rows[setup].split()[-3:] == ["4", "of", "4"], out.stdout
+    assert "before ÷ now" in rows, out.stdout
