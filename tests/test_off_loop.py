@@ -8,6 +8,7 @@ asserts the order of the replies, never a time.
 from __future__ import annotations
 
 import asyncio
+import random
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,14 @@ from bot.presentation.texts import t
 from bot.state.records import ActiveQuiz
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
-from tests.support.harness import QuizPlayer, begin, make_settings, quiz_presses, running_bot
+from tests.support.harness import (
+    QuizPlayer,
+    begin,
+    make_settings,
+    quiz_presses,
+    random_choices,
+    running_bot,
+)
 
 BEGIN_FR = "▶️ Commencer le quiz"
 BEGIN_EN = "▶️ Start the quiz"
@@ -121,8 +129,7 @@ async def test_every_sqlite_statement_of_a_quiz_runs_off_the_event_loop(
         threads.clear()  # start-up (migrations, the write probe) runs before the loop serves
         await begin(user, BEGIN_EN)
         player = QuizPlayer(user, shipped_content)
-        for number in range(1, player.total + 1):
-            await _answer_shown(player, number)
+        await player.play(random_choices(shipped_content, random.Random(904)))
         await player.wait_result("en")
         for command in ("/result", "/language", "/forget"):
             user.send_text(command)
@@ -146,12 +153,10 @@ def _trace_state_db(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 async def _answer_shown(player: QuizPlayer, number: int) -> str:
-    """Answer question `number` with its first answer (none ticked on a multiple choice)."""
+    """Press the first answer of question `number` (a scale or a single choice)."""
     message = await player.wait_question(number)
     answers = [press.arg for press in quiz_presses(message) if press.verb == "answer"]
-    if answers:
-        return await player.press(message, "answer", answers[0])
-    return await player.press(message, "confirm")
+    return await player.press(message, "answer", answers[0])
 
 
 def _stale(message: BotMessage) -> QuizPress:

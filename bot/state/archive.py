@@ -14,6 +14,13 @@ from bot.content.models import Content
 from bot.state.db_thread import DbThread
 from bot.state.state_db import StateDb
 
+#: The content versions a quiz in progress, a result or a queued result was taken on.
+_IN_USE = (
+    "select version from last_results union select version from previous_results"
+    " union select json_extract(data, '$.version') from sessions"
+    " union select json_extract(session, '$.version') from unlogged_results"
+)
+
 
 class ContentArchiveOnThread:
     def __init__(self, db: StateDb, thread: DbThread) -> None:
@@ -23,10 +30,11 @@ class ContentArchiveOnThread:
 
     def _read_in_use(self) -> dict[str, Content]:
         found = {}
-        for version in self._db.versions_in_use():
-            content = self._db.content(version)
+        versions = [row[0] for row in self._db.db.execute(_IN_USE).fetchall() if row[0]]
+        for version in versions:
+            content = self._db.content(str(version))
             if content is not None:
-                found[version] = content
+                found[content.version] = content
         return found
 
     def remember_content(self, content: Content) -> None:

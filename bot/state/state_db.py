@@ -267,16 +267,6 @@ class StateDb:
         with storage_errors(self.path):
             return self._content(version)
 
-    def versions_in_use(self) -> set[str]:
-        """The content versions a quiz in progress, a result or a queued result was taken on."""
-        query = (
-            "select version from last_results union select version from previous_results"
-            " union select json_extract(data, '$.version') from sessions"
-            " union select json_extract(session, '$.version') from unlogged_results"
-        )
-        with storage_errors(self.path):
-            return {str(row[0]) for row in self.db.execute(query).fetchall() if row[0] is not None}
-
     def _remember_content(self, content: Content) -> None:
         data = {
             "profile": content.profile.model_dump(mode="json"),
