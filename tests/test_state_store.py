@@ -141,12 +141,12 @@ def test_a_quiz_started_on_older_files_finishes_on_them_without_reading_the_disk
     try:
         shipped = load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
         archive = ContentArchiveOnThread(db, store.thread)
-        registry = ContentRegistry(shipped, archive, SHIPPED_QUESTIONS, SHIPPED_PROFILES)
+        registry = ContentRegistry([shipped], archive, SHIPPED_QUESTIONS, SHIPPED_PROFILES)
         monkeypatch.setattr(StateDb, "content", _full)
         older = registry.content_for(mini_content.version)
         assert older is not None and older.files == mini_content.files
         assert registry.content_for("unknown") is None
-        assert registry.current is shipped
+        assert registry.current(shipped.profile.id) is shipped
         monkeypatch.undo()
         assert db.content(shipped.version) is not None, "the current files are archived"
     finally:

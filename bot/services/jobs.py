@@ -39,7 +39,12 @@ async def job_to_start(deps: Deps, person: Person, profile_id: str = "") -> Cont
 
 
 async def their_contents(deps: Deps, person: Person) -> tuple[Content, ...]:
-    """The job the person is busy with, as its current content; every job served if none."""
+    """The job the person is busy with, as its current content; every job served if none.
+
+    With one job served, that one: nothing to read (/about needs no disk)."""
+    only = only_job(deps)
+    if only is not None:
+        return (only,)
     mine = deps.contents.current(await _their_job(deps, person))
     return (mine,) if mine is not None else deps.contents.served
 
