@@ -18,7 +18,7 @@ import re
 import pytest
 
 from bot.content.models import INTEREST, Content, Lang, Question, TrainingStep
-from bot.engine.advice import training_path
+from bot.engine.advice import is_far, training_path
 from bot.engine.result import evaluate
 from bot.engine.scoring import DimensionScore, gaps, near_misses, score
 from bot.presentation.result_text import mid_sentence, render_result
@@ -30,35 +30,46 @@ EXPERIENCE = ["none", "lt2", "2to5", "5to10", "10plus"]
 FIELDS = ["digital", "commerce", "it", "crm_project", "communication", "other"]
 #: Two years or more count as the professional experience that opens the job at bac+2.
 EXPERIENCED = {"2to5", "5to10", "10plus"}
+#: Five years or more in the trade itself support a VAE towards a bac+3 (our judgement).
+LONG = {"5to10", "10plus"}
 #: Where the experience was gained; only the job's own trade opens the bac+2 route.
 EXPERIENCE_FIELDS = ["ecommerce", "digital", "marketing", "sales", "other", "none"]
 OWN_TRADE = {"ecommerce", "digital"}
 
-STUDY_TO_MASTER = ["bac3_study", "master", "universities"]
-#: The path of a person with a digital-marketing field (so no specialising step),
-#: by education then by experience: young (under 2 years) or experienced.
+#: The Master, where to apply for it (Mon Master, an aside) and the source's universities.
+MASTER = ["master", "mon_master", "universities"]
+STUDY_TO_MASTER = ["bac3_study", *MASTER]
+#: The path of a person with a digital-marketing field (so no specialising step), close
+#: enough to the job to get the whole path, by education then by experience: young
+#: (under 2 years), some (2 to 5 years) or long (5 years or more).
 TABLE = {
     ("none", "young"): ["access", "bac2_study", *STUDY_TO_MASTER],
-    ("none", "experienced"): ["vae", "bac2_experience"],
+    ("none", "some"): ["vae", "bac2_experience"],
+    ("none", "long"): ["vae_bac3", "bac2_experience"],
     ("bac", "young"): ["bac2_study", *STUDY_TO_MASTER],
-    ("bac", "experienced"): ["vae", "bac2_experience"],
-    ("studying", "young"): ["finish_studies", "master", "universities"],
-    ("studying", "experienced"): ["finish_studies", "bac2_experience"],
+    ("bac", "some"): ["vae", "bac2_experience"],
+    ("bac", "long"): ["vae_bac3", "bac2_experience"],
+    ("studying", "young"): ["finish_studies", *STUDY_TO_MASTER],
+    ("studying", "some"): ["finish_studies", "bac2_experience"],
+    ("studying", "long"): ["finish_studies", "bac2_experience"],
     ("bac2", "young"): ["gain_experience", *STUDY_TO_MASTER],
-    ("bac2", "experienced"): ["at_level_bac2", "build_on"],
-    ("bac3", "young"): ["gain_experience", "master", "universities"],
-    ("bac3", "experienced"): ["at_level_bac2", "build_on"],
+    ("bac2", "some"): ["at_level_bac2", "build_on"],
+    ("bac2", "long"): ["at_level_bac2", "build_on"],
+    ("bac3", "young"): ["gain_experience", *MASTER],
+    ("bac3", "some"): ["at_level_bac3", "build_on"],
+    ("bac3", "long"): ["at_level_bac3", "build_on"],
     ("master", "young"): ["at_level_master", "first_experience"],
-    ("master", "experienced"): ["at_level_master", "build_on"],
+    ("master", "some"): ["at_level_master", "build_on"],
+    ("master", "long"): ["at_level_master", "build_on"],
 }
-#: The same, for two years or more gained outside e-commerce (in a shop, say): the
-#: diploma's route is not met yet, so the path asks for experience in the trade.
+#: The same, for ten years gained outside e-commerce (in a shop, say): the diploma's
+#: route is not met yet, so the path asks for experience in the trade.
 ELSEWHERE = {
     "none": ["vae", "relevant_experience"],
     "bac": ["vae", "relevant_experience"],
     "studying": ["finish_studies", "relevant_experience"],
     "bac2": ["gain_experience", *STUDY_TO_MASTER],
-    "bac3": ["gain_experience", "master", "universities"],
+    "bac3": ["gain_experience", *MASTER],
     "master": ["at_level_master", "first_experience"],
 }
 
@@ -123,13 +134,25 @@ def background(
 
 
 def path_of(
-    content: Content, education: str, experience: str, field: str, where: str = "ecommerce"
+    content: Content,
+    education: str,
+    experience: str,
+    field: str,
+    where: str = "ecommerce",
+    *,
+    far: bool = False,
 ) -> list[TrainingStep]:
-    return training_path(content, score(content, background(education, experience, field, where)))
+    """The path of someone close to the job (the strongest answers elsewhere), or, with
+    `far`, of someone far from it (no other answer: a fit far below the job's)."""
+    answers = {} if far else best_answers(content)
+    scored = score(content, answers | background(education, experience, field, where))
+    rule = content.profile.far_from_job
+    assert rule is not None and is_far(rule, scored) == far
+    return training_path(content, scored)
 
 
 def band(experience: str) -> str:
-    return "experienced" if experience in EXPERIENCED else "young"
+    return "long" if experience in LONG else "some" if experience in EXPERIENCED else "young"
 
 
 @pytest.mark.parametrize("experience", EXPERIENCE)
@@ -146,6 +169,31 @@ def test_the_table_for_experience_gained_elsewhere(
 ) -> None:
     path = path_of(shipped_content, education, "10plus", "digital", where)
     assert [step.id for step in path] == ELSEWHERE[education]
+
+
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("education", EDUCATION)
+def test_far_from_the_job_the_path_starts_by_finding_out(
+    shipped_content: Content, education: str, experience: str
+) -> None:
+    """Finding out first (a short placement, an adviser), then only the first two steps
+    of the usual path: not five steps to a Master."""
+    path = path_of(shipped_content, education, experience, "digital", far=True)
+    usual = [s for s in TABLE[education, band(experience)] if s not in {"mon_master"}]
+    numbered = [step.id for step in path if not step.aside]
+    assert numbered[0] == "explore"
+    assert numbered[1:] == [s for s in usual if s != "universities"][:2]
+    for lang in LANGS:
+        assert {"fr": "conseiller", "en": "adviser"}[lang] in path[0].text(lang)
+
+
+def test_low_interest_alone_puts_a_person_far_from_the_job(shipped_content: Content) -> None:
+    """A capable person who does not want to sell gets the finding-out step too."""
+    answers = best_answers(shipped_content) | background("bac", "none")
+    answers["like_selling"] = ("0",)
+    scored = score(shipped_content, answers)
+    assert scored.band.id != "far"
+    assert training_path(shipped_content, scored)[0].id == "explore"
 
 
 @pytest.mark.parametrize(
@@ -170,9 +218,15 @@ def test_every_path_is_coherent(
     if meets:
         assert levels == []
     # never "aim for a Master" next to "a bac+2 with experience is enough"
-    assert not (
-        {"master", "universities"} & set(ids) and {"bac2_experience", "at_level_bac2"} & set(ids)
-    )
+    enough = {"bac2_experience", "at_level_bac2", "at_level_bac3"}
+    assert not ({"master", "universities"} & set(ids) and enough & set(ids))
+    # a bac+3 holder is not told that a bac+2 is accepted
+    if education == "bac3":
+        assert "at_level_bac2" not in ids
+    # an aside (an example, where to apply) follows a step of its own
+    assert not path[0].aside
+    # a Master is applied for on Mon Master
+    assert ("master" in ids) == ("mon_master" in ids)
     # the specialising step only for those whose studies were neither digital marketing,
     # nor computing (new technologies), nor a route the source names (customer relations)
     if field in {"digital", "it", "crm_project"}:
@@ -194,36 +248,61 @@ def test_every_step_says_where_it_comes_from(shipped_content: Content) -> None:
         assert origins[step_id] == "general", step_id
 
 
-#: General knowledge, not from the source: the BTS takes two years after the bac (a bac+2),
-#: the BUT three since 2021 (a bac+3, like a licence); NDRC and MCO are BTS in sales.
-DIPLOMA_LEVEL = {"BTS": "bac2", "NDRC": "bac2", "MCO": "bac2", "BUT": "bac3", "licence": "bac3"}
-#: How each language names the bachelor's degree (the French one is "licence").
-BACHELOR = {"fr": "licence (générale ou professionnelle)", "en": "bachelor's degree"}
+def step_by_id(content: Content, step_id: str) -> TrainingStep:
+    return next(step for step in content.profile.training if step.id == step_id)
+
+
+#: General knowledge, not from the source: after the bac, a BTS (two years) or a BUT
+#: (three years since 2021) are alternatives, applied for on Parcoursup; a BUT already is
+#: a bac+3, so it is not a step after a BTS.
+AFTER_BAC = {
+    "fr": ("Parcoursup", "BTS (2 ans", "BUT (3 ans", "l’un ou l’autre", "un BUT en est déjà un"),
+    "en": (
+        "Parcoursup",
+        "BTS (two years",
+        "BUT (three years",
+        "one or the other",
+        "a BUT already is one",
+    ),
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(("diploma", "level"), DIPLOMA_LEVEL.items())
-def test_each_diploma_is_named_at_its_own_level(
-    shipped_content: Content, lang: Lang, diploma: str, level: str
-) -> None:
-    """A step that leads to a level names only diplomas of that level (the BUT is a bac+3)."""
-    name = BACHELOR[lang] if diploma == "licence" else diploma
-    naming = [
-        step.leads_to
-        for step in shipped_content.profile.training
-        if step.leads_to is not None
-        and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", step.text(lang))
-    ]
-    assert naming and set(naming) == {level}, (diploma, naming)
+def test_after_the_bac_a_bts_or_a_but(shipped_content: Content, lang: Lang) -> None:
+    where, bts, but, either, already = AFTER_BAC[lang]
+    after_bac = step_by_id(shipped_content, "bac2_study").text(lang)
+    assert where in after_bac and bts in after_bac and but in after_bac and either in after_bac
+    bac3 = step_by_id(shipped_content, "bac3_study").text(lang)
+    assert already in bac3
+    naming_but = {s.id for s in shipped_content.profile.training if "BUT" in s.text(lang)}
+    assert naming_but <= {"bac2_study", "bac3_study", "finish_studies"}
+
+
+#: How each language names the general bachelor's degree and the professional one.
+BACHELOR = {
+    "fr": ("licence (L3)", "bachelor", "licence professionnelle"),
+    "en": ("bachelor's degree (L3)", "private bachelor", "professional bachelor's"),
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_bachelor_step_is_not_the_professional_licence_alone(
+def test_the_bac3_step_is_not_the_professional_licence_alone(
     shipped_content: Content, lang: Lang
 ) -> None:
-    """A licence professionnelle is built for going to work, not the usual road to a Master."""
-    bac3 = next(s for s in shipped_content.profile.training if s.leads_to == "bac3")
-    assert "licence professionnelle" not in bac3.text(lang)
+    """A licence professionnelle is built for going to work, not the usual road to a Master:
+    the bac+3 step names the L3 and the bachelor beside it."""
+    text = step_by_id(shipped_content, "bac3_study").text(lang)
+    assert all(name in text for name in BACHELOR[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_self_taught_seller_is_pointed_to_france_vae(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """No diploma, six years in online sales: a VAE towards a bac+3, applied for on France VAE."""
+    path = path_of(shipped_content, "none", "5to10", "other", "ecommerce")
+    assert path[0].id == "vae_bac3" and path[0].leads_to == "bac3"
+    assert "France VAE" in path[0].text(lang)
 
 
 @pytest.mark.parametrize(
@@ -235,7 +314,8 @@ def test_readiness_and_path_agree(
 ) -> None:
     """Told "your degree opens the door with experience", the person's path starts with
     gaining it, and still offers the Master as the other route; no one else is told that."""
-    scored = score(shipped_content, background(education, experience, field, where))
+    answers = best_answers(shipped_content) | background(education, experience, field, where)
+    scored = score(shipped_content, answers)
     ids = [step.id for step in training_path(shipped_content, scored)]
     if scored.readiness == "with_experience":
         assert ids[0] == "gain_experience"
@@ -259,12 +339,21 @@ def test_the_with_experience_readiness_names_both_routes(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_paths_are_rendered_in_order(shipped_content: Content, lang: Lang) -> None:
-    answers = {"education": ("none",), "experience": ("none",), "field": ("digital",)}
+    """Numbered steps in order; an aside (Mon Master, the universities) without a number."""
+    answers = best_answers(shipped_content) | background("none", "none")
     result = evaluate(shipped_content, answers)
     message = render_result(shipped_content, result, lang)
-    numbered = [f"{n}. {html.escape(step.text(lang))}" for n, step in enumerate(result.training, 1)]
-    positions = [message.index(line) for line in numbered]
-    assert positions == sorted(positions) and len(numbered) == 5
+    expected: list[str] = []
+    number = 0
+    for step in result.training:
+        text = html.escape(step.text(lang))
+        number += 0 if step.aside else 1
+        expected.append(f"   {text}" if step.aside else f"{number}. {text}")
+    lines = message.splitlines()
+    positions = [lines.index(line) for line in expected]
+    assert positions == list(range(positions[0], positions[0] + len(expected)))
+    assert number == 4 and len(expected) == 6
+    assert not any(re.match(r"\d+\. ", line) for line in lines if "Rouen" in line)
 
 
 @pytest.mark.parametrize(

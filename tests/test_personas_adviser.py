@@ -115,15 +115,19 @@ def test_a_career_changer_from_finance_is_paid_as_new_to_e_commerce(
 
 
 def test_a_self_taught_seller_is_pointed_to_a_vae_first(shipped_content: Content) -> None:
+    """Six years of online sales support a VAE towards a bac+3, not a bac+2 only."""
     result = result_of(shipped_content, SELF_TAUGHT_SELLER)
     assert result.score.readiness == "after_training"
-    assert result.training[0].id == "vae"
+    assert result.training[0].id == "vae_bac3"
     assert rank(result.score.uncapped.id) > rank(result.score.band.id) == rank("partial")
 
 
 def test_a_first_year_bts_student_finishes_the_diploma_first(shipped_content: Content) -> None:
+    """Still far from the job: finding out first, then the diploma under way, then the
+    bac+3 a Master needs (not straight to a Master)."""
     result = result_of(shipped_content, BTS_FIRST_YEAR)
-    assert result.training[0].id == "finish_studies"
+    numbered = [step.id for step in result.training if not step.aside]
+    assert numbered == ["explore", "finish_studies", "bac3_study"]
     assert rank(result.score.band.id) <= rank("partial")
     assert result.score.value("situation") == "student"
 

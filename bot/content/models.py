@@ -298,6 +298,53 @@ class TrainingStep(Strict):
     """The education value this step leads to (e.g. `master`), or none for advice."""
     meets_level: bool = False
     """The step tells the person they already meet the job's usual entry level."""
+    aside: bool = False
+    """Not a step of its own: a detail of the step before it (an example, where to apply),
+    shown under it without a number."""
+    far: bool = False
+    """Only for a person far from the job (see `FarFromJob`): finding out comes first."""
+
+
+class Route(Strict):
+    """A public scheme that helps adults into training (CPF, CEP, VAE…): general
+    knowledge, shown in one line to those whose background matches `when`."""
+
+    id: Identifier
+    origin: Origin
+    note: str
+    """For admins, never shown: which general fact, and where it is documented."""
+    text: Text
+    when: Annotated[list[Condition], Field(min_length=1)]
+    """The route applies when any one of these conditions matches."""
+
+
+class Constraint(Strict):
+    """An honest line for a constraint the person may have: shown when one `when`
+    condition on the background matches (an empty condition matches everyone), or when
+    `dimension`'s fit (0–1) is below `fit_below`."""
+
+    id: Identifier
+    origin: Origin
+    note: str
+    """For admins, never shown: where the line's facts come from."""
+    text: Text
+    when: list[Condition] = []
+    dimension: Identifier | None = None
+    fit_below: Annotated[float, Field(gt=0, le=1)] | None = None
+
+
+class FarFromJob(Strict):
+    """When the result puts a person far from the job, the path starts by finding out.
+
+    Far means the band shown is one of `bands`, or one of the cap rules in `caps`
+    applies (little wish to do the job's core missions). The path is then the steps
+    marked `far`, followed by the first `keep` steps of the usual path (with their
+    asides), not the whole way to a Master.
+    """
+
+    bands: Annotated[list[Identifier], Field(min_length=1)]
+    caps: list[Identifier] = []
+    keep: Annotated[int, Field(ge=0)] = 2
 
 
 class SalaryScale(Strict):
@@ -355,6 +402,11 @@ class Profile(Strict):
     caps: list[CapRule] = []
     experience_fields: ExperienceFields | None = None
     training: list[TrainingStep]
+    far_from_job: FarFromJob | None = None
+    routes: list[Route] = []
+    """Adults' routes into training, driven by the person's situation."""
+    constraints: list[Constraint] = []
+    """Honest lines for the person's constraints (hours, health or disability)."""
     salary: Salary
     disclaimer: Text
 

@@ -12,12 +12,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.content.advice_rules import check_advice
 from bot.content.kinds import check_kinds, check_languages, check_statements
 from bot.content.models import (
     MAX_OPTION_CHARS,
     MAX_QUESTION_CHARS,
     MIN_SOURCES,
     SINGLE_SOURCE_CATEGORIES,
+    Condition,
     Option,
     Profile,
     Question,
@@ -86,6 +88,7 @@ def _check_profile(profile: Profile, problem: Reporter) -> Iterable[Problem]:
     if profile.salary.min >= profile.salary.max:
         yield problem("salary min must be below max", ("salary", "min"))
     yield from check_rules(profile, problem)
+    yield from check_advice(profile, problem)
 
 
 @dataclass
@@ -260,17 +263,23 @@ def _check_background_use(
             continue
         for value in sorted(values - scale.levels.keys()):
             yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
-    for t_index, step in enumerate(profile.training):
-        for c_index, condition in enumerate(step.when):
+    conditional: list[tuple[str, int, str, list[Condition]]] = [
+        *(("training", i, s.id, s.when) for i, s in enumerate(profile.training)),
+        *(("routes", i, route.id, route.when) for i, route in enumerate(profile.routes)),
+        *(("constraints", i, c.id, c.when) for i, c in enumerate(profile.constraints)),
+    ]
+    for part, index, item, when in conditional:
+        for c_index, condition in enumerate(when):
             for key, accepted in condition.items():
-                at = ("training", t_index, "when", c_index, key)
+                at = (part, index, "when", c_index, key)
                 known = background_values.get(key)
                 if known is None:
-                    yield problem(f"background {key!r} is recorded by no question", at, step.id)
+                    yield problem(f"background {key!r} is recorded by no question", at, item)
                     continue
                 for value in accepted:
                     if value not in known:
-                        yield problem(f"unknown {key} value {value!r}", at, step.id)
+                        yield problem(f"unknown {key} value {value!r}", at, item)
+    for t_index, step in enumerate(profile.training):
         education = background_values.get("education", set())
         if step.leads_to is not None and step.leads_to not in education:
             yield problem(

@@ -5,7 +5,7 @@ Each gap's action and mission live on its dimension in the profile.
 
 from __future__ import annotations
 
-from bot.content.models import Content, TrainingStep
+from bot.content.models import Condition, Constraint, Content, FarFromJob, Route, TrainingStep
 from bot.engine.scoring import Score
 
 
@@ -13,13 +13,64 @@ def training_path(content: Content, score: Score) -> list[TrainingStep]:
     """The profile's steps whose conditions match the person's background, in file order.
 
     The profile lists the steps as a table (education × experience × field);
-    tests/test_advice.py checks every cell reads as one coherent path.
+    tests/test_advice.py checks every cell reads as one coherent path. A person far
+    from the job (see `far_from_job`) gets the finding-out steps first, then only the
+    first few steps of that path.
     """
-    return [step for step in content.profile.training if _applies(step, score)]
+    steps = [step for step in content.profile.training if _applies(step, score)]
+    usual = [step for step in steps if not step.far]
+    far = content.profile.far_from_job
+    if far is None or not is_far(far, score):
+        return usual
+    return [*(step for step in steps if step.far), *_first(usual, far.keep)]
+
+
+def is_far(far: FarFromJob, score: Score) -> bool:
+    """The band shown is a far one, or a cap on the wish to do the job applies."""
+    return score.band.id in far.bands or any(rule.id in far.caps for rule in score.reasons)
+
+
+def _first(steps: list[TrainingStep], keep: int) -> list[TrainingStep]:
+    """The first `keep` numbered steps, each with the asides that follow it."""
+    kept: list[TrainingStep] = []
+    numbered = 0
+    for step in steps:
+        if not step.aside:
+            numbered += 1
+        if numbered > keep:
+            break
+        kept.append(step)
+    return kept
+
+
+def adult_routes(content: Content, score: Score) -> list[Route]:
+    """The public schemes for adults (CPF, bilan de compétences, CEP, France VAE,
+    Transitions Pro, France Travail) that match the person's situation, in file order."""
+    return [route for route in content.profile.routes if _matches(route.when, score)]
+
+
+def constraints(content: Content, score: Score) -> list[Constraint]:
+    """The profile's lines for the constraints the person has: one they stated, or a
+    quality far below the job's need (needing fixed hours shows as low flexibility)."""
+    fits = {d.dimension.id: d.fit for d in score.dimensions}
+    return [
+        line
+        for line in content.profile.constraints
+        if (line.when and _matches(line.when, score))
+        or (
+            line.dimension is not None
+            and line.fit_below is not None
+            and fits.get(line.dimension, 1.0) < line.fit_below
+        )
+    ]
 
 
 def _applies(step: TrainingStep, score: Score) -> bool:
+    return _matches(step.when, score)
+
+
+def _matches(when: list[Condition], score: Score) -> bool:
     return any(
         all(set(score.background.get(key, ())) & set(values) for key, values in condition.items())
-        for condition in step.when
+        for condition in when
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.content.models import INTEREST, Content, TrainingStep
-from bot.engine.advice import training_path
+from bot.content.models import INTEREST, Constraint, Content, Route, TrainingStep
+from bot.engine.advice import adult_routes, constraints, training_path
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
     CAUTION_AGREEMENT,
@@ -30,6 +30,10 @@ class Result:
     salary: SalaryEstimate
     further: list[DimensionScore] = field(default_factory=list)
     """When there is no real gap: what is just short of the requirement, to go further."""
+    routes: list[Route] = field(default_factory=list)
+    """Adults' routes into training that match the person's situation."""
+    constraints: list[Constraint] = field(default_factory=list)
+    """Honest lines for the person's constraints (hours, health or disability)."""
     agreement: float = 0.0
     """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
 
@@ -51,6 +55,8 @@ def evaluate(content: Content, answers: Answers) -> Result:
         training=path,
         salary=estimate_salary(content, scored),
         further=[] if main else _at_level(scored, path, near_misses(scored)),
+        routes=adult_routes(content, scored),
+        constraints=constraints(content, scored),
         agreement=agreement(content, answers),
     )
 

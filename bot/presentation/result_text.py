@@ -10,6 +10,7 @@ from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
 from bot.engine.scoring import DimensionScore
+from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
 from bot.presentation.reasons import cap_reason, unshown_line
 from bot.presentation.screens import MAX_MESSAGE_CHARS
 from bot.presentation.texts import CATEGORY_LABELS, N_, money, money_range, percent, t, tn
@@ -21,10 +22,13 @@ MAX_NAMES = 3
 
 
 #: What a result too long for one message leaves out, in this order, until it fits:
-#: the recruiters' schools (the training path names them again), the table of what
-#: moves the salary with the employer, the source's average range (the personal range
-#: sits inside it), the note on bonuses, then the skills claimed and not shown.
-_OPTIONAL = ("fields", "movers", "note", "bonus", "unshown")
+#: the recruiters' schools (the training path names them again), the path's asides
+#: (where to apply, example universities), the table of what moves the salary with the
+#: employer, the source's average range (the personal range sits inside it), the note
+#: on bonuses, the skills claimed and not shown, then the adults' routes and the
+#: constraints block (the adviser the closing line names tells them too). The result
+#: in sections gives each its place.
+_OPTIONAL = ("fields", "asides", "movers", "note", "bonus", "unshown", "routes", "constraints")
 
 
 def render_result(
@@ -66,7 +70,13 @@ def _render(
         ),
         _entry_lines(content, result, lang, fields="fields" not in omit),
         _gap_lines(content, result, lang),
-        _training_lines(result, lang),
+        _training_lines(result, lang, asides="asides" not in omit),
+        *([route_lines(result.routes, lang)] if result.routes and "routes" not in omit else []),
+        *(
+            [constraint_lines(result.constraints, lang)]
+            if result.constraints and "constraints" not in omit
+            else []
+        ),
         _salary_lines(
             content,
             result.salary,
@@ -168,16 +178,8 @@ def _gap_lines(content: Content, result: Result, lang: Lang) -> list[str]:
     return lines
 
 
-def _training_lines(result: Result, lang: Lang) -> list[str]:
-    if not result.training:
-        return [t("result_training", lang), t("training_unknown", lang)]
-    return [
-        t("result_training", lang),
-        *(
-            f"{number}. {html.escape(step.text(lang))}"
-            for number, step in enumerate(result.training, start=1)
-        ),
-    ]
+def _training_lines(result: Result, lang: Lang, *, asides: bool) -> list[str]:
+    return [t("result_training", lang), *path_lines(result.training, lang, asides=asides)]
 
 
 #: A strength cites at most this many of the answers that back it.

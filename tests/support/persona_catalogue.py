@@ -266,6 +266,42 @@ ADULT_CAREER_CHANGE = Persona(
     strong={"office_software": 0.9, "communication": 0.7},
     interest=0.75,
 )
+ADULT_IN_WORK = Persona(
+    "adult_in_work",
+    "45-year-old accounts assistant in work, bac+2 in accounting, twenty years in an office,"
+    " keen to move into online selling",
+    education="bac2",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.55,
+    strong={"office_software": 0.9, "data_analysis": 0.7},
+    interest=0.75,
+)
+FIXED_HOURS = Persona(
+    "fixed_hours",
+    "parent who needs fixed hours: bac+2 in sales, three years in an online shop's customer"
+    " service, keen",
+    education="bac2",
+    studied="commerce",
+    experience="2to5",
+    worked_in="ecommerce",
+    ability=0.6,
+    strong={"flexibility": 0.2},
+    interest=0.75,
+)
+DISABILITY = Persona(
+    "disability",
+    "bac+3 in marketing with a disability, two years in digital marketing, looking for work",
+    education="bac3",
+    studied="commerce",
+    experience="2to5",
+    worked_in="digital",
+    situation="job_seeker",
+    ability=0.65,
+    interest=0.8,
+)
 
 ENGLISH_NO_FRENCH = Persona(
     "english_no_french",
@@ -293,6 +329,9 @@ PERSONAS: tuple[Persona, ...] = (
     DEVELOPER,
     SELF_TAUGHT_SELLER,
     ADULT_CAREER_CHANGE,
+    ADULT_IN_WORK,
+    FIXED_HOURS,
+    DISABILITY,
     BTS_FIRST_YEAR,
     BAC_NO_SELLING,
     NO_BAC_GIFTED_SELLER,

@@ -3,7 +3,8 @@
 `python -m tests.support.verdict_table` rewrites the file from the shipped
 questions and profile; tests/test_verdict_doc.py checks it is up to date. Each
 row: who the persona is, their fit and band, the one-line reason the result gives
-(the first cap reason, else the band's wording) and the first step of their path.
+(the first cap reason, else the band's wording), the first step of their path, the
+path's step ids and the adults' routes.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ with `python -m tests.support.verdict_table` (a test fails when it is stale).
 
 The reason is the first line the result gives under the band (a cap rule's
 reason, else the band's own wording), in English; the first step is the first
-step of the training path.
+step of the training path; then the path's steps and the adults' routes by their
+ids in the profile (an aside in brackets).
 
 """
 
@@ -42,8 +44,8 @@ def _cell(text: str) -> str:
 
 def verdict_table(content: Content) -> str:
     rows = [
-        "| persona | fit | band | reason | first step of the path |",
-        "| --- | ---: | --- | --- | --- |",
+        "| persona | fit | band | reason | first step of the path | path | adults' routes |",
+        "| --- | ---: | --- | --- | --- | --- | --- |",
     ]
     for persona in PERSONAS:
         result = evaluate(content, answers_for(content, persona))
@@ -52,9 +54,11 @@ def verdict_table(content: Content) -> str:
             cap_reason(score.reasons[0], score, LANG) if score.reasons else score.band.wording(LANG)
         )
         step = result.training[0].text(LANG) if result.training else "–"
+        path = " → ".join(f"({s.id})" if s.aside else s.id for s in result.training) or "–"
+        routes = ", ".join(route.id for route in result.routes) or "–"
         rows.append(
             f"| {_cell(persona.intent)} | {score.overall:.0f} % | {score.band.label(LANG)}"
-            f" | {_cell(reason)} | {_cell(step)} |"
+            f" | {_cell(reason)} | {_cell(step)} | {path} | {routes} |"
         )
     return HEADER + "\n".join(rows) + "\n"
 

@@ -1,0 +1,46 @@
+"""Checks of the advice's data: the far-from-the-job rule and the path's asides.
+
+Kept apart from `validation` so that each module stays small.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from bot.content.models import Profile
+from bot.content.problems import Problem, Reporter
+
+
+def check_advice(profile: Profile, problem: Reporter) -> Iterable[Problem]:
+    for part, ids in (
+        ("routes", [r.id for r in profile.routes]),
+        ("constraints", [c.id for c in profile.constraints]),
+    ):
+        for duplicate, count in Counter(ids).items():
+            if count > 1:
+                yield problem(f"duplicate id {duplicate!r}", (part,), duplicate)
+    far = profile.far_from_job
+    if far is not None:
+        bands = {b.id for b in profile.bands}
+        caps = {c.id for c in profile.caps}
+        for index, band in enumerate(far.bands):
+            if band not in bands:
+                yield problem(f"unknown band {band!r}", ("far_from_job", "bands", index))
+        for index, cap in enumerate(far.caps):
+            if cap not in caps:
+                yield problem(f"unknown cap rule {cap!r}", ("far_from_job", "caps", index))
+    elif any(step.far for step in profile.training):
+        yield problem("steps marked `far` need a `far_from_job` rule", ("training",))
+    for index, step in enumerate(profile.training):
+        if step.aside and (index == 0 or step.far):
+            yield problem("an aside follows a step of the usual path", ("training", index), step.id)
+    dimensions = {d.id for d in profile.dimensions}
+    for index, line in enumerate(profile.constraints):
+        at = ("constraints", index)
+        if (line.dimension is None) != (line.fit_below is None):
+            yield problem("`dimension` and `fit_below` go together", at, line.id)
+        if line.dimension is not None and line.dimension not in dimensions:
+            yield problem(f"unknown dimension {line.dimension!r}", (*at, "dimension"), line.id)
+        if not line.when and line.dimension is None:
+            yield problem("a constraint needs `when` or `dimension`", at, line.id)

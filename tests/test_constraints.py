@@ -1,0 +1,74 @@
+"""Constraints handled honestly: the job's hours vary with online sales (the source),
+with how to raise it with employers; for health or disability, the public services
+that help (Cap emploi, Agefiph: general knowledge), named to everyone so that no one
+has to disclose their health to read them."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.result import evaluate
+from bot.presentation.result_text import render_result
+from tests.support.languages import LANGS
+from tests.support.persona_catalogue import DISABILITY, FIXED_HOURS
+from tests.support.personas import EXPERIENCED_MASTER, answers_for
+from tests.test_advice import best_answers
+
+HEADING = {"fr": "<b>Contraintes éventuelles</b>", "en": "<b>If you have a constraint</b>"}
+#: The source: hours vary because people buy online at any time.
+VARY = {"fr": "varient avec les ventes en ligne", "en": "vary with online sales"}
+ASK = {"fr": "demandez aux employeurs", "en": "ask employers"}
+#: What the result must no longer tell someone who needs fixed hours.
+TRY_IRREGULAR = {"fr": "horaires décalés", "en": "irregular hours"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fixed_hours_get_the_honest_line(shipped_content: Content, lang: Lang) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, FIXED_HOURS))
+    assert [c.id for c in result.constraints] == ["hours", "health"]
+    lines = render_result(shipped_content, result, lang).splitlines()
+    start = lines.index(HEADING[lang])
+    shown = [f"• {html.escape(c.text(lang))}" for c in result.constraints]
+    assert lines[start + 1 : start + 3] == shown
+    assert VARY[lang] in shown[0] and ASK[lang] in shown[0]
+    assert not any(TRY_IRREGULAR[lang] in line for line in lines)
+
+
+def test_saying_one_needs_fixed_hours_brings_the_hours_line(shipped_content: Content) -> None:
+    """« I need fixed hours » agreed with and peak evenings refused: little flexibility."""
+    answers = best_answers(shipped_content) | {"fixed_hours": ("4",), "peak_ok": ("0",)}
+    assert [c.id for c in evaluate(shipped_content, answers).constraints] == ["hours", "health"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_health_or_disability_names_cap_emploi_and_agefiph(
+    shipped_content: Content, lang: Lang
+) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, DISABILITY))
+    assert [c.id for c in result.constraints] == ["health"]
+    message = render_result(shipped_content, result, lang)
+    assert "Cap emploi" in message and "Agefiph" in message
+    health = result.constraints[0]
+    assert health.origin == "general" and health.note.strip()
+
+
+def test_a_flexible_person_gets_no_hours_line(shipped_content: Content) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, EXPERIENCED_MASTER))
+    assert [c.id for c in result.constraints] == ["health"]
+
+
+def test_the_hours_line_comes_from_the_source(shipped_content: Content) -> None:
+    hours = next(c for c in shipped_content.profile.constraints if c.id == "hours")
+    assert hours.origin == "source"
+    assert hours.dimension == "flexibility" and hours.fit_below is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_quiz_asks_nothing_about_health(shipped_content: Content, lang: Lang) -> None:
+    words = {"fr": ("santé", "handicap"), "en": ("health", "disability")}[lang]
+    for question in shipped_content.questions:
+        texts = [question.text(lang), *(o.text(lang) for o in question.options)]
+        assert not any(word in text.lower() for text in texts for word in words), question.id

@@ -1,0 +1,133 @@
+"""Adults' routes into training, driven by the situation question: table-tested over every
+situation × education × experience, and shown as one plain line each.
+
+General knowledge (not the source's): the CPF funds training, a bilan de compétences
+takes stock, the CEP advises free of charge, France VAE handles a VAE, for people in
+work or looking for work; Transitions Pro funds an employee's transition project (PTP),
+France Travail advises and funds job seekers.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.advice import adult_routes, training_path
+from bot.engine.result import evaluate
+from bot.engine.scoring import score
+from bot.presentation.result_text import render_result
+from tests.support.languages import LANGS
+from tests.support.persona_catalogue import ADULT_CAREER_CHANGE, ADULT_IN_WORK, BTS_FIRST_YEAR
+from tests.support.personas import answers_for
+from tests.test_advice import EDUCATION, EXPERIENCE, EXPERIENCED, best_answers
+
+SITUATIONS = ["school", "student", "working", "job_seeker", "other"]
+ADULTS = {"working", "job_seeker"}
+#: Every adult in work or looking for work gets these three.
+FOR_EVERY_ADULT = ["cpf", "bilan", "cep"]
+#: Named by the path itself for those without a diploma (a VAE is its first step).
+VAE_ON_THE_PATH = {"vae", "vae_bac3"}
+
+
+#: Where the experience was gained: in the trade, or elsewhere (a change of career).
+WHERE = ["ecommerce", "sales", "other"]
+
+
+def expected(situation: str, education: str, experience: str, where: str) -> list[str]:
+    if situation not in ADULTS:
+        return []
+    routes = list(FOR_EVERY_ADULT)
+    if education in {"bac2", "bac3"} and experience in EXPERIENCED:
+        routes.append("france_vae")
+    if situation == "job_seeker":
+        routes.append("france_travail")
+    elif where != "ecommerce":  # Transitions Pro funds an employee's change of career
+        routes.append("transitions_pro")
+    return routes
+
+
+def background(
+    situation: str, education: str, experience: str, where: str
+) -> dict[str, tuple[str, ...]]:
+    return {
+        "situation": (situation,),
+        "education": (education,),
+        "experience": (experience,),
+        "field": ("commerce",),
+        "experience_field": (where,),
+    }
+
+
+@pytest.mark.parametrize(
+    ("situation", "education", "experience", "where"),
+    list(itertools.product(SITUATIONS, EDUCATION, EXPERIENCE, WHERE)),
+)
+def test_the_routes_table(
+    shipped_content: Content, situation: str, education: str, experience: str, where: str
+) -> None:
+    answers = best_answers(shipped_content) | background(situation, education, experience, where)
+    scored = score(shipped_content, answers)
+    routes = [route.id for route in adult_routes(shipped_content, scored)]
+    assert routes == expected(situation, education, experience, where)
+    # the VAE is named once: by the path, or by the routes
+    path = {step.id for step in training_path(shipped_content, scored)}
+    assert not (VAE_ON_THE_PATH & path and "france_vae" in routes)
+
+
+def test_every_route_is_general_knowledge_with_a_note(shipped_content: Content) -> None:
+    assert shipped_content.profile.routes
+    for route in shipped_content.profile.routes:
+        assert route.origin == "general", route.id
+        assert route.note.strip(), route.id
+
+
+#: What each route names, in each language (the scheme's own name stays French).
+NAMES = {
+    "cpf": "CPF",
+    "bilan": "bilan de compétences",
+    "cep": "CEP",
+    "france_vae": "France VAE",
+    "transitions_pro": "Transitions Pro",
+    "france_travail": "France Travail",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_route_is_one_plain_line_naming_its_scheme(
+    shipped_content: Content, lang: Lang
+) -> None:
+    for route in shipped_content.profile.routes:
+        text = route.text(lang)
+        assert NAMES[route.id] in text
+        assert "\n" not in text and len(text) <= 200
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_job_seeker_reads_the_routes_under_the_path(shipped_content: Content, lang: Lang) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, ADULT_CAREER_CHANGE))
+    assert [r.id for r in result.routes] == ["cpf", "bilan", "cep", "france_travail"]
+    lines = render_result(shipped_content, result, lang).splitlines()
+    heading = {"fr": "<b>Pour vous former en étant adulte</b>", "en": "<b>Training as an adult</b>"}
+    start = lines.index(heading[lang])
+    shown = [f"• {html.escape(route.text(lang))}" for route in result.routes]
+    assert lines[start + 1 : start + 1 + len(shown)] == shown
+    last_step = max(i for i, line in enumerate(lines) if line[:3] in {"1. ", "2. ", "3. "})
+    assert last_step < start
+
+
+def test_an_employee_changing_career_is_told_of_transitions_pro(shipped_content: Content) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, ADULT_IN_WORK))
+    routes = [r.id for r in result.routes]
+    assert routes[:3] == FOR_EVERY_ADULT and "transitions_pro" in routes
+    assert "france_travail" not in routes
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_student_gets_no_adults_routes(shipped_content: Content, lang: Lang) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, BTS_FIRST_YEAR))
+    assert result.routes == []
+    heading = {"fr": "Pour vous former en étant adulte", "en": "Training as an adult"}
+    assert heading[lang] not in render_result(shipped_content, result, lang)
