@@ -20,8 +20,13 @@ from bot.engine.result import evaluate
 from bot.engine.scoring import score
 from bot.presentation.result_text import render_result
 from tests.support.languages import LANGS
-from tests.support.persona_catalogue import ADULT_CAREER_CHANGE, ADULT_IN_WORK, BTS_FIRST_YEAR
-from tests.support.personas import answers_for
+from tests.support.persona_catalogue import (
+    ADULT_CAREER_CHANGE,
+    ADULT_IN_WORK,
+    BTS_FIRST_YEAR,
+    PERSONAS,
+)
+from tests.support.personas import Persona, answers_for
 from tests.test_advice import EDUCATION, EXPERIENCE, EXPERIENCED, best_answers
 
 SITUATIONS = ["school", "student", "working", "job_seeker", "other"]
@@ -116,6 +121,24 @@ def test_a_job_seeker_reads_the_routes_under_the_path(shipped_content: Content, 
     assert lines[start + 1 : start + 1 + len(shown)] == shown
     last_step = max(i for i, line in enumerate(lines) if line[:3] in {"1. ", "2. ", "3. "})
     assert last_step < start
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name)
+def test_a_long_result_keeps_the_routes_and_leaves_out_the_lines_for_everyone_first(
+    shipped_content: Content, persona: Persona, lang: Lang
+) -> None:
+    """Played through the chat, a store manager or an accounts assistant in work (long
+    results in French) lost their routes (CPF, Transitions Pro…) to the length limit
+    while the line shown to everyone (Cap emploi, Agefiph) stayed: what is the
+    person's own is the last a too-long result leaves out."""
+    result = evaluate(shipped_content, answers_for(shipped_content, persona))
+    message = render_result(shipped_content, result, lang)
+    for route in result.routes:
+        assert f"• {html.escape(route.text(lang))}" in message, route.id
+    own = [line for line in result.constraints if not line.for_everyone]
+    for line in own:
+        assert html.escape(line.text(lang)) in message, line.id
 
 
 def test_an_employee_changing_career_is_told_of_transitions_pro(shipped_content: Content) -> None:

@@ -332,6 +332,11 @@ class Constraint(Strict):
     dimension: Identifier | None = None
     fit_below: Annotated[float, Field(gt=0, le=1)] | None = None
 
+    @property
+    def for_everyone(self) -> bool:
+        """Shown to everyone (an empty condition), whatever they answered."""
+        return any(not condition for condition in self.when)
+
 
 class FarFromJob(Strict):
     """When the result puts a person far from the job, the path starts by finding out.

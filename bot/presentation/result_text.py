@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content.models import CATEGORIES, INTEREST, Content, Lang, Readiness
+from bot.content.models import CATEGORIES, INTEREST, Constraint, Content, Lang, Readiness
 from bot.engine.change import Change
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
@@ -25,10 +25,21 @@ MAX_NAMES = 3
 #: the recruiters' schools (the training path names them again), the path's asides
 #: (where to apply, example universities), the table of what moves the salary with the
 #: employer, the source's average range (the personal range sits inside it), the note
-#: on bonuses, the skills claimed and not shown, then the adults' routes and the
-#: constraints block (the adviser the closing line names tells them too). The result
-#: in sections gives each its place.
-_OPTIONAL = ("fields", "asides", "movers", "note", "bonus", "unshown", "routes", "constraints")
+#: on bonuses, the constraint lines shown to everyone whatever they answered, the skills
+#: claimed and not shown, then the adults' routes and last the constraint lines the
+#: person's answers call for: what is the person's own goes last. The result in
+#: sections gives each its place.
+_OPTIONAL = (
+    "fields",
+    "asides",
+    "movers",
+    "note",
+    "bonus",
+    "for_everyone",
+    "unshown",
+    "routes",
+    "constraints",
+)
 
 
 def render_result(
@@ -73,8 +84,8 @@ def _render(
         _training_lines(result, lang, asides="asides" not in omit),
         *([route_lines(result.routes, lang)] if result.routes and "routes" not in omit else []),
         *(
-            [constraint_lines(result.constraints, lang)]
-            if result.constraints and "constraints" not in omit
+            [constraint_lines(_constraints(result, omit), lang)]
+            if "constraints" not in omit
             else []
         ),
         _salary_lines(
@@ -95,6 +106,13 @@ def _render(
         ],
     ]
     return "\n\n".join("\n".join(section) for section in sections)
+
+
+def _constraints(result: Result, omit: frozenset[str]) -> list[Constraint]:
+    """The constraint lines shown: without those for everyone once they are left out."""
+    if "for_everyone" not in omit:
+        return list(result.constraints)
+    return [line for line in result.constraints if not line.for_everyone]
 
 
 def _verdict_lines(
