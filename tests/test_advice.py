@@ -73,6 +73,9 @@ ELSEWHERE = {
     "master": ["at_level_master", "first_experience"],
 }
 
+#: Experience gained in another field supports a VAE towards a diploma of that field.
+VAE_OWN_FIELD = {"vae": "vae_own_field"}
+
 #: Each quality or skill and the mission it serves, reviewed by hand.
 MISSIONS = {
     "communication": "customer_relations",
@@ -168,7 +171,10 @@ def test_the_table_for_experience_gained_elsewhere(
     shipped_content: Content, education: str, where: str
 ) -> None:
     path = path_of(shipped_content, education, "10plus", "digital", where)
-    assert [step.id for step in path] == ELSEWHERE[education]
+    expected = ELSEWHERE[education]
+    if where == "other":  # a VAE towards a diploma of their own field
+        expected = [VAE_OWN_FIELD.get(step, step) for step in expected]
+    assert [step.id for step in path] == expected
 
 
 @pytest.mark.parametrize("experience", EXPERIENCE)
@@ -244,7 +250,7 @@ def test_every_step_says_where_it_comes_from(shipped_content: Content) -> None:
     source = ("master", "universities", "other_tracks", "bac2_experience", "at_level_bac2")
     for step_id in (*source, "gain_experience"):
         assert origins[step_id] == "source", step_id
-    for step_id in ("access", "vae", "finish_studies", "bac2_study", "bac3_study"):
+    for step_id in ("access", "vae", "vae_own_field", "finish_studies", "bac2_study", "bac3_study"):
         assert origins[step_id] == "general", step_id
 
 
@@ -303,6 +309,49 @@ def test_a_long_self_taught_seller_is_pointed_to_france_vae(
     path = path_of(shipped_content, "none", "5to10", "other", "ecommerce")
     assert path[0].id == "vae_bac3" and path[0].leads_to == "bac3"
     assert "France VAE" in path[0].text(lang)
+
+
+#: What a VAE towards a bac+2 in sales or marketing takes: experience in that trade.
+SALES_OR_MARKETING = {"fr": "en commerce ou en marketing", "en": "in sales or marketing"}
+OWN_FIELD = {"fr": "dans votre domaine", "en": "in your own field"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("where", EXPERIENCE_FIELDS)
+@pytest.mark.parametrize("experience", sorted(EXPERIENCED))
+def test_a_vae_aims_at_a_diploma_the_experience_supports(
+    shipped_content: Content, lang: Lang, where: str, experience: str
+) -> None:
+    """Played through the chat, a 45-year-old office assistant (the bac, ten years in an
+    office) was told a VAE could earn her a bac+2 in sales or marketing: a VAE validates
+    experience in the diploma's own field, so hers points to a bac+2 of her field."""
+    path = path_of(shipped_content, "bac", experience, "other", where)
+    (vae,) = [step for step in path if step.id.startswith("vae")]
+    assert "France VAE" in vae.text(lang)
+    elsewhere = where in {"other", "none"}
+    assert (OWN_FIELD[lang] in vae.text(lang)) == elsewhere
+    if elsewhere:
+        assert SALES_OR_MARKETING[lang] not in vae.text(lang)
+
+
+#: The two trades whose experience opens the job with a bac+2 or a bac+3.
+TRADES = {"fr": ("e-commerce", "marketing digital"), "en": ("e-commerce", "digital marketing")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("where", sorted(OWN_TRADE))
+@pytest.mark.parametrize("education", ["bac2", "bac3"])
+def test_the_level_met_names_the_trade_the_experience_is_in(
+    shipped_content: Content, lang: Lang, where: str, education: str
+) -> None:
+    """Played through the chat, a community manager (bac+3, three years in digital
+    marketing) read that her « expérience en e-commerce » opened the job: a step that
+    names the trade of the person's experience names both that open the route."""
+    path = path_of(shipped_content, education, "2to5", "communication", where)
+    (met,) = [step for step in path if step.meets_level]
+    text = met.text(lang)
+    named = [trade for trade in TRADES[lang] if trade in text]
+    assert named in ([], list(TRADES[lang]))
 
 
 @pytest.mark.parametrize(
