@@ -373,6 +373,30 @@ def test_readiness_and_path_agree(
         assert "gain_experience" not in ids
 
 
+#: Words that chain a step onto the one before it.
+THEN = {"fr": ("Puis", "Ensuite"), "en": ("Then", "Next")}
+BELOW = {"fr": "ci-dessous", "en": "below"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("education", "experience", "where"),
+    [("bac2", "none", "none"), ("bac2", "10plus", "sales"), ("bac2", "5to10", "other")],
+)
+def test_the_study_route_reads_as_the_other_route(
+    shipped_content: Content, lang: Lang, education: str, experience: str, where: str
+) -> None:
+    """Played through the chat, a store manager (BTS, twenty years in a shop) read
+    « 1. Première voie : deux ans d'expérience… 2. Puis un bac+3 » as one road: the steps
+    after the first route are the other route, announced as such, not chained to it."""
+    path = path_of(shipped_content, education, experience, "digital", where)
+    first = [step.id for step in path].index("gain_experience")
+    assert BELOW[lang] in path[first].text(lang)
+    following = [step for step in path[first + 1 :] if not step.aside]
+    assert following, "the other route's steps follow"
+    assert not following[0].text(lang).startswith(THEN[lang])
+
+
 @pytest.mark.parametrize(
     ("lang", "experience", "master"),
     [("fr", "expérience", "Master"), ("en", "experience", "Master's")],
