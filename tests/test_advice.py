@@ -187,10 +187,33 @@ def test_far_from_the_job_the_path_starts_by_finding_out(
     path = path_of(shipped_content, education, experience, "digital", far=True)
     usual = [s for s in TABLE[education, band(experience)] if s not in {"mon_master"}]
     numbered = [step.id for step in path if not step.aside]
+    if experience in EXPERIENCED:  # two years or more in the trade: see the test below
+        assert numbered == [s for s in usual if s != "universities"][:2]
+        return
     assert numbered[0] == "explore"
     assert numbered[1:] == [s for s in usual if s != "universities"][:2]
     for lang in LANGS:
         assert {"fr": "conseiller", "en": "adviser"}[lang] in path[0].text(lang)
+
+
+#: What someone already in a course, or in the trade, must not be told.
+BEFORE_ANY_COURSE = {"fr": "Avant toute formation", "en": "Before any course"}
+
+
+@pytest.mark.parametrize("where", EXPERIENCE_FIELDS)
+@pytest.mark.parametrize("experience", EXPERIENCE)
+def test_finding_out_is_for_those_new_to_the_trade(
+    shipped_content: Content, experience: str, where: str
+) -> None:
+    """Played through the chat, a person answering « En partie » everywhere with years in
+    e-commerce (far by the band) was told to spend a few days with an e-commerce team to
+    see whether the job draws them, and a first-year BTS student to check « before any
+    course »: finding out is for those new to the trade, and speaks of going further."""
+    path = path_of(shipped_content, "bac2", experience, "digital", where, far=True)
+    in_trade = experience in EXPERIENCED and where in OWN_TRADE
+    assert (path[0].id == "explore") == (not in_trade)
+    for lang in LANGS:
+        assert BEFORE_ANY_COURSE[lang] not in path[0].text(lang)
 
 
 def test_low_interest_alone_puts_a_person_far_from_the_job(shipped_content: Content) -> None:
