@@ -21,7 +21,8 @@ from bot.content.models import INTEREST, Content, Lang, Question, TrainingStep
 from bot.engine.advice import is_far, training_path
 from bot.engine.result import evaluate
 from bot.engine.scoring import DimensionScore, gaps, near_misses, score
-from bot.presentation.result_text import mid_sentence, render_result
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import mid_sentence
 from tests.support.languages import LANGS
 
 #: In the question's order; "studying" is the bac with a higher diploma under way.

@@ -171,7 +171,7 @@ async def test_a_read_only_score_log_does_not_cost_the_user_their_result(
             await play_through(user, shipped_content, 3)
             user.send_text("/result")
             await user.wait_for(
-                lambda u: len([m for m in u.messages if "Compatibilité" in m.text]) == 2
+                lambda u: len([m for m in u.messages if "Votre résultat" in m.text]) == 2
             )
     finally:
         undo_read_only(tmp_path / "scores.db")

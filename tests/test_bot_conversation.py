@@ -54,10 +54,10 @@ async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_conten
 
     result = await player.wait_result("fr")
     assert result.text == expected_result_text(shipped_content, choices, "fr")
-    assert "Compatibilité" in result.text and "\u202f%" in result.text
-    assert "Votre parcours de formation" in result.text
+    assert "\u202f%" in result.text and "Prochaine étape" in result.text
     assert "€" in result.text and "bruts par an" in result.text
-    assert result.buttons == ["🔄 Refaire le quiz", "English"]
+    sections = ["🧭 Parcours", "💶 Salaire", "🎯 À développer", "📊 Détail"]
+    assert result.buttons == [*sections, "🔄 Refaire le quiz", "English"]
     # One quiz, one message: every question was an edit of the first message.
     assert len([m for m in user.messages if m.text.startswith("Question")]) <= 1
 
@@ -72,7 +72,7 @@ async def test_full_quiz_in_english(
     await player.play(choices)
     result = await player.wait_result("en")
     assert result.text == expected_result_text(shipped_content, choices, "en")
-    assert "Your training path" in result.text and "gross a year" in result.text
+    assert "Next step" in result.text and "gross a year" in result.text
 
 
 async def test_back_keeps_the_quiz_consistent(
@@ -255,7 +255,7 @@ async def test_commands_in_the_middle_of_a_question(
             u.last_message
             if u.last_message
             and u.last_message.message_id != result.message_id
-            and "Compatibilité" in u.last_text
+            and "Votre résultat" in u.last_text
             else None
         )
     )

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from bot.content.models import Content
 from bot.engine.session import asked_questions
@@ -87,10 +88,14 @@ async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
 
     assert result.text == expected_result_text(shipped_content, choices, "fr")
     last = StateDb(tmp_path / "state.db").last_result(user.id)
+    assert last is not None and last.quiz_id == press.quiz_id
+    logged = Database(tmp_path / "scores.db")
+    rows = list(logged.query("select question_id, answer from answers"))
+    recorded = {row["question_id"]: tuple(filter(None, row["answer"].split(","))) for row in rows}
     asked = {q.id for q in asked_questions(shipped_content, "fr")}
-    recorded = {qid: choice for qid, choice in choices.items() if qid in asked}
-    assert last is not None and last.answers == recorded, "each answer recorded exactly once"
-    assert len(last.answers) == total
+    expected = {qid: tuple(choice) for qid, choice in choices.items() if qid in asked}
+    assert recorded == expected, "each answer recorded exactly once"
+    assert len(recorded) == total
     assert not server.unanswered_callback_queries()
     everything = "\n".join(bot.outputs)
     assert TOKEN not in everything

@@ -17,7 +17,8 @@ import pytest
 
 from bot.content.models import MAX_LEVEL, Content, Question
 from bot.engine.result import Result, evaluate
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.answers import AnswerSet
 from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for

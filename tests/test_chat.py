@@ -19,6 +19,7 @@ import pytest
 
 from bot.content.models import Content, Lang, Question
 from bot.content.typography import NBSP, NNBSP
+from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
 from bot.engine.scoring import Answers
 from bot.engine.session import Quiz, asked_questions, option_order
@@ -47,9 +48,9 @@ def play(
     *,
     seed: str = FILE_ORDER_SEED,
     **options: Path,
-) -> tuple[Answers | None, str]:
+) -> tuple[ResultRecord | None, str]:
     """Run the chat on typed lines (no final newline = end of input after them);
-    the answers of the finished quiz (None if it was not finished) and the output."""
+    the record of the finished quiz's result (None if it was not finished) and the output."""
     out = io.StringIO()
     result = run_chat(
         content,
@@ -60,6 +61,13 @@ def play(
         **options,
     )
     return result, out.getvalue()
+
+
+def scored(
+    content: Content, answers: Answers, lang: Lang = "fr", seed: str = FILE_ORDER_SEED
+) -> ResultRecord:
+    """The record the chat keeps when these answers were typed (scores tell answers apart)."""
+    return record_of(content, evaluate(content, answers), lang=lang, quiz_id=seed)
 
 
 def typed_answer(question: Question) -> str:
@@ -114,7 +122,7 @@ def test_the_file_order_seed_keeps_the_file_order(mini_content: Content) -> None
 
 def test_worked_example_through_the_terminal(mini_content: Content) -> None:
     result, out = play(mini_content, EXAMPLE_TYPED)
-    assert result == EXAMPLE
+    assert result == scored(mini_content, EXAMPLE)
     assert f"Compatibilité{NBSP}: 56{NNBSP}% (Possible)" in out
     assert f"40{NNBSP}000 à 44{NNBSP}500{NBSP}€ bruts par an" in out
     assert "<b>" not in out and "&#x27;" not in out  # plain text, not Telegram HTML
@@ -194,7 +202,7 @@ def test_multiple_choice_rejects_an_unknown_number(mini_content: Content) -> Non
 
 def test_multiple_choice_takes_an_empty_line_for_none(mini_content: Content) -> None:
     result, _ = play(mini_content, [*EXAMPLE_TYPED[:2], "", *EXAMPLE_TYPED[3:]])
-    assert result == {**EXAMPLE, "tools": ()}
+    assert result == scored(mini_content, {**EXAMPLE, "tools": ()})
 
 
 @pytest.mark.parametrize("ticks", ["1,2", "2 1", " 1 ,  2 ", "1;2"])
@@ -202,7 +210,7 @@ def test_multiple_choice_takes_numbers_in_any_order_and_separator(
     mini_content: Content, ticks: str
 ) -> None:
     result, _ = play(mini_content, [*EXAMPLE_TYPED[:2], ticks, *EXAMPLE_TYPED[3:]])
-    assert result == EXAMPLE
+    assert result == scored(mini_content, EXAMPLE)
 
 
 def test_back_shows_the_previous_answer_and_changes_it(mini_content: Content) -> None:
@@ -211,7 +219,7 @@ def test_back_shows_the_previous_answer_and_changes_it(mini_content: Content) ->
     assert t("toast_first", "fr") in out
     assert out.count("Question 1/8") == 3
     assert f" ✔ 5. {t('likert_4', 'fr')}" in out  # the answer given before going back
-    assert result == EXAMPLE  # the new answer replaced it
+    assert result == scored(mini_content, EXAMPLE)  # the new answer replaced it
 
 
 def test_back_onto_a_multiple_choice_keeps_its_ticks(mini_content: Content) -> None:
@@ -221,7 +229,7 @@ def test_back_onto_a_multiple_choice_keeps_its_ticks(mini_content: Content) -> N
     assert " ✔ 1. Un tableur" in back_at_tools
     assert "   2. Un outil de mesure" in back_at_tools
     assert " ✔ 3. Du HTML" in back_at_tools
-    assert result == EXAMPLE
+    assert result == scored(mini_content, EXAMPLE)
 
 
 @pytest.mark.parametrize("quit_line", ["q", "Q", " q "])
@@ -314,14 +322,14 @@ def test_progress_bar_rejects_empty_scales(total: int, width: int) -> None:
 
 
 def _figures(out: str, lang: Lang) -> tuple[int, tuple[int, int]]:
-    """The fit percentage and the salary range printed in the result."""
+    """The fit percentage (from the detail section) and the salary range printed."""
     if lang == "fr":
-        fit = re.search(rf"Compatibilité{NBSP}: (\d+){NNBSP}% \(", out)
+        fit = re.search(rf"Compatibilité d’ensemble{NBSP}: (\d+){NNBSP}%", out)
         salary = re.search(
             rf"(\d+){NNBSP}(\d{{3}}) à (\d+){NNBSP}(\d{{3}}){NBSP}€ bruts par an", out
         )
     else:
-        fit = re.search(r"Fit: (\d+)% \(", out)
+        fit = re.search(r"Overall fit: (\d+)%", out)
         salary = re.search(r"€(\d+),(\d{3}) to €(\d+),(\d{3}) gross a year", out)
     assert fit and salary, out[-2000:]
     low, high = int(salary.group(1) + salary.group(2)), int(salary.group(3) + salary.group(4))
@@ -390,7 +398,7 @@ def test_answers_are_shown_in_the_quiz_order_and_typed_numbers_follow_it(
 
     typed = ["1", "2", "3 2", "4", "2", "1", employer, market]
     result, out = play(mini_content, typed, seed=SHUFFLED_SEED)
-    assert result == EXAMPLE
+    assert result == scored(mini_content, EXAMPLE, seed=SHUFFLED_SEED)
     assert "   1. J'attends d'en savoir plus" in out
     assert "   3. Un tableur" in out
     # education and experience are ordered scales: never shuffled

@@ -12,10 +12,11 @@ import pytest
 
 from bot.content.models import Content, Lang
 from bot.engine.result import evaluate
-from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.personas import EXPERIENCED_MASTER, answers_for
+from tests.support.reasons import cap_reason
 
 TWINS = (("fixed_hours", "peak_ok"), ("gut_feeling", "decide_figures"))
 

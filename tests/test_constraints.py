@@ -11,7 +11,7 @@ import pytest
 
 from bot.content.models import Content, Lang
 from bot.engine.result import evaluate
-from bot.presentation.result_text import render_result
+from bot.presentation.result_full import render_result
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import DISABILITY, FIXED_HOURS
 from tests.support.personas import EXPERIENCED_MASTER, answers_for

@@ -120,7 +120,7 @@ async def test_a_late_press_of_the_last_button_shows_the_result(
         toast = await server.wait_for_answer(again)
         await server.wait_until_idle()
     assert "terminé ou abandonné" not in str(toast.get("text"))
-    assert "Compatibilité" in user.message(last.message_id).text
+    assert "Votre résultat" in user.message(last.message_id).text
 
 
 # --- Finding 3: the newest message is the live one -----------------------------------

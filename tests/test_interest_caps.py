@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from bot.content.models import Content, Lang
 from bot.content.typography import NNBSP
 from bot.engine.result import evaluate
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.answers import answers
 from tests.support.personas import EXPERIENCED_MASTER, answers_for

@@ -90,8 +90,12 @@ def test_each_answer_is_logged_with_its_item_score_and_category(
     import sqlite3
 
     with sqlite3.connect(db_path) as conn:
-        rows = conn.execute("select question_id, answer, score, category from answers").fetchall()
-    first = {qid: (answer, score, category) for qid, answer, score, category in rows[:8]}
+        rows = conn.execute(
+            "select a.question_id, a.answer, a.score, a.category from answers a"
+            " join results r on r.id = a.result_id where r.date = '2026-03-01'"
+        ).fetchall()
+    first = {qid: (answer, score, category) for qid, answer, score, category in rows}
+    assert len(first) == len(content.questions)  # the first person's answers
     assert first["q_talk"] == ("0", 0.0, "qualities")
     assert first["q_web"] == ("c", 0.0, "skills")
     assert first["q_tools"] == ("", 0.0, "skills")  # nothing ticked: no evidence

@@ -25,9 +25,10 @@ from bot.content.loader import ContentError, load_content, load_profiles
 from bot.content.models import Content
 from bot.content.served import ServedContents
 from bot.engine.change import compare
+from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.presentation.payloads import MenuPress, QuizPress, decode
-from bot.presentation.result_text import render_result
+from bot.presentation.result_summary import summary
 from bot.scorelog.demo import DEMO_SOURCE, fill_demo
 from bot.scorelog.items import load_items
 from bot.scorelog.store import ScoreLog
@@ -422,11 +423,11 @@ async def test_what_changed_compares_results_of_the_same_job_only(
     answers = random_choices(fake, random.Random(5))
     await _play(deps, "mini", answers)
     other_job = await _play(deps, FAKE, answers)
-    outcome = evaluate(fake, answers)
-    assert other_job.screens[0].screen.text == render_result(fake, outcome, "fr", None)
+    record = record_of(fake, evaluate(fake, answers), lang="fr")
+    assert other_job.screens[0].screen.text == summary(fake, record, "fr", None)
     same_job = await _play(deps, FAKE, answers)
-    since_last = render_result(fake, outcome, "fr", compare(outcome, outcome))
-    assert same_job.screens[0].screen.text == since_last != render_result(fake, outcome, "fr")
+    since_last = summary(fake, record, "fr", compare(fake, record, record))
+    assert same_job.screens[0].screen.text == since_last != summary(fake, record, "fr")
     # /restart with no quiz in progress starts the person's job again
     restarted = await quiz.restart(deps, PERSON, None, None)
     assert next(s.asked for s in restarted.screens if s.asked).quiz.content.profile.id == FAKE

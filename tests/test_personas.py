@@ -16,8 +16,8 @@ import pytest
 from bot.content.models import Content, Lang
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import strengths
-from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from tests.support.persona_catalogue import (
     AGREES_NO_DIPLOMA,
     BAC_NO_SELLING,
@@ -31,6 +31,7 @@ from tests.support.persona_catalogue import (
     UNINTERESTED_STUDENT,
 )
 from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
+from tests.support.reasons import cap_reason
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ import pytest
 from bot.content.models import Content, Lang
 from bot.engine.result import Result, evaluate
 from bot.engine.session import asked_questions
-from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,
@@ -32,6 +32,7 @@ from tests.support.persona_catalogue import (
     STORE_MANAGER,
 )
 from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
+from tests.support.reasons import cap_reason
 
 ORDER = ("far", "partial", "good", "strong")
 

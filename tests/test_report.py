@@ -14,14 +14,12 @@ from telegram.constants import MessageLimit
 from bot.content.models import INTEREST, Content, Lang, Question, Text
 from bot.content.typography import NBSP, NNBSP
 from bot.engine.change import Change
+from bot.engine.record import record_of
 from bot.engine.result import Result, evaluate
-from bot.presentation.result_text import (
-    MAX_NAMES,
-    message_length,
-    mid_sentence,
-    render_result,
-    to_plain,
-)
+from bot.presentation.result_full import render_result
+from bot.presentation.result_sections import SECTIONS, section
+from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
+from bot.presentation.result_text import MAX_NAMES, message_length, mid_sentence, to_plain
 from bot.presentation.screens import MAX_MESSAGE_CHARS
 from bot.presentation.texts import money_range
 from tests.support.answers import EXAMPLE, answers
@@ -34,6 +32,22 @@ def extreme(question: Question, *, best: bool) -> tuple[str, ...]:
         return tuple(o.id for o in question.options if not o.exclusive) if best else ()
     pick = max if best else min
     return (pick(question.options, key=lambda o: sum(o.evidence.values())).id,)
+
+
+def assert_each_screen_fits(
+    content: Content, result: Result, lang: Lang, change: Change | None = None
+) -> None:
+    """The summary fits one phone screen; every section fits one Telegram message."""
+    record = record_of(content, result, lang=lang)
+    text = summary(content, record, lang, change)
+    assert message_length(text) <= SUMMARY_MAX_CHARS, to_plain(text)
+    assert len(text.splitlines()) <= SUMMARY_MAX_LINES, to_plain(text)
+    assert_telegram_html(text)
+    for name in SECTIONS:
+        shown = section(content, record, lang, name, change)
+        if shown is not None:
+            assert message_length(shown) <= MAX_MESSAGE_CHARS
+            assert_telegram_html(shown)
 
 
 def walk_worst_to_best(content: Content) -> list[Result]:
@@ -114,14 +128,14 @@ def test_french_result_of_the_worked_example(mini_content: Content) -> None:
         "Des primes peuvent s’ajouter.",
     ):
         assert line in message
-    # the disclaimer with the self-assessment caveat, then where to find a person to talk to
-    assert lines[-2] == (
+    # the disclaimer with the self-assessment caveat, and where to find a person to talk to
+    assert lines[-1] == (
         "<i>Une indication pour les tests, pas une évaluation. Il repose sur l’image que vous "
         f"avez de vous-même{NBSP}: un regard extérieur le complète utilement.</i>"
     )
-    assert lines[-1].startswith(f"Pour en parler avec quelqu’un{NBSP}: au lycée")
+    [advisers] = [line for line in lines if line.startswith(f"Pour en parler avec quelqu’un{NBSP}")]
     for adviser in ("psychologue de l’Éducation nationale", "CIO", "conseil en évolution", "Apec"):
-        assert adviser in lines[-1]
+        assert adviser in advisers
 
 
 def test_english_result_of_the_worked_example(mini_content: Content) -> None:
@@ -212,8 +226,7 @@ def test_every_band_renders_within_telegram_limits(shipped_content: Content, lan
     salary = shipped_content.profile.salary
     for result in results:
         message = render_result(shipped_content, result, lang)
-        assert message_length(message) <= MAX_MESSAGE_CHARS
-        assert_telegram_html(message)
+        assert_each_screen_fits(shipped_content, result, lang)
         assert result.score.band.label(lang) in message
         assert f"<i>{html.escape(shipped_content.profile.disclaimer(lang))} " in message
         personal = money_range(result.salary.low, result.salary.high, lang)
@@ -252,9 +265,7 @@ def test_any_answers_render_within_telegram_limits(
 ) -> None:
     result = evaluate(shipped_content, data.draw(answers(shipped_content)))
     for lang in ("fr", "en"):
-        message = render_result(shipped_content, result, lang, every_dimension_moved(result))
-        assert message_length(message) <= MAX_MESSAGE_CHARS
-        assert_telegram_html(message)
+        assert_each_screen_fits(shipped_content, result, lang, every_dimension_moved(result))
 
 
 # --- A retake: the longest "what changed" --------------------------------------------------
@@ -263,7 +274,8 @@ def test_any_answers_render_within_telegram_limits(
 def every_dimension_moved(result: Result) -> Change:
     """The longest change section there can be: every quality and skill listed as moved
     both up and down (a real retake lists each one once at most), fit 100 % → 0 %."""
-    moved = [d for d in result.score.dimensions if d.dimension.category in ("qualities", "skills")]
+    abilities = ("qualities", "skills")
+    moved = [d.dimension for d in result.score.dimensions if d.dimension.category in abilities]
     return Change(before=100.0, after=0.0, better=moved, worse=moved)
 
 
@@ -279,7 +291,7 @@ def test_length_is_counted_as_telegram_counts() -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_longest_result_with_the_longest_change_fits_one_message(
+def test_the_longest_result_with_the_longest_change_fits_its_screens(
     shipped_content: Content, lang: Lang
 ) -> None:
     """Worst answers, then every step of the walk to the best (which passes through the
@@ -287,8 +299,7 @@ def test_the_longest_result_with_the_longest_change_fits_one_message(
     moved both ways: the message always fits, and keeps what matters."""
     for result in walk_worst_to_best(shipped_content):
         message = render_result(shipped_content, result, lang, every_dimension_moved(result))
-        assert message_length(message) <= MAX_MESSAGE_CHARS
-        assert_telegram_html(message)
+        assert_each_screen_fits(shipped_content, result, lang, every_dimension_moved(result))
         for must in (
             result.score.band.label(lang),
             money_range(result.salary.low, result.salary.high, lang),
@@ -330,32 +341,17 @@ def test_a_result_that_fits_leaves_nothing_out(shipped_content: Content) -> None
     assert shipped_content.profile.salary.movers[0].lower("fr") in message
 
 
-def test_an_overlong_result_leaves_out_the_schools_then_the_employer_table(
-    mini_content: Content,
-) -> None:
-    """An admin may lengthen the texts: the message then drops its optional parts, in order."""
+def test_an_overlong_section_is_cut_at_a_line_to_fit(mini_content: Content) -> None:
+    """An admin may lengthen the texts: a section then loses its last lines, never all."""
     profile = mini_content.profile
-    result = evaluate(mini_content, EXAMPLE)
-    fields, movers = profile.entry.fields("en"), profile.salary.movers[0].lower("en")
-
-    def with_note(extra: int) -> str:
-        note = Text(
-            {"fr": profile.salary.note("fr"), "en": profile.salary.note("en") + "x" * extra}
-        )
-        salary = profile.salary.model_copy(update={"note": note})
-        longer = dataclasses.replace(
-            mini_content, profile=profile.model_copy(update={"salary": salary})
-        )
-        return render_result(longer, result, "en")
-
-    base = message_length(render_result(mini_content, result, "en"))
-    room = MAX_MESSAGE_CHARS - base
-    just_fits = with_note(room)
-    assert message_length(just_fits) == MAX_MESSAGE_CHARS
-    assert fields in just_fits and movers in just_fits
-    no_fields = with_note(room + 1)
-    assert fields not in no_fields and movers in no_fields
-    assert message_length(no_fields) <= MAX_MESSAGE_CHARS
-    no_movers = with_note(room + len(fields) + 2)
-    assert fields not in no_movers and movers not in no_movers
-    assert message_length(no_movers) <= MAX_MESSAGE_CHARS
+    record = record_of(mini_content, evaluate(mini_content, EXAMPLE), lang="en")
+    note = Text({"fr": profile.salary.note("fr"), "en": "A long note. " * 400})
+    salary = profile.salary.model_copy(update={"note": note})
+    longer = dataclasses.replace(
+        mini_content, profile=profile.model_copy(update={"salary": salary})
+    )
+    text = section(longer, record, "en", "salary")
+    assert text is not None and message_length(text) <= MAX_MESSAGE_CHARS
+    assert text.endswith("\n…")
+    assert money_range(record.salary.low, record.salary.high, "en") in text
+    assert_telegram_html(text)

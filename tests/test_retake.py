@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -11,51 +10,56 @@ import pytest
 
 from bot.content.models import Content
 from bot.engine.change import compare
-from bot.engine.result import evaluate
-from bot.presentation.result_text import render_result, to_plain
-from bot.state.records import KeptResult
+from bot.presentation.result_full import render_result
+from bot.presentation.result_summary import summary
+from bot.presentation.result_text import to_plain
 from bot.state.state_db import StateDb
 from tests.support.answers import EXAMPLE
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+from tests.support.records import kept, record
 
 PROGRESS_FR = "Depuis votre résultat précédent"
+SINCE_FR = "Depuis la dernière fois"
+"""The summary's one line of change (the detail section says what moved)."""
 
 
 # --- The engine and the text ------------------------------------------------------------------
 
 
 def test_compare_by_hand(mini_content: Content) -> None:
-    before = evaluate(mini_content, EXAMPLE)
+    before = record(mini_content, EXAMPLE)
     # talk 0 → 4 speaks to communication and adaptability, each mean(0, 4) = 2 →
     # mean(4, 4) = 4; webcult 3 → 1: web 2 → 1. The weightiest first.
-    after = evaluate(mini_content, {**EXAMPLE, "talk": ("4",), "webcult": ("1",)})
-    change = compare(before, after)
-    assert (change.before, change.after) == (before.score.overall, after.score.overall)
-    assert [d.dimension.id for d in change.better] == ["communication", "adaptability"]
-    assert [d.dimension.id for d in change.worse] == ["web"]
+    after = record(mini_content, {**EXAMPLE, "talk": ("4",), "webcult": ("1",)})
+    change = compare(mini_content, before, after)
+    assert (change.before, change.after) == (before.overall, after.overall)
+    assert [d.id for d in change.better] == ["communication", "adaptability"]
+    assert [d.id for d in change.worse] == ["web"]
 
 
 def test_background_and_small_moves_are_not_listed(mini_content: Content) -> None:
-    before = evaluate(mini_content, EXAMPLE)
-    after = evaluate(mini_content, {**EXAMPLE, "education": ("master",)})
-    change = compare(before, after)
+    before = record(mini_content, EXAMPLE)
+    after = record(mini_content, {**EXAMPLE, "education": ("master",)})
+    change = compare(mini_content, before, after)
     assert change.after > change.before
     assert change.better == [] and change.worse == []  # diploma is background
 
 
 def test_the_progress_section(mini_content: Content) -> None:
-    before = evaluate(mini_content, EXAMPLE)
-    after = evaluate(mini_content, {**EXAMPLE, "talk": ("4",), "webcult": ("1",)})
-    then, now = round(before.score.overall), round(after.score.overall)
-    french = to_plain(render_result(mini_content, after, "fr", compare(before, after)))
+    before = record(mini_content, EXAMPLE)
+    after = record(mini_content, {**EXAMPLE, "talk": ("4",), "webcult": ("1",)})
+    then, now = round(before.overall), round(after.overall)
+    change = compare(mini_content, before, after)
+    french = to_plain(render_result(mini_content, after, "fr", change))
     assert PROGRESS_FR in french
     assert f"{then}\u202f% → {now}\u202f% ({now - then:+d} points)" in french
     assert "▲ En progrès\u00a0: Communication, Adaptabilité" in french
     assert "▼ En recul\u00a0: Culture du Web" in french
-    english = to_plain(render_result(mini_content, after, "en", compare(before, after)))
+    english = to_plain(render_result(mini_content, after, "en", change))
     assert f"Since your previous result\nFit {then}% → {now}% ({now - then:+d} points)" in english
-    same = to_plain(render_result(mini_content, before, "en", compare(before, before)))
+    unchanged = compare(mini_content, before, before)
+    same = to_plain(render_result(mini_content, before, "en", unchanged))
     expected_same = f"Fit {then}% → {then}% (+0 points)\nYour qualities and skills are at the same"
     assert expected_same in same
     assert PROGRESS_FR not in to_plain(render_result(mini_content, after, "fr"))
@@ -65,8 +69,8 @@ def test_the_store_keeps_one_previous_result_and_forgets_it(
     tmp_path: Path, mini_content: Content
 ) -> None:
     store = StateDb(tmp_path / "state.db")
-    first = KeptResult(mini_content.version, "fr", {"talk": ("0",)}, time.time())
-    second = KeptResult(mini_content.version, "fr", {"talk": ("4",)}, time.time())
+    first = kept(mini_content, {"talk": ("0",)}, "fr")
+    second = kept(mini_content, {"talk": ("4",)}, "fr")
     store.save_result(1, first)
     assert store.previous_result(1) is None
     store.save_result(1, second)
@@ -90,7 +94,7 @@ async def results_shown(user: FakeUser, count: int) -> list[str]:
     """Wait until `count` results have been shown; return their texts, oldest first."""
 
     def results(u: FakeUser) -> list[str] | None:
-        found = [m.text for m in u.messages if m.text and "Compatibilité" in m.text]
+        found = [m.text for m in u.messages if m.text and "Votre résultat" in m.text]
         found = [text for text in found if "€" in text]
         return found if len(found) >= count else None
 
@@ -108,22 +112,21 @@ async def test_a_retake_shows_what_changed_and_forget_erases_it(
     await begin(user, "▶️ Commencer le quiz")
     await player.play(worst)
     (first,) = await results_shown(user, 1)
-    assert PROGRESS_FR not in first
+    assert SINCE_FR not in first
 
     user.press("🔄 Refaire le quiz")
     await player.play(best)
     second = (await results_shown(user, 2))[-1]
-    before = evaluate(shipped_content, worst)
-    after = evaluate(shipped_content, best)
-    change = compare(before, after)
-    assert second == to_plain(render_result(shipped_content, after, "fr", change))
-    assert PROGRESS_FR in second
+    before = record(shipped_content, worst, "fr")
+    after = record(shipped_content, best, "fr")
+    change = compare(shipped_content, before, after)
+    assert second == to_plain(summary(shipped_content, after, "fr", change))
+    assert SINCE_FR in second
     assert change.better and change.worse  # two different answer sets move both ways
-    assert "▲ En progrès" in second and "▼ En recul" in second
     # /result shows the same comparison again
     user.send_text("/result")
     third = (await results_shown(user, 3))[-1]
-    assert PROGRESS_FR in third
+    assert SINCE_FR in third
 
     user.send_text("/forget")
     await user.wait_for(lambda u: "effacé tout" in u.last_text)
@@ -134,5 +137,5 @@ async def test_a_retake_shows_what_changed_and_forget_erases_it(
     await begin(user, "▶️ Commencer le quiz")
     await player.play(best)
     fourth = (await results_shown(user, 4))[-1]
-    assert PROGRESS_FR not in fourth
-    assert fourth == to_plain(render_result(shipped_content, after, "fr"))
+    assert SINCE_FR not in fourth
+    assert fourth == to_plain(summary(shipped_content, after, "fr"))

@@ -18,7 +18,7 @@ from bot.content.models import Content, Lang
 from bot.engine.advice import adult_routes, training_path
 from bot.engine.result import evaluate
 from bot.engine.scoring import score
-from bot.presentation.result_text import render_result
+from bot.presentation.result_full import render_result
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,

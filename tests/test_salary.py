@@ -15,7 +15,8 @@ from bot.content.typography import NBSP, NNBSP
 from bot.engine.result import evaluate
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import score
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money
 
 JOB_MIN, JOB_MAX = 40_000, 60_000

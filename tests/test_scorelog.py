@@ -82,7 +82,7 @@ def test_record_writes_the_result_its_dimensions_and_answers(
     assert row["education"] == "bac5" and row["experience"] == "lots"
     assert row["readiness"] == "ready"  # bac5 is the fixture's Master
 
-    dimensions = rows(db_path, "select * from dimension_scores order by rowid")
+    dimensions = rows(db_path, "select * from dimension_scores order by position")
     assert [(d["dimension"], d["category"]) for d in dimensions] == [
         (d.dimension.id, d.dimension.category) for d in score.dimensions
     ]
@@ -92,7 +92,7 @@ def test_record_writes_the_result_its_dimensions_and_answers(
         assert stored["level"] == round(scored.level, 2)
         assert stored["gap"] == int(scored.fit < 1)
 
-    answers = rows(db_path, "select question_id, answer from answers order by rowid")
+    answers = rows(db_path, "select question_id, answer from answers order by position")
     assert answers == [
         {"question_id": q.id, "answer": ",".join(recorded.session.answers[q.id])}
         for q in content.questions
@@ -127,8 +127,8 @@ def test_a_source_not_on_the_admins_list_is_recorded_as_other(
     record(log, content, Planned(date(2026, 1, 1), 1, source="jean_dupont"))
     record(log, content, Planned(date(2026, 1, 1), 1, source="salon_2026-lyon"))
     record(log, content, Planned(date(2026, 1, 1), 1, source=None))
-    sources = [r["source"] for r in rows(db_path, "select source from results order by rowid")]
-    assert sources == ["other", "salon_2026-lyon", None]
+    sources = [r["source"] for r in rows(db_path, "select source from results")]
+    assert sorted(sources, key=str) == sorted(["other", "salon_2026-lyon", None], key=str)
 
 
 def test_the_shipped_content_is_logged_in_full(shipped_content: Content, db_path: Path) -> None:
@@ -236,6 +236,7 @@ def test_migrations_are_idempotent(content: Content, db_path: Path) -> None:
             "m004_verdict",
             "m005_knowledge_and_situation",
             "m006_profile_filter",
+            "m007_no_insertion_order",
         ]
         assert db.table("results").count == 2
 
@@ -253,8 +254,52 @@ def test_migrations_upgrade_an_old_schema_and_keep_its_rows(
     with Database(db_path) as db:
         assert ["date"] in index_columns(db, "results")
         assert ["profile_id", "date"] in index_columns(db, "results")
-        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m006_profile_filter"
+        assert [m.name for m in MIGRATIONS.applied(db)][-1] == "m007_no_insertion_order"
     assert [r["id"] for r in rows(db_path, "select id from results")] == [old.id]
+
+
+def test_a_log_written_with_rowids_loses_them_and_keeps_every_row_in_order(
+    content: Content, db_path: Path
+) -> None:
+    """m007 rebuilds the tables WITHOUT ROWID: the rows, indexes and keys stay, and each
+    result's dimensions and answers keep the order they were written in as `position`."""
+    donor = db_path.with_name("donor.db")
+    logged = [record(ScoreLog(donor), content, plan) for plan in PLAN[:3]]
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with Database(db_path) as db, Database(donor) as written:
+        MIGRATIONS.apply(db, stop_before="m007_no_insertion_order")
+        for result in logged:  # as the old schema wrote them, in order
+            for table in LOG_TABLES:
+                key = "id" if table == "results" else "result_id"
+                ordered = "" if table == "results" else " order by position"
+                found = written.query(
+                    f"select * from {table} where {key} = ?{ordered}", [result.id]
+                )
+                db.table(table).insert_all(
+                    {k: v for k, v in r.items() if k != "position"} for r in found
+                )
+    before = {table: rows(db_path, f"select * from {table} order by rowid") for table in LOG_TABLES}
+    indexes = {table: index_columns(Database(db_path), table) for table in before}
+
+    ScoreLog(db_path).migrate()
+    with Database(db_path) as db:
+        for table in before:
+            assert "without rowid" in db.table(table).schema.lower()
+            with pytest.raises(sqlite3.OperationalError, match="rowid"):
+                db.execute(f"select rowid from {table}")
+            assert index_columns(db, table) == indexes[table]
+    assert rows(db_path, "select * from results order by id") == sorted(
+        before["results"], key=lambda r: str(r["id"])
+    )
+    for table in ("dimension_scores", "answers"):
+        for result in logged:
+            kept = rows(
+                db_path,
+                f"select * from {table} where result_id = '{result.id}' order by position",
+            )
+            written = [r for r in before[table] if r["result_id"] == result.id]
+            assert [r["position"] for r in kept] == list(range(len(written)))
+            assert [{k: v for k, v in r.items() if k != "position"} for r in kept] == written
 
 
 def test_answers_logged_before_item_scores_keep_an_empty_score(db_path: Path) -> None:
@@ -270,7 +315,7 @@ def test_answers_logged_before_item_scores_keep_an_empty_score(db_path: Path) ->
 def test_migration_stamps_are_kept_to_the_day(db_path: Path) -> None:
     ScoreLog(db_path).migrate()
     stamps = [r["applied_at"] for r in rows(db_path, "select applied_at from _sqlite_migrations")]
-    assert len(stamps) == 6  # one per migration
+    assert len(stamps) == 7  # one per migration
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(stamp)) for stamp in stamps)
 
 

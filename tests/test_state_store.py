@@ -17,10 +17,12 @@ from bot.content.registry import ContentRegistry
 from bot.engine.session import Quiz, QuizSession
 from bot.state.archive import ContentArchiveOnThread
 from bot.state.database import StorageUnavailable
-from bot.state.records import ActiveQuiz, KeptResult
+from bot.state.records import ActiveQuiz
 from bot.state.state_db import StateDb
 from bot.state.state_store import StateStore
+from tests.support.answers import EXAMPLE
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.records import kept
 
 
 def _full(*args: object, **kwargs: object) -> None:
@@ -133,7 +135,7 @@ def test_a_quiz_started_on_older_files_finishes_on_them_without_reading_the_disk
     db = StateDb(tmp_path / "state.db")
     db.remember_content(mini_content)
     db.save_quiz(1, ActiveQuiz(_session(mini_content), 1, None))
-    db.save_result(2, KeptResult(mini_content.version, "fr", {}, time.time()))
+    db.save_result(2, kept(mini_content, EXAMPLE, "fr"))
     db.close()
 
     db = StateDb(tmp_path / "state.db")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from bot.content.models import Content
 from bot.engine.session import Quiz
-from bot.state.records import ActiveQuiz, KeptResult
+from bot.state.records import ActiveQuiz
 from bot.state.state_db import StateDb
+from tests.support.records import kept
 
 
 def test_a_saved_quiz_survives_closing_the_store(tmp_path: Path, mini_content: Content) -> None:
@@ -29,7 +30,7 @@ def test_idle_sessions_and_results_expire(tmp_path: Path, mini_content: Content)
     for user_id in (1, 2):
         session = quiz.start(quiz_id=f"quiz000{user_id}", lang="en", started_at=1.0)
         store.save_quiz(user_id, ActiveQuiz(session, chat_id=user_id, message_id=None))
-        store.save_result(user_id, KeptResult(mini_content.version, "en", {}, time.time()))
+        store.save_result(user_id, kept(mini_content, {}))
     now = time.time()
     assert store.expire_idle(30, now=now) == 0
     assert store.expire_idle(30, now=now + 31 * 86_400) == 4

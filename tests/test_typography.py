@@ -21,7 +21,8 @@ from bot.content.models import Content, Lang
 from bot.content.typography import NBSP, NNBSP
 from bot.engine.result import evaluate
 from bot.presentation import screens
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.harness import random_choices
 from tests.support.languages import LANGS

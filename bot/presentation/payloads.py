@@ -2,7 +2,9 @@
 
 A quiz button names the quiz and the step it was drawn for, so a button
 pressed twice, pressed after Back, or kept on screen from an older quiz is
-recognised as stale instead of being counted again.
+recognised as stale instead of being counted again. A result button names the
+quiz the result comes from and the view to open (the summary or a section), so
+it keeps working after a restart and tells a replaced result apart.
 """
 
 from __future__ import annotations
@@ -60,7 +62,34 @@ class MenuPress:
         return SEPARATOR.join(parts)
 
 
-def decode(data: str | None) -> QuizPress | MenuPress | None:
+ResultView = Literal["summary", "path", "salary", "develop", "detail", "neighbours"]
+_RESULT_CODES: dict[ResultView, str] = {
+    "summary": "s",
+    "path": "p",
+    "salary": "m",
+    "develop": "g",
+    "detail": "c",
+    "neighbours": "n",
+}
+_RESULT_VIEWS = {code: name for name, code in _RESULT_CODES.items()}
+
+
+@dataclass(frozen=True)
+class ResultPress:
+    """A button under a result: open one of its views in place."""
+
+    quiz_id: str
+    """The quiz the result comes from ("" for a result kept without one)."""
+    view: ResultView
+
+    def encode(self) -> str:
+        return SEPARATOR.join(("r", self.quiz_id, _RESULT_CODES[self.view]))
+
+
+Payload = QuizPress | MenuPress | ResultPress
+
+
+def decode(data: str | None) -> Payload | None:
     """Parse a payload; anything malformed or foreign gives None."""
     if not data:
         return None
@@ -71,6 +100,9 @@ def decode(data: str | None) -> QuizPress | MenuPress | None:
         if verb is None or not quiz_id or not _STEP.fullmatch(step):
             return None
         return QuizPress(quiz_id, int(step), verb, arg)
+    if parts[0] == "r" and len(parts) == 3:
+        view = _RESULT_VIEWS.get(parts[2])
+        return None if view is None else ResultPress(parts[1], view)
     if parts[0] == "m" and len(parts) in (3, 4):
         menu_verb, arg, profile = parts[1], parts[2], SEPARATOR.join(parts[3:])
         for known in _MENU_VERBS:

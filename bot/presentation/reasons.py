@@ -8,27 +8,27 @@ result escapes them for Telegram's HTML.
 
 from __future__ import annotations
 
-from bot.content.models import CapRule, Content, Lang
-from bot.engine.scoring import Score
+from collections.abc import Sequence
+
+from bot.content.models import CapRule, Dimension, Lang
 from bot.presentation.texts import LIKERT_LABELS, t, tn
 
 #: The skills to check are named up to this many, then counted.
 MAX_LISTED = 3
 
 
-def cap_reason(rule: CapRule, score: Score, lang: Lang) -> str:
-    """A cap rule's reason, quoting the person's own answer where it says `{answer}`."""
+def cap_reason(rule: CapRule, answer: int | None, lang: Lang) -> str:
+    """A cap rule's reason, quoting the person's own answer (the step 0–4 they gave to the
+    rule's statement) where it says `{answer}`."""
     reason = rule.reason(lang)
-    if rule.statement is None or rule.statement not in score.statements:
+    if rule.statement is None or answer is None:
         return reason
-    label = t(LIKERT_LABELS[score.statements[rule.statement]], lang)
-    return reason.replace("{answer}", label)
+    return reason.replace("{answer}", t(LIKERT_LABELS[answer], lang))
 
 
-def unshown_line(content: Content, score: Score, lang: Lang) -> str:
+def unshown_line(unshown: Sequence[Dimension], lang: Lang) -> str:
     """The skills rated high that the knowledge questions did not show, to check kindly."""
-    labels = [content.dimension_by_id[d].label(lang) for d in score.consistency.unshown]
-    return t("result_unshown", lang, skills=_listed(labels, lang))
+    return t("result_unshown", lang, skills=_listed([d.label(lang) for d in unshown], lang))
 
 
 def _listed(labels: list[str], lang: Lang) -> str:

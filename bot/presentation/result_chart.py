@@ -23,8 +23,8 @@ from typing import Final
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.content.models import CATEGORIES, MAX_LEVEL, Category, Content, Lang
+from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import Result
-from bot.engine.scoring import DimensionScore
 from bot.presentation.palette import (
     BLUE,
     GRID,
@@ -36,6 +36,7 @@ from bot.presentation.palette import (
     WHITE,
     palette_png,
 )
+from bot.presentation.result_view import Scored, View, view
 from bot.presentation.texts import CATEGORY_LABELS, percent, t
 
 WIDTH: Final = 1080
@@ -99,7 +100,7 @@ class _Fonts:
         )
 
 
-def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
+def result_chart_png(content: Content, result: Result | ResultRecord, lang: Lang) -> bytes:
     """The candidate's level on each dimension next to the level the job requires.
 
     One row per dimension, grouped under a heading per category (with the
@@ -107,14 +108,16 @@ def result_chart_png(content: Content, result: Result, lang: Lang) -> bytes:
     up to the candidate's level — blue where the requirement is met,
     vermillion where it is not.
     """
+    record = result if isinstance(result, ResultRecord) else record_of(content, result, lang=lang)
+    shown = view(content, record)
     fonts = _Fonts.load()
-    plot = _Plot.of(result, lang, fonts)
+    plot = _Plot.of(shown, lang, fonts)
     image = Image.new("L", (WIDTH, plot.bottom + _BOTTOM_BLOCK), WHITE)
     draw = ImageDraw.Draw(image)
     _scale(draw, plot, fonts, lang)
     _headings(draw, plot, fonts, lang)
     _bars(draw, plot, fonts)
-    _titles(draw, content, result, fonts, lang)
+    _titles(draw, shown, fonts, lang)
     _legend(draw, fonts.small, lang, y=plot.top - 104)
     return palette_png(image)
 
@@ -127,7 +130,7 @@ class _Plot:
     """Dimension id → its label, wrapped to fit."""
     headings: list[tuple[int, Category, float]]
     """Middle (from the plot's top), category, its score."""
-    rows: list[tuple[int, DimensionScore]]
+    rows: list[tuple[int, Scored]]
     """Middle (from the plot's top), dimension."""
     top: int
     bottom: int
@@ -135,10 +138,10 @@ class _Plot:
     right: int
 
     @classmethod
-    def of(cls, result: Result, lang: Lang, fonts: _Fonts) -> _Plot:
-        score = result.score
+    def of(cls, shown: View, lang: Lang, fonts: _Fonts) -> _Plot:
+        record = shown.record
         groups = [
-            (category, [d for d in score.dimensions if d.dimension.category == category])
+            (category, [d for d in shown.dimensions if d.dimension.category == category])
             for category in CATEGORIES
         ]
         groups = [(category, dims) for category, dims in groups if dims]
@@ -148,17 +151,17 @@ class _Plot:
             for d in dims
         }
         label_w = max((_width(label, fonts.label) for label in labels.values()), default=180)
-        rows: list[tuple[int, DimensionScore]] = []
+        rows: list[tuple[int, Scored]] = []
         headings: list[tuple[int, Category, float]] = []
         y = 0
         for category, dims in groups:
-            headings.append((y + _HEADING_H * 55 // 100, category, score.categories[category]))
+            headings.append((y + _HEADING_H * 55 // 100, category, record.categories[category]))
             y += _HEADING_H
             for d in dims:
                 height = _ROW_H + _EXTRA_LINE_H * labels[d.dimension.id].count("\n")
                 rows.append((y + height // 2, d))
                 y += height
-        top = _TOP_BLOCK + (_INTEREST_H if score.interest is not None else 0)
+        top = _TOP_BLOCK + (_INTEREST_H if record.interest is not None else 0)
         left = _MARGIN + label_w + 32
         return cls(labels, headings, rows, top, top + max(y, _ROW_H), left, WIDTH - _MARGIN - 22)
 
@@ -218,13 +221,11 @@ def _bars(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts) -> None:
         )
 
 
-def _titles(
-    draw: ImageDraw.ImageDraw, content: Content, result: Result, fonts: _Fonts, lang: Lang
-) -> None:
+def _titles(draw: ImageDraw.ImageDraw, shown: View, fonts: _Fonts, lang: Lang) -> None:
     """The job, the fit and its band, and the interest when it counts."""
-    score = result.score
-    fit = t("chart_fit", lang, fit=percent(score.overall, lang), band=score.band.label(lang))
-    title = content.profile.title(lang)  # written for mid-sentence: capitalise it here
+    record = shown.record
+    fit = t("chart_fit", lang, fit=percent(record.overall, lang), band=shown.band.label(lang))
+    title = shown.content.profile.title(lang)  # written for mid-sentence: capitalise it here
     draw.text(
         (WIDTH // 2, 29),
         title[:1].upper() + title[1:],
@@ -233,9 +234,9 @@ def _titles(
         anchor="ma",
     )
     draw.text((WIDTH // 2, 97), fit, font=fonts.subtitle, fill=SHADE[INK], anchor="ma")
-    if score.interest is not None:
+    if record.interest is not None:
         # An interest cap's reason shows on the picture too.
-        interest = t("chart_interest", lang, value=percent(score.interest, lang))
+        interest = t("chart_interest", lang, value=percent(record.interest, lang))
         draw.text((WIDTH // 2, 152), interest, font=fonts.subtitle, fill=SHADE[INK], anchor="ma")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.content.models import Content, Lang, Option, Question, QuestionKind
 from bot.engine.session import Quiz, QuizSession, asked_questions
-from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb
+from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb, ResultPress, ResultView
 from bot.presentation.progress import progress_bar
 from bot.presentation.texts import LIKERT_LABELS, N_, language_name, t, tn
 
@@ -92,15 +92,18 @@ def quiz_length(content: Content, lang: Lang) -> str:
     )
 
 
-def welcome(content: Content, lang: Lang, name: str, source: str | None = None) -> Screen:
-    """The greeting; `source` (a deep-link payload) travels in the Begin button."""
+def welcome(
+    content: Content, lang: Lang, name: str, source: str | None = None, *, keep_days: int = 30
+) -> Screen:
+    """The greeting; `source` (a deep-link payload) travels in the Begin button; `keep_days`
+    is how long state.db keeps a quiz and a result (the privacy line says it)."""
     job = html.escape(content.profile.title(lang))
     text = "\n\n".join(
         (
             t("greeting", lang, name=html.escape(name), job=job),
             html.escape(content.profile.summary(lang)),
             quiz_length(content, lang) + " " + t("quiz_resumable", lang),
-            t("privacy", lang),
+            t("privacy", lang, days=keep_days),
         )
     )
     begin = MenuPress("begin", source or "", content.profile.id)
@@ -119,10 +122,13 @@ def job_picker(
     lang: Lang,
     name: str,
     source: str | None,
+    *,
+    keep_days: int = 30,
 ) -> Screen:
     """The greeting when several jobs are served: one button per job, then the languages;
-    `source` (a deep-link payload) travels in each job's button."""
-    text = "\n\n".join((t("job_picker", lang, name=html.escape(name)), t("privacy", lang)))
+    `source` (a deep-link payload) travels in each job's button; `keep_days` as `welcome`."""
+    privacy = t("privacy", lang, days=keep_days)
+    text = "\n\n".join((t("job_picker", lang, name=html.escape(name)), privacy))
     jobs = [
         [
             Button(
@@ -258,8 +264,31 @@ def _in_quiz_order(quiz: Quiz, session: QuizSession, question: Question) -> list
     return [question.options_by_id[choice] for choice in quiz.order(session, question)]
 
 
-def result_buttons(content: Content, lang: Lang) -> list[list[Button]]:
+#: The label of the button that opens each section of the result.
+SECTION_BUTTONS: dict[ResultView, str] = {
+    "path": N_("button_section_path"),
+    "salary": N_("button_section_salary"),
+    "develop": N_("button_section_develop"),
+    "detail": N_("button_section_detail"),
+    "neighbours": N_("button_section_neighbours"),
+}
+
+
+def result_buttons(
+    content: Content, lang: Lang, quiz_id: str = "", sections: Sequence[ResultView] = ()
+) -> list[list[Button]]:
+    """Under the summary: a button per section (two a row), retake, the other languages."""
+    opens = [
+        Button(t(SECTION_BUTTONS[name], lang), ResultPress(quiz_id, name).encode())
+        for name in sections
+    ]
     return [
+        *(opens[i : i + 2] for i in range(0, len(opens), 2)),
         [Button(t("button_retake", lang), MenuPress("retake").encode())],
         *language_buttons(content.languages, lang, RESULT_SUFFIX),
     ]
+
+
+def section_buttons(lang: Lang, quiz_id: str = "") -> list[list[Button]]:
+    """Under a section: back to the summary."""
+    return [[Button(t("button_summary", lang), ResultPress(quiz_id, "summary").encode())]]

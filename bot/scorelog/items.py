@@ -89,7 +89,7 @@ def load_items(
             else conn.execute(
                 "select a.result_id, a.question_id, a.answer, a.score, a.category, a.correct"
                 f" from answers a join results r on r.id = a.result_id"
-                f" where a.score is not null and {PERIOD_SQL} order by a.rowid",
+                f" where a.score is not null and {PERIOD_SQL} order by a.position, a.result_id",
                 period_params(since, until, profile),
             ).fetchall()
         )

@@ -144,3 +144,53 @@ def m006_profile_filter(db: Database) -> None:
     """Several jobs in one log: each result keeps its profile id (a column since m001, set
     on every row); this index serves the summary, items and export of one profile."""
     db.table("results").create_index(["profile_id", "date"], if_not_exists=True)
+
+
+#: The tables of results, each kept in the order of its primary key (WITHOUT ROWID).
+RESULT_TABLES: tuple[str, ...] = ("results", "dimension_scores", "answers")
+
+
+@MIGRATIONS()
+def m007_no_insertion_order(db: Database) -> None:
+    """No row tells when it was written: each table is rebuilt WITHOUT ROWID, so its rows
+    sit in the order of their (random) result id and no `rowid` gives the order in which
+    quizzes were finished, which could line them up with another file's order. A
+    `position` column keeps each result's dimensions and answers in the profile's and the
+    quiz's order, which the rowid used to give. A later migration may add columns; it must
+    not `transform` these tables (that rebuilds a table with a rowid: a test checks)."""
+    tables = {name: _table_sql(db, name) for name in RESULT_TABLES}
+    indexes = [
+        row[0]
+        for row in db.execute(
+            "select sql from sqlite_master where type = 'index' and sql is not null"
+            f" and tbl_name in ({', '.join('?' for _ in RESULT_TABLES)})",
+            list(RESULT_TABLES),
+        )
+    ]
+    for name in RESULT_TABLES:
+        db.execute(f"alter table [{name}] rename to [{name}_with_rowid]")
+    for name, sql in tables.items():
+        db.execute(f"{sql} without rowid")
+        columns = ", ".join(f"[{column}]" for column in db.table(name).columns_dict)
+        if name == "results":
+            db.execute(
+                f"insert into [{name}] ({columns}) select {columns} from [{name}_with_rowid]"
+            )
+            continue
+        db.execute(f"alter table [{name}] add column [position] integer")
+        db.execute(
+            f"insert into [{name}] ({columns}, [position]) select {columns},"
+            f" row_number() over (partition by result_id order by rowid) - 1"
+            f" from [{name}_with_rowid]"
+        )
+    for name in reversed(RESULT_TABLES):
+        db.execute(f"drop table [{name}_with_rowid]")
+    for sql in indexes:
+        db.execute(sql)
+
+
+def _table_sql(db: Database, name: str) -> str:
+    [(sql,)] = db.execute(
+        "select sql from sqlite_master where type = 'table' and name = ?", [name]
+    ).fetchall()
+    return str(sql)

@@ -222,6 +222,7 @@ def _result_row(
 
 
 def _dimension_rows(result_id: str, result: Result) -> list[dict[str, object]]:
+    """The dimension scores in the profile's order (`position`)."""
     return [
         {
             "result_id": result_id,
@@ -230,13 +231,16 @@ def _dimension_rows(result_id: str, result: Result) -> list[dict[str, object]]:
             "level": round(d.level, 2),
             "fit": round(100 * d.fit, 1),
             "gap": int(d.fit < 1.0),
+            "position": position,
         }
-        for d in result.score.dimensions
+        for position, d in enumerate(result.score.dimensions)
     ]
 
 
 def _answer_rows(result_id: str, content: Content, session: QuizSession) -> list[dict[str, object]]:
-    """The answers in quiz order; only ids of the current questions, never free text."""
+    """The answers in quiz order (`position`); only ids of the current questions, never free
+    text."""
+    answered = [q for q in content.questions if q.id in session.answers]
     return [
         {
             "result_id": result_id,
@@ -245,9 +249,9 @@ def _answer_rows(result_id: str, content: Content, session: QuizSession) -> list
             "score": item_score(q, session.answers[q.id]),
             "category": item_category(content, q),
             "correct": correct(q, session.answers[q.id]),
+            "position": position,
         }
-        for q in content.questions
-        if q.id in session.answers
+        for position, q in enumerate(answered)
     ]
 
 

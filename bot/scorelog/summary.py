@@ -153,12 +153,14 @@ def _period_rows(
         ).fetchall()
         dimension_rows = conn.execute(
             "select d.dimension, d.fit, d.gap from dimension_scores d"
-            f" join results r on r.id = d.result_id where {PERIOD_SQL} order by d.rowid",
+            f" join results r on r.id = d.result_id where {PERIOD_SQL}"
+            " order by d.position, d.result_id",
             params,
         ).fetchall()
         answer_rows = conn.execute(
             "select a.question_id, a.answer from answers a"
-            f" join results r on r.id = a.result_id where {PERIOD_SQL} order by a.rowid",
+            f" join results r on r.id = a.result_id where {PERIOD_SQL}"
+            " order by a.position, a.result_id",
             params,
         ).fetchall()
     return results, dimension_rows, answer_rows
@@ -182,7 +184,8 @@ def export_rows(
         columns: dict[str, None] = {}
         for row in conn.execute(
             "select d.result_id, d.dimension, d.fit from dimension_scores d"
-            f" join results r on r.id = d.result_id where {PERIOD_SQL} order by d.rowid",
+            f" join results r on r.id = d.result_id where {PERIOD_SQL}"
+            " order by d.position, d.result_id",
             params,
         ):
             fits[row["result_id"]][row["dimension"]] = row["fit"]
@@ -202,7 +205,8 @@ def export_columns(path: Path) -> list[str]:
             dimensions = [
                 row["dimension"]
                 for row in conn.execute(
-                    "select dimension from dimension_scores group by dimension order by min(rowid)"
+                    "select dimension from dimension_scores"
+                    " group by dimension order by min(position), dimension"
                 )
             ]
             return columns + [f"dim_{dimension}" for dimension in dimensions]

@@ -26,8 +26,12 @@ def greeting(
     content = content or only_job(deps)
     if content is None:
         codes = [language.code for language in deps.contents.languages]
-        return screens.job_picker(deps.contents.served, codes, lang, name, source)
-    return screens.welcome(content, content.language_for(lang), name, source)
+        return screens.job_picker(
+            deps.contents.served, codes, lang, name, source, keep_days=deps.session_ttl_days
+        )
+    return screens.welcome(
+        content, content.language_for(lang), name, source, keep_days=deps.session_ttl_days
+    )
 
 
 async def job_to_start(deps: Deps, person: Person, profile_id: str = "") -> Content | None:

@@ -13,13 +13,13 @@ from collections.abc import Awaitable, Callable
 
 from bot.engine.session import Quiz, QuizError, QuizSession, deep_link_source
 from bot.presentation import screens
-from bot.presentation.payloads import MenuPress, QuizPress
+from bot.presentation.payloads import MenuPress, Payload, QuizPress, ResultPress
 from bot.presentation.texts import N_, t
 from bot.services.deps import Deps, active, lang_of, left_behind, newest, question, question_at
 from bot.services.jobs import greeting, job_to_start
 from bot.services.languages import switch_on_button
 from bot.services.reply import Asked, Person, Reply, Show
-from bot.services.results import finish, show_finished
+from bot.services.results import finish, open_view, show_finished
 from bot.state.records import ActiveQuiz
 
 Move = Callable[[Quiz, QuizSession], QuizSession]
@@ -141,13 +141,15 @@ async def press(
     deps: Deps,
     person: Person,
     pressed: int | None,
-    payload: QuizPress | MenuPress | None,
+    payload: Payload | None,
     shown: MenuPress | None = None,
 ) -> Reply:
     """Any button: `payload` decoded (None if unreadable); `shown` is the Begin or job button
     of the pressed screen, whose job and deep-link source a language button keeps."""
     if isinstance(payload, QuizPress):
         return await _QUIZ_PRESSES[payload.verb](deps, person, pressed, payload)
+    if isinstance(payload, ResultPress):
+        return await open_view(deps, person, pressed, payload)
     if payload is None:
         return Reply(notice=t("toast_invalid", await lang_of(deps, person)))
     if payload.verb == "begin":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.models import Lang
+from bot.engine.record import ResultRecord
 from bot.engine.session import QuizSession
 
 
@@ -20,13 +21,23 @@ class ActiveQuiz:
 
 @dataclass(frozen=True)
 class KeptResult:
-    """A finished quiz kept for its person: the last one, or the one before it."""
+    """A finished quiz kept for its person (the last one, or the one before it): its
+    record, never its answers."""
 
-    version: str
-    lang: Lang
-    answers: dict[str, tuple[str, ...]]
+    record: ResultRecord
     finished_at: float
-    quiz_id: str | None = None
+
+    @property
+    def version(self) -> str:
+        return self.record.version
+
+    @property
+    def lang(self) -> Lang:
+        return self.record.lang
+
+    @property
+    def quiz_id(self) -> str | None:
+        return self.record.quiz_id
 
 
 @dataclass(frozen=True)

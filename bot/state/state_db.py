@@ -23,6 +23,12 @@ nothing.
 The schema is built by the migrations in `bot.state.state_schema`. A stored
 row that no longer validates (after a deploy that changed a model) is dropped
 with a log line instead of failing every command of that person.
+
+A finished result is kept as its record (`bot.engine.record`), not its answers;
+the outbox row, which must carry the answers for the anonymous item analysis,
+is deleted once logged. `secure_delete` zeroes deleted rows in the file and a
+checkpoint truncates the write-ahead log after each such deletion (and after
+`/forget`), so no copy of the answers stays in `state.db` or its WAL.
 """
 
 from __future__ import annotations
@@ -35,13 +41,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.content.models import Content, Lang, Profile, QuestionFile
+from bot.content.models import Content, Lang
+from bot.engine.record import ResultRecord
 from bot.engine.session import QuizSession
 from bot.private_files import create_private
 from bot.sqlite_lib import Database
 from bot.state.database import prove_writable, storage_error, storage_errors
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
-from bot.state.state_schema import MIGRATIONS
+from bot.state.state_schema import MIGRATIONS, stored_content
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +80,7 @@ class StateDb:
             self.db.execute("PRAGMA secure_delete = ON")
             if MIGRATIONS.pending(self.db):
                 MIGRATIONS.apply(self.db)
+                self.checkpoint()
             prove_writable(conn)
         except (sqlite3.Error, OSError) as error:
             raise storage_error(error, path) from None
@@ -80,6 +88,10 @@ class StateDb:
 
     def close(self) -> None:
         self.db.close()
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the file and empty it: what was deleted is gone."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # --- Quiz sessions ---
 
@@ -144,7 +156,10 @@ class StateDb:
             results = self.db.execute("delete from last_results where finished_at < ?", [cutoff])
             self.db.execute("delete from previous_results where finished_at < ?", [cutoff])
             self.db.execute("delete from languages where updated_at < ?", [cutoff])
-        return int(sessions.rowcount + results.rowcount)
+        expired = int(sessions.rowcount + results.rowcount)
+        if expired:
+            self.checkpoint()
+        return expired
 
     # --- Preferences and results ---
 
@@ -179,9 +194,9 @@ class StateDb:
                     "user_id": user_id,
                     "version": result.version,
                     "lang": result.lang,
-                    "answers": json.dumps(result.answers),
                     "finished_at": result.finished_at,
                     "quiz_id": result.quiz_id,
+                    "record": result.record.model_dump_json(),
                 },
                 pk="user_id",
             )
@@ -201,6 +216,8 @@ class StateDb:
                     }
                 )
             self.delete_quiz(user_id)
+        if unlogged is None:
+            self.checkpoint()  # nothing to log: the answers go now (else once logged)
 
     def last_result(self, user_id: int) -> KeptResult | None:
         return self._result("last_results", user_id)
@@ -215,14 +232,13 @@ class StateDb:
             return None
         row = rows[0]
         try:
-            answers = {str(k): tuple(map(str, v)) for k, v in json.loads(row["answers"]).items()}
-        except (ValueError, TypeError, AttributeError) as error:
-            log.warning("A stored result no longer reads and was dropped: %s", error)
+            record = ResultRecord.model_validate_json(row["record"] or "")
+        except ValidationError as error:
+            log.warning("A stored result no longer validates and was dropped: %s", _problems(error))
             with self.db.atomic():
                 self.db.execute(f"delete from {table} where user_id = ?", [user_id])
             return None
-        lang: Lang = row["lang"]
-        return KeptResult(row["version"], lang, answers, row["finished_at"], row["quiz_id"])
+        return KeptResult(record, row["finished_at"])
 
     # --- The outbox of results not yet in the score log ---
 
@@ -240,8 +256,10 @@ class StateDb:
         return found
 
     def mark_logged(self, result_id: str) -> None:
+        """Delete a logged result's outbox row, its answers with it (file and WAL)."""
         with self.db.atomic():
             self.db.execute("delete from unlogged_results where id = ?", [result_id])
+        self.checkpoint()
 
     def forget(self, user_id: int) -> bool:
         """Delete everything kept about a user; True if there was anything."""
@@ -252,7 +270,7 @@ class StateDb:
                 deleted += cursor.rowcount
         # The WAL still holds the pages as they were before: copy the new ones into the file
         # and empty it, so that no copy of what was deleted is left on disk.
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.checkpoint()
         return deleted > 0
 
     # --- Content versions, so a quiz finishes on the files it started with ---
@@ -278,18 +296,4 @@ class StateDb:
             )
 
     def _content(self, version: str) -> Content | None:
-        rows = list(self.db.query("select data from content_versions where version = ?", [version]))
-        if not rows:
-            return None
-        data = json.loads(rows[0]["data"])
-        try:
-            return Content(
-                profile=Profile.model_validate(data["profile"]),
-                files=tuple(
-                    (name, QuestionFile.model_validate(qfile)) for name, qfile in data["files"]
-                ),
-                version=version,
-            )
-        except ValidationError as error:
-            log.warning("Stored content %s no longer validates: %s", version, _problems(error))
-            return None
+        return stored_content(self.db, version)

@@ -130,15 +130,18 @@ class Commands:
         error = context.error
         if update is None and isinstance(error, TelegramError):
             return  # fetching updates failed: `PollingBot` reports outages
-        if isinstance(error, NetworkError | RetryAfter):
+        if isinstance(error, BadRequest):  # a NetworkError in PTB: the request's fault
+            log.warning("Telegram refused a request while handling an update: %s", error)
+        elif isinstance(error, NetworkError | RetryAfter):
             log.warning("Telegram could not be reached for an update: %s", error)
             return
         if isinstance(error, StorageError):
             await self._storage_trouble(update, context, error)
             return
-        log.error("Error while handling an update", exc_info=error)
         if isinstance(error, BadRequest) and "not modified" in error.message:
             return
+        if not isinstance(error, BadRequest):
+            log.error("Error while handling an update", exc_info=error)
         person = person_of(update) if isinstance(update, Update) else None
         if person is None or not isinstance(update, Update):
             return

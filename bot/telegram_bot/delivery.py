@@ -7,12 +7,18 @@ applied: after a time-out or a dropped connection Telegram may have delivered
 it, and a second copy would be a duplicate. "Message is not modified" counts
 as success, and a new message is sent when the one to edit is gone. Texts are
 HTML: the application's `Defaults` set the parse mode once for every call.
+
+A `BadRequest` is the request's fault, never the network's (python-telegram-bot
+makes it a `NetworkError`, so it is caught first): a screen Telegram refuses
+(too long, markup it cannot parse) is sent again shorter, as plain text, so the
+person gets something rather than nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -22,6 +28,7 @@ import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
+from bot.presentation.result_text import fit_message, to_plain
 from bot.presentation.screens import Screen
 
 log = logging.getLogger(__name__)
@@ -103,8 +110,30 @@ async def show(bot: Bot, chat_id: int, message_id: int | None, screen: Screen) -
     """Put `screen` in the given message (or a new one); return the message id used.
 
     None when a new message may have been sent but its id is unknown: the next
-    screen then goes into a new message, which becomes the live one.
+    screen then goes into a new message, which becomes the live one. A screen
+    Telegram refuses is sent again shorter (`shorter`).
     """
+    try:
+        return await _show(bot, chat_id, message_id, screen)
+    except BadRequest as error:
+        log.warning("Telegram refused a screen (%s): sending a shorter one", error.message)
+    for fallback in (shorter(screen), Screen(shorter(screen).text)):
+        try:
+            sent = await send(bot, chat_id, fallback)
+        except BadRequest as error:
+            log.warning("Telegram refused the shorter screen too (%s)", error.message)
+            continue
+        return sent.message_id if sent else None
+    return None
+
+
+def shorter(screen: Screen) -> Screen:
+    """The screen as escaped plain text, cut at a line to fit one message: no markup
+    left to refuse, nothing over the limit."""
+    return Screen(fit_message(html.escape(to_plain(screen.text), quote=False)), screen.buttons)
+
+
+async def _show(bot: Bot, chat_id: int, message_id: int | None, screen: Screen) -> int | None:
     if message_id is None:
         sent = await send(bot, chat_id, screen)
         return sent.message_id if sent else None

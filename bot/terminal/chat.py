@@ -18,12 +18,14 @@ from typing import Final, TextIO
 
 from bot.content.models import Content, Lang, Question, QuestionKind
 from bot.content.served import ServedContents
+from bot.engine.record import ResultRecord
 from bot.engine.session import Quiz
 from bot.presentation.payloads import QuizPress, QuizVerb
+from bot.presentation.result_sections import SECTIONS, section
 from bot.presentation.result_text import to_plain
 from bot.presentation.screens import job_name, question_screen, quiz_length
 from bot.presentation.texts import LIKERT_LABELS, N_, t
-from bot.services.deps import Deps
+from bot.services.deps import Deps, lang_of
 from bot.services.deps import new_quiz_id as random_quiz_id
 from bot.services.quiz import answer, back, confirm, restart, toggle
 from bot.services.reply import Asked, Attachment, Person, Reply
@@ -51,11 +53,12 @@ def run_chat(
     seed: str | None = None,
     input: TextIO | None = None,
     output: TextIO | None = None,
-) -> dict[str, tuple[str, ...]] | None:
+) -> ResultRecord | None:
     """Play the quiz of a job on `input`/`output` (standard streams by default); with
     several jobs, the person first types the number of one.
 
-    Returns the answers of the finished quiz, or None when the person quits (`q`,
+    Returns the record of the finished quiz's result (the terminal keeps it in memory
+    only), or None when the person quits (`q`,
     end of input or Ctrl-C) before the last answer. `seed` stands for the quiz id,
     which fixes the order of the answers: the same seed shows them in the same order.
     """
@@ -85,12 +88,15 @@ def run_chat(
         for shown in finished.screens:
             chat.say()
             chat.say(to_plain(shown.screen.text))
+        for text in chat.runner.run(_sections(chat.deps, chat.person)):
+            chat.say()
+            chat.say(to_plain(text))
         if chart_path is not None:
             for attachment in finished.attachments:
                 chat.say()
                 chat.say(save_chart(attachment, chat.lang, chart_path))
     kept = state.last.get(chat.person.user_id)
-    return kept.answers if kept else None
+    return kept.record if kept else None
 
 
 class _Chat:
@@ -174,6 +180,17 @@ def invalid_answer(quiz: Quiz, question: Question, lang: Lang) -> str:
         if option.exclusive:
             text += " " + t("chat_invalid_none", lang, none=option.text(lang))
     return text
+
+
+async def _sections(deps: Deps, person: Person) -> list[str]:
+    """Every section of the result just shown (the terminal has no buttons to open them)."""
+    kept = await deps.state.last_result(person.user_id)
+    content = deps.contents.content_for(kept.version) if kept else None
+    if kept is None or content is None:
+        return []
+    lang = await lang_of(deps, person)
+    texts = (section(content, kept.record, lang, name) for name in SECTIONS)
+    return [text for text in texts if text is not None]
 
 
 def _read_line(source: TextIO) -> str | None:

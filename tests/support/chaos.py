@@ -30,7 +30,7 @@ from tests.support.harness import Choices, expected_result_text, quiz_presses, r
 from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS
 from tests.support.process import BotProcess
 
-RESULT_MARKERS: dict[Lang, str] = {"fr": "Compatibilité", "en": "Fit:"}
+RESULT_MARKERS: dict[Lang, str] = {"fr": "Votre résultat", "en": "Your result"}
 BEGIN = ("▶️ Commencer le quiz", "▶️ Start the quiz")
 RESUME = ("Reprendre", "Resume")
 #: /result is left out: the person counts the result screens to see their quiz's result.

@@ -12,9 +12,11 @@ from telegram.ext import Application
 
 from bot.content.loader import load_profiles
 from bot.content.models import Content, Lang, Question
+from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.presentation.payloads import QuizPress, decode
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_summary import summary
+from bot.presentation.result_text import to_plain
 from bot.settings import Settings
 from bot.telegram_bot.application import build_application
 from bot.telegram_bot.flood import FloodGate
@@ -115,7 +117,9 @@ def random_choices(content: Content, rng: random.Random) -> Choices:
 
 
 def expected_result_text(content: Content, choices: Choices, lang: Lang) -> str:
-    return to_plain(render_result(content, evaluate(content, choices), lang))
+    """The summary the bot shows for these answers (the sections open from its buttons)."""
+    record = record_of(content, evaluate(content, choices), lang=lang)
+    return to_plain(summary(content, record, lang))
 
 
 async def begin(user: FakeUser, label: str) -> None:
@@ -195,7 +199,7 @@ class QuizPlayer:
             await self.answer(number, question, choices[question.id])
 
     async def wait_result(self, lang: Lang) -> BotMessage:
-        marker = "Compatibilité" if lang == "fr" else "Fit:"
+        marker = "Votre résultat" if lang == "fr" else "Your result"
 
         def result(user: FakeUser) -> BotMessage | None:
             for message in reversed(user.messages):

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 from bot.content.loader import load_content
 from bot.content.models import Content
 from bot.engine.session import asked_questions, option_order
+from bot.presentation.result_sections import section
+from bot.presentation.result_summary import summary
+from bot.presentation.texts import open_catalogues
 from bot.terminal.chat import run_chat
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.personas import Persona, answers_for
@@ -65,9 +69,26 @@ def printed_result(typed: str, content: Content) -> str:
     return text[text.index(RESULT_START) :].rstrip("\n")
 
 
+#: The summary and one section as Telegram shows them (HTML, as sent), in docs/examples/.
+SUMMARY = ROOT / "docs" / "examples" / "karim-summary.html"
+SECTION = ROOT / "docs" / "examples" / "karim-section-develop.html"
+
+
+def telegram_texts(typed: str, content: Content) -> dict[Path, str]:
+    """The summary message and the « À développer » section Karim's answers lead to."""
+    record = run_chat(content, "fr", seed=SEED, input=io.StringIO(typed), output=io.StringIO())
+    assert record is not None
+    develop = section(content, record, "fr", "develop")
+    assert develop is not None
+    return {SUMMARY: summary(content, record, "fr") + "\n", SECTION: develop + "\n"}
+
+
 def main() -> None:
     content = load_content(SHIPPED_QUESTIONS, SHIPPED_PROFILES)
+    open_catalogues(None, content.profile.languages)
     TYPED.write_text("".join(f"{line}\n" for line in typed_lines(content)), encoding="utf-8")
+    for path, text in telegram_texts(TYPED.read_text(encoding="utf-8"), content).items():
+        path.write_text(text, encoding="utf-8")
     result = printed_result(TYPED.read_text(encoding="utf-8"), content)
     readme = README.read_text(encoding="utf-8")
     README.write_text(BLOCK.sub(lambda m: m.group(1) + result + m.group(3), readme), "utf-8")

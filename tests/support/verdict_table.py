@@ -12,11 +12,11 @@ from __future__ import annotations
 from bot.content.loader import load_content
 from bot.content.models import Content, Lang
 from bot.engine.result import evaluate
-from bot.presentation.reasons import cap_reason
 from bot.presentation.texts import open_catalogues
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.persona_catalogue import PERSONAS
 from tests.support.personas import answers_for
+from tests.support.reasons import cap_reason
 
 DOC = ROOT / "docs" / "verdict.md"
 LANG: Lang = "en"

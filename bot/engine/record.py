@@ -1,0 +1,149 @@
+"""The result record: what a finished quiz leads to, kept without the answers.
+
+A finish scores the answers once (`bot.engine.result.evaluate`) and turns the
+outcome into a `ResultRecord`: the figures (fit, band, category and dimension
+scores, salary) and the choices made from them (the reasons shown, strengths,
+gaps, the steps of the path, cautions). Every later view — `/result`, a
+section, the change on a retake, the chart — renders from the record and the
+content version it names, never by scoring answers again, so the state store
+keeps no answer vector once a result is finished.
+
+Ids, not objects: a band, a rule, a dimension or a training step is named by
+its id and read from the content version the record names, which the bot
+keeps as long as a result may refer to it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.content.models import Content, Lang, Readiness
+from bot.engine.result import Result
+
+#: Bumped when the record's shape changes; a stored record of another format is
+#: converted by a state migration, or dropped with a log line.
+FORMAT: Literal[1] = 1
+
+#: The cautions a result can carry (each is a sentence of the result).
+AGREEMENT = "agreement"
+"""Near-total agreement: the verdict is a pointer only."""
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Figure(_Record):
+    """One dimension's score: its level (0–4, mean evidence) and its fit (0–1)."""
+
+    level: float
+    fit: float
+
+
+class Strength(_Record):
+    dimension: str
+    backing: tuple[str, ...] = ()
+    """The questions (ids) whose answer showed the level: the result names them briefly."""
+
+
+class Reason(_Record):
+    """A cap rule that applies, and the answer step its reason quotes (if it quotes one)."""
+
+    rule: str
+    answer: int | None = None
+
+
+class SalaryFigures(_Record):
+    low: int
+    high: int
+    minimum: int
+    maximum: int
+    experience: float
+    """0–1: where the experience sits on the profile's scale."""
+    education: float
+
+
+class ResultRecord(_Record):
+    format: Literal[1] = FORMAT
+    version: str
+    """The content version the result was scored on: every id below is one of its."""
+    quiz_id: str | None = None
+    lang: Lang
+    """The language the quiz was taken in."""
+    overall: float
+    """0–100, over the ability categories."""
+    band: str
+    uncapped: str
+    """The band the fit reaches on its own, before any cap."""
+    cap: str | None = None
+    """The rule that lowered the band, if one did."""
+    readiness: Readiness
+    reasons: tuple[Reason, ...] = ()
+    """Every cap rule that applies, interest first: the result gives each one's reason."""
+    categories: dict[str, float]
+    """Category → 0–100; `interest` only when the profile measures it."""
+    dimensions: dict[str, Figure]
+    """Dimension id → its figures, in the profile's order."""
+    strengths: tuple[Strength, ...] = ()
+    gaps: tuple[str, ...] = ()
+    """Real shortfalls, the costliest first (dimension ids)."""
+    further: tuple[str, ...] = ()
+    """When there is no real gap: what is just short of the requirement."""
+    path: tuple[str, ...] = ()
+    """The training steps that apply, in order (step ids)."""
+    salary: SalaryFigures
+    cautions: tuple[str, ...] = ()
+    unshown: tuple[str, ...] = ()
+    """Skills claimed but not shown by the knowledge questions (dimension ids): to check."""
+    routes: tuple[str, ...] = ()
+    """The adults' routes into training that match the person's situation (route ids)."""
+    constraints: tuple[str, ...] = ()
+    """The profile's lines for the constraints the person may have (constraint ids)."""
+
+    @property
+    def interest(self) -> float | None:
+        return self.categories.get("interest")
+
+
+def record_of(
+    content: Content, result: Result, *, lang: Lang, quiz_id: str | None = None
+) -> ResultRecord:
+    """The record of a result just scored on `content`."""
+    score = result.score
+    salary = result.salary
+    return ResultRecord(
+        version=content.version,
+        quiz_id=quiz_id,
+        lang=lang,
+        overall=score.overall,
+        band=score.band.id,
+        uncapped=score.uncapped.id,
+        cap=score.cap.id if score.cap else None,
+        readiness=score.readiness,
+        reasons=tuple(
+            Reason(rule=rule.id, answer=score.statements.get(rule.statement or ""))
+            for rule in score.reasons
+        ),
+        categories=dict(score.categories),
+        dimensions={d.dimension.id: Figure(level=d.level, fit=d.fit) for d in score.dimensions},
+        strengths=tuple(
+            Strength(dimension=s.dimension.id, backing=s.backing) for s in result.strengths
+        ),
+        gaps=tuple(g.dimension.id for g in result.gaps),
+        further=tuple(f.dimension.id for f in result.further),
+        path=tuple(step.id for step in result.training),
+        salary=SalaryFigures(
+            low=salary.low,
+            high=salary.high,
+            minimum=salary.minimum,
+            maximum=salary.maximum,
+            experience=salary.experience,
+            education=salary.education,
+        ),
+        cautions=(AGREEMENT,) if result.cautious else (),
+        unshown=score.consistency.unshown,
+        routes=tuple(route.id for route in result.routes),
+        constraints=tuple(line.id for line in result.constraints),
+    )

@@ -1,0 +1,154 @@
+"""The result's sections, each opened in place from a button under the summary.
+
+One function per section, each returning the section's text (Telegram's HTML
+subset) from the result record and the content version it names; `SECTIONS`
+lists them in the order of their buttons. A section with nothing to say
+returns None and gets no button.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Literal
+
+from bot.content.models import CATEGORIES, INTEREST, Content, Dimension, Lang
+from bot.engine.change import Change
+from bot.engine.record import ResultRecord
+from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
+from bot.presentation.reasons import cap_reason, unshown_line
+from bot.presentation.result_text import (
+    SUMMARY_REASONS,
+    change_lines,
+    fit_message,
+    mid_sentence,
+    salary_lines,
+    strength_line,
+)
+from bot.presentation.result_view import view
+from bot.presentation.texts import CATEGORY_LABELS, N_, percent, t
+
+Section = Literal["path", "salary", "develop", "detail", "neighbours"]
+SECTIONS: tuple[Section, ...] = ("path", "salary", "develop", "detail", "neighbours")
+
+
+def path_section(content: Content, record: ResultRecord, lang: Lang) -> str:
+    """The path from where the person stands, the adults' routes and the constraint lines
+    that apply, how people usually enter the job (where this person stands against it is
+    in the detail section), and who to talk to."""
+    shown = view(content, record)
+    esc = html.escape
+    entry = content.profile.entry
+    blocks = [
+        [t("result_training", lang), *path_lines(shown.path, lang)],
+        route_lines(shown.routes, lang),
+        constraint_lines(shown.constraints, lang),
+        [t("result_entry", lang), esc(entry.text(lang)), esc(entry.fields(lang))],
+        [t("result_advisers", lang)],
+    ]
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def salary_section(content: Content, record: ResultRecord, lang: Lang) -> str:
+    """The personal range, how it is estimated, and what moves it."""
+    return "\n".join(salary_lines(content, record.salary, lang, record.readiness))
+
+
+def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
+    """The points to develop, each with the mission it serves and one concrete action."""
+    shown = view(content, record)
+    listed = shown.gaps or shown.further
+    heading = N_("result_gaps") if shown.gaps or not listed else N_("result_further")
+    lines = [t(heading, lang)]
+    missions = {mission.id: mission.text(lang) for mission in content.profile.missions}
+    for dimension in listed:
+        lines += [_gap_heading(dimension, missions, lang)]
+        lines.append(t("gap_action", lang, action=html.escape(dimension.develop(lang))))
+    if not listed:
+        lines.append(t("result_no_gaps", lang))
+    return "\n".join(lines)
+
+
+def _gap_heading(dimension: Dimension, missions: dict[str, str], lang: Lang) -> str:
+    label = html.escape(dimension.label(lang))
+    if dimension.category == INTEREST:
+        # An interest gap follows its cap's reason, which already says why it matters.
+        return t("gap_interest", lang, label=label)
+    if dimension.why is not None:
+        return t("gap_fact", lang, label=label, why=html.escape(dimension.why(lang)))
+    why = html.escape(mid_sentence(missions[dimension.mission]))
+    return t("gap_line", lang, label=label, why=why)
+
+
+def detail_section(
+    content: Content, record: ResultRecord, lang: Lang, change: Change | None = None
+) -> str:
+    """The score per category, interest on its own line, the strengths and what backs them,
+    where the person stands against the entry requirements, and what moved since last time."""
+    shown = view(content, record)
+    esc = html.escape
+    lines = [
+        t("detail_fit", lang, fit=percent(record.overall, lang)),
+        "",
+        t("result_breakdown", lang),
+        *(
+            t(
+                "category_line",
+                lang,
+                label=t(CATEGORY_LABELS[category], lang),
+                value=percent(record.categories[category], lang),
+            )
+            for category in CATEGORIES
+        ),
+    ]
+    if record.interest is not None:
+        lines += [t("result_interest", lang, value=percent(record.interest, lang))]
+    if more := shown.reasons[SUMMARY_REASONS:]:
+        lines += ["", t("detail_reasons", lang)]
+        lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
+    entry = content.profile.entry
+    where = mid_sentence(entry.readiness[record.readiness](lang))
+    lines += ["", t("detail_entry", lang, where=esc(where))]
+    lines += ["", t("result_strengths", lang)]
+    if shown.strengths:
+        lines += [strength_line(content, s, lang) for s in shown.strengths]
+    else:
+        lines.append(t("result_no_strengths", lang))
+    if shown.unshown:
+        lines += ["", esc(unshown_line(shown.unshown, lang))]
+    if change is not None:
+        lines += ["", *change_lines(change, lang)]
+    caveat = esc(content.profile.disclaimer(lang)) + " " + t("result_caveat", lang)
+    lines += ["", "<i>" + caveat + "</i>"]
+    return "\n".join(lines)
+
+
+def neighbours_section(content: Content, record: ResultRecord, lang: Lang) -> str | None:
+    """Neighbouring jobs the profile points to, when the engine names some (else None)."""
+    return None
+
+
+def section(
+    content: Content,
+    record: ResultRecord,
+    lang: Lang,
+    name: Section,
+    change: Change | None = None,
+) -> str | None:
+    """The text of section `name` (cut to fit one message), or None when it has nothing
+    to say."""
+    if name == "detail":
+        return fit_message(detail_section(content, record, lang, change))
+    renderers: dict[Section, Callable[[Content, ResultRecord, Lang], str | None]] = {
+        "path": path_section,
+        "salary": salary_section,
+        "develop": develop_section,
+        "neighbours": neighbours_section,
+    }
+    text = renderers[name](content, record, lang)
+    return None if text is None else fit_message(text)
+
+
+def available(content: Content, record: ResultRecord, lang: Lang) -> tuple[Section, ...]:
+    """The sections that have something to say: each gets a button."""
+    return tuple(name for name in SECTIONS if section(content, record, lang, name) is not None)

@@ -1,0 +1,118 @@
+"""The result's summary: one phone screen, the figures that matter and the next step.
+
+At most `SUMMARY_MAX_CHARS` characters and `SUMMARY_MAX_LINES` lines for every
+result (tests/test_result_sections.py checks every persona in both languages):
+fit and band with the one-line reason, the change since last time, the two
+main strengths and gaps, the salary range and the next step. The sections
+(bot/presentation/result_sections.py) give the detail behind each line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.content.models import Content, Lang
+from bot.engine.change import Change
+from bot.engine.record import ResultRecord
+from bot.presentation.reasons import cap_reason
+from bot.presentation.result_text import SUMMARY_REASONS
+from bot.presentation.result_view import View, view
+from bot.presentation.texts import N_, money_range, percent, t
+
+SUMMARY_MAX_CHARS = 1000
+SUMMARY_MAX_LINES = 18
+#: The summary names this many strengths and gaps; the sections list them all.
+MAIN = 2
+
+
+def summary(
+    content: Content, record: ResultRecord, lang: Lang, change: Change | None = None
+) -> str:
+    """The summary of a result, in Telegram's HTML subset."""
+    shown = view(content, record)
+    esc = html.escape
+    lines = [t("result_title", lang, job=esc(content.profile.title(lang))), *_verdict(shown, lang)]
+    if change is not None:
+        points = round(change.after) - round(change.before)
+        lines.append(
+            t(
+                "summary_change",
+                lang,
+                before=percent(change.before, lang),
+                after=percent(change.after, lang),
+                points=format(points, "+d"),
+            )
+        )
+    lines += ["", _strengths(shown, lang), _gaps(shown, lang), _salary(shown, lang)]
+    lines += [_next_step(shown, lang), "", t("summary_more", lang)]
+    return "\n".join(lines)
+
+
+def _verdict(shown: View, lang: Lang) -> list[str]:
+    """The band with its reasons; a capped band never sits next to the uncapped fit."""
+    esc = html.escape
+    band = esc(shown.band.label(lang))
+    reasons = [
+        esc(cap_reason(rule, answer, lang)) for rule, answer in shown.reasons[:SUMMARY_REASONS]
+    ]
+    if shown.capped:
+        lines = [t("summary_band", lang, band=band), *reasons]
+        lines.append(
+            t(
+                "summary_uncapped",
+                lang,
+                fit=percent(shown.overall, lang),
+                uncapped=esc(shown.uncapped.label(lang)),
+            )
+        )
+    else:
+        fit = percent(shown.overall, lang)
+        lines = [
+            t("result_fit", lang, fit=fit, band=band),
+            *(reasons or [esc(shown.band.wording(lang))]),
+        ]
+    if shown.cautious:
+        lines.append(t("result_caution", lang))
+    return lines
+
+
+def _strengths(shown: View, lang: Lang) -> str:
+    names = [html.escape(s.dimension.label(lang)) for s in shown.strengths[:MAIN]]
+    if not names:
+        return t("summary_no_strengths", lang)
+    return t("summary_strengths", lang, names=", ".join(names))
+
+
+def _gaps(shown: View, lang: Lang) -> str:
+    main = shown.gaps or shown.further
+    names = [html.escape(d.label(lang)) for d in main[:MAIN]]
+    if not names:
+        return t("summary_no_gaps", lang)
+    key = N_("summary_gaps") if shown.gaps else N_("summary_further")
+    return t(key, lang, names=", ".join(names))
+
+
+def _salary(shown: View, lang: Lang) -> str:
+    salary = shown.record.salary
+    later = shown.record.readiness == "after_training"
+    key = N_("summary_salary_after_training") if later else N_("summary_salary")
+    return t(key, lang, range=money_range(salary.low, salary.high, lang))
+
+
+def _next_step(shown: View, lang: Lang) -> str:
+    """The first sentence of the path's first numbered step (the path section gives it
+    whole, with its asides)."""
+    first = next((step for step in shown.path if not step.aside), None)
+    if first is None:
+        return t("summary_next_unknown", lang)
+    return t("summary_next", lang, step=html.escape(first_sentence(first.text(lang))))
+
+
+_SENTENCE = re.compile(r".+?[.!?…](?=\s|$)", re.DOTALL)
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first full stop (or ! ? …) followed by a space or the end."""
+    found = _SENTENCE.match(text)
+    return found.group(0) if found else text

@@ -1,0 +1,108 @@
+"""A result record read against the content version it names: the objects its ids stand for.
+
+Every view of a result (the summary, each section, the chart) starts here, so
+they all show the same figures: the ones the record holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.content.models import Band, CapRule, Constraint, Content, Dimension, Route, TrainingStep
+from bot.engine.record import AGREEMENT, Figure, ResultRecord
+
+_Item = TypeVar("_Item", Route, Constraint)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A dimension with its figures."""
+
+    dimension: Dimension
+    level: float
+    fit: float
+
+
+@dataclass(frozen=True)
+class Backed:
+    """A strength and the questions (ids) that back it."""
+
+    dimension: Dimension
+    backing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class View:
+    content: Content
+    record: ResultRecord
+    band: Band
+    uncapped: Band
+    capped: bool
+    reasons: tuple[tuple[CapRule, int | None], ...]
+    """Each rule that applies and the answer step its reason quotes, if any."""
+    dimensions: tuple[Scored, ...]
+    strengths: tuple[Backed, ...]
+    gaps: tuple[Dimension, ...]
+    further: tuple[Dimension, ...]
+    path: tuple[TrainingStep, ...]
+    unshown: tuple[Dimension, ...]
+    routes: tuple[Route, ...]
+    constraints: tuple[Constraint, ...]
+
+    @property
+    def overall(self) -> float:
+        return self.record.overall
+
+    @property
+    def interest(self) -> float | None:
+        return self.record.interest
+
+    @property
+    def cautious(self) -> bool:
+        return AGREEMENT in self.record.cautions
+
+
+def view(content: Content, record: ResultRecord) -> View:
+    """The record's ids resolved in `content` (the version the record names).
+
+    An id the content no longer knows is left out rather than failing the whole view.
+    """
+    profile = content.profile
+    bands = {band.id: band for band in profile.bands}
+    rules = {rule.id: rule for rule in profile.caps}
+    steps = {step.id: step for step in profile.training}
+    dims = content.dimension_by_id
+    lowest = min(profile.bands, key=lambda band: band.min)
+    band = bands.get(record.band, lowest)
+    return View(
+        content=content,
+        record=record,
+        band=band,
+        uncapped=bands.get(record.uncapped, band),
+        capped=record.cap is not None,
+        reasons=tuple((rules[r.rule], r.answer) for r in record.reasons if r.rule in rules),
+        dimensions=tuple(
+            _scored(dims[key], figure) for key, figure in record.dimensions.items() if key in dims
+        ),
+        strengths=tuple(
+            Backed(dims[s.dimension], s.backing) for s in record.strengths if s.dimension in dims
+        ),
+        gaps=tuple(dims[key] for key in record.gaps if key in dims),
+        further=tuple(dims[key] for key in record.further if key in dims),
+        path=tuple(steps[key] for key in record.path if key in steps),
+        unshown=tuple(dims[key] for key in record.unshown if key in dims),
+        routes=_known(profile.routes, record.routes),
+        constraints=_known(profile.constraints, record.constraints),
+    )
+
+
+def _known(items: Sequence[_Item], ids: tuple[str, ...]) -> tuple[_Item, ...]:
+    """The items the ids name, in the record's order; an id no longer known is left out."""
+    by_id = {item.id: item for item in items}
+    return tuple(by_id[key] for key in ids if key in by_id)
+
+
+def _scored(dimension: Dimension, figure: Figure) -> Scored:
+    return Scored(dimension, figure.level, figure.fit)

@@ -1,0 +1,88 @@
+"""The result in sections over Telegram: the real Application against the fake Bot API.
+
+The summary fits one phone screen; each button opens its section in place, the
+back button brings the summary back, and a section button still works after
+the bot restarts, and after a retake (it shows that result, or says it was
+replaced).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from bot.content.models import Content
+from bot.engine.record import ResultRecord
+from bot.presentation.result_sections import available, section
+from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
+from bot.presentation.result_text import to_plain
+from bot.presentation.texts import t
+from bot.state.state_db import StateDb
+from tests.support.fake_botapi import FakeBotAPI, FakeUser
+from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+
+BUTTONS = {
+    "path": "🧭 Parcours",
+    "salary": "💶 Salaire",
+    "develop": "🎯 À développer",
+    "detail": "📊 Détail",
+    "neighbours": "🔀 Métiers voisins",
+}
+
+
+def kept(data: Path, user: FakeUser) -> ResultRecord:
+    store = StateDb(data / "state.db")
+    last = store.last_result(user.id)
+    store.close()
+    assert last is not None
+    return last.record
+
+
+async def shown(user: FakeUser, message_id: int, text: str) -> None:
+    await user.wait_for(lambda u: to_plain(text) == u.message(message_id).text)
+
+
+async def test_each_section_opens_in_place_and_back_even_after_a_restart(
+    server: FakeBotAPI, tmp_path: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(141, first_name="Nora", language_code="fr")
+    player = QuizPlayer(user, shipped_content)
+    settings = make_settings(server, tmp_path)
+    async with running_bot(settings):
+        await begin(user, "▶️ Commencer le quiz")
+        await player.play(random_choices(shipped_content, random.Random(41)))
+        result = await player.wait_result("fr")
+        record = kept(tmp_path, user)
+        text = summary(shipped_content, record, "fr")
+        assert result.text == to_plain(text)
+        assert len(result.text) <= SUMMARY_MAX_CHARS
+        assert len(result.text.splitlines()) <= SUMMARY_MAX_LINES
+        names = available(shipped_content, record, "fr")
+        assert [BUTTONS[name] for name in names] == result.buttons[: len(names)]
+        for name in names:
+            user.press(BUTTONS[name], message_id=result.message_id)
+            expected = section(shipped_content, record, "fr", name)
+            assert expected is not None
+            await shown(user, result.message_id, expected)
+            assert user.message(result.message_id).buttons == ["◀️ Résumé"]
+            user.press("◀️ Résumé", message_id=result.message_id)
+            await shown(user, result.message_id, text)
+
+    async with running_bot(settings):  # a new process: the buttons still work
+        user.press(BUTTONS["salary"], message_id=result.message_id)
+        salary = section(shipped_content, record, "fr", "salary")
+        assert salary is not None
+        await shown(user, result.message_id, salary)
+        user.press("◀️ Résumé", message_id=result.message_id)
+        await shown(user, result.message_id, text)
+
+        # A retake: the old result's buttons show that result and say it is the previous one.
+        user.press("🔄 Refaire le quiz", message_id=result.message_id)
+        await player.play(random_choices(shipped_content, random.Random(42)))
+        await user.wait_for(lambda u: kept(tmp_path, u).quiz_id != record.quiz_id)
+        pressed = user.press(BUTTONS["detail"], message_id=result.message_id)
+        detail = section(shipped_content, record, "fr", "detail")
+        assert detail is not None
+        await shown(user, result.message_id, detail)
+        answer = await server.wait_for_answer(pressed)
+        assert answer.get("text") == t("toast_previous_result", "fr")

@@ -1,0 +1,154 @@
+"""The result on a phone: a summary that fits one screen, and its sections.
+
+The summary holds the fit and band with their reason, the change since last
+time, two strengths, two gaps, the salary and the next step, in at most
+1,000 characters and 18 lines for every persona in both languages; every
+number it shows agrees with the sections and the chart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from PIL import ImageDraw
+
+from bot.content.models import CATEGORIES, Content, Lang
+from bot.engine.change import compare
+from bot.engine.record import ResultRecord, record_of
+from bot.engine.result import evaluate
+from bot.presentation.result_chart import result_chart_png
+from bot.presentation.result_sections import available, section
+from bot.presentation.result_summary import (
+    SUMMARY_MAX_CHARS,
+    SUMMARY_MAX_LINES,
+    first_sentence,
+    summary,
+)
+from bot.presentation.result_text import message_length, to_plain
+from bot.presentation.texts import money_range, percent
+from tests.support.persona_catalogue import PERSONAS, RANDOM
+from tests.support.personas import Persona, answers_for
+
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+
+def record_for(content: Content, persona: Persona, lang: Lang) -> ResultRecord:
+    return record_of(content, evaluate(content, answers_for(content, persona)), lang=lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("persona", [*PERSONAS, *RANDOM], ids=lambda p: p.name)
+def test_every_persona_s_summary_fits_one_phone_screen(
+    shipped_content: Content, persona: Persona, lang: Lang
+) -> None:
+    """With a change since a very different result, the longest the summary gets."""
+    record = record_for(shipped_content, persona, lang)
+    other = record_for(shipped_content, PERSONAS[-1 if persona != PERSONAS[-1] else 0], lang)
+    for change in (None, compare(shipped_content, other, record)):
+        text = summary(shipped_content, record, lang, change)
+        assert message_length(text) <= SUMMARY_MAX_CHARS, to_plain(text)
+        assert len(text.splitlines()) <= SUMMARY_MAX_LINES, to_plain(text)
+
+
+def _drawn(content: Content, record: ResultRecord, lang: Lang) -> list[str]:
+    """Every string the chart draws, caught as Pillow draws it."""
+    texts: list[str] = []
+    original = ImageDraw.ImageDraw.text
+
+    def spy(self: ImageDraw.ImageDraw, xy: Any, text: Any, *args: Any, **kw: Any) -> None:
+        texts.append(str(text))
+        original(self, xy, text, *args, **kw)
+
+    ImageDraw.ImageDraw.text = spy  # type: ignore[method-assign]
+    try:
+        result_chart_png(content, record, lang)
+    finally:
+        ImageDraw.ImageDraw.text = original  # type: ignore[method-assign]
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name)
+def test_every_number_agrees_across_summary_sections_and_chart(
+    shipped_content: Content, persona: Persona, lang: Lang
+) -> None:
+    content = shipped_content
+    record = record_for(content, persona, lang)
+    shown = to_plain(summary(content, record, lang))
+    sections = {
+        name: to_plain(section(content, record, lang, name) or "")
+        for name in available(content, record, lang)
+    }
+    chart = "\n".join(_drawn(content, record, lang))
+    fit = percent(record.overall, lang)
+    # The fit: in the summary, the detail and on the chart, the same rounded figure.
+    assert fit in shown and fit in sections["detail"] and fit in chart
+    band = next(b for b in content.profile.bands if b.id == record.band)
+    assert band.label(lang) in shown and band.label(lang) in chart
+    # Each category: the same figure in the detail and on the chart; interest too.
+    for category in CATEGORIES:
+        value = percent(record.categories[category], lang)
+        assert re.search(rf": {value}$", sections["detail"], re.MULTILINE), category
+        assert value in chart
+    if record.interest is not None:
+        assert percent(record.interest, lang) in sections["detail"]
+        assert percent(record.interest, lang) in chart
+    # The salary: the same range in the summary and in its section.
+    salary = to_plain(money_range(record.salary.low, record.salary.high, lang))
+    assert salary in shown and salary in sections["salary"]
+    # The strengths and gaps the summary names are the first of those the sections list.
+    labels = content.dimension_by_id
+    for strength in record.strengths[:2]:
+        name = labels[strength.dimension].label(lang)
+        assert name in shown and name in sections["detail"]
+    for gap in (record.gaps or record.further)[:2]:
+        name = labels[gap].label(lang)
+        assert name in shown and name in sections["develop"]
+    # The next step is the path's first.
+    steps = {step.id: step for step in content.profile.training}
+    if record.path:
+        first = to_plain(steps[record.path[0]].text(lang))
+        assert first_sentence(first) in shown and f"1. {first}" in sections["path"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_section_says_what_another_one_says(shipped_content: Content, lang: Lang) -> None:
+    """Each line of the long result lives in one section: the summary points to them, the
+    sections never repeat each other (where the person stands against the entry
+    requirements: once, in the detail)."""
+    for persona in [*PERSONAS, *RANDOM[:3]]:
+        record = record_for(shipped_content, persona, lang)
+        said: list[tuple[str, str]] = []
+        for name in available(shipped_content, record, lang):
+            text = section(shipped_content, record, lang, name)
+            assert text is not None
+            said += [(name, sentence) for sentence in _sentences(text)]
+        for where, sentence in said:
+            again = [other for other, longer in said if other != where and sentence in longer]
+            assert again == [], (persona.name, where, sentence)
+
+
+def _sentences(text: str) -> set[str]:
+    """The section's lines of some length, in lower case, without bullets or numbers."""
+    lines = (line.lower().lstrip("→•↳0123456789. ") for line in to_plain(text).split("\n"))
+    return {line for line in lines if len(line) >= 30}
+
+
+def test_a_capped_band_never_sits_next_to_the_uncapped_fit(shipped_content: Content) -> None:
+    """« 88 % (Adéquation partielle) » read as a contradiction: the capped band stands
+    alone with its reason, and the fit is said to be what the answers alone reach."""
+    capped = [
+        record
+        for persona in PERSONAS
+        if (record := record_for(shipped_content, persona, "fr")).cap is not None
+    ]
+    assert capped
+    for record in capped:
+        text = to_plain(summary(shipped_content, record, "fr"))
+        fit = percent(record.overall, "fr")
+        band = next(b for b in shipped_content.profile.bands if b.id == record.band)
+        assert f"{fit} ({band.label('fr')})" not in text
+        assert f"Verdict\u00a0: {band.label('fr')}" in text
+        assert "Sans cette limite" in text
