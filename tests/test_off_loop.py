@@ -1,5 +1,6 @@
 """SQLite work runs off the event loop: a slow or frozen disk holds up only the people whose
-answer is being saved; /help, /about and a stale press, which need no disk, answer meanwhile.
+answer is being saved; /help, /about, /language, /cancel without a quiz and a stale press,
+which need no disk, answer meanwhile.
 
 The slow disk is a write of `state.db` that waits for an event the test sets: the test
 asserts the order of the replies, never a time.
@@ -97,9 +98,11 @@ async def test_a_frozen_write_holds_up_only_the_person_whose_answer_it_saves(
         bob_press = bob.press_data(bob_question.message_id, stale.encode())
         cleo.send_text("/help")
         cleo.send_text("/about")
+        cleo.send_text("/language")
+        cleo.send_text("/cancel")
         bob.send_text("/help")
         toast = await server.wait_for_answer(bob_press)
-        await cleo.wait_for(lambda u: "How it works" in u.texts[0] and len(u.texts) == 2)
+        await cleo.wait_for(lambda u: "How it works" in u.texts[0] and len(u.texts) == 4)
         await bob.wait_for(lambda u: "Comment ça marche" in u.last_text)
 
         # All of it answered while Ana's answer is still being written: she has no reply yet.
@@ -107,6 +110,8 @@ async def test_a_frozen_write_holds_up_only_the_person_whose_answer_it_saves(
         assert _shown_question(ana) == 1
         assert "question en cours" in str(toast.get("text"))
         assert "The method" in cleo.texts[1]
+        assert "Français" in cleo.messages[2].buttons
+        assert cleo.texts[3] == t("nothing_to_cancel", "en")
 
         disk.thaw()
         await players[ana.id].wait_question(2)

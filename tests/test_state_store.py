@@ -55,7 +55,7 @@ async def test_the_chosen_languages_are_read_at_start_up_and_follow_each_write(
         assert await store.language(1) is None
     finally:
         await asyncio.to_thread(store.close)
-    assert StateDb(tmp_path / "state.db").languages() == {2: "en"}
+    assert StateDb(tmp_path / "state.db").known_people() == ({2: "en"}, set())
 
 
 async def test_a_write_that_fails_leaves_memory_as_the_file_is(
@@ -79,6 +79,12 @@ async def test_a_write_that_fails_leaves_memory_as_the_file_is(
 async def test_a_quiz_is_read_from_the_file_once_then_from_memory(
     tmp_path: Path, mini_content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Who has a quiz is known from start-up: for anyone else nothing is read; a quiz is
+    read once, then kept for the people seen last."""
+    db = StateDb(tmp_path / "state.db")
+    kept = {u: ActiveQuiz(_session(mini_content, f"quiz000{u}"), u, 3) for u in (1, 2, 3)}
+    for user, quiz in kept.items():
+        db.save_quiz(user, quiz)
     reads: list[int] = []
     load = StateDb.load_quiz
 
@@ -87,17 +93,34 @@ async def test_a_quiz_is_read_from_the_file_once_then_from_memory(
         return load(db, user_id)
 
     monkeypatch.setattr(StateDb, "load_quiz", counted)
-    store = StateStore(StateDb(tmp_path / "state.db"), cached_quizzes=2)
+    store = StateStore(db, cached_quizzes=2)
     try:
-        saved = ActiveQuiz(_session(mini_content), 1, 3)
-        await store.save_quiz(1, saved)
-        assert await store.load_quiz(1) == saved and reads == []  # saved: known
-        assert await store.load_quiz(2) is None and await store.load_quiz(2) is None
-        assert reads == [2]  # "no quiz" is remembered too
-        await store.load_quiz(3)  # the third person pushes out the least recently seen
-        assert await store.load_quiz(1) == saved and reads == [2, 3, 1]
+        assert await store.load_quiz(4) is None and reads == []  # no quiz on file
+        assert await store.load_quiz(1) == kept[1] and await store.load_quiz(2) == kept[2]
+        assert await store.load_quiz(1) == kept[1] and reads == [1, 2]
+        assert await store.load_quiz(3) == kept[3]  # pushes out 2, the least recently seen
+        assert await store.load_quiz(1) == kept[1] and await store.load_quiz(2) == kept[2]
+        assert reads == [1, 2, 3, 2]
         await store.delete_quiz(1)
-        assert await store.load_quiz(1) is None and reads == [2, 3, 1]
+        assert await store.load_quiz(1) is None and reads == [1, 2, 3, 2]
+        fresh = ActiveQuiz(_session(mini_content, "quiz0005"), 5, None)
+        await store.save_quiz(5, fresh)
+        assert await store.load_quiz(5) == fresh and reads == [1, 2, 3, 2]
+    finally:
+        await asyncio.to_thread(store.close)
+
+
+async def test_a_quiz_that_no_longer_reads_is_forgotten_by_memory_too(
+    tmp_path: Path, mini_content: Content
+) -> None:
+    db = StateDb(tmp_path / "state.db")
+    db.save_quiz(1, ActiveQuiz(_session(mini_content), 1, None))
+    db.db.execute("update sessions set data = '{}' where user_id = 1")
+    db.db.conn.commit()
+    store = StateStore(db)
+    try:
+        assert await store.load_quiz(1) is None and await store.take_dropped(1)
+        assert await store.load_quiz(1) is None and not await store.take_dropped(1)
     finally:
         await asyncio.to_thread(store.close)
 

@@ -168,12 +168,12 @@ class StateDb:
         lang = rows[0]["lang"] if rows else None
         return str(lang) if lang is not None else None
 
-    def languages(self) -> dict[int, Lang]:
-        """Every language a person chose, by user id."""
-        return {
-            int(row["user_id"]): str(row["lang"])
-            for row in self.db.query("select user_id, lang from languages where lang is not null")
-        }
+    def known_people(self) -> tuple[dict[int, Lang], set[int]]:
+        """Every language a person chose, by user id, and who has a quiz in progress."""
+        chosen = self.db.execute("select user_id, lang from languages where lang is not null")
+        languages = {int(user): str(lang) for user, lang in chosen.fetchall()}
+        quizzes = self.db.execute("select user_id from sessions").fetchall()
+        return languages, {int(row[0]) for row in quizzes}
 
     def set_language(self, user_id: int, lang: Lang) -> None:
         with self.db.atomic():

@@ -7,11 +7,15 @@ memory, so that they need no disk at all:
 
 - the languages people chose: the whole (small) table, read once at start-up and kept
   in step with every write, so `/help`, `/about` or an unreadable button never wait;
+- who has a quiz in progress (a set of user ids, also read at start-up): for anyone
+  else there is no quiz to read;
 - the quizzes in progress of the people seen last (`CACHED_QUIZZES` of them, about
   3.5 KB each): a stale or double press is answered from it.
 
-A cached value is dropped before each write and set again only once the write is
-committed, so a write that fails or is cancelled leaves the next read to the file.
+A cached quiz is dropped before each write and kept again only once the write is
+committed, so a write that fails or is cancelled leaves the next read to the file;
+a person is counted as having a quiz before it is saved, and no longer only once its
+deletion is committed, so the count never misses a quiz on file.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ class StateStore:
     def __init__(self, db: StateDb, *, cached_quizzes: int = CACHED_QUIZZES) -> None:
         self.db = db
         self.thread = DbThread(db.path, "state.db")
-        self._languages: dict[int, Lang] = self.thread.wait(db.languages)
-        self._quizzes: OrderedDict[int, ActiveQuiz | None] = OrderedDict()
+        self._languages, self._with_quiz = self.thread.wait(db.known_people)
+        self._quizzes: OrderedDict[int, ActiveQuiz] = OrderedDict()
         self._cached_quizzes = cached_quizzes
 
     def close(self) -> None:
@@ -54,9 +58,12 @@ class StateStore:
         return self._languages.get(user_id)
 
     async def load_quiz(self, user_id: int) -> ActiveQuiz | None:
-        if user_id in self._quizzes:
+        if user_id not in self._with_quiz:
+            return None
+        cached = self._quizzes.get(user_id)
+        if cached is not None:
             self._quizzes.move_to_end(user_id)
-            return self._quizzes[user_id]
+            return cached
         found = await self._run(lambda: self.db.load_quiz(user_id))
         self._keep(user_id, found)
         return found
@@ -71,6 +78,7 @@ class StateStore:
 
     async def save_quiz(self, user_id: int, quiz: ActiveQuiz) -> None:
         self._quizzes.pop(user_id, None)
+        self._with_quiz.add(user_id)
         await self._run(lambda: self.db.save_quiz(user_id, quiz))
         self._keep(user_id, quiz)
 
@@ -108,7 +116,7 @@ class StateStore:
             self._quizzes.clear()  # which quizzes expired is unknown: read them again
             raise
         for user_id in idle:
-            self._quizzes.pop(user_id, None)
+            self._keep(user_id, None)
         return expired
 
     def _with_language(self, user_id: int, write: Callable[..., T], *args: object) -> T:
@@ -124,6 +132,11 @@ class StateStore:
                 self._languages[user_id] = lang
 
     def _keep(self, user_id: int, quiz: ActiveQuiz | None) -> None:
+        """What the file now holds for that person (None: no quiz)."""
+        if quiz is None:
+            self._quizzes.pop(user_id, None)
+            self._with_quiz.discard(user_id)
+            return
         self._quizzes[user_id] = quiz
         self._quizzes.move_to_end(user_id)
         if len(self._quizzes) > self._cached_quizzes:
