@@ -32,6 +32,7 @@ from bench.load import (
     LoadServer,
     Player,
     Scenario,
+    _proc_cpu_seconds,
     careerbot_press,
 )
 from tests.support.fake_botapi import BotMessage, FakeUser
@@ -73,6 +74,7 @@ class SlowRun:
     answer_waits: list[float]
     finished: int
     stuck: int
+    cpu_ms_per_update: float
 
 
 async def _ask_help(
@@ -124,6 +126,7 @@ async def run_once(disk: SlowDisk, on_loop: bool, seed: int) -> SlowRun:
                     server.add_user(30_000 + n, f"Bystander{n}", language_code="en")
                     for n in range(disk.bystanders)
                 ]
+                cpu = _proc_cpu_seconds(process.pid)
                 done = asyncio.Event()
                 asking = [
                     asyncio.create_task(
@@ -134,6 +137,7 @@ async def run_once(disk: SlowDisk, on_loop: bool, seed: int) -> SlowRun:
                 await asyncio.gather(*(player.play() for player in players))
                 done.set()
                 help_waits = [wait for waits in await asyncio.gather(*asking) for wait in waits]
+                cpu_ms = 1000 * (_proc_cpu_seconds(process.pid) - cpu) / max(server.updates, 1)
             finally:
                 process.terminate()
                 await process.wait()
@@ -142,6 +146,7 @@ async def run_once(disk: SlowDisk, on_loop: bool, seed: int) -> SlowRun:
         [wait for player in players for wait in player.waits],
         finished=sum(player.finished for player in players),
         stuck=sum(player.stuck for player in players),
+        cpu_ms_per_update=cpu_ms,
     )
 
 
@@ -171,19 +176,21 @@ def report(title: str, disk: SlowDisk, runs: dict[str, list[SlowRun]]) -> None:
     )
     print(
         f"   {'SQLite calls':<22} {'/help p50':>10} {'p99':>9} {'answer p50':>11} {'p99':>9}"
-        f" {'finished':>9}"
+        f" {'CPU/update':>11} {'finished':>9}"
     )
     figures = {}
     for setup, setup_runs in runs.items():
         helps = [wait for run in setup_runs for wait in run.help_waits]
         answers = [wait for run in setup_runs for wait in run.answer_waits]
+        cpu = statistics.median(run.cpu_ms_per_update for run in setup_runs)
         figures[setup] = [_ms(helps, 0.5), _ms(helps, 0.99), _ms(answers, 0.5), _ms(answers, 0.99)]
+        figures[setup].append(cpu)
         finished = sum(run.finished for run in setup_runs)
         stuck = sum(run.stuck for run in setup_runs)
-        help_p50, help_p99, answer_p50, answer_p99 = figures[setup]
+        help_p50, help_p99, answer_p50, answer_p99, _ = figures[setup]
         print(
             f"   {setup:<22} {help_p50:>7.0f} ms {help_p99:>6.0f} ms"
-            f" {answer_p50:>8.0f} ms {answer_p99:>6.0f} ms"
+            f" {answer_p50:>8.0f} ms {answer_p99:>6.0f} ms {cpu:>8.2f} ms"
             f" {finished:>4} of {disk.people * len(setup_runs)}"
             + (f" ({stuck} stuck)" if stuck else "")
         )
@@ -191,7 +198,7 @@ def report(title: str, disk: SlowDisk, runs: dict[str, list[SlowRun]]) -> None:
     ratios = [b / n if n else float("nan") for b, n in zip(before, now, strict=True)]
     print(
         f"   {'before ÷ now':<22} {ratios[0]:>8.1f}× {ratios[1]:>7.1f}×"
-        f" {ratios[2]:>9.1f}× {ratios[3]:>7.1f}×"
+        f" {ratios[2]:>9.1f}× {ratios[3]:>7.1f}× {ratios[4]:>10.2f}×"
     )
 
 
