@@ -47,7 +47,7 @@ from tests.support.harness import (
     running_bot,
 )
 from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS, SHIPPED, two_jobs
-from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.test_chat import CLI_SEED, _figures, expected_answers, typed_answer
 
 
@@ -288,7 +288,9 @@ async def test_with_two_jobs_the_person_picks_one_at_start(
 
     assert result.text == expected_result_text(fake, choices, "en")
     assert about.startswith("The job of cloud tester\n") and fake.profile.summary("en") in about
-    assert "E-commerce manager" not in about and "The job of e-commerce" not in about
+    assert fake.profile.about.source("en") in about
+    assert fake.profile.about.core_missions("en") in about
+    assert "e-commerce" not in about.lower() and "e-commerce" not in result.text.lower()
     rows = _results(tmp_path)
     assert [(row["profile_id"], row["source"], row["lang"]) for row in rows] == [
         (FAKE, "salon2026", "en")
@@ -360,6 +362,56 @@ def test_with_two_jobs_the_terminal_asks_which(
     assert "1. Responsable e-commerce" in out and "2. Testeur de nuages" in out
     assert "Tapez un numéro de 1 à 2, ou q pour quitter." in out  # "3" is not one
     _answered(out, fake)
+
+
+#: Words of job titles that say nothing of one job in particular.
+GENERIC_TITLE_WORDS = frozenset(
+    [
+        "responsable",
+        "manager",
+        "chargé",
+        "chargée",
+        "ou",
+        "des",
+        "de",
+        "en",
+        "ligne",
+        "ventes",
+        "web",
+        "marketing",
+        "online",
+        "sales",
+    ]
+)
+
+
+def _job_words(content: Content) -> set[str]:
+    """The words that name the job: those of its titles and aliases, in every language,
+    but the generic ones ("responsable", "manager")."""
+    texts = [content.profile.title, *content.profile.aliases]
+    words = {
+        word
+        for text in texts
+        for lang in content.languages
+        for word in re.findall(r"[\w-]+", text(lang).lower())
+    }
+    return words - GENERIC_TITLE_WORDS
+
+
+def test_the_code_names_no_job(shipped_content: Content) -> None:
+    """Everything about the job is in its profile: the code, the bot's own texts (the
+    catalogues, compiled or not) and the command's help name none of its words."""
+    words = _job_words(shipped_content)
+    assert {"e-commerce", "webmarketing", "e-business", "e-marketing"} <= words
+    found = []
+    for path in sorted(p for p in (ROOT / "bot").rglob("*") if p.is_file()):
+        text = path.read_bytes().decode("utf-8", errors="ignore").lower()
+        found += [
+            f"{path.relative_to(ROOT)}: {word}"
+            for word in sorted(words)
+            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        ]
+    assert not found
 
 
 def test_the_shipped_job_keeps_its_files_at_the_top() -> None:

@@ -388,6 +388,17 @@ class Salary(Strict):
     note: Text
 
 
+class About(Strict):
+    """What the bot says of this job in its own words, where its catalogue (shared by
+    every job) leaves a place for it: /about and the result's interest line."""
+
+    core_missions: Text
+    """The core missions in a few words, to sit inside a sentence ("selling, leading,
+    analysing, negotiating")."""
+    source: Text
+    """Where the job's facts come from, and what fills in where that source is silent."""
+
+
 class Profile(Strict):
     id: ProfileId
     """The file's name without `.yaml`; its questions are in `questions/<id>/` if that
@@ -400,6 +411,7 @@ class Profile(Strict):
     title: Text
     aliases: list[Text]
     summary: Text
+    about: About
     missions: list[Mission]
     dimensions: list[Dimension]
     bands: list[Band]
@@ -469,7 +481,7 @@ class Question(Strict):
     """Knowledge questions only: where the fact comes from (a law, a standard, a usual
     definition); for admins, never shown."""
     short: Text | None = None
-    """A few words naming the question ("scénario marketplace"): a strength cites the
+    """A few words naming the question ("scénario de crise"): a strength cites the
     answers that back it by these names."""
 
     @property

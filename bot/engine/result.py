@@ -68,7 +68,7 @@ def _main_gaps(
     level is met, so the advice never asks for a diploma the path says is not needed.
 
     When an interest cap applies, its interest comes first: checking that one wants to do
-    the job ("sell something yourself") goes before any training towards it.
+    the job ("try the core task yourself") goes before any training towards it.
     """
     every = _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))
     return [*_interest_gaps(content, scored), *every][:limit]

@@ -9,8 +9,8 @@ job's range `min`–`max` and `span = max - min`:
     high  = low + width, the pair slid down to end at `max` if it would pass it
 
 Experience gained outside the job's own trade counts by the profile's
-`experience_fields` weights (twenty years in a shop are not twenty years of
-e-commerce). So a beginner starts at the bottom whatever their diploma, experience moves the
+`experience_fields` weights (twenty years in another trade are not twenty years
+in this one). So a beginner starts at the bottom whatever their diploma, experience moves the
 range most, education lifts it more as experience grows, and the range is
 never narrower than a fifth of the job's: honest about what a quiz can know.
 Both ends are rounded to the profile's step and never leave the job's range.

@@ -102,7 +102,9 @@ def detail_section(
         ),
     ]
     if record.interest is not None:
-        lines += [t("result_interest", lang, value=percent(record.interest, lang))]
+        missions = esc(content.profile.about.core_missions(lang))
+        value = percent(record.interest, lang)
+        lines += [t("result_interest", lang, core_missions=missions, value=value)]
     if more := shown.reasons[SUMMARY_REASONS:]:
         lines += ["", t("detail_reasons", lang)]
         lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]

@@ -46,7 +46,7 @@ MAX_BACKING = 2
 
 
 def strength_line(content: Content, strength: Backed, lang: Lang) -> str:
-    """The strength and, briefly, the answers that back it: "• Label (scénario marketplace, …)"."""
+    """The strength and, briefly, the answers that back it: "• Label (scénario de crise, …)"."""
     questions = content.question_by_id
     names = [
         short(lang)

@@ -141,7 +141,7 @@ def job_picker(
 
 
 def job_name(content: Content, lang: Lang) -> str:
-    """The job's title as a label on its own ("Responsable e-commerce"), in `lang` if the
+    """The job's title as a label on its own ("Testeur de nuages"), in `lang` if the
     profile has it, else in its own first language."""
     title = content.profile.title(content.language_for(lang))
     return title[:1].upper() + title[1:]
@@ -180,8 +180,12 @@ def about(content: Content, lang: Lang) -> Screen:
         html.escape(profile.summary(lang)),
         t("job_missions", lang),
         *(f"• {html.escape(mission.text(lang))}" for mission in core),
+        t("result_entry", lang),
+        html.escape(profile.entry.text(lang)),
     ]
-    return Screen("\n".join(job) + "\n\n" + t("about", lang))
+    method = t("about", lang, core_missions=html.escape(profile.about.core_missions(lang)))
+    source = t("about_source", lang, source=html.escape(profile.about.source(lang)))
+    return Screen("\n\n".join(("\n".join(job), method, source)))
 
 
 def resume_offer(quiz: Quiz, session: QuizSession) -> Screen:
