@@ -37,3 +37,12 @@ def test_the_allocator_gives_memory_back_where_it_is_glibc() -> None:
     )
     glibc, applied = imported_after(code).split()
     assert applied == glibc
+
+
+def test_the_running_bot_imports_the_pdf_library_only_to_make_a_pdf() -> None:
+    """fpdf2 and the fonts it parses are for the people who ask for a PDF (issue 20)."""
+    code = (
+        "import sys, bot.cli, bot.telegram_bot.application, bot.terminal.chat, "
+        "bot.services.results; print('fpdf' in sys.modules, 'fontTools' in sys.modules)"
+    )
+    assert imported_after(code) == "False False"

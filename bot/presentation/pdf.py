@@ -1,0 +1,273 @@
+"""The result as a PDF to take to an adviser: one or two A4 pages, every section and the chart.
+
+fpdf2 (the `pdf` extra) writes it with DejaVu Sans, the font the charts extra
+installs with matplotlib, embedded as a subset: it prints €, « » and the
+French no-break spaces (U+00A0, U+202F), and fpdf2 never breaks a line at one.
+The file holds nothing that identifies the person or the machine: no author,
+no file identifier, the day it was made rather than the time, and a producer
+string without a path (tests/test_pdf.py reads every byte back).
+
+This module imports fpdf2 at its top: import it only when a PDF is made, so the
+running bot does not keep the library in memory for the people who never ask.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from html.parser import HTMLParser
+from io import BytesIO
+from typing import Final
+
+from fpdf import FPDF
+from fpdf.fonts import TTFFont
+
+from bot.content.models import Lang
+from bot.presentation.result_chart import font_dir
+from bot.presentation.texts import t
+
+FONT: Final = "DejaVu"
+_FONT_FILES: Final = {
+    "": "DejaVuSans.ttf",
+    "B": "DejaVuSans-Bold.ttf",
+    "I": "DejaVuSans-Oblique.ttf",
+    "BI": "DejaVuSans-BoldOblique.ttf",
+}
+MAX_PAGES: Final = 2
+#: Body sizes tried in turn (points) until the text and the chart fit on `MAX_PAGES`.
+BODY_SIZES: Final = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
+_MARGIN = 15.0
+_FOOTER_H = 8.0
+_LEADING = 1.4
+"""Line height as a multiple of the font size."""
+_CHART_MAX_W = 110.0
+_CHART_MIN_W = 62.0
+"""Narrower than this (mm), the chart's labels would print under about 5 pt."""
+_INDENT = 6.0
+_MM_PER_PT = 25.4 / 72
+_BULLETS = ("• ", "→ ", "↳ ")
+_NUMBERED = re.compile(r"(\d+\. )")
+
+
+@dataclass(frozen=True)
+class PdfSection:
+    """A titled part of the result; `text` is in Telegram's HTML subset, a line per line."""
+
+    title: str | None
+    text: str
+
+
+def sections_of(text: str) -> list[PdfSection]:
+    """Split a result text into parts at its blank lines; a first line wholly in bold is
+    the part's title."""
+    parts = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        first, _, rest = block.partition("\n")
+        heading = re.fullmatch(r"\s*<b>(.*)</b>\s*", first)
+        if heading and "<" not in heading.group(1):
+            parts.append(PdfSection(html.unescape(heading.group(1)), rest))
+        else:
+            parts.append(PdfSection(None, block))
+    return parts
+
+
+def document_of(text: str) -> tuple[str, list[PdfSection]]:
+    """A result text as a PDF's title and sections: its first part's title heads the page."""
+    parts = sections_of(text)
+    first = parts[0]
+    if first.title is None:
+        return "", parts
+    return first.title, [PdfSection(None, first.text), *parts[1:]]
+
+
+def result_pdf(
+    title: str,
+    sections: Sequence[PdfSection],
+    chart_png: bytes | None,
+    lang: Lang,
+    *,
+    day: date | None = None,
+) -> bytes:
+    """The PDF of a result: the title, each section, then the chart, on at most two pages.
+
+    The body's size goes down a step at a time until everything fits; `day` is the
+    date the file says it was made (today, in UTC, unless given).
+    """
+    made = day or datetime.now(UTC).date()
+    # Each font costs time to read and subset: only the styles the text uses are added.
+    styles = {"", "B"} | {style for part in sections for _, style in _runs(part.text)}
+    for size in BODY_SIZES:
+        document = _Document(lang, made, styles)
+        if title:
+            document.heading(title)
+        for part in sections:
+            document.section(part, size)
+        placed = document.chart(chart_png) if chart_png is not None else True
+        if placed and document.pages_count <= MAX_PAGES:
+            break
+    return bytes(document.output())
+
+
+class _Document(FPDF):
+    """An A4 page with DejaVu Sans, the page number at the foot, no identifying metadata."""
+
+    def __init__(self, lang: Lang, made: date, styles: set[str]) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.lang = lang
+        folder = font_dir()
+        for style in sorted(styles):
+            self.add_font(FONT, style, folder / _FONT_FILES[style])
+        regular = self.fonts[FONT.lower()]
+        assert isinstance(regular, TTFFont)
+        self._glyphs = frozenset(regular.cmap)
+        self.set_margins(_MARGIN, _MARGIN, _MARGIN)
+        self.set_auto_page_break(True, _MARGIN + _FOOTER_H)
+        self.set_lang(lang)
+        self.set_creator("careerbot")
+        self.set_producer("careerbot")
+        self.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=UTC))
+        self.alias_nb_pages()
+        self.add_page()
+
+    def file_id(self) -> None:
+        """No /ID: it would be a fingerprint of this file (the format does not require one)."""
+        return None
+
+    def footer(self) -> None:
+        self.set_y(-(_MARGIN + _FOOTER_H / 2))
+        self.set_font(FONT, "", 8)
+        self.set_text_color(110)
+        label = t("pdf_page", self.lang, page=self.page_no(), pages="{nb}")
+        self.cell(0, 4, label, align="C")
+        self.set_text_color(0)
+
+    def printable(self, text: str) -> str:
+        """The text without the characters DejaVu Sans lacks (emoji), which would print
+        as empty boxes, each with the space after it."""
+        kept: list[str] = []
+        dropped = False
+        for ch in text:
+            if ord(ch) not in self._glyphs and ch != "\n":
+                dropped = True
+            elif not (dropped and ch == " "):
+                kept.append(ch)
+                dropped = False
+        return "".join(kept)
+
+    def heading(self, title: str) -> None:
+        self.set_font(FONT, "B", 15)
+        self.multi_cell(0, 15 * _LEADING * _MM_PER_PT, self.printable(title))
+        self.ln(2)
+
+    def section(self, part: PdfSection, size: float) -> None:
+        height = size * _LEADING * _MM_PER_PT
+        if part.title is not None:
+            self.ln(height * 0.6)
+            self.set_font(FONT, "B", size + 1.5)
+            self.multi_cell(0, height * 1.1, self.printable(part.title))
+            self.ln(height * 0.15)
+        for line in part.text.split("\n"):
+            self._line(line, size, height)
+
+    def _line(self, line: str, size: float, height: float) -> None:
+        runs = _runs(line)
+        plain = "".join(text for text, _ in runs)
+        if not plain.strip():
+            self.ln(height * 0.5)
+            return
+        indent, marker = _hanging(plain)
+        if marker:
+            runs = _drop_prefix(runs, len(plain) - len(plain.lstrip()) + len(marker))
+        self.set_x(self.l_margin + indent)
+        if marker:
+            self.set_font(FONT, "", size)
+            self.write(height, marker.strip())
+        left = self.l_margin
+        self.set_left_margin(left + indent + (_INDENT if marker else 0))
+        self.set_x(self.l_margin)
+        for text, style in runs:
+            self.set_font(FONT, style, size)
+            self.write(height, self.printable(text))
+        self.set_left_margin(left)
+        self.ln(height)
+
+    def chart(self, png: bytes) -> bool:
+        """The chart after the text, as wide as the room left allows; False when it does
+        not fit on the last allowed page even at its narrowest."""
+        ratio = _png_ratio(png)
+        room = self.page_break_trigger - self.y - 4
+        if room / ratio < _CHART_MIN_W:
+            if self.page_no() >= MAX_PAGES:
+                return False
+            self.add_page()
+            room = self.page_break_trigger - self.y
+        width = min(_CHART_MAX_W, room / ratio, self.epw)
+        self.ln(4)
+        self.image(BytesIO(png), x=(self.w - width) / 2, w=width)
+        return True
+
+
+def _hanging(plain: str) -> tuple[float, str]:
+    """The indent and the marker of a bullet, an arrow or a numbered step ("" for none)."""
+    stripped = plain.lstrip()
+    depth = _INDENT if len(plain) - len(stripped) >= 2 else 0.0
+    for bullet in _BULLETS:
+        if stripped.startswith(bullet):
+            return depth, bullet
+    numbered = _NUMBERED.match(stripped)
+    if numbered:
+        return depth, numbered.group(1)
+    return depth, ""
+
+
+def _drop_prefix(runs: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:
+    kept = []
+    for text, style in runs:
+        cut = min(count, len(text))
+        count -= cut
+        if text[cut:]:
+            kept.append((text[cut:], style))
+    return kept
+
+
+def _png_ratio(png: bytes) -> float:
+    """Height over width, read from the PNG's header."""
+    width = int.from_bytes(png[16:20], "big")
+    height = int.from_bytes(png[20:24], "big")
+    return height / width
+
+
+class _Runs(HTMLParser):
+    """Text runs with their style (fpdf2's "", "B", "I", "BI") from Telegram's HTML subset."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[tuple[str, str]] = []
+        self._bold = 0
+        self._italic = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._step(tag, 1)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._step(tag, -1)
+
+    def _step(self, tag: str, by: int) -> None:
+        if tag in ("b", "strong"):
+            self._bold = max(0, self._bold + by)
+        elif tag in ("i", "em"):
+            self._italic = max(0, self._italic + by)
+
+    def handle_data(self, data: str) -> None:
+        style = ("B" if self._bold else "") + ("I" if self._italic else "")
+        self.runs.append((data, style))
+
+
+def _runs(line: str) -> list[tuple[str, str]]:
+    parser = _Runs()
+    parser.feed(line)
+    parser.close()
+    return parser.runs
