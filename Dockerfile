@@ -9,9 +9,9 @@ ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never
 WORKDIR /app
 # Dependencies first, from the lock only: this layer is rebuilt only when uv.lock changes.
 COPY pyproject.toml uv.lock README.md ./
-RUN uv sync --frozen --no-dev --extra charts --no-install-project
+RUN uv sync --frozen --no-dev --extra charts --extra pdf --no-install-project
 COPY bot ./bot
-RUN uv sync --frozen --no-dev --extra charts --no-editable
+RUN uv sync --frozen --no-dev --extra charts --extra pdf --no-editable
 
 FROM python:3.11-slim
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin careerbot \

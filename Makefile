@@ -106,8 +106,8 @@ lock-check: $(UV_DEP)  ## Fail if uv.lock is out of date with pyproject.toml
 venv: $(UV_DEP)  ## Create or update .venv with the bot and the dev tools, exactly as uv.lock says
 	$(UV) $(SYNC)
 
-venv-run: $(UV_DEP)  ## Install only what the bot needs to run (and its charts) into .venv
-	$(UV) $(SYNC) --no-dev --inexact --extra charts
+venv-run: $(UV_DEP)  ## Install only what the bot needs to run (with its charts and PDF) into .venv
+	$(UV) $(SYNC) --no-dev --inexact --extra charts --extra pdf
 
 # Kept for scripts that asked for the old stamp file.
 $(VENV)/.installed: venv

@@ -75,15 +75,27 @@ def test_make_run_installs_only_what_the_bot_needs() -> None:
     assert "sync --frozen" in dry_run
     assert "--no-dev" in dry_run
     runtime = subprocess.run(
-        [str(UV), "export", "--frozen", "--no-dev", "--extra", "charts", "--no-hashes"],
+        [
+            str(UV),
+            "export",
+            "--frozen",
+            "--no-dev",
+            "--extra",
+            "charts",
+            "--extra",
+            "pdf",
+            "--no-hashes",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     packages = {line.split("==")[0] for line in runtime.splitlines() if "==" in line}
-    assert {"python-telegram-bot", "pydantic", "matplotlib"} <= packages
-    assert not packages & {"pytest", "ruff", "mypy", "hypothesis", "import-linter", "datasette"}
+    assert {"python-telegram-bot", "pydantic", "matplotlib", "fpdf2"} <= packages
+    dev = {"pytest", "ruff", "mypy", "hypothesis", "import-linter", "datasette", "pypdf"}
+    assert not packages & dev
+    assert "--extra charts --extra pdf" in dry_run
 
 
 def test_lint_tools_and_uv_are_pinned_exactly() -> None:

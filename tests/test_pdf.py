@@ -23,7 +23,8 @@ from bot.content.models import Content, Lang
 from bot.engine.result import evaluate
 from bot.presentation.pdf import MAX_PAGES, PdfSection, document_of, result_pdf, sections_of
 from bot.presentation.result_chart import result_chart_png
-from bot.presentation.result_text import render_result, to_plain
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money_range, percent, t
 from tests.support.personas import Persona, answers_for
 from tests.test_personas import PERSONAS, RANDOM

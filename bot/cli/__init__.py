@@ -121,12 +121,26 @@ def _writable_file(ctx: click.Context, param: click.Parameter, path: Path | None
     help="Also save the result chart as a PNG file (checked before the quiz starts).",
 )
 @click.option(
+    "--pdf",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=_writable_file,
+    help="Also save the result as a PDF file, the chart inside (needs careerbot[pdf]).",
+)
+@click.option(
     "--seed",
     help="Fix the order of the answers (shuffled per quiz): the same seed, the same order.",
 )
-def chat(lang: str | None, profile: str | None, chart: Path | None, seed: str | None) -> None:
+def chat(
+    lang: str | None, profile: str | None, chart: Path | None, pdf: Path | None, seed: str | None
+) -> None:
     """Take the quiz in this terminal (no Telegram needed)."""
+    from bot.services.report import pdf_available
     from bot.terminal.chat import run_chat
+
+    if pdf is not None and not pdf_available():
+        raise click.BadParameter(
+            "the PDF needs the pdf extra: pip install 'careerbot[pdf]'.", param_hint="'--pdf'"
+        )
 
     settings = _settings()
     served = (profile,) if profile else settings.profiles
@@ -145,7 +159,7 @@ def chat(lang: str | None, profile: str | None, chart: Path | None, seed: str | 
         open_catalogues(settings.locales_dir, languages)
     except CatalogueError as error:
         raise click.ClickException(str(error)) from None
-    run_chat(contents, lang or codes[0], chart_path=chart, seed=seed)
+    run_chat(contents, lang or codes[0], chart_path=chart, pdf_path=pdf, seed=seed)
 
 
 @main.command()

@@ -32,7 +32,7 @@ async def export(deps: Deps) -> Reply:
     assert deps.scores is not None, "the bot always has a score log"
     data = await deps.scores.export_csv()
     name = f"careerbot-scores-{date.today().isoformat()}.csv"
-    return Reply(attachments=(Attachment(name, None, lambda: data, document=True),))
+    return Reply(attachments=(Attachment(name, None, lambda: data, document=True, ready=True),))
 
 
 async def reload(deps: Deps, person: Person) -> Reply:

@@ -40,16 +40,17 @@ class Show:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file sent after the text: a picture (a chart) unless `document`.
+    """A file sent after the text: a picture (a chart) unless `document` (a PDF, a CSV).
 
-    A picture's `draw` is slow (run it off the event loop) and may fail: the text stands
-    alone. A document's is quick (its data is ready).
+    `draw` is slow (run it off the event loop) and may fail: the text stands alone.
+    When the data is `ready` (an export), `draw` only hands it over.
     """
 
     filename: str
     caption: str | None
     draw: Callable[[], bytes]
     document: bool = False
+    ready: bool = False
 
 
 @dataclass(frozen=True)

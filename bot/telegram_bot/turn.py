@@ -88,9 +88,9 @@ class Turn:
     async def _send(self, attachment: Attachment) -> None:
         """A file is a bonus: if it cannot be drawn or sent, the text stands."""
         try:
-            if attachment.document:
+            if attachment.ready:
                 data = attachment.draw()
-            else:  # a chart: drawn in the chart thread, which needs the `charts` extra
+            else:  # a chart or a PDF: drawn in the chart thread, off the event loop
                 from bot.presentation.charts import draw_in_background
 
                 data = await draw_in_background(attachment.draw)

@@ -29,6 +29,7 @@ from bot.services.deps import Deps, lang_of
 from bot.services.deps import new_quiz_id as random_quiz_id
 from bot.services.quiz import answer, back, confirm, restart, toggle
 from bot.services.reply import Asked, Attachment, Person, Reply
+from bot.services.report import result_pdf
 from bot.state.memory import MemoryStateStore
 
 BACK: Final = "b"
@@ -50,6 +51,7 @@ def run_chat(
     lang: Lang,
     *,
     chart_path: Path | None = None,
+    pdf_path: Path | None = None,
     seed: str | None = None,
     input: TextIO | None = None,
     output: TextIO | None = None,
@@ -95,6 +97,9 @@ def run_chat(
             for attachment in finished.attachments:
                 chat.say()
                 chat.say(save_chart(attachment, chat.lang, chart_path))
+        if pdf_path is not None:
+            chat.say()
+            chat.say(chat.save_pdf(pdf_path))
     kept = state.last.get(chat.person.user_id)
     return kept.record if kept else None
 
@@ -110,6 +115,15 @@ class _Chat:
         self.lang = lang
         self.source = source
         self.out = out
+
+    def save_pdf(self, path: Path) -> str:
+        """The result as the bot's PDF, written to `path`; the line to print."""
+        reply = self.runner.run(result_pdf(self.deps, self.person))
+        if not reply.attachments:
+            return to_plain(reply.notice or "")
+        return save_file(
+            reply.attachments[0], path, N_("chat_pdf_saved"), N_("chat_pdf_failed"), self.lang
+        )
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -265,12 +279,17 @@ def render_question(asked: Asked) -> str:
 
 def save_chart(chart: Attachment, lang: Lang, path: Path) -> str:
     """Write the result chart to `path`; the line to print, whether it worked or not."""
+    return save_file(chart, path, N_("chat_chart_saved"), N_("chat_chart_failed"), lang)
+
+
+def save_file(attachment: Attachment, path: Path, saved: str, failed: str, lang: Lang) -> str:
+    """Write an attachment to `path`; the line to print (catalogue key `saved` or `failed`)."""
     try:
-        path.write_bytes(chart.draw())
-    except Exception as error:  # the chart is an extra: never lose the result over it
+        path.write_bytes(attachment.draw())
+    except Exception as error:  # a file is an extra: never lose the result over it
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return t("chat_chart_failed", lang, reason=reason)
-    return t("chat_chart_saved", lang, path=path)
+        return t(failed, lang, reason=reason)
+    return t(saved, lang, path=path)
 
 
 def _labels(question: Question, choices: tuple[str, ...], lang: Lang) -> list[str]:

@@ -1,0 +1,60 @@
+"""The result as a PDF to take to an adviser: behind « Mon bilan (PDF) » and `careerbot chat --pdf`.
+
+The PDF holds the whole result, the summary then every section, rendered from
+the stored record like every other view, and its chart, in the person's
+language. It is drawn like the chart, off the event loop; fpdf2 (the `pdf`
+extra) is imported only then.
+"""
+
+from __future__ import annotations
+
+import html
+from importlib.util import find_spec
+
+from bot.content.models import Content, Lang
+from bot.engine.change import Change, compare
+from bot.engine.record import ResultRecord
+from bot.presentation.texts import t
+from bot.services.deps import Deps, lang_of
+from bot.services.reply import Attachment, Person, Reply
+
+
+def pdf_available() -> bool:
+    """Whether the `pdf` extra is installed (checked without importing it)."""
+    return find_spec("fpdf") is not None
+
+
+async def result_pdf(deps: Deps, person: Person, quiz_id: str | None = None) -> Reply:
+    """The PDF of the result of quiz `quiz_id` (None: the last one), or a notice when the
+    person has no such result any more."""
+    lang = await lang_of(deps, person)
+    last = await deps.state.last_result(person.user_id)
+    previous = await deps.state.previous_result(person.user_id)
+    if last is not None and quiz_id in (None, last.quiz_id or ""):
+        kept, before = last, previous
+    elif previous is not None and quiz_id == (previous.quiz_id or ""):
+        kept, before = previous, None
+    else:
+        return Reply(notice=t("no_result" if last is None else "toast_replaced", lang))
+    content = deps.contents.content_for(kept.version)
+    if content is None:
+        return Reply(notice=t("no_result", lang))
+    change = compare(content, before.record, kept.record) if before is not None else None
+    attachment = pdf_of(content, kept.record, lang, change)
+    return Reply(notice=t("pdf_toast", lang), attachments=(attachment,))
+
+
+def pdf_of(content: Content, record: ResultRecord, lang: Lang, change: Change | None) -> Attachment:
+    """The PDF of a result, drawn when the adapter sends it."""
+
+    def draw() -> bytes:
+        # Imported here: fpdf2 is the optional `pdf` extra, kept out of memory until needed.
+        from bot.presentation.pdf import document_of, result_pdf
+        from bot.presentation.result_chart import result_chart_png
+        from bot.presentation.result_full import render_result
+
+        title, parts = document_of(render_result(content, record, lang, change))
+        return result_pdf(title, parts, result_chart_png(content, record, lang), lang)
+
+    caption = t("pdf_caption", lang, job=html.escape(content.profile.title(lang)))
+    return Attachment(t("pdf_filename", lang), caption, draw, document=True)

@@ -1,0 +1,39 @@
+"""The PDF use case (bot/services/report.py) with in-memory stores."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from bot.content.models import Content
+from bot.engine.result import evaluate
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
+from bot.presentation.texts import t
+from bot.services import report
+from bot.services.deps import Deps
+from bot.services.reply import Reply
+from tests.support.answers import EXAMPLE
+from tests.test_services import ANA, deps, play
+
+__all__ = ["deps"]  # the fixture, shared with tests/test_services.py
+
+
+async def test_without_a_result_the_pdf_is_a_notice(deps: Deps) -> None:
+    assert await report.result_pdf(deps, ANA) == Reply(notice=t("no_result", "fr"))
+
+
+async def test_the_pdf_of_the_last_result_is_a_document_drawn_off_the_loop(
+    deps: Deps, mini_content: Content
+) -> None:
+    await play(deps, EXAMPLE)
+    reply = await report.result_pdf(deps, ANA)
+    assert reply.notice == t("pdf_toast", "fr")
+    [attachment] = reply.attachments
+    assert attachment.document and not attachment.ready
+    assert attachment.filename == "mon-bilan.pdf"
+    reader = PdfReader(io.BytesIO(attachment.draw()))
+    text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+    whole = to_plain(render_result(mini_content, evaluate(mini_content, EXAMPLE), "fr"))
+    assert "".join(whole.split()) in text.replace("Page1sur1", "")
