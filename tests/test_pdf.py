@@ -25,7 +25,8 @@ from bot.presentation.pdf import MAX_PAGES, PdfSection, document_of, result_pdf,
 from bot.presentation.result_chart import result_chart_png
 from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain
-from bot.presentation.texts import money_range, percent, t
+from bot.presentation.texts import money_range, percent
+from tests.support.pdf_text import page_texts, squeezed
 from tests.support.personas import Persona, answers_for
 from tests.test_personas import PERSONAS, RANDOM
 
@@ -36,27 +37,9 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 def persona_pdf(content: Content, persona: Persona, lang: Lang) -> tuple[str, bytes]:
     """The result text of a persona and its PDF, as the bot makes them."""
     result = evaluate(content, answers_for(content, persona))
-    text = render_result(content, result, lang)
+    text = render_result(content, result, lang, pointer=False)
     title, parts = document_of(text)
     return text, result_pdf(title, parts, result_chart_png(content, result, lang), lang, day=DAY)
-
-
-def page_texts(data: bytes, lang: Lang) -> list[str]:
-    """Each page's text, without its footer (the page number)."""
-    reader = PdfReader(io.BytesIO(data))
-    pages = len(reader.pages)
-    texts = []
-    for number, page in enumerate(reader.pages, start=1):
-        footer = t("pdf_page", lang, page=number, pages=pages)
-        text = page.extract_text()
-        assert footer in text
-        texts.append(text.replace(footer, ""))
-    return texts
-
-
-def squeezed(text: str) -> str:
-    """The text without any space, nor the emoji DejaVu Sans cannot print."""
-    return "".join(ch for ch in text if not ch.isspace() and ord(ch) < 0x1F000)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +80,7 @@ def test_the_figures_of_the_result_are_in_the_pdf(shipped_content: Content) -> N
 def test_the_chart_is_embedded_as_an_image(shipped_content: Content) -> None:
     result = evaluate(shipped_content, answers_for(shipped_content, PERSONAS[3]))
     chart = result_chart_png(shipped_content, result, "fr")
-    title, parts = document_of(render_result(shipped_content, result, "fr"))
+    title, parts = document_of(render_result(shipped_content, result, "fr", pointer=False))
     reader = PdfReader(io.BytesIO(result_pdf(title, parts, chart, "fr", day=DAY)))
     images = [image for page in reader.pages for image in page.images]
     assert len(images) == 1

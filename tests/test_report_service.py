@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
-from pypdf import PdfReader
-
 from bot.content.models import Content
 from bot.engine.result import evaluate
 from bot.presentation.result_full import render_result
@@ -15,6 +11,7 @@ from bot.services import report
 from bot.services.deps import Deps
 from bot.services.reply import Reply
 from tests.support.answers import EXAMPLE
+from tests.support.pdf_text import page_texts, squeezed
 from tests.test_services import ANA, deps, play
 
 __all__ = ["deps"]  # the fixture, shared with tests/test_services.py
@@ -33,7 +30,8 @@ async def test_the_pdf_of_the_last_result_is_a_document_drawn_off_the_loop(
     [attachment] = reply.attachments
     assert attachment.document and not attachment.ready
     assert attachment.filename == "mon-bilan.pdf"
-    reader = PdfReader(io.BytesIO(attachment.draw()))
-    text = "".join("".join(page.extract_text().split()) for page in reader.pages)
-    whole = to_plain(render_result(mini_content, evaluate(mini_content, EXAMPLE), "fr"))
-    assert "".join(whole.split()) in text.replace("Page1sur1", "")
+    text = squeezed("".join(page_texts(attachment.draw(), "fr")))
+    result = evaluate(mini_content, EXAMPLE)
+    whole = to_plain(render_result(mini_content, result, "fr", pointer=False))
+    assert text == squeezed(whole), "the whole result, the pointer to the buttons left out"
+    assert squeezed(to_plain(t("summary_more", "fr"))) not in text

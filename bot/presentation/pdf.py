@@ -130,6 +130,7 @@ class _Document(FPDF):
         self.set_producer("careerbot")
         self.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=UTC))
         self.alias_nb_pages()
+        self._parts = 0
         self.add_page()
 
     def file_id(self) -> None:
@@ -164,8 +165,12 @@ class _Document(FPDF):
 
     def section(self, part: PdfSection, size: float) -> None:
         height = size * _LEADING * _MM_PER_PT
-        if part.title is not None:
+        if part.title is not None or self._parts:
             self.ln(height * 0.6)
+        self._parts += 1
+        if part.title is not None:
+            if self.y + 4 * height > self.page_break_trigger:
+                self.add_page()  # a heading starts its part on the page, never alone at the foot
             self.set_font(FONT, "B", size + 1.5)
             self.multi_cell(0, height * 1.1, self.printable(part.title))
             self.ln(height * 0.15)

@@ -16,7 +16,12 @@ from bot.presentation.result_summary import summary
 
 
 def render_result(
-    content: Content, result: Result | ResultRecord, lang: Lang, change: Change | None = None
+    content: Content,
+    result: Result | ResultRecord,
+    lang: Lang,
+    change: Change | None = None,
+    *,
+    pointer: bool = True,
 ) -> str:
     """The summary then every section that has something to say, from the result's record.
 
@@ -24,7 +29,7 @@ def render_result(
     what a record holds.
     """
     record = result if isinstance(result, ResultRecord) else record_of(content, result, lang=lang)
-    parts = [summary(content, record, lang, change)]
+    parts = [summary(content, record, lang, change, pointer=pointer)]
     for name in SECTIONS:
         text = section(content, record, lang, name, change)
         if text is not None:

@@ -27,9 +27,15 @@ MAIN = 2
 
 
 def summary(
-    content: Content, record: ResultRecord, lang: Lang, change: Change | None = None
+    content: Content,
+    record: ResultRecord,
+    lang: Lang,
+    change: Change | None = None,
+    *,
+    pointer: bool = True,
 ) -> str:
-    """The summary of a result, in Telegram's HTML subset."""
+    """The summary of a result, in Telegram's HTML subset; `pointer` ends it with the line
+    that points to the sections' buttons."""
     shown = view(content, record)
     esc = html.escape
     lines = [t("result_title", lang, job=esc(content.profile.title(lang))), *_verdict(shown, lang)]
@@ -45,7 +51,9 @@ def summary(
             )
         )
     lines += ["", _strengths(shown, lang), _gaps(shown, lang), _salary(shown, lang)]
-    lines += [_next_step(shown, lang), "", t("summary_more", lang)]
+    lines.append(_next_step(shown, lang))
+    if pointer:
+        lines += ["", t("summary_more", lang)]
     return "\n".join(lines)
 
 

@@ -53,7 +53,7 @@ def pdf_of(content: Content, record: ResultRecord, lang: Lang, change: Change | 
         from bot.presentation.result_chart import result_chart_png
         from bot.presentation.result_full import render_result
 
-        title, parts = document_of(render_result(content, record, lang, change))
+        title, parts = document_of(render_result(content, record, lang, change, pointer=False))
         return result_pdf(title, parts, result_chart_png(content, record, lang), lang)
 
     caption = t("pdf_caption", lang, job=html.escape(content.profile.title(lang)))
