@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.models import Content
 from bot.engine.result import evaluate
+from bot.presentation.payloads import ResultPress, decode
 from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
-from bot.services import report
+from bot.services import report, results
 from bot.services.deps import Deps
 from bot.services.reply import Reply
 from tests.support.answers import EXAMPLE
@@ -35,3 +38,24 @@ async def test_the_pdf_of_the_last_result_is_a_document_drawn_off_the_loop(
     whole = to_plain(render_result(mini_content, result, "fr", pointer=False))
     assert text == squeezed(whole), "the whole result, the pointer to the buttons left out"
     assert squeezed(to_plain(t("summary_more", "fr"))) not in text
+
+
+async def test_the_button_is_offered_only_where_the_pdf_extra_is_installed(
+    deps: Deps, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await play(deps, EXAMPLE)
+    label = t("button_pdf", "fr")
+    shown = await results.show_result(deps, ANA, None, chart=False)
+    [button] = [b for row in shown.screens[0].screen.buttons for b in row if b.text == label]
+    press = decode(button.data)
+    assert isinstance(press, ResultPress) and press.view == "pdf"
+
+    monkeypatch.setattr(results, "pdf_available", lambda: False)
+    shown = await results.show_result(deps, ANA, None, chart=False)
+    assert label not in [b.text for row in shown.screens[0].screen.buttons for b in row]
+
+
+async def test_the_button_of_a_replaced_result_says_so(deps: Deps) -> None:
+    await play(deps, EXAMPLE)
+    reply = await results.open_view(deps, ANA, 200, ResultPress("gone", "pdf"))
+    assert reply == Reply(notice=t("toast_replaced", "fr"))

@@ -62,7 +62,7 @@ class MenuPress:
         return SEPARATOR.join(parts)
 
 
-ResultView = Literal["summary", "path", "salary", "develop", "detail", "neighbours"]
+ResultView = Literal["summary", "path", "salary", "develop", "detail", "neighbours", "pdf"]
 _RESULT_CODES: dict[ResultView, str] = {
     "summary": "s",
     "path": "p",
@@ -70,13 +70,14 @@ _RESULT_CODES: dict[ResultView, str] = {
     "develop": "g",
     "detail": "c",
     "neighbours": "n",
+    "pdf": "f",
 }
 _RESULT_VIEWS = {code: name for name, code in _RESULT_CODES.items()}
 
 
 @dataclass(frozen=True)
 class ResultPress:
-    """A button under a result: open one of its views in place."""
+    """A button under a result: open one of its views in place, or send its PDF."""
 
     quiz_id: str
     """The quiz the result comes from ("" for a result kept without one)."""

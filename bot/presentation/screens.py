@@ -279,15 +279,23 @@ SECTION_BUTTONS: dict[ResultView, str] = {
 
 
 def result_buttons(
-    content: Content, lang: Lang, quiz_id: str = "", sections: Sequence[ResultView] = ()
+    content: Content,
+    lang: Lang,
+    quiz_id: str = "",
+    sections: Sequence[ResultView] = (),
+    *,
+    pdf: bool = False,
 ) -> list[list[Button]]:
-    """Under the summary: a button per section (two a row), retake, the other languages."""
+    """Under the summary: a button per section (two a row), the PDF when it can be made,
+    retake, the other languages."""
     opens = [
         Button(t(SECTION_BUTTONS[name], lang), ResultPress(quiz_id, name).encode())
         for name in sections
     ]
+    report = [Button(t("button_pdf", lang), ResultPress(quiz_id, "pdf").encode())]
     return [
         *(opens[i : i + 2] for i in range(0, len(opens), 2)),
+        *([report] if pdf else []),
         [Button(t("button_retake", lang), MenuPress("retake").encode())],
         *language_buttons(content.languages, lang, RESULT_SUFFIX),
     ]

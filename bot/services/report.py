@@ -9,6 +9,7 @@ extra) is imported only then.
 from __future__ import annotations
 
 import html
+from functools import cache
 from importlib.util import find_spec
 
 from bot.content.models import Content, Lang
@@ -19,28 +20,25 @@ from bot.services.deps import Deps, lang_of
 from bot.services.reply import Attachment, Person, Reply
 
 
+@cache
 def pdf_available() -> bool:
-    """Whether the `pdf` extra is installed (checked without importing it)."""
+    """Whether the `pdf` extra is installed (checked once, without importing it)."""
     return find_spec("fpdf") is not None
 
 
-async def result_pdf(deps: Deps, person: Person, quiz_id: str | None = None) -> Reply:
-    """The PDF of the result of quiz `quiz_id` (None: the last one), or a notice when the
-    person has no such result any more."""
+async def result_pdf(deps: Deps, person: Person) -> Reply:
+    """The PDF of the last result (`careerbot chat --pdf`), or a notice when there is none.
+
+    On Telegram the button under a result asks for that result's PDF
+    (`results.open_view`), found by its quiz like its sections."""
     lang = await lang_of(deps, person)
     last = await deps.state.last_result(person.user_id)
-    previous = await deps.state.previous_result(person.user_id)
-    if last is not None and quiz_id in (None, last.quiz_id or ""):
-        kept, before = last, previous
-    elif previous is not None and quiz_id == (previous.quiz_id or ""):
-        kept, before = previous, None
-    else:
-        return Reply(notice=t("no_result" if last is None else "toast_replaced", lang))
-    content = deps.contents.content_for(kept.version)
-    if content is None:
+    content = deps.contents.content_for(last.version) if last else None
+    if last is None or content is None:
         return Reply(notice=t("no_result", lang))
-    change = compare(content, before.record, kept.record) if before is not None else None
-    attachment = pdf_of(content, kept.record, lang, change)
+    previous = await deps.state.previous_result(person.user_id)
+    change = compare(content, previous.record, last.record) if previous else None
+    attachment = pdf_of(content, last.record, lang, change)
     return Reply(notice=t("pdf_toast", lang), attachments=(attachment,))
 
 

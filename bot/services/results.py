@@ -28,6 +28,7 @@ from bot.presentation.result_summary import summary
 from bot.presentation.texts import t
 from bot.services.deps import Deps, lang_of
 from bot.services.reply import Attachment, Person, Reply, Show
+from bot.services.report import pdf_available, pdf_of
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ async def show_result(deps: Deps, person: Person, where: int | None, *, chart: b
 
 
 async def open_view(deps: Deps, person: Person, pressed: int | None, press: ResultPress) -> Reply:
-    """A button under a result: its summary or one of its sections, in place.
+    """A button under a result: its summary or one of its sections, in place, or its PDF.
 
     The result is found by the quiz it comes from, so the button works after a restart;
     after a retake, the previous result is still shown (with a word saying so), and an
@@ -83,6 +84,9 @@ async def open_view(deps: Deps, person: Person, pressed: int | None, press: Resu
         return Reply(notice=t("no_result", lang))
     lang = content.language_for(lang)
     record = kept.record
+    if press.view == "pdf":
+        attachment = pdf_of(content, record, lang, change)
+        return Reply(notice=t("pdf_toast", lang), attachments=(attachment,))
     if press.view == "summary":
         return Reply(notice).then(_result(content, record, lang, change, pressed, chart=False))
     text = section(content, record, lang, press.view, change)
@@ -155,7 +159,7 @@ def _result(
     chart: bool,
 ) -> Reply:
     buttons = screens.result_buttons(
-        content, lang, outcome.quiz_id or "", available(content, outcome, lang)
+        content, lang, outcome.quiz_id or "", available(content, outcome, lang), pdf=pdf_available()
     )
     screen = screens.Screen(summary(content, outcome, lang, change), buttons)
     attachments = (_chart(content, outcome, lang),) if chart else ()
