@@ -9,6 +9,7 @@ extra) is imported only then.
 from __future__ import annotations
 
 import html
+from datetime import date
 from functools import cache
 from importlib.util import find_spec
 
@@ -42,8 +43,15 @@ async def result_pdf(deps: Deps, person: Person) -> Reply:
     return Reply(notice=t("pdf_toast", lang), attachments=(attachment,))
 
 
-def pdf_of(content: Content, record: ResultRecord, lang: Lang, change: Change | None) -> Attachment:
-    """The PDF of a result, drawn when the adapter sends it."""
+def pdf_of(
+    content: Content,
+    record: ResultRecord,
+    lang: Lang,
+    change: Change | None,
+    *,
+    day: date | None = None,
+) -> Attachment:
+    """The PDF of a result, drawn when the adapter sends it; made `day` (default: today)."""
 
     def draw() -> bytes:
         # Imported here: fpdf2 is the optional `pdf` extra, kept out of memory until needed.
@@ -52,7 +60,7 @@ def pdf_of(content: Content, record: ResultRecord, lang: Lang, change: Change | 
         from bot.presentation.result_full import render_result
 
         title, parts = document_of(render_result(content, record, lang, change, pointer=False))
-        return result_pdf(title, parts, result_chart_png(content, record, lang), lang)
+        return result_pdf(title, parts, result_chart_png(content, record, lang), lang, day=day)
 
     caption = t("pdf_caption", lang, job=html.escape(content.profile.title(lang)))
     return Attachment(t("pdf_filename", lang), caption, draw, document=True)
