@@ -27,8 +27,8 @@ from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money_range, percent
 from tests.support.pdf_text import page_texts, squeezed
+from tests.support.persona_catalogue import PERSONAS, RANDOM
 from tests.support.personas import Persona, answers_for
-from tests.test_personas import PERSONAS, RANDOM
 
 DAY = date(2026, 3, 14)
 LANGS: tuple[Lang, ...] = ("fr", "en")

@@ -28,9 +28,10 @@ from bot.presentation.texts import LIKERT_LABELS, N_, t
 from bot.services.deps import Deps, lang_of
 from bot.services.deps import new_quiz_id as random_quiz_id
 from bot.services.quiz import answer, back, confirm, restart, toggle
-from bot.services.reply import Asked, Attachment, Person, Reply
+from bot.services.reply import Asked, Person, Reply
 from bot.services.report import result_pdf
 from bot.state.memory import MemoryStateStore
+from bot.terminal.saved import save_chart, save_pdf
 
 BACK: Final = "b"
 QUIT: Final = "q"
@@ -121,9 +122,7 @@ class _Chat:
         reply = self.runner.run(result_pdf(self.deps, self.person))
         if not reply.attachments:
             return to_plain(reply.notice or "")
-        return save_file(
-            reply.attachments[0], path, N_("chat_pdf_saved"), N_("chat_pdf_failed"), self.lang
-        )
+        return save_pdf(reply.attachments[0], self.lang, path)
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -275,21 +274,6 @@ def render_question(asked: Asked) -> str:
         mark = "✔" if choice in chosen else " "
         lines.append(f" {mark} {number}. {label}")
     return "\n".join(lines)
-
-
-def save_chart(chart: Attachment, lang: Lang, path: Path) -> str:
-    """Write the result chart to `path`; the line to print, whether it worked or not."""
-    return save_file(chart, path, N_("chat_chart_saved"), N_("chat_chart_failed"), lang)
-
-
-def save_file(attachment: Attachment, path: Path, saved: str, failed: str, lang: Lang) -> str:
-    """Write an attachment to `path`; the line to print (catalogue key `saved` or `failed`)."""
-    try:
-        path.write_bytes(attachment.draw())
-    except Exception as error:  # a file is an extra: never lose the result over it
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return t(failed, lang, reason=reason)
-    return t(saved, lang, path=path)
 
 
 def _labels(question: Question, choices: tuple[str, ...], lang: Lang) -> list[str]:
