@@ -46,3 +46,16 @@ def test_the_running_bot_imports_the_pdf_library_only_to_make_a_pdf() -> None:
         "bot.services.results; print('fpdf' in sys.modules, 'fontTools' in sys.modules)"
     )
     assert imported_after(code) == "False False"
+
+
+def test_a_pdf_brings_no_numpy_into_the_bot() -> None:
+    code = (
+        "import sys; from bot.content.loader import load_content; "
+        "from bot.presentation.texts import open_catalogues; "
+        "from tests.support.paths import SHIPPED_PROFILES as P, SHIPPED_QUESTIONS as Q; "
+        "open_catalogues(None, load_content(Q, P).profile.languages); "
+        "from bot.presentation.pdf import result_pdf, PdfSection; "
+        "data = result_pdf('T', [PdfSection(None, 'x')], None, 'fr'); "
+        "print(data[:5].decode(), 'fpdf' in sys.modules, 'numpy' in sys.modules)"
+    )
+    assert imported_after(code) == "%PDF- True False"

@@ -8,13 +8,15 @@ no file identifier, the day it was made rather than the time, and a producer
 string without a path (tests/test_pdf.py reads every byte back).
 
 This module imports fpdf2 at its top: import it only when a PDF is made, so the
-running bot does not keep the library in memory for the people who never ask.
+running bot does not keep the library in memory for the people who never ask
+(about 18 MiB once imported, docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import html
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,12 +24,25 @@ from html.parser import HTMLParser
 from io import BytesIO
 from typing import Final
 
-from fpdf import FPDF
-from fpdf.fonts import TTFFont
-
 from bot.content.models import Lang
 from bot.presentation.result_chart import font_dir
 from bot.presentation.texts import t
+
+# fpdf2 imports numpy when it is installed (matplotlib brings it), only to speed up
+# image formats the result's PNG does not use; numpy would stay in the bot's memory
+# (10 MiB) after its first PDF. So numpy is hidden while fpdf2 is imported, as
+# bot/sqlite_lib.py does for sqlite-utils. No other thread imports meanwhile: the bot
+# imports this module in its one drawing thread (bot.presentation.charts).
+_HIDE = "numpy" not in sys.modules and "fpdf" not in sys.modules
+if _HIDE:
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
+try:
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+finally:
+    if _HIDE:
+        del sys.modules["numpy"]
+
 
 FONT: Final = "DejaVu"
 _FONT_FILES: Final = {
