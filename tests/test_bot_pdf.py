@@ -9,11 +9,13 @@ the old result's button still sends that result's PDF.
 from __future__ import annotations
 
 import io
+import logging
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from bot.content.models import Content, Lang
@@ -23,6 +25,7 @@ from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money_range, percent, t
 from bot.state.state_db import StateDb
+from bot.telegram_bot import optional_charts
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
 from tests.support.pdf_text import page_texts, squeezed
@@ -124,3 +127,16 @@ async def test_the_pdf_is_in_the_person_s_language(
         assert "📄 My report (PDF)" in result.buttons
         data = await pdf_sent(server, user, result, shipped_content, "en")
         check_pdf(data, shipped_content, kept(tmp_path, user), "en")
+
+
+def test_a_missing_pdf_library_is_said_once_with_what_to_install(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    optional_charts._say_pdf_once.cache_clear()
+    with caplog.at_level(logging.WARNING):
+        for _ in range(2):
+            optional_charts.charts_unavailable(ModuleNotFoundError("no fpdf", name="fpdf"))
+    assert [r.getMessage() for r in caplog.records] == [
+        "The PDF is off: fpdf is not installed (pip install 'careerbot[pdf]'); "
+        "the PDF button sends nothing."
+    ]

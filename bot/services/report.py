@@ -23,8 +23,9 @@ from bot.services.reply import Attachment, Person, Reply
 
 @cache
 def pdf_available() -> bool:
-    """Whether the `pdf` extra is installed (checked once, without importing it)."""
-    return find_spec("fpdf") is not None
+    """Whether the `pdf` extra is installed, with the charts extra it takes the chart and
+    the font from (checked once, without importing them)."""
+    return all(find_spec(module) is not None for module in ("fpdf", "PIL", "matplotlib"))
 
 
 async def result_pdf(deps: Deps, person: Person) -> Reply:

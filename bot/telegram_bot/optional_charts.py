@@ -1,4 +1,5 @@
-"""Charts are an optional extra (`careerbot[charts]`): without it, say so once.
+"""Charts and the PDF are optional extras (`careerbot[charts]`, `[pdf]`): without them,
+say so once.
 
 Each result and `/stats` would otherwise log the same `ModuleNotFoundError`
 traceback; the text stands on its own, so one line for the process's life says
@@ -14,8 +15,22 @@ log = logging.getLogger(__name__)
 
 
 def charts_unavailable(error: ImportError) -> None:
-    """Note that a chart was skipped because a module is missing (logged once per module)."""
-    _say_once(error.name or str(error))
+    """Note that a chart or a PDF was skipped because a module is missing (logged once per
+    module)."""
+    module = error.name or str(error)
+    if module.partition(".")[0] == "fpdf":
+        _say_pdf_once(module)
+    else:
+        _say_once(module)
+
+
+@functools.cache
+def _say_pdf_once(module: str) -> None:
+    log.warning(
+        "The PDF is off: %s is not installed (pip install 'careerbot[pdf]'); "
+        "the PDF button sends nothing.",
+        module,
+    )
 
 
 @functools.cache
