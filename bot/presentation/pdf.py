@@ -108,8 +108,9 @@ def result_pdf(
 ) -> bytes:
     """The PDF of a result: the title, each section, then the chart, on at most two pages.
 
-    The body's size goes down a step at a time until everything fits; `day` is the
-    date the file says it was made (today, in UTC, unless given).
+    The body's size goes down a step at a time until everything fits (a text too long
+    even at the smallest size runs on to more pages); `day` is the date the file says it
+    was made (today, in UTC, unless given).
     """
     made = day or datetime.now(UTC).date()
     # Each font costs time to read and subset: only the styles the text uses are added.
