@@ -115,16 +115,28 @@ def result_pdf(
     made = day or datetime.now(UTC).date()
     # Each font costs time to read and subset: only the styles the text uses are added.
     styles = {"", "B"} | {style for part in sections for _, style in _runs(part.text)}
-    for size in BODY_SIZES:
+    chart_h = _CHART_MIN_W * _png_ratio(chart_png) if chart_png is not None else 0.0
+    size = BODY_SIZES[0]
+    while True:
         document = _Document(lang, made, styles)
         if title:
             document.heading(title)
         for part in sections:
             document.section(part, size)
+        room = MAX_PAGES * document.body_height - chart_h
+        share = room / document.filled()
         placed = document.chart(chart_png) if chart_png is not None else True
-        if placed and document.pages_count <= MAX_PAGES:
-            break
-    return bytes(document.output())
+        if (placed and document.pages_count <= MAX_PAGES) or size == BODY_SIZES[-1]:
+            return bytes(document.output())
+        size = _smaller(size, share)
+
+
+def _smaller(size: float, share: float) -> float:
+    """The next body size to try after `size` overflowed, aiming at the size whose text
+    takes `share` of the height this one took: most lines are shorter than the page is
+    wide, so their height goes with the size (a wrapped paragraph's goes a bit faster)."""
+    aim = size * min(share, 1.0)
+    return max((s for s in BODY_SIZES if s < size and s <= aim), default=BODY_SIZES[-1])
 
 
 class _Document(FPDF):
@@ -214,6 +226,15 @@ class _Document(FPDF):
             self.write(height, self.printable(text))
         self.set_left_margin(left)
         self.ln(height)
+
+    @property
+    def body_height(self) -> float:
+        """The height a page has for text, between its top margin and its foot."""
+        return self.page_break_trigger - self.t_margin
+
+    def filled(self) -> float:
+        """How much body height the text took, over all its pages."""
+        return (self.page_no() - 1) * self.body_height + self.y - self.t_margin
 
     def chart(self, png: bytes) -> bool:
         """The chart after the text, as wide as the room left allows; False when it does
