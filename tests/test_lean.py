@@ -54,7 +54,8 @@ def test_a_pdf_brings_no_numpy_into_the_bot() -> None:
         "from bot.presentation.texts import open_catalogues; "
         "from tests.support.paths import SHIPPED_PROFILES as P, SHIPPED_QUESTIONS as Q; "
         "open_catalogues(None, load_content(Q, P).profile.languages); "
-        "from bot.presentation.pdf import result_pdf, PdfSection; "
+        "from bot.presentation.pdf import result_pdf; "
+        "from bot.presentation.pdf_parts import PdfSection; "
         "data = result_pdf('T', [PdfSection(None, 'x')], None, 'fr'); "
         "print(data[:5].decode(), 'fpdf' in sys.modules, 'numpy' in sys.modules)"
     )

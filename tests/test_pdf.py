@@ -21,7 +21,8 @@ from pypdf import PdfReader
 
 from bot.content.models import Content, Lang
 from bot.engine.result import evaluate
-from bot.presentation.pdf import MAX_PAGES, PdfSection, document_of, result_pdf, sections_of
+from bot.presentation.pdf import MAX_PAGES, result_pdf
+from bot.presentation.pdf_parts import PdfSection, document_of, sections_of
 from bot.presentation.result_chart import result_chart_png
 from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain

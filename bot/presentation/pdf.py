@@ -14,17 +14,14 @@ running bot does not keep the library in memory for the people who never ask
 
 from __future__ import annotations
 
-import html
-import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from html.parser import HTMLParser
 from io import BytesIO
 from typing import Final
 
 from bot.content.models import Lang
+from bot.presentation.pdf_parts import INDENT, PdfSection, drop_prefix, hanging, runs
 from bot.presentation.result_chart import font_dir
 from bot.presentation.texts import t
 
@@ -61,41 +58,7 @@ _LEADING = 1.4
 _CHART_MAX_W = 110.0
 _CHART_MIN_W = 62.0
 """Narrower than this (mm), the chart's labels would print under about 5 pt."""
-_INDENT = 6.0
 _MM_PER_PT = 25.4 / 72
-_BULLETS = ("• ", "→ ", "↳ ")
-_NUMBERED = re.compile(r"(\d+\. )")
-
-
-@dataclass(frozen=True)
-class PdfSection:
-    """A titled part of the result; `text` is in Telegram's HTML subset, a line per line."""
-
-    title: str | None
-    text: str
-
-
-def sections_of(text: str) -> list[PdfSection]:
-    """Split a result text into parts at its blank lines; a first line wholly in bold is
-    the part's title."""
-    parts = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        first, _, rest = block.partition("\n")
-        heading = re.fullmatch(r"\s*<b>(.*)</b>\s*", first)
-        if heading and "<" not in heading.group(1):
-            parts.append(PdfSection(html.unescape(heading.group(1)), rest))
-        else:
-            parts.append(PdfSection(None, block))
-    return parts
-
-
-def document_of(text: str) -> tuple[str, list[PdfSection]]:
-    """A result text as a PDF's title and sections: its first part's title heads the page."""
-    parts = sections_of(text)
-    first = parts[0]
-    if first.title is None:
-        return "", parts
-    return first.title, [PdfSection(None, first.text), *parts[1:]]
 
 
 def result_pdf(
@@ -114,7 +77,7 @@ def result_pdf(
     """
     made = day or datetime.now(UTC).date()
     # Each font costs time to read and subset: only the styles the text uses are added.
-    styles = {"", "B"} | {style for part in sections for _, style in _runs(part.text)}
+    styles = {"", "B"} | {style for part in sections for _, style in runs(part.text)}
     chart_h = _CHART_MIN_W * _png_ratio(chart_png) if chart_png is not None else 0.0
     size = BODY_SIZES[0]
     while True:
@@ -206,22 +169,22 @@ class _Document(FPDF):
             self._line(line, size, height)
 
     def _line(self, line: str, size: float, height: float) -> None:
-        runs = _runs(line)
-        plain = "".join(text for text, _ in runs)
+        styled = runs(line)
+        plain = "".join(text for text, _ in styled)
         if not plain.strip():
             self.ln(height * 0.5)
             return
-        indent, marker = _hanging(plain)
+        indent, marker = hanging(plain)
         if marker:
-            runs = _drop_prefix(runs, len(plain) - len(plain.lstrip()) + len(marker))
+            styled = drop_prefix(styled, len(plain) - len(plain.lstrip()) + len(marker))
         self.set_x(self.l_margin + indent)
         if marker:
             self.set_font(FONT, "", size)
             self.write(height, marker.strip())
         left = self.l_margin
-        self.set_left_margin(left + indent + (_INDENT if marker else 0))
+        self.set_left_margin(left + indent + (INDENT if marker else 0))
         self.set_x(self.l_margin)
-        for text, style in runs:
+        for text, style in styled:
             self.set_font(FONT, style, size)
             self.write(height, self.printable(text))
         self.set_left_margin(left)
@@ -252,64 +215,8 @@ class _Document(FPDF):
         return True
 
 
-def _hanging(plain: str) -> tuple[float, str]:
-    """The indent and the marker of a bullet, an arrow or a numbered step ("" for none)."""
-    stripped = plain.lstrip()
-    depth = _INDENT if len(plain) - len(stripped) >= 2 else 0.0
-    for bullet in _BULLETS:
-        if stripped.startswith(bullet):
-            return depth, bullet
-    numbered = _NUMBERED.match(stripped)
-    if numbered:
-        return depth, numbered.group(1)
-    return depth, ""
-
-
-def _drop_prefix(runs: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:
-    kept = []
-    for text, style in runs:
-        cut = min(count, len(text))
-        count -= cut
-        if text[cut:]:
-            kept.append((text[cut:], style))
-    return kept
-
-
 def _png_ratio(png: bytes) -> float:
     """Height over width, read from the PNG's header."""
     width = int.from_bytes(png[16:20], "big")
     height = int.from_bytes(png[20:24], "big")
     return height / width
-
-
-class _Runs(HTMLParser):
-    """Text runs with their style (fpdf2's "", "B", "I", "BI") from Telegram's HTML subset."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.runs: list[tuple[str, str]] = []
-        self._bold = 0
-        self._italic = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._step(tag, 1)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._step(tag, -1)
-
-    def _step(self, tag: str, by: int) -> None:
-        if tag in ("b", "strong"):
-            self._bold = max(0, self._bold + by)
-        elif tag in ("i", "em"):
-            self._italic = max(0, self._italic + by)
-
-    def handle_data(self, data: str) -> None:
-        style = ("B" if self._bold else "") + ("I" if self._italic else "")
-        self.runs.append((data, style))
-
-
-def _runs(line: str) -> list[tuple[str, str]]:
-    parser = _Runs()
-    parser.feed(line)
-    parser.close()
-    return parser.runs

@@ -268,34 +268,27 @@ def _in_quiz_order(quiz: Quiz, session: QuizSession, question: Question) -> list
     return [question.options_by_id[choice] for choice in quiz.order(session, question)]
 
 
-#: The label of the button that opens each section of the result.
+#: The label of the button that opens each section of the result (or sends its PDF).
 SECTION_BUTTONS: dict[ResultView, str] = {
     "path": N_("button_section_path"),
     "salary": N_("button_section_salary"),
     "develop": N_("button_section_develop"),
     "detail": N_("button_section_detail"),
     "neighbours": N_("button_section_neighbours"),
+    "pdf": N_("button_pdf"),
 }
 
 
 def result_buttons(
-    content: Content,
-    lang: Lang,
-    quiz_id: str = "",
-    sections: Sequence[ResultView] = (),
-    *,
-    pdf: bool = False,
+    content: Content, lang: Lang, quiz_id: str = "", sections: Sequence[ResultView] = ()
 ) -> list[list[Button]]:
-    """Under the summary: a button per section (two a row), the PDF when it can be made,
-    retake, the other languages."""
+    """Under the summary: a button per section (two a row), retake, the other languages."""
     opens = [
         Button(t(SECTION_BUTTONS[name], lang), ResultPress(quiz_id, name).encode())
         for name in sections
     ]
-    report = [Button(t("button_pdf", lang), ResultPress(quiz_id, "pdf").encode())]
     return [
         *(opens[i : i + 2] for i in range(0, len(opens), 2)),
-        *([report] if pdf else []),
         [Button(t("button_retake", lang), MenuPress("retake").encode())],
         *language_buttons(content.languages, lang, RESULT_SUFFIX),
     ]

@@ -56,7 +56,8 @@ def pdf_of(
 
     def draw() -> bytes:
         # Imported here: fpdf2 is the optional `pdf` extra, kept out of memory until needed.
-        from bot.presentation.pdf import document_of, result_pdf
+        from bot.presentation.pdf import result_pdf
+        from bot.presentation.pdf_parts import document_of
         from bot.presentation.result_chart import result_chart_png
         from bot.presentation.result_full import render_result
 

@@ -158,9 +158,9 @@ def _result(
     *,
     chart: bool,
 ) -> Reply:
-    buttons = screens.result_buttons(
-        content, lang, outcome.quiz_id or "", available(content, outcome, lang), pdf=pdf_available()
-    )
+    # The sections that have something to say, then the PDF where it can be made.
+    views = (*available(content, outcome, lang), *(("pdf",) if pdf_available() else ()))
+    buttons = screens.result_buttons(content, lang, outcome.quiz_id or "", views)
     screen = screens.Screen(summary(content, outcome, lang, change), buttons)
     attachments = (_chart(content, outcome, lang),) if chart else ()
     return Reply(screens=(Show(screen, where),), attachments=attachments)

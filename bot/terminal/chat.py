@@ -100,7 +100,8 @@ def run_chat(
                 chat.say(save_chart(attachment, chat.lang, chart_path))
         if pdf_path is not None:
             chat.say()
-            chat.say(chat.save_pdf(pdf_path))
+            pdf = chat.runner.run(result_pdf(chat.deps, chat.person))
+            chat.say(save_pdf(pdf, chat.lang, pdf_path))
     kept = state.last.get(chat.person.user_id)
     return kept.record if kept else None
 
@@ -116,13 +117,6 @@ class _Chat:
         self.lang = lang
         self.source = source
         self.out = out
-
-    def save_pdf(self, path: Path) -> str:
-        """The result as the bot's PDF, written to `path`; the line to print."""
-        reply = self.runner.run(result_pdf(self.deps, self.person))
-        if not reply.attachments:
-            return to_plain(reply.notice or "")
-        return save_pdf(reply.attachments[0], self.lang, path)
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.content.models import Lang
+from bot.presentation.result_text import to_plain
 from bot.presentation.texts import N_, t
-from bot.services.reply import Attachment
+from bot.services.reply import Attachment, Reply
 
 
 def save_chart(chart: Attachment, lang: Lang, path: Path) -> str:
@@ -14,9 +15,12 @@ def save_chart(chart: Attachment, lang: Lang, path: Path) -> str:
     return save_file(chart, path, N_("chat_chart_saved"), N_("chat_chart_failed"), lang)
 
 
-def save_pdf(pdf: Attachment, lang: Lang, path: Path) -> str:
-    """Write the result's PDF to `path`; the line to print, whether it worked or not."""
-    return save_file(pdf, path, N_("chat_pdf_saved"), N_("chat_pdf_failed"), lang)
+def save_pdf(reply: Reply, lang: Lang, path: Path) -> str:
+    """Write the PDF the reply holds to `path`; the line to print, whether it worked or
+    not (the reply's notice when it holds none)."""
+    if not reply.attachments:
+        return to_plain(reply.notice or "")
+    return save_file(reply.attachments[0], path, N_("chat_pdf_saved"), N_("chat_pdf_failed"), lang)
 
 
 def save_file(attachment: Attachment, path: Path, saved: str, failed: str, lang: Lang) -> str:
