@@ -160,6 +160,13 @@ def test_the_announced_time_covers_reading_every_screen(
     assert minutes <= math.ceil(reading / 60) + 2  # and not padded either
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_shipped_quiz_takes_under_ten_minutes(shipped_content: Content, lang: Lang) -> None:
+    """The README promises a chat of under ten minutes: every question the verdict added
+    (knowledge, forced choice, field, situation, working French) counts towards it."""
+    assert estimated_minutes(shipped_content, lang) < 10
+
+
 def test_question_display(mini_content: Content) -> None:
     _, out = play(mini_content, ["3", "1"])
     first = out.index("Question 1/8")
