@@ -18,9 +18,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.content.loader import load_content
+from bot.presentation.texts import open_catalogues
 from tests.support.chaos import Plan, run_campaign
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import TOKEN
+from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS
 
 #: People arrive during this share of the run; the rest leaves the last ones time to finish.
 ARRIVALS = 0.65
@@ -77,6 +80,8 @@ async def soak(users: int, minutes: float, seed: int) -> int:
         patience=240.0,  # the last to arrive still get to finish
         unthrottled=True,  # 500 people exceed Telegram's 30 messages/s: measure the bot, not that
     )
+    # The harness renders each expected result itself, in the languages of the quiz it plays.
+    open_catalogues(None, load_content(MINI_QUESTIONS, MINI_PROFILES).profile.languages)
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as data:
         async with FakeBotAPI(token=TOKEN) as server:
