@@ -4,8 +4,8 @@ sqlite-utils imports numpy when it is installed (matplotlib, for the admins'
 statistics chart, brings it), only to map numpy's number types to column
 types. The stores write plain Python values, and numpy with its OpenBLAS
 costs the running bot 16 MiB of resident memory, about a fifth of it
-(docs/benchmarks.md). So numpy is hidden while sqlite-utils is imported, and
-only then: a process that imported numpy before keeps it.
+(docs/benchmarks.md). So numpy is hidden while sqlite-utils is imported
+(bot/numpy_hidden.py).
 
 Both stores, and every other module of the bot, import sqlite-utils from here (a
 module of its own, below both).
@@ -13,16 +13,10 @@ module of its own, below both).
 
 from __future__ import annotations
 
-import sys
+from bot.numpy_hidden import numpy_hidden
 
-_HIDE = "numpy" not in sys.modules and "sqlite_utils" not in sys.modules
-if _HIDE:
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
-try:
+with numpy_hidden("sqlite_utils"):
     from sqlite_utils import Database, Migrations
     from sqlite_utils.db import ForeignKey
-finally:
-    if _HIDE:
-        del sys.modules["numpy"]
 
 __all__ = ["Database", "ForeignKey", "Migrations"]

@@ -14,31 +14,24 @@ running bot does not keep the library in memory for the people who never ask
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from io import BytesIO
 from typing import Final
 
 from bot.content.models import Lang
+from bot.numpy_hidden import numpy_hidden
 from bot.presentation.pdf_parts import INDENT, PdfSection, drop_prefix, hanging, runs
 from bot.presentation.result_chart import font_dir
 from bot.presentation.texts import t
 
-# fpdf2 imports numpy when it is installed (matplotlib brings it), only to speed up
-# image formats the result's PNG does not use; numpy would stay in the bot's memory
-# (10 MiB) after its first PDF. So numpy is hidden while fpdf2 is imported, as
-# bot/sqlite_lib.py does for sqlite-utils. No other thread imports meanwhile: the bot
-# imports this module in its one drawing thread (bot.presentation.charts).
-_HIDE = "numpy" not in sys.modules and "fpdf" not in sys.modules
-if _HIDE:
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
-try:
+# fpdf2 imports numpy when it is installed, only to speed up image formats the result's
+# PNG does not use; numpy would stay in the bot's memory (10 MiB) after its first PDF.
+# No other thread imports meanwhile: the bot imports this module in its one drawing
+# thread (bot.presentation.charts).
+with numpy_hidden("fpdf"):
     from fpdf import FPDF
     from fpdf.fonts import TTFFont
-finally:
-    if _HIDE:
-        del sys.modules["numpy"]
 
 
 FONT: Final = "DejaVu"
