@@ -160,6 +160,16 @@ async def test_typing_then_tapping_never_leaves_a_stale_screen_at_the_bottom(
 # --- Finding 8: a full disk, answered clearly by every command -------------------------
 
 
+def _fill_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on every write to state.db fails as on a full disk."""
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    for method in ("save_quiz", "delete_quiz", "set_language", "forget", "expire_idle"):
+        monkeypatch.setattr(StateDb, method, full)
+
+
 async def test_a_language_pick_answers_clearly_when_state_db_is_full(
     server: FakeBotAPI,
     tmp_path: Path,
@@ -174,11 +184,7 @@ async def test_a_language_pick_answers_clearly_when_state_db_is_full(
         await user.wait_for(quiz_message)
         await server.wait_until_idle()
 
-        def full(*args: object, **kwargs: object) -> None:
-            raise sqlite3.OperationalError("database or disk is full")
-
-        for method in ("save_quiz", "delete_quiz", "set_language", "forget", "expire_idle"):
-            monkeypatch.setattr(StateDb, method, full)
+        _fill_the_disk(monkeypatch)
         user.send_text("/language")
         await user.wait_for(lambda u: "✔️ Français" in u.buttons())
         query = user.press("English")
@@ -204,11 +210,7 @@ async def test_every_command_answers_clearly_when_state_db_is_full(
         await user.wait_for(quiz_message)
         await server.wait_until_idle()
 
-        def full(*args: object, **kwargs: object) -> None:
-            raise sqlite3.OperationalError("database or disk is full")
-
-        for method in ("save_quiz", "delete_quiz", "set_language", "forget", "expire_idle"):
-            monkeypatch.setattr(StateDb, method, full)
+        _fill_the_disk(monkeypatch)
         user.send_text(command)
         await user.wait_for(lambda u: "enregistrer" in u.last_text)
         await server.wait_until_idle()
@@ -235,11 +237,7 @@ async def test_resume_gets_a_toast_when_state_db_is_full(
         )
         await server.wait_until_idle()
 
-        def full(*args: object, **kwargs: object) -> None:
-            raise sqlite3.OperationalError("database or disk is full")
-
-        for method in ("save_quiz", "delete_quiz", "set_language", "forget", "expire_idle"):
-            monkeypatch.setattr(StateDb, method, full)
+        _fill_the_disk(monkeypatch)
         resume = next(label for label in offer.buttons if "Reprendre" in label)
         answer = await server.wait_for_answer(user.press(resume, message_id=offer.message_id))
         await server.wait_until_idle()
