@@ -24,23 +24,15 @@ from bot.presentation.pdf import MAX_PAGES
 from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money_range, percent, t
-from bot.state.state_db import StateDb
 from bot.telegram_bot import optional_charts
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
 from tests.support.pdf_text import page_texts, squeezed
+from tests.support.records import stored_record
 
 USER_ID = 918273645
 FIRST_NAME = "Noémie"
 USERNAME = "noemie_k"
-
-
-def kept(data: Path, user: FakeUser) -> ResultRecord:
-    store = StateDb(data / "state.db")
-    last = store.last_result(user.id)
-    store.close()
-    assert last is not None
-    return last.record
 
 
 async def pdf_sent(
@@ -98,7 +90,7 @@ async def test_the_pdf_button_sends_the_result_of_its_quiz_even_after_a_restart_
         result = await player.wait_result("fr")
         assert t("button_pdf", "fr") == "📄 Mon bilan (PDF)"
         assert "📄 Mon bilan (PDF)" in result.buttons
-        record = kept(tmp_path, user)
+        record = stored_record(tmp_path, user.id)
         check_pdf(
             await pdf_sent(server, user, result, shipped_content, "fr"),
             shipped_content,
@@ -109,7 +101,7 @@ async def test_the_pdf_button_sends_the_result_of_its_quiz_even_after_a_restart_
     async with running_bot(settings):  # a new process, then a retake
         user.press("🔄 Refaire le quiz", message_id=result.message_id)
         await player.play(random_choices(shipped_content, random.Random(52)))
-        await user.wait_for(lambda u: kept(tmp_path, u).quiz_id != record.quiz_id)
+        await user.wait_for(lambda u: stored_record(tmp_path, u.id).quiz_id != record.quiz_id)
         old = await pdf_sent(server, user, result, shipped_content, "fr")
         check_pdf(old, shipped_content, record, "fr")
     assert not server.unanswered_callback_queries()
@@ -126,7 +118,7 @@ async def test_the_pdf_is_in_the_person_s_language(
         result = await player.wait_result("en")
         assert "📄 My report (PDF)" in result.buttons
         data = await pdf_sent(server, user, result, shipped_content, "en")
-        check_pdf(data, shipped_content, kept(tmp_path, user), "en")
+        check_pdf(data, shipped_content, stored_record(tmp_path, user.id), "en")
 
 
 def test_a_missing_pdf_library_is_said_once_with_what_to_install(

@@ -12,14 +12,13 @@ import random
 from pathlib import Path
 
 from bot.content.models import Content
-from bot.engine.record import ResultRecord
 from bot.presentation.result_sections import available, section
 from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
-from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+from tests.support.records import stored_record
 
 BUTTONS = {
     "path": "🧭 Parcours",
@@ -28,14 +27,6 @@ BUTTONS = {
     "detail": "📊 Détail",
     "neighbours": "🔀 Métiers voisins",
 }
-
-
-def kept(data: Path, user: FakeUser) -> ResultRecord:
-    store = StateDb(data / "state.db")
-    last = store.last_result(user.id)
-    store.close()
-    assert last is not None
-    return last.record
 
 
 async def shown(user: FakeUser, message_id: int, text: str) -> None:
@@ -52,7 +43,7 @@ async def test_each_section_opens_in_place_and_back_even_after_a_restart(
         await begin(user, "▶️ Commencer le quiz")
         await player.play(random_choices(shipped_content, random.Random(41)))
         result = await player.wait_result("fr")
-        record = kept(tmp_path, user)
+        record = stored_record(tmp_path, user.id)
         text = summary(shipped_content, record, "fr")
         assert result.text == to_plain(text)
         assert len(result.text) <= SUMMARY_MAX_CHARS
@@ -79,7 +70,7 @@ async def test_each_section_opens_in_place_and_back_even_after_a_restart(
         # A retake: the old result's buttons show that result and say it is the previous one.
         user.press("🔄 Refaire le quiz", message_id=result.message_id)
         await player.play(random_choices(shipped_content, random.Random(42)))
-        await user.wait_for(lambda u: kept(tmp_path, u).quiz_id != record.quiz_id)
+        await user.wait_for(lambda u: stored_record(tmp_path, u.id).quiz_id != record.quiz_id)
         pressed = user.press(BUTTONS["detail"], message_id=result.message_id)
         detail = section(shipped_content, record, "fr", "detail")
         assert detail is not None

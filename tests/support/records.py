@@ -1,14 +1,16 @@
-"""Kept results for the state-store tests: answers scored once and kept as a record."""
+"""Kept results: answers scored once and kept as a record, and the record a running bot kept."""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from bot.content.models import Content, Lang
 from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
 from bot.engine.scoring import Answers
 from bot.state.records import KeptResult
+from bot.state.state_db import StateDb
 
 
 def record(
@@ -26,3 +28,12 @@ def kept(
     finished_at: float | None = None,
 ) -> KeptResult:
     return KeptResult(record(content, answers, lang, quiz_id), finished_at or time.time())
+
+
+def stored_record(data_dir: Path, user_id: int) -> ResultRecord:
+    """The result record a running bot kept in `data_dir` for `user_id`."""
+    store = StateDb(data_dir / "state.db")
+    last = store.last_result(user_id)
+    store.close()
+    assert last is not None
+    return last.record
