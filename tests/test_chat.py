@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import types
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -89,15 +90,20 @@ def expected_answers(content: Content, seed: str) -> dict[str, tuple[str, ...]]:
     return answers
 
 
-def run_cli(lang: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def chat_process(
+    tmp_path: Path, args: Sequence[str], stdin: str, **settings: str
+) -> subprocess.CompletedProcess[str]:
+    """`careerbot chat ARGS --seed CLI_SEED` in a subprocess, on the shipped files unless
+    `settings` (CAREERBOT_… variables) say otherwise."""
     env = {
         **os.environ,
         "CAREERBOT_QUESTIONS_DIR": str(ROOT / "questions"),
         "CAREERBOT_PROFILES_DIR": str(ROOT / "profiles"),
         "PYTHONIOENCODING": "utf-8",
+        **settings,
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--lang", lang, "--seed", CLI_SEED],
+        [sys.executable, "-m", "bot", "chat", *args, "--seed", CLI_SEED],
         input=stdin,
         cwd=tmp_path,  # no .env, no data directory from the repository
         env=env,
@@ -350,7 +356,7 @@ def test_cli_chat_to_the_end(
     shipped_content: Content, tmp_path: Path, lang: Lang, training: str
 ) -> None:
     stdin = "".join(typed_answer(q) + "\n" for q in shipped_content.questions)
-    done = run_cli(lang, stdin, tmp_path)
+    done = chat_process(tmp_path, ["--lang", lang], stdin)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     total = len(asked_questions(shipped_content, lang))
@@ -369,7 +375,7 @@ def test_cli_chat_invalid_input_and_back(shipped_content: Content, tmp_path: Pat
     first, *rest = shipped_content.questions
     lines = ["nope", typed_answer(first), "b", typed_answer(first)]
     lines += [typed_answer(q) for q in rest]
-    done = run_cli("en", "".join(f"{line}\n" for line in lines), tmp_path)
+    done = chat_process(tmp_path, ["--lang", "en"], "".join(f"{line}\n" for line in lines))
     assert done.returncode == 0, done.stderr
     assert "Answer not understood: type one number from 1 to 5, b or q." in done.stdout
     assert done.stdout.count(f"Question 1/{len(shipped_content.questions)}") == 3
@@ -378,7 +384,7 @@ def test_cli_chat_invalid_input_and_back(shipped_content: Content, tmp_path: Pat
 
 def test_cli_chat_end_of_input_mid_quiz(shipped_content: Content, tmp_path: Path) -> None:
     stdin = "".join(typed_answer(q) + "\n" for q in shipped_content.questions[:3])
-    done = run_cli("fr", stdin, tmp_path)
+    done = chat_process(tmp_path, ["--lang", "fr"], stdin)
     assert done.returncode == 0
     assert "Traceback" not in done.stderr and done.stderr == ""
     assert done.stdout.rstrip().endswith(t("chat_quit", "fr"))

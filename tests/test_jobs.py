@@ -7,12 +7,9 @@ the terminal; with two jobs served, the person picks one at /start.
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import shutil
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -48,7 +45,7 @@ from tests.support.harness import (
 )
 from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS, SHIPPED, two_jobs
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
-from tests.test_chat import CLI_SEED, _figures, expected_answers, typed_answer
+from tests.test_chat import CLI_SEED, _figures, chat_process, expected_answers, typed_answer
 
 
 @pytest.fixture(scope="module")
@@ -316,22 +313,13 @@ async def test_with_two_jobs_the_other_job_is_its_own_quiz(
 
 
 def _chat(tmp_path: Path, questions: Path, profiles: Path, typed: str, served: str = "") -> str:
-    env = {
-        **os.environ,
-        "CAREERBOT_QUESTIONS_DIR": str(questions),
-        "CAREERBOT_PROFILES_DIR": str(profiles),
-        "CAREERBOT_PROFILES": served,
-        "PYTHONIOENCODING": "utf-8",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--seed", CLI_SEED],
-        input=typed,
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
+    done = chat_process(
+        tmp_path,
+        [],
+        typed,
+        CAREERBOT_QUESTIONS_DIR=str(questions),
+        CAREERBOT_PROFILES_DIR=str(profiles),
+        CAREERBOT_PROFILES=served,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout

@@ -8,10 +8,7 @@ compiled. The bot then runs on those copies through its settings alone.
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +29,7 @@ from tests.support.harness import (
 )
 from tests.support.new_language import copy_catalogues, copy_content
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
-from tests.test_chat import CLI_SEED, _figures, expected_answers, typed_answer
+from tests.test_chat import CLI_SEED, _figures, chat_process, expected_answers, typed_answer
 
 EO = "eo"
 #: Every text of the new language starts with this, so a French or English one shows.
@@ -106,22 +103,13 @@ def test_a_whole_quiz_in_the_new_language_in_the_terminal(
     tmp_path: Path, esperanto: Esperanto
 ) -> None:
     content = esperanto.content()
-    env = {
-        **os.environ,
-        "CAREERBOT_QUESTIONS_DIR": str(esperanto.questions),
-        "CAREERBOT_PROFILES_DIR": str(esperanto.profiles),
-        "CAREERBOT_LOCALES_DIR": str(esperanto.locales),
-        "PYTHONIOENCODING": "utf-8",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--lang", EO, "--seed", CLI_SEED],
-        input="".join(typed_answer(q) + "\n" for q in content.questions),
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
+    done = chat_process(
+        tmp_path,
+        ["--lang", EO],
+        "".join(typed_answer(q) + "\n" for q in content.questions),
+        CAREERBOT_QUESTIONS_DIR=str(esperanto.questions),
+        CAREERBOT_PROFILES_DIR=str(esperanto.profiles),
+        CAREERBOT_LOCALES_DIR=str(esperanto.locales),
     )
     assert done.returncode == 0, done.stderr
     total = len(content.questions)
