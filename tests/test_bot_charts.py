@@ -75,6 +75,8 @@ async def test_without_the_charts_extra_results_are_text_and_one_line_says_why(
     for module in ("bot.presentation.charts", "bot.presentation.result_chart"):
         monkeypatch.delitem(sys.modules, module, raising=False)
     for missing in ("PIL", "matplotlib"):  # as if `careerbot[charts]` were not installed
+        for loaded in [name for name in sys.modules if name.startswith(f"{missing}.")]:
+            monkeypatch.delitem(sys.modules, loaded)  # whatever an earlier test imported
         monkeypatch.setitem(sys.modules, missing, None)
     optional_charts._say_once.cache_clear()
     settings = make_settings(

@@ -17,8 +17,8 @@ log = logging.getLogger(__name__)
 def charts_unavailable(error: ImportError) -> None:
     """Note that a chart or a PDF was skipped because a module is missing (logged once per
     module)."""
-    module = error.name or str(error)
-    if module.partition(".")[0] == "fpdf":
+    module = (error.name or str(error)).partition(".")[0]  # the package to install, not a submodule
+    if module == "fpdf":
         _say_pdf_once(module)
     else:
         _say_once(module)
