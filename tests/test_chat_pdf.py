@@ -18,7 +18,7 @@ from bot.services import report
 from tests.support.answers import EXAMPLE_TYPED
 from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS
 from tests.support.pdf_text import page_texts, squeezed
-from tests.test_chat import play
+from tests.support.terminal import play
 
 
 def test_the_pdf_holds_the_result_the_terminal_printed(

@@ -45,7 +45,13 @@ from tests.support.harness import (
 )
 from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS, SHIPPED, two_jobs
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
-from tests.test_chat import CLI_SEED, _figures, chat_process, expected_answers, typed_answer
+from tests.support.terminal import (
+    CLI_SEED,
+    chat_process,
+    expected_answers,
+    printed_figures,
+    typed_answer,
+)
 
 
 @pytest.fixture(scope="module")
@@ -327,7 +333,7 @@ def _chat(tmp_path: Path, questions: Path, profiles: Path, typed: str, served: s
 
 def _answered(out: str, content: Content) -> None:
     expected = evaluate(content, expected_answers(content, CLI_SEED))
-    assert _figures(out, "fr") == (
+    assert printed_figures(out, "fr") == (
         round(expected.score.overall),
         (expected.salary.low, expected.salary.high),
     )

@@ -29,7 +29,13 @@ from tests.support.harness import (
 )
 from tests.support.new_language import copy_catalogues, copy_content
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
-from tests.test_chat import CLI_SEED, _figures, chat_process, expected_answers, typed_answer
+from tests.support.terminal import (
+    CLI_SEED,
+    chat_process,
+    expected_answers,
+    printed_figures,
+    typed_answer,
+)
 
 EO = "eo"
 #: Every text of the new language starts with this, so a French or English one shows.
@@ -116,7 +122,7 @@ def test_a_whole_quiz_in_the_new_language_in_the_terminal(
     assert f"{PREFIX}Question {total}/{total}" in done.stdout
     assert content.questions[0].text(EO) in done.stdout
     expected = evaluate(content, expected_answers(content, CLI_SEED))
-    assert _figures(done.stdout, "en") == (
+    assert printed_figures(done.stdout, "en") == (
         round(expected.score.overall),
         (expected.salary.low, expected.salary.high),
     )
