@@ -48,7 +48,7 @@ class FakeScoreLog:
         self.rows.setdefault(result_id, (session, result))
         return result_id
 
-    async def summary(self) -> Summary:
+    async def summary(self, profile: str | None = None) -> Summary:
         raise AssertionError("the quiz's use cases read no summary")
 
     async def export_csv(self) -> bytes:

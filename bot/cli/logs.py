@@ -84,7 +84,7 @@ def summary(
     for table in summary_tables(data):
         console.print(table)
     if chart is not None:
-        _save_chart(chart, data)
+        _save_chart(chart, data, profile)
 
 
 @logs.command()
@@ -257,16 +257,30 @@ def review(db: Path | None, port: int) -> None:
         raise click.ClickException(str(error)) from None
 
 
-def _save_chart(path: Path, summary: Summary) -> None:
-    """Charts need the optional matplotlib: say so in one line rather than fail."""
+def _save_chart(path: Path, summary: Summary, profile: str | None) -> None:
+    """The chart of one job: refused for a log of several without --profile, which would
+    mix their figures. Charts need the optional matplotlib: say so in one line rather than
+    fail."""
+    if len(summary.by_profile) > 1:
+        jobs = ", ".join(summary.by_profile)
+        click.echo(
+            f"Chart not saved: the log holds several jobs ({jobs}); choose one with --profile.",
+            err=True,
+        )
+        return
     try:
         from bot.presentation.charts import stats_chart_png
+        from bot.presentation.screens import job_name
         from bot.presentation.texts import open_catalogues
 
         settings = settings_or_exit()
-        languages = languages_of(served(settings))
+        contents = served(settings)
+        languages = languages_of(contents)
         open_catalogues(settings.locales_dir, languages)
-        path.write_bytes(stats_chart_png(*chart_inputs(summary), languages[0].code))
+        lang = languages[0].code
+        titles = {content.profile.id: job_name(content, lang) for content in contents}
+        job = titles.get(profile, profile) if profile else None
+        path.write_bytes(stats_chart_png(*chart_inputs(summary), lang, job=job))
     except Exception as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         click.echo(f"Chart not saved: {reason}", err=True)

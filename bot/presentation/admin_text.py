@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from bot.presentation.screens import MAX_MESSAGE_CHARS
@@ -16,9 +16,11 @@ def n_results(count: int) -> str:
     return f"{count} result" if count == 1 else f"{count} results"
 
 
-def format_summary(summary: Summary) -> str:
-    """The summary as a short plain-text Telegram message (at most `MAX_MESSAGE_CHARS`)."""
-    lines = [f"Score log, {period_text(summary)}: {n_results(summary.count)}"]
+def format_summary(summary: Summary, job: str | None = None) -> str:
+    """The summary as a short plain-text Telegram message (at most `MAX_MESSAGE_CHARS`),
+    headed by the job it is of when `job` names it."""
+    lines = [f"Job: {job}"] if job else []
+    lines.append(f"Score log, {period_text(summary)}: {n_results(summary.count)}")
     if summary.fit is None:
         lines.append("Nothing recorded in this period.")
         return "\n".join(lines)
@@ -39,14 +41,17 @@ def format_summary(summary: Summary) -> str:
         lines += [f"{dim}: {n} ({100 * n / summary.count:.0f}%)" for dim, n in summary.gaps[:5]]
 
     lines.append("")
-    if len(summary.by_profile) > 1:
-        lines.append("Profiles: " + _counts(summary.by_profile))
     lines.append("Languages: " + _counts(summary.by_lang))
     sources = {(source or NO_SOURCE): n for source, n in summary.by_source.items()}
     lines.append("Sources: " + _counts(dict(list(sources.items())[:5])))
     lines.append("Months: " + _counts(dict(list(summary.by_month.items())[-6:])))
     text = "\n".join(lines)
     return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
+
+
+def unknown_job(job: str, jobs: Sequence[str]) -> str:
+    """What /stats says of a job that is neither served nor in the log."""
+    return f"No job {job!r} is served or in the score log. Jobs: {', '.join(jobs) or '–'}."
 
 
 def bar(count: int, largest: int, width: int) -> str:

@@ -71,12 +71,17 @@ on a phone showing the picture 390 px wide."""
 
 
 def stats_chart_png(
-    fits: Sequence[float], category_means: Mapping[str, float], lang: Lang
+    fits: Sequence[float],
+    category_means: Mapping[str, float],
+    lang: Lang,
+    *,
+    job: str | None = None,
 ) -> bytes:
     """For admins: the fit distribution (10-point buckets) over the mean per category.
 
-    `fits` and the means are percentages (0–100). With no fits the picture
-    just says that there is nothing yet, rather than drawing empty axes.
+    `fits` and the means are percentages (0–100), all of one job, named on top when `job`
+    is given (with several jobs served). With no fits the picture just says that there is
+    nothing yet, rather than drawing empty axes.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -87,15 +92,7 @@ def stats_chart_png(
     mean = sum(values) / len(values)
     fig = Figure(figsize=(WIDTH_IN, 8.0), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
-    title = t(
-        "stats_chart_title",
-        lang,
-        results=tn("n_results", len(values), lang),
-        mean=percent(mean, lang),
-    )
-    fig.text(
-        0.5, 0.975, title, ha="center", va="top", fontsize=14, fontweight="bold", color=INK, **_TEXT
-    )
+    top = _stats_title(fig, len(values), mean, lang, job)
     hist, bars = fig.subplots(
         2,
         1,
@@ -103,7 +100,7 @@ def stats_chart_png(
             "height_ratios": (1.4, 1),
             "left": 0.13,
             "right": 0.95,
-            "top": 0.87,
+            "top": top,
             "bottom": 0.08,
             "hspace": 0.5,
         },
@@ -111,6 +108,29 @@ def stats_chart_png(
     _histogram(hist, values, mean, lang)
     _category_bars(bars, category_means, lang)
     return _png(fig)
+
+
+#: About how many bold characters fit across the picture at 14 pt.
+_TITLE_CHARS_AT_14PT: Final = 44
+
+
+def _stats_title(fig: Figure, count: int, mean: float, lang: Lang, job: str | None) -> float:
+    """The job (if named) and the count and mean fit on top; where the panels may start."""
+    title = t(
+        "stats_chart_title", lang, results=tn("n_results", count, lang), mean=percent(mean, lang)
+    )
+    y = 0.975
+    if job:
+        size = max(9.0, min(14.0, _TITLE_CHARS_AT_14PT * 14 / len(job)))  # a long title shrinks
+        fig.text(
+            0.5, y, job, ha="center", va="top", fontsize=size, fontweight="bold", color=INK, **_TEXT
+        )
+        y -= 0.038
+    weight = "normal" if job else "bold"
+    fig.text(
+        0.5, y, title, ha="center", va="top", fontsize=14, fontweight=weight, color=INK, **_TEXT
+    )
+    return 0.87 - (0.975 - y)
 
 
 #: Every text of a statistics chart: the font, and no TeX-like maths in labels.

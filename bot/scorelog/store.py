@@ -133,9 +133,10 @@ class ScoreLog:
             )
         )
 
-    async def summary(self) -> Summary:
-        """Every figure of the log (read-only, in a worker thread)."""
-        return await asyncio.to_thread(load_summary, self.path)
+    async def summary(self, profile: str | None = None) -> Summary:
+        """Every figure of the log, of one job if `profile` names it (read-only, in a worker
+        thread)."""
+        return await asyncio.to_thread(lambda: load_summary(self.path, profile=profile))
 
     async def export_csv(self) -> bytes:
         """The log as a CSV document (read-only, in a worker thread)."""

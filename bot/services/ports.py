@@ -62,8 +62,8 @@ class ScoreLogPort(Protocol):
         """Write a finished quiz to the anonymous log; None if it could not be written."""
         ...
 
-    async def summary(self) -> Summary:
-        """Every figure of the log, for /stats."""
+    async def summary(self, profile: str | None = None) -> Summary:
+        """Every figure of the log (of one job if `profile` names it), for /stats."""
         ...
 
     async def export_csv(self) -> bytes:

@@ -31,9 +31,11 @@ class Admin:
         ]
 
     async def stats(self, update: Update, context: Context) -> None:
-        """The summary of the anonymous score log, then its chart."""
+        """The summary of the anonymous score log, then its chart (per job; `/stats <job id>`:
+        that job's only)."""
         turn = Turn.of_command(update, context.bot, self.deps)
-        await turn.deliver(await admin.stats(self.deps, turn.person))
+        job = context.args[0] if context.args else ""
+        await turn.deliver(await admin.stats(self.deps, turn.person, job))
 
     async def export(self, update: Update, context: Context) -> None:
         """The score log as a CSV document."""
