@@ -3,7 +3,7 @@
 The summary fits one phone screen; each button opens its section in place, the
 back button brings the summary back, and a section button still works after
 the bot restarts, and after a retake (it shows that result, or says it was
-replaced).
+replaced). The neighbouring jobs' button opens its section like the others.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+from tests.support.persona_catalogue import DATA_ANALYST
+from tests.support.personas import answers_for
 from tests.support.records import stored_record
 
 BUTTONS = {
@@ -77,3 +79,27 @@ async def test_each_section_opens_in_place_and_back_even_after_a_restart(
         await shown(user, result.message_id, detail)
         answer = await server.wait_for_answer(pressed)
         assert answer.get("text") == t("toast_previous_result", "fr")
+
+
+async def test_the_neighbouring_jobs_button_opens_them_and_goes_back(
+    server: FakeBotAPI, tmp_path: Path, shipped_content: Content
+) -> None:
+    """A data analyst with no wish to lead or sell: the summary names the neighbouring
+    jobs in one line, and their button opens the section in place."""
+    user = server.add_user(142, first_name="Inès", language_code="fr")
+    player = QuizPlayer(user, shipped_content)
+    async with running_bot(make_settings(server, tmp_path)):
+        await begin(user, "▶️ Commencer le quiz")
+        await player.play(answers_for(shipped_content, DATA_ANALYST))
+        result = await player.wait_result("fr")
+        record = stored_record(tmp_path, user.id)
+        assert [n.job for n in record.neighbours] == ["data_analyst", "traffic_manager"]
+        assert "🔀 Métiers voisins à regarder\u00a0: Data analyst" in result.text
+        assert BUTTONS["neighbours"] in result.buttons
+        user.press(BUTTONS["neighbours"], message_id=result.message_id)
+        expected = section(shipped_content, record, "fr", "neighbours")
+        assert expected is not None and "ONISEP" in expected
+        await shown(user, result.message_id, expected)
+        assert user.message(result.message_id).buttons == ["◀️ Résumé"]
+        user.press("◀️ Résumé", message_id=result.message_id)
+        await shown(user, result.message_id, summary(shipped_content, record, "fr"))

@@ -1,4 +1,5 @@
-"""Checks of the advice's data: the far-from-the-job rule and the path's asides.
+"""Checks of the advice's data: the far-from-the-job rule, the path's asides, the
+constraints and the neighbouring jobs.
 
 Kept apart from `validation` so that each module stays small.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.content.models import Profile
+from bot.content.models import Neighbours, Profile
 from bot.content.problems import Problem, Reporter
 
 
@@ -16,6 +17,7 @@ def check_advice(profile: Profile, problem: Reporter) -> Iterable[Problem]:
     for part, ids in (
         ("routes", [r.id for r in profile.routes]),
         ("constraints", [c.id for c in profile.constraints]),
+        ("neighbours", [j.id for j in profile.neighbours.jobs] if profile.neighbours else []),
     ):
         for duplicate, count in Counter(ids).items():
             if count > 1:
@@ -44,3 +46,28 @@ def check_advice(profile: Profile, problem: Reporter) -> Iterable[Problem]:
             yield problem(f"unknown dimension {line.dimension!r}", (*at, "dimension"), line.id)
         if not line.when and line.dimension is None:
             yield problem("a constraint needs `when` or `dimension`", at, line.id)
+    if profile.neighbours is not None:
+        yield from _check_neighbours(profile, profile.neighbours, problem)
+
+
+def _check_neighbours(profile: Profile, rule: Neighbours, problem: Reporter) -> Iterable[Problem]:
+    """Every band, cap rule and strength the rule names exists; strengths are abilities."""
+    bands = {b.id for b in profile.bands}
+    caps = {c.id for c in profile.caps}
+    abilities = {d.id for d in profile.dimensions if d.category in ("qualities", "skills")}
+    for index, band in enumerate(rule.bands):
+        if band not in bands:
+            yield problem(f"unknown band {band!r}", ("neighbours", "bands", index))
+    for index, cap in enumerate(rule.caps):
+        if cap not in caps:
+            yield problem(f"unknown cap rule {cap!r}", ("neighbours", "caps", index))
+    for index, job in enumerate(rule.jobs):
+        at = ("neighbours", "jobs", index)
+        for strength in job.strengths:
+            if strength not in abilities:
+                yield problem(
+                    f"{strength!r} is not a quality or a skill", (*at, "strengths"), job.id
+                )
+        for cap in job.leans:
+            if cap not in caps:
+                yield problem(f"unknown cap rule {cap!r}", (*at, "leans"), job.id)

@@ -352,6 +352,42 @@ class FarFromJob(Strict):
     keep: Annotated[int, Field(ge=0)] = 2
 
 
+class NeighbourJob(Strict):
+    """A neighbouring job, named only: general knowledge, with no salary or requirement of
+    its own; offered to a person when enough of its `strengths` are theirs."""
+
+    id: Identifier
+    origin: Origin
+    note: str
+    """For admins, never shown: why these strengths point to this job."""
+    name: Text
+    strengths: Annotated[list[Identifier], Field(min_length=1)]
+    """The qualities and skills (dimension ids) that point to it, the most telling first."""
+    leans: list[Identifier] = []
+    """Cap rules on a wish (to sell, to lead) that, with these strengths, point to this
+    job even when the fit is good: the strengths serve here without that wish."""
+
+
+class Neighbours(Strict):
+    """Neighbouring jobs, named when the fit or the interest is low (`bands`, `caps`), or
+    when a job's `leans` apply: at most `max`, each tied to the person's strengths that
+    point to it, with where to read about them."""
+
+    origin: Origin
+    note: str
+    """For admins, never shown: the judgement behind the rule."""
+    bands: list[Identifier] = []
+    """The fit is low: the band shown is one of these."""
+    caps: list[Identifier] = []
+    """The interest is low: one of these cap rules applies."""
+    min_strengths: Annotated[int, Field(ge=1)] = 2
+    """A job is named when at least this many of its strengths are the person's."""
+    max: Annotated[int, Field(ge=1)] = 3
+    read: Text
+    """Where to read about them (the public job pages, by name)."""
+    jobs: Annotated[list[NeighbourJob], Field(min_length=1)]
+
+
 class SalaryScale(Strict):
     """Where each answer to one background question puts the salary, 0 (bottom) to 1 (top)."""
 
@@ -424,6 +460,8 @@ class Profile(Strict):
     """Adults' routes into training, driven by the person's situation."""
     constraints: list[Constraint] = []
     """Honest lines for the person's constraints (hours, health or disability)."""
+    neighbours: Neighbours | None = None
+    """Neighbouring jobs to name when this one fits poorly or the strengths point elsewhere."""
     salary: Salary
     disclaimer: Text
 

@@ -55,6 +55,14 @@ class Reason(_Record):
     answer: int | None = None
 
 
+class Neighbour(_Record):
+    """A neighbouring job (its id in the profile) and the strengths that point to it."""
+
+    job: str
+    strengths: tuple[str, ...] = ()
+    """Dimension ids."""
+
+
 class SalaryFigures(_Record):
     low: int
     high: int
@@ -101,6 +109,9 @@ class ResultRecord(_Record):
     """The adults' routes into training that match the person's situation (route ids)."""
     constraints: tuple[str, ...] = ()
     """The profile's lines for the constraints the person may have (constraint ids)."""
+    neighbours: tuple[Neighbour, ...] = ()
+    """Neighbouring jobs the strengths point to, when this one fits poorly (none in a
+    record kept before they existed)."""
 
     @property
     def interest(self) -> float | None:
@@ -146,4 +157,5 @@ def record_of(
         unshown=score.consistency.unshown,
         routes=tuple(route.id for route in result.routes),
         constraints=tuple(line.id for line in result.constraints),
+        neighbours=tuple(Neighbour(job=n.job.id, strengths=n.strengths) for n in result.neighbours),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.content.models import INTEREST, Constraint, Content, Route, TrainingStep
 from bot.engine.advice import adult_routes, constraints, training_path
+from bot.engine.neighbours import Neighbour, neighbours
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
     CAUTION_AGREEMENT,
@@ -34,6 +35,8 @@ class Result:
     """Adults' routes into training that match the person's situation."""
     constraints: list[Constraint] = field(default_factory=list)
     """Honest lines for the person's constraints (hours, health or disability)."""
+    neighbours: list[Neighbour] = field(default_factory=list)
+    """Neighbouring jobs the strengths point to, when this one fits poorly."""
     agreement: float = 0.0
     """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
 
@@ -57,6 +60,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         further=[] if main else _at_level(scored, path, near_misses(scored)),
         routes=adult_routes(content, scored),
         constraints=constraints(content, scored),
+        neighbours=neighbours(content, scored),
         agreement=agreement(content, answers),
     )
 

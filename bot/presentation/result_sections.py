@@ -126,8 +126,19 @@ def detail_section(
 
 
 def neighbours_section(content: Content, record: ResultRecord, lang: Lang) -> str | None:
-    """Neighbouring jobs the profile points to, when the engine names some (else None)."""
-    return None
+    """The neighbouring jobs the record names, each with the strengths that point to it,
+    and where to read about them; None when it names none."""
+    shown = view(content, record)
+    rule = content.profile.neighbours
+    if not shown.neighbours or rule is None:
+        return None
+    esc = html.escape
+    lines = [t("result_neighbours", lang), t("neighbours_intro", lang)]
+    for pointed in shown.neighbours:
+        names = ", ".join(esc(d.label(lang)) for d in pointed.strengths)
+        lines.append(t("neighbour_line", lang, job=esc(pointed.job.name(lang)), strengths=names))
+    lines += ["", esc(rule.read(lang)), t("neighbours_caveat", lang)]
+    return "\n".join(lines)
 
 
 def section(

@@ -3,7 +3,8 @@
 At most `SUMMARY_MAX_CHARS` characters and `SUMMARY_MAX_LINES` lines for every
 result (tests/test_result_sections.py checks every persona in both languages):
 fit and band with the one-line reason, the change since last time, the two
-main strengths and gaps, the salary range and the next step. The sections
+main strengths and gaps, the salary range, the next step and, when the result
+names some, the neighbouring jobs. The sections
 (bot/presentation/result_sections.py) give the detail behind each line.
 """
 
@@ -52,6 +53,9 @@ def summary(
         )
     lines += ["", _strengths(shown, lang), _gaps(shown, lang), _salary(shown, lang)]
     lines.append(_next_step(shown, lang))
+    if shown.neighbours:
+        names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
+        lines.append(t("summary_neighbours", lang, names=names))
     if pointer:
         lines += ["", t("summary_more", lang)]
     return "\n".join(lines)

@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.content.models import Band, CapRule, Constraint, Content, Dimension, Route, TrainingStep
+from bot.content.models import (
+    Band,
+    CapRule,
+    Constraint,
+    Content,
+    Dimension,
+    NeighbourJob,
+    Route,
+    TrainingStep,
+)
 from bot.engine.record import AGREEMENT, Figure, ResultRecord
 
 _Item = TypeVar("_Item", Route, Constraint)
@@ -34,6 +43,14 @@ class Backed:
 
 
 @dataclass(frozen=True)
+class Pointed:
+    """A neighbouring job and the person's strengths that point to it."""
+
+    job: NeighbourJob
+    strengths: tuple[Dimension, ...]
+
+
+@dataclass(frozen=True)
 class View:
     content: Content
     record: ResultRecord
@@ -50,6 +67,7 @@ class View:
     unshown: tuple[Dimension, ...]
     routes: tuple[Route, ...]
     constraints: tuple[Constraint, ...]
+    neighbours: tuple[Pointed, ...] = ()
 
     @property
     def overall(self) -> float:
@@ -95,6 +113,19 @@ def view(content: Content, record: ResultRecord) -> View:
         unshown=tuple(dims[key] for key in record.unshown if key in dims),
         routes=_known(profile.routes, record.routes),
         constraints=_known(profile.constraints, record.constraints),
+        neighbours=_neighbours(content, record),
+    )
+
+
+def _neighbours(content: Content, record: ResultRecord) -> tuple[Pointed, ...]:
+    """The neighbouring jobs the record names that the content still knows."""
+    rule = content.profile.neighbours
+    jobs = {job.id: job for job in rule.jobs} if rule else {}
+    dims = content.dimension_by_id
+    return tuple(
+        Pointed(jobs[n.job], tuple(dims[d] for d in n.strengths if d in dims))
+        for n in record.neighbours
+        if n.job in jobs
     )
 
 

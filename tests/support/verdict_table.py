@@ -4,7 +4,7 @@
 questions and profile; tests/test_verdict_doc.py checks it is up to date. Each
 row: who the persona is, their fit and band, the one-line reason the result gives
 (the first cap reason, else the band's wording), the first step of their path, the
-path's step ids and the adults' routes.
+path's step ids, the adults' routes and the neighbouring jobs.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ with `python -m tests.support.verdict_table` (a test fails when it is stale).
 The reason is the first line the result gives under the band (a cap rule's
 reason, else the band's own wording), in English; the first step is the first
 step of the training path; then the path's steps and the adults' routes by their
-ids in the profile (an aside in brackets).
+ids in the profile (an aside in brackets); last, the neighbouring jobs named, each
+with the strengths that point to it.
 
 """
 
@@ -44,8 +45,9 @@ def _cell(text: str) -> str:
 
 def verdict_table(content: Content) -> str:
     rows = [
-        "| persona | fit | band | reason | first step of the path | path | adults' routes |",
-        "| --- | ---: | --- | --- | --- | --- | --- |",
+        "| persona | fit | band | reason | first step of the path | path | adults' routes"
+        " | neighbouring jobs |",
+        "| --- | ---: | --- | --- | --- | --- | --- | --- |",
     ]
     for persona in PERSONAS:
         result = evaluate(content, answers_for(content, persona))
@@ -56,9 +58,10 @@ def verdict_table(content: Content) -> str:
         step = result.training[0].text(LANG) if result.training else "–"
         path = " → ".join(f"({s.id})" if s.aside else s.id for s in result.training) or "–"
         routes = ", ".join(route.id for route in result.routes) or "–"
+        jobs = "; ".join(f"{n.job.id} ({', '.join(n.strengths)})" for n in result.neighbours)
         rows.append(
             f"| {_cell(persona.intent)} | {score.overall:.0f} % | {score.band.label(LANG)}"
-            f" | {_cell(reason)} | {_cell(step)} | {path} | {routes} |"
+            f" | {_cell(reason)} | {_cell(step)} | {path} | {routes} | {jobs or '–'} |"
         )
     return HEADER + "\n".join(rows) + "\n"
 

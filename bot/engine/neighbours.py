@@ -1,0 +1,49 @@
+"""Neighbouring jobs: where the person's strengths point when this job fits them poorly.
+
+The profile's `neighbours` rule names the jobs (general knowledge, named only)
+and what points to each: its `strengths`, qualities and skills of this job.
+A job is named when at least `min_strengths` of them are the person's
+strengths (met and backed by two answers, as the result's strengths are), and
+
+- the fit is low (the band shown is one of the rule's `bands`), or the interest
+  is (one of its `caps` applies): every job the strengths point to; or
+- one of the job's own `leans` applies (a cap on a wish, such as to sell or to
+  lead): the strengths serve there without that wish, whatever the fit.
+
+The jobs a lean points to come first, then the jobs the person's strengths say
+most about: a job's strengths are listed the most telling first, and the first
+counts 1, the second 1/2, the third 1/3…; then in file order; at most `max`.
+A strong candidate who wants the job's core missions gets none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.content.models import Content, NeighbourJob
+from bot.engine.scoring import Score, strengths
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    job: NeighbourJob
+    strengths: tuple[str, ...]
+    """The person's strengths that point to it (dimension ids), in the job's order."""
+
+
+def neighbours(content: Content, score: Score) -> list[Neighbour]:
+    """The neighbouring jobs to name for this score, the most telling first."""
+    rule = content.profile.neighbours
+    if rule is None:
+        return []
+    met = {d.dimension.id for d in strengths(score, limit=len(score.dimensions))}
+    applied = {cap.id for cap in score.reasons}
+    low = score.band.id in rule.bands or bool(applied & set(rule.caps))
+    ranked: list[tuple[bool, float, int, Neighbour]] = []
+    for index, job in enumerate(rule.jobs):
+        pointing = tuple(strength for strength in job.strengths if strength in met)
+        leaning = bool(applied & set(job.leans))
+        if len(pointing) >= rule.min_strengths and (low or leaning):
+            telling = sum(1 / (job.strengths.index(s) + 1) for s in pointing)
+            ranked.append((not leaning, -telling, index, Neighbour(job, pointing)))
+    return [neighbour for *_, neighbour in sorted(ranked, key=lambda r: r[:3])][: rule.max]

@@ -1,0 +1,286 @@
+"""Neighbouring jobs: which personas get which, and why.
+
+The rule (bot/engine/neighbours.py) reads the profile's `neighbours`: a job is
+named when enough of its strengths are the person's and the fit or the interest
+is low, or when one of its leans (a wish the person lacks) applies. The section
+names the jobs and the strengths that point to each, and where to read about
+them; the summary gives their names in one line; the record keeps the choice.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bot.content.advice_rules import check_advice
+from bot.content.loader import load_content
+from bot.content.models import Content, Lang, Neighbours
+from bot.content.problems import Reporter
+from bot.engine.neighbours import neighbours
+from bot.engine.record import ResultRecord, record_of
+from bot.engine.result import Result, evaluate
+from bot.engine.scoring import DimensionScore, Score
+from bot.engine.session import asked_questions, option_order
+from bot.presentation.pdf import result_pdf
+from bot.presentation.pdf_parts import document_of
+from bot.presentation.result_chart import result_chart_png
+from bot.presentation.result_full import render_result
+from bot.presentation.result_sections import available, section
+from bot.presentation.result_summary import summary
+from bot.presentation.result_text import to_plain
+from bot.presentation.texts import t
+from bot.terminal.chat import run_chat
+from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
+from tests.support.languages import LANGS
+from tests.support.pdf_text import page_texts, squeezed
+from tests.support.persona_catalogue import PERSONAS, RANDOM
+from tests.support.personas import Persona, answers_for
+
+#: Each persona's neighbouring jobs, in the order shown; every other persona gets none.
+EXPECTED: dict[str, tuple[str, ...]] = {
+    # Figures without wanting to lead or sell: the caps on leading and selling lean
+    # towards the data jobs; traffic manager shares two of their strengths.
+    "data_analyst": ("data_analyst", "traffic_manager"),
+    # Content and community, « En partie » on selling: a lean, although the fit is partial.
+    "community_manager": ("community_manager", "web_writer"),
+    # HTML/JS and tracking, no wish to sell: the web first, its most telling strength.
+    "developer": ("web_developer", "data_analyst", "seo"),
+    # Far from the job (31 %), at home with figures and spreadsheets.
+    "career_changer": ("data_analyst",),
+}
+#: Strong or good candidates who want the job's core missions: none, whatever their strengths.
+STRONG = ("experienced_master", "modest_master", "disability", "fresh_bac2_digital")
+#: Far from the job with no two strengths pointing to one job: none rather than a guess.
+FAR_WITHOUT_POINTERS = ("uninterested_student", "bac_no_selling", "adult_career_change")
+
+
+def result_for(content: Content, persona: Persona) -> Result:
+    return evaluate(content, answers_for(content, persona))
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS, *RANDOM[1:]], ids=lambda p: p.name)
+def test_the_personas_table(shipped_content: Content, persona: Persona) -> None:
+    result = result_for(shipped_content, persona)
+    named = tuple(n.job.id for n in result.neighbours)
+    assert named == EXPECTED.get(persona.name, named if persona.style == "random" else ())
+    rule = shipped_content.profile.neighbours
+    assert rule is not None and len(named) <= rule.max
+    strengths = {d.dimension.id for d in result.score.dimensions if d.fit >= 1.0}
+    for neighbour in result.neighbours:
+        # each is tied to at least two of the person's strengths, among those of the job
+        assert len(neighbour.strengths) >= rule.min_strengths
+        assert set(neighbour.strengths) <= strengths & set(neighbour.job.strengths)
+
+
+def test_the_table_covers_a_strong_candidate_and_a_far_one_without_pointers() -> None:
+    names = {p.name for p in PERSONAS}
+    assert set(STRONG) <= names and set(FAR_WITHOUT_POINTERS) <= names
+    assert not (set(STRONG) | set(FAR_WITHOUT_POINTERS)) & set(EXPECTED)
+
+
+def scored(content: Content, strong: set[str], band: str, caps: tuple[str, ...]) -> Score:
+    """A score with these strengths (met, backed by two answers), band and cap rules."""
+    bands = {b.id: b for b in content.profile.bands}
+    rules = {c.id: c for c in content.profile.caps}
+    dimensions = tuple(
+        DimensionScore(d, level=4.0, received=(4.0, 4.0), sources=("q1", "q2"))
+        if d.id in strong
+        else DimensionScore(d, level=1.0, received=(1.0, 1.0), sources=("q1", "q2"))
+        for d in content.profile.dimensions
+    )
+    return Score(
+        dimensions=dimensions,
+        categories={},
+        overall=50.0,
+        band=bands[band],
+        background={},
+        readiness="ready",
+        uncapped=bands[band],
+        reasons=tuple(rules[cap] for cap in caps),
+    )
+
+
+FIGURES = {"data_analysis", "analysis"}
+CONTENT = {"sales_communications", "creativity"}
+WEB = {"tracking_tools", "data_analysis", "web_culture", "web_languages"}
+
+RULE_TABLE: list[tuple[set[str], str, tuple[str, ...], tuple[str, ...], str]] = [
+    (FIGURES, "strong", (), (), "a good fit and the wish for the job: none"),
+    (FIGURES, "far", (), ("data_analyst",), "the fit is low"),
+    (FIGURES, "partial", ("little_interest",), ("data_analyst",), "the interest is low"),
+    (FIGURES, "partial", ("no_selling",), ("data_analyst",), "no wish to sell"),
+    (FIGURES, "good", ("no_leading",), ("data_analyst",), "figures without wanting to lead"),
+    (FIGURES, "good", ("unsure_selling",), (), "a lean of other jobs"),
+    ({"data_analysis"}, "far", (), (), "one strength is not enough"),
+    (CONTENT, "good", ("unsure_selling",), ("community_manager", "web_writer"), "content"),
+    (CONTENT, "good", ("no_leading",), (), "content, and no wish to lead: not a lean"),
+    (
+        WEB,
+        "far",
+        ("no_selling",),
+        ("web_developer", "data_analyst", "traffic_manager"),
+        "the leaning jobs first, the most telling first; then at most three",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("strong", "band", "caps", "expected", "why"), RULE_TABLE, ids=[row[-1] for row in RULE_TABLE]
+)
+def test_the_rule_table(
+    shipped_content: Content,
+    strong: set[str],
+    band: str,
+    caps: tuple[str, ...],
+    expected: tuple[str, ...],
+    why: str,
+) -> None:
+    found = neighbours(shipped_content, scored(shipped_content, strong, band, caps))
+    assert tuple(n.job.id for n in found) == expected, why
+
+
+def test_the_rule_reads_its_thresholds_from_the_profile(shipped_content: Content) -> None:
+    rule = shipped_content.profile.neighbours
+    assert rule is not None
+    one_is_enough = rule.model_copy(update={"min_strengths": 1, "max": 2, "bands": []})
+    profile = shipped_content.profile.model_copy(update={"neighbours": one_is_enough})
+    content = Content(profile, shipped_content.files, shipped_content.version)
+    low_fit = scored(content, {"data_analysis", "web_languages"}, "far", ())
+    assert neighbours(content, low_fit) == []  # the far band no longer names any
+    no_selling = scored(content, {"data_analysis", "web_languages"}, "far", ("no_selling",))
+    assert [n.job.id for n in neighbours(content, no_selling)] == ["data_analyst", "web_developer"]
+
+
+def test_every_neighbour_is_general_knowledge_named_only(shipped_content: Content) -> None:
+    rule = shipped_content.profile.neighbours
+    assert rule is not None and rule.origin == "general" and rule.note
+    for job in rule.jobs:
+        assert job.origin == "general" and job.note, job.id
+        for lang in shipped_content.languages:
+            assert "€" not in job.name(lang) and len(job.name(lang)) <= 40, job.id
+    for lang in ("fr", "en"):
+        assert "ONISEP" in rule.read(lang) and "CIDJ" in rule.read(lang)
+
+
+def test_a_job_without_neighbours_shows_none() -> None:
+    fake = load_content(JOBS_QUESTIONS, JOBS_PROFILES, FAKE)
+    assert fake.profile.neighbours is None
+    answers = {q.id: (q.options[0].id,) if q.options else ("2",) for q in fake.questions}
+    record = record_of(fake, evaluate(fake, answers), lang="fr")
+    assert record.neighbours == ()
+    assert section(fake, record, "fr", "neighbours") is None
+    assert "neighbours" not in available(fake, record, "fr")
+
+
+def test_unknown_ids_in_the_rule_are_reported(shipped_content: Content) -> None:
+    rule = shipped_content.profile.neighbours
+    assert rule is not None
+    job = rule.jobs[0].model_copy(update={"strengths": ["data_analysis", "interest_data"]})
+    job = job.model_copy(update={"leans": ["no_such_cap"]})
+    broken = Neighbours.model_validate(
+        {**rule.model_dump(), "bands": ["nowhere"], "jobs": [job.model_dump()]}
+    )
+    profile = shipped_content.profile.model_copy(update={"neighbours": broken})
+    messages = [p.message for p in check_advice(profile, Reporter("p.yaml", {}))]
+    assert messages == [
+        "unknown band 'nowhere'",
+        "'interest_data' is not a quality or a skill",
+        "unknown cap rule 'no_such_cap'",
+    ]
+
+
+def persona(name: str) -> Persona:
+    return next(p for p in PERSONAS if p.name == name)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_section_ties_each_job_to_its_strengths_and_says_where_to_read(
+    shipped_content: Content, lang: Lang
+) -> None:
+    content = shipped_content
+    record = record_of(content, result_for(content, persona("data_analyst")), lang=lang)
+    text = section(content, record, lang, "neighbours")
+    assert text is not None and "neighbours" in available(content, record, lang)
+    plain = to_plain(text)
+    rule = content.profile.neighbours
+    assert rule is not None
+    jobs = {job.id: job for job in rule.jobs}
+    labels = content.dimension_by_id
+    lines = plain.splitlines()
+    for kept in record.neighbours:
+        line = next(line for line in lines if jobs[kept.job].name(lang) in line)
+        assert all(labels[d].label(lang) in line for d in kept.strengths), line
+    assert rule.read(lang) in plain and to_plain(t("neighbours_caveat", lang)) in plain
+    assert "€" not in plain  # no salary for them
+    # the summary names them in one line
+    names = ", ".join(jobs[n.job].name(lang) for n in record.neighbours)
+    assert to_plain(t("summary_neighbours", lang, names=names)) in to_plain(
+        summary(content, record, lang)
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_strong_candidate_gets_no_section_and_no_summary_line(
+    shipped_content: Content, lang: Lang
+) -> None:
+    record = record_of(
+        shipped_content, result_for(shipped_content, persona("experienced_master")), lang=lang
+    )
+    assert record.neighbours == ()
+    assert section(shipped_content, record, lang, "neighbours") is None
+    assert "neighbours" not in available(shipped_content, record, lang)
+    prefix = to_plain(t("summary_neighbours", lang, names="")).strip()
+    assert prefix not in to_plain(summary(shipped_content, record, lang))
+
+
+def test_the_record_keeps_the_choice_and_an_older_record_still_loads(
+    shipped_content: Content,
+) -> None:
+    content = shipped_content
+    record = record_of(content, result_for(content, persona("community_manager")), lang="fr")
+    assert [n.job for n in record.neighbours] == ["community_manager", "web_writer"]
+    assert record.neighbours[0].strengths == ("sales_communications", "creativity")
+    assert ResultRecord.model_validate_json(record.model_dump_json()) == record
+    # A record kept before neighbouring jobs existed has no such field: it loads, names none.
+    older = record.model_dump(mode="json")
+    del older["neighbours"]
+    loaded = ResultRecord.model_validate(older)
+    assert loaded.neighbours == ()
+    assert section(content, loaded, "fr", "neighbours") is None
+    # A job the content no longer knows is left out, not an error.
+    gone = record.model_copy(
+        update={
+            "neighbours": (
+                record.neighbours[0].model_copy(update={"job": "retired_job"}),
+                record.neighbours[1],
+            )
+        }
+    )
+    text = section(content, gone, "fr", "neighbours")
+    assert text is not None and "Community manager" not in to_plain(text)
+
+
+def typed_lines(content: Content, answers: dict[str, tuple[str, ...]], seed: str) -> str:
+    """What a person types in `careerbot chat` (French) to give these answers."""
+    lines = []
+    for question in asked_questions(content, "fr"):
+        shown = option_order(seed, question)
+        lines.append(" ".join(str(shown.index(a) + 1) for a in answers[question.id]))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def test_the_terminal_prints_the_section_and_the_pdf_holds_it(shipped_content: Content) -> None:
+    content = shipped_content
+    answers = answers_for(content, persona("data_analyst"))
+    out = io.StringIO()
+    record = run_chat(
+        content, "fr", seed="nb", input=io.StringIO(typed_lines(content, answers, "nb")), output=out
+    )
+    assert record is not None and record.neighbours
+    text = section(content, record, "fr", "neighbours")
+    assert text is not None and to_plain(text) in out.getvalue()
+    # The PDF holds the whole result, this section included.
+    title, parts = document_of(render_result(content, record, "fr", pointer=False))
+    data = result_pdf(title, parts, result_chart_png(content, record, "fr"), "fr")
+    assert squeezed(to_plain(text)) in squeezed("".join(page_texts(data, "fr")))
