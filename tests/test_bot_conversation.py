@@ -56,7 +56,8 @@ async def test_full_quiz_in_french(server: FakeBotAPI, bot: Path, shipped_conten
     assert result.text == expected_result_text(shipped_content, choices, "fr")
     assert "\u202f%" in result.text and "Prochaine étape" in result.text
     assert "€" in result.text and "bruts par an" in result.text
-    sections = ["🧭 Parcours", "💶 Salaire", "🎯 À développer", "📊 Détail"]
+    # These answers say no to selling: the neighbouring jobs' section has a button too.
+    sections = ["🧭 Parcours", "💶 Salaire", "🎯 À développer", "📊 Détail", "🔀 Métiers voisins"]
     assert result.buttons == [*sections, "📄 Mon bilan (PDF)", "🔄 Refaire le quiz", "English"]
     # One quiz, one message: every question was an edit of the first message.
     assert len([m for m in user.messages if m.text.startswith("Question")]) <= 1
