@@ -315,6 +315,14 @@ async def _kill_now_and_then(
         bot.start()
 
 
+async def _serving(server: FakeBotAPI, since: float, timeout: float) -> None:  # noqa: ASYNC109
+    """Until the bot process started at `since` has polled: by then it answers stop signals."""
+    await server.wait_for(
+        lambda s: any(r.method == "getUpdates" and r.at > since for r in s.requests),
+        timeout=timeout,
+    )
+
+
 async def _sample(bot: BotProcess, plan: Plan, stop: asyncio.Event) -> None:
     while plan.sample is not None and not stop.is_set():
         if bot.process is not None:
@@ -369,13 +377,21 @@ async def run_campaign(
         await killer
         stop.set()
         await asyncio.gather(*background)
+        # A bot restarted by the last kill may still be importing, before its signal handlers
+        # exist: SIGTERM would then end it at once (-15), which is no test of a clean stop.
+        await _serving(server, since=bot.started_at, timeout=settle)
         # Quiet for longer than the longest retry pause: nothing is still on its way.
         try:
             await server.wait_until_idle(quiet=4.0, timeout=settle)
         except AssertionError:
             report.problems.append(f"the bot was still busy {settle:.0f} s after the last press")
-        if await bot.stop_soon(signal.SIGTERM) != 0:
-            report.problems.append("SIGTERM did not stop the bot cleanly")
+        status = await bot.stop_soon(signal.SIGTERM)
+        if status != 0:
+            last_lines = "\n".join(bot.outputs[-1].splitlines()[-20:])
+            report.problems.append(
+                f"SIGTERM did not stop the bot cleanly (exit status {status}); it said last:\n"
+                + last_lines
+            )
     finally:
         stop.set()
         if bot.process is not None:

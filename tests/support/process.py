@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,11 +43,13 @@ class BotProcess:
         self.cwd = data_dir
         self.outputs: list[str] = []
         self.process: subprocess.Popen[bytes] | None = None
+        self.started_at = 0.0  # time.monotonic() of the last start
         # A file, not a pipe: a chatty bot must never block on a full pipe.
         self._log = data_dir / "bot-output.log"
 
     def start(self) -> None:
         self.cwd.mkdir(parents=True, exist_ok=True)
+        self.started_at = time.monotonic()
         with self._log.open("wb") as log:
             self.process = subprocess.Popen(
                 self.argv,
