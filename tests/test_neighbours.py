@@ -22,13 +22,15 @@ from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import DimensionScore, Score
 from bot.engine.session import asked_questions, option_order
+from bot.presentation import result_summary
 from bot.presentation.pdf import result_pdf
 from bot.presentation.pdf_parts import document_of
 from bot.presentation.result_chart import result_chart_png
 from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import available, section
 from bot.presentation.result_summary import summary
-from bot.presentation.result_text import to_plain
+from bot.presentation.result_text import message_length, to_plain
+from bot.presentation.result_view import view
 from bot.presentation.texts import t
 from bot.terminal.chat import run_chat
 from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
@@ -284,3 +286,22 @@ def test_the_terminal_prints_the_section_and_the_pdf_holds_it(shipped_content: C
     title, parts = document_of(render_result(content, record, "fr", pointer=False))
     data = result_pdf(title, parts, result_chart_png(content, record, "fr"), "fr")
     assert squeezed(to_plain(text)) in squeezed("".join(page_texts(data, "fr")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_summary_with_no_room_left_leaves_their_line_to_the_section(
+    shipped_content: Content, lang: Lang, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long verdict, a change since last time and the neighbours' line once took a summary
+    past the limit; the section's button names them anyway."""
+    content = shipped_content
+    record = record_of(content, result_for(content, persona("data_analyst")), lang=lang)
+    full = summary(content, record, lang)
+    names = ", ".join(n.job.name(lang) for n in view(content, record).neighbours)
+    line = to_plain(t("summary_neighbours", lang, names=names))
+    assert line in to_plain(full)
+    monkeypatch.setattr(result_summary, "SUMMARY_MAX_CHARS", message_length(full) - 1)
+    short = summary(content, record, lang)
+    assert message_length(short) <= message_length(full) - 1
+    assert to_plain(short) == to_plain(full).replace(f"{line}\n", "")
+    assert "neighbours" in available(content, record, lang)

@@ -4,7 +4,7 @@ At most `SUMMARY_MAX_CHARS` characters and `SUMMARY_MAX_LINES` lines for every
 result (tests/test_result_sections.py checks every persona in both languages):
 fit and band with the one-line reason, the change since last time, the two
 main strengths and gaps, the salary range, the next step and, when the result
-names some, the neighbouring jobs. The sections
+names some and there is room left, the neighbouring jobs. The sections
 (bot/presentation/result_sections.py) give the detail behind each line.
 """
 
@@ -17,7 +17,7 @@ from bot.content.models import Content, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import SUMMARY_REASONS
+from bot.presentation.result_text import SUMMARY_REASONS, message_length
 from bot.presentation.result_view import View, view
 from bot.presentation.texts import N_, money_range, percent, t
 
@@ -53,12 +53,17 @@ def summary(
         )
     lines += ["", _strengths(shown, lang), _gaps(shown, lang), _salary(shown, lang)]
     lines.append(_next_step(shown, lang))
+    ending = ["", t("summary_more", lang)] if pointer else []
     if shown.neighbours:
         names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
-        lines.append(t("summary_neighbours", lang, names=names))
-    if pointer:
-        lines += ["", t("summary_more", lang)]
-    return "\n".join(lines)
+        text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])
+        if _fits(text):  # else their section's button still names them
+            return text
+    return "\n".join([*lines, *ending])
+
+
+def _fits(text: str) -> bool:
+    return message_length(text) <= SUMMARY_MAX_CHARS and len(text.splitlines()) <= SUMMARY_MAX_LINES
 
 
 def _verdict(shown: View, lang: Lang) -> list[str]:
