@@ -25,6 +25,7 @@ from tests.support.browser import (
     summary_overview,
     summary_tables,
 )
+from tests.support.jobs import SHIPPED
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.scorelog import review_metadata
@@ -142,6 +143,17 @@ def test_the_dashboard_draws_the_summary_figures(review: Review, page: Any) -> N
     SCREENSHOT.write_bytes(page.screenshot(full_page=True))
 
 
+def test_the_job_filter_keeps_the_job_chosen(review: Review, page: Any) -> None:
+    """The demo log holds one job: the filter offers it, and chosen, it changes no figure."""
+    page.goto(f"{review.url}/-/dashboards/scores")
+    page.select_option("select#profile", SHIPPED)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"**/-/dashboards/scores?profile={SHIPPED}")
+    for chart in DASHBOARD["charts"]:
+        check_chart(page, review, chart, f"#chart-{chart}")
+    assert page.locator("select#profile").input_value() == SHIPPED
+
+
 @pytest.mark.parametrize("chart", list(DASHBOARD["charts"]))
 def test_each_chart_on_its_own_page_draws_the_summary_figures(
     review: Review, page: Any, chart: str
@@ -160,8 +172,12 @@ _ROWS = """() => {
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_each_canned_query_shows_the_summary_figures(review: Review, page: Any, query: str) -> None:
-    page.goto(f"{review.url}/scores/{query}")
+@pytest.mark.parametrize("job", ["", SHIPPED])
+def test_each_canned_query_shows_the_summary_figures(
+    review: Review, page: Any, query: str, job: str
+) -> None:
+    """Every job (the profile field left empty), then the demo's job named: the same figures."""
+    page.goto(f"{review.url}/scores/{query}" + (f"?profile={job}" if job else ""))
     page.locator("table.rows-and-columns tbody tr").first.wait_for()
     rows: list[dict[str, str]] = page.evaluate(_ROWS)
     assert rows, query
@@ -192,6 +208,9 @@ def summary_figures(
 
     dimensions = "Qualities and skills (fit 0–100)"
     match query:
+        case "by_profile":
+            results = float(review.overview["Results"])
+            return shown("profile_id", "results"), {(SHIPPED, "results"): results}
         case "fit_distribution":
             distribution = distribution_of(review)
             return shown("fit_range", "results"), {

@@ -9,14 +9,17 @@ from typing import Any
 
 import pytest
 
+from bot.content.loader import load_content
 from bot.content.models import Content
 from bot.scorelog.review import METADATA, snapshot
 from bot.scorelog.summary import NO_ANSWER, NO_SOURCE, Summary, bucket_label, load_summary
-from tests.support.scorelog import fill, review_metadata, scorelog_content
+from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
+from tests.support.scorelog import PLAN, fill, review_metadata, scorelog_content
 
 datasette_app = pytest.importorskip("datasette.app")
 
 QUERIES = (
+    "by_profile",
     "fit_distribution",
     "category_means",
     "dimension_means",
@@ -159,3 +162,86 @@ async def test_canned_queries_take_since_and_until(ds: Any, db_path: Path) -> No
         assert canned[exact] == expected[exact], exact
     assert canned["categories"] == pytest.approx(expected["categories"], abs=0.11)
     assert sorted(canned["gaps"]) == sorted(summary.gaps)
+
+
+# --- Several jobs ---------------------------------------------------------------------
+
+#: The job of tests/fixtures/scorelog; the fake job shares some of its dimension ids.
+LOGGED = "ecommerce"
+
+
+@pytest.fixture
+def two_jobs_db(tmp_path: Path, content: Content) -> Path:
+    """A snapshot of a log with 12 results of one job and 7 of the fake one."""
+    live = tmp_path / "live" / "scores.db"
+    fill(live, content)
+    fill(live, load_content(JOBS_QUESTIONS, JOBS_PROFILES), PLAN[:7])
+    copy = tmp_path / "scores.db"
+    snapshot(live, copy)
+    return copy
+
+
+@pytest.fixture
+async def two_jobs(two_jobs_db: Path) -> AsyncIterator[Any]:
+    datasette = datasette_app.Datasette(immutables=[str(two_jobs_db)], metadata=review_metadata())
+    yield datasette
+    for database in datasette.databases.values():
+        database.close()
+
+
+async def test_each_canned_query_keeps_the_job_named(two_jobs: Any, two_jobs_db: Path) -> None:
+    for profile, count in ((LOGGED, 12), (FAKE, 7)):
+        summary = load_summary(two_jobs_db, profile=profile)
+        assert summary.count == count
+        canned = await canned_figures(two_jobs, profile=profile)
+        expected = summary_figures(summary)
+        for exact in ("fit_distribution", "by_language", "by_source", "by_month"):
+            assert canned[exact] == expected[exact], (profile, exact)
+        for means in ("categories", "dimensions"):
+            assert canned[means] == pytest.approx(expected[means], abs=0.11), (profile, means)
+        assert sorted(canned["gaps"]) == sorted(expected["gaps"]), profile
+        assert canned["answers"].keys() == expected["answers"].keys(), profile
+        for name in ("item_analysis", "category_alpha"):
+            rows = await query(two_jobs, name, profile=profile)
+            assert rows and {row["profile_id"] for row in rows} == {profile}, (profile, name)
+    assert [(row["profile_id"], row["results"]) for row in await query(two_jobs, "by_profile")] == [
+        (LOGGED, 12),
+        (FAKE, 7),
+    ]
+
+
+async def test_without_a_job_no_row_mixes_two(two_jobs: Any, two_jobs_db: Path) -> None:
+    """The figures of dimensions and questions, which each job has of its own, come per job."""
+    per_job = {
+        "category_means": lambda rows: {
+            c: rows[0][c] for c in ("qualities", "skills", "background")
+        },
+        "dimension_means": lambda rows: {row["dimension"]: row["mean_fit"] for row in rows},
+        "frequent_gaps": lambda rows: sorted((row["dimension"], row["gaps"]) for row in rows),
+    }
+    answered = {
+        name: await query(two_jobs, name)
+        for name in (*per_job, "answers_per_question", "item_analysis", "category_alpha")
+    }
+    for profile in (LOGGED, FAKE):
+        summary = load_summary(two_jobs_db, profile=profile)
+        expected = summary_figures(summary)
+        mine = {
+            name: [r for r in rows if r["profile_id"] == profile] for name, rows in answered.items()
+        }
+        assert per_job["category_means"](mine["category_means"]) == pytest.approx(
+            expected["categories"], abs=0.11
+        )
+        assert per_job["dimension_means"](mine["dimension_means"]) == pytest.approx(
+            expected["dimensions"], abs=0.11
+        )
+        assert per_job["frequent_gaps"](mine["frequent_gaps"]) == sorted(expected["gaps"])
+        for row in mine["frequent_gaps"]:  # a share of that job's results
+            assert row["percent_of_results"] == round(100 * row["gaps"] / summary.count, 1)
+        assert {r["question_id"] for r in mine["answers_per_question"]} == set(summary.answers)
+        assert {r["question_id"] for r in mine["item_analysis"]} <= set(summary.answers)
+        assert mine["category_alpha"], profile
+    shared = {r["dimension"] for r in answered["dimension_means"] if r["profile_id"] == FAKE}
+    assert shared & {
+        r["dimension"] for r in answered["dimension_means"] if r["profile_id"] == LOGGED
+    }

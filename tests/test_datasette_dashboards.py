@@ -10,12 +10,15 @@ from typing import Any
 
 import pytest
 
+from bot.content.loader import load_content
 from bot.scorelog.review import snapshot
 from bot.scorelog.summary import bucket_label, load_summary
-from tests.support.scorelog import fill, review_metadata, scorelog_content
+from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
+from tests.support.scorelog import PLAN, fill, review_metadata, scorelog_content
 
 datasette_app = pytest.importorskip("datasette.app")
-pytest.importorskip("datasette_dashboards")
+dashboards = pytest.importorskip("datasette_dashboards")
+replace_opts_in_query = dashboards.replace_opts_in_query
 
 DASHBOARD = review_metadata()["plugins"]["datasette-dashboards"]["scores"]
 
@@ -37,10 +40,12 @@ async def ds(db_path: Path) -> AsyncIterator[Any]:
         database.close()
 
 
-async def chart_rows(ds: Any, chart: str) -> list[dict[str, Any]]:
+async def chart_rows(ds: Any, chart: str, **filters: str) -> list[dict[str, Any]]:
+    """The rows a chart draws, its query filled in as the plugin does with the filters set."""
     spec = DASHBOARD["charts"][chart]
+    sql = replace_opts_in_query(spec["query"], filters)
     response = await ds.client.get(
-        f"/{spec['db']}.json", params={"sql": spec["query"], "_shape": "array"}
+        f"/{spec['db']}.json", params={"sql": sql, "_shape": "array", **filters}
     )
     assert response.status_code == 200, response.text
     rows: list[dict[str, Any]] = response.json()
@@ -76,3 +81,41 @@ async def test_the_charts_show_the_summary_figures(ds: Any, db_path: Path) -> No
     means = {row["category"]: row["mean_fit"] for row in await chart_rows(ds, "category-means")}
     expected = {category: stat.mean for category, stat in summary.categories.items()}
     assert means == pytest.approx(expected, abs=0.11)
+
+
+@pytest.fixture
+async def two_jobs(tmp_path: Path) -> AsyncIterator[tuple[Any, Path]]:
+    """Datasette on a log of 12 results of one job and 7 of the fake one, and the log."""
+    live = tmp_path / "live" / "scores.db"
+    fill(live, scorelog_content())
+    fill(live, load_content(JOBS_QUESTIONS, JOBS_PROFILES), PLAN[:7])
+    copy = tmp_path / "scores.db"
+    snapshot(live, copy)
+    datasette = datasette_app.Datasette(immutables=[str(copy)], metadata=review_metadata())
+    yield datasette, copy
+    for database in datasette.databases.values():
+        database.close()
+
+
+def figures(rows: list[dict[str, Any]], key: str, value: str, profile: str) -> dict[str, Any]:
+    return {row[key]: row[value] for row in rows if row["profile_id"] == profile}
+
+
+async def test_the_job_filter_keeps_one_job_and_all_jobs_stay_apart(
+    two_jobs: tuple[Any, Path],
+) -> None:
+    ds, path = two_jobs
+    page = await ds.client.get("/-/dashboards/scores")
+    assert page.status_code == 200
+    assert '<option value="ecommerce"' in page.text and f'<option value="{FAKE}"' in page.text
+    for profile in ("ecommerce", FAKE):
+        summary = load_summary(path, profile=profile)
+        buckets = {bucket_label(s): n for s, n in summary.fit_buckets.items() if n}
+        means = {category: stat.mean for category, stat in summary.categories.items()}
+        for chosen in ({"profile": profile}, {}):  # that job alone, then every job apart
+            drawn = await chart_rows(ds, "fit-distribution", **chosen)
+            assert figures(drawn, "fit_range", "results", profile) == buckets, chosen
+            drawn = await chart_rows(ds, "category-means", **chosen)
+            assert figures(drawn, "category", "mean_fit", profile) == pytest.approx(means, abs=0.11)
+        alone = await chart_rows(ds, "category-means", profile=profile)
+        assert {row["profile_id"] for row in alone} == {profile}
