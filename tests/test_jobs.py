@@ -148,6 +148,23 @@ def test_validate_checks_every_profile(both: tuple[Path, Path], fake: Content) -
     assert f"OK: profile '{SHIPPED}'" not in out
 
 
+def test_validate_checks_the_tagline_in_every_language(both: tuple[Path, Path]) -> None:
+    questions, profiles = both
+    path = profiles / f"{FAKE}.yaml"
+    text = path.read_text(encoding="utf-8")
+    english = '  en: "A job made up for the tests: rating clouds for their shape."\n'
+    assert english in text
+    path.write_text(text.replace(english, ""), encoding="utf-8")
+    code, out = _validate(questions, profiles)
+    assert code == 1
+    assert f"{FAKE}.yaml:12 tagline: no en text (the profile's languages: fr, en)" in out
+    for wrong in ("noter\\nla forme des nuages.", "noter " + "la forme des nuages " * 5):
+        path.write_text(text.replace("noter la forme des nuages.", wrong), encoding="utf-8")
+        code, out = _validate(questions, profiles)
+        assert code == 1
+        assert f"{FAKE}.yaml:12 tagline: fr: one line of at most 100 characters" in out
+
+
 def test_validate_checks_the_profiles_served_exist(both: tuple[Path, Path]) -> None:
     code, out = _validate(*both, served=f"{SHIPPED},clouds")
     assert code == 1
@@ -253,8 +270,17 @@ def _served_both(server: FakeBotAPI, tmp_path: Path, both: tuple[Path, Path]) ->
     )
 
 
+def picker_lines(text: str) -> list[str]:
+    """The lines of the picker that name a job."""
+    return [line for line in text.splitlines() if line.startswith("• ")]
+
+
 async def test_with_two_jobs_the_person_picks_one_at_start(
-    server: FakeBotAPI, tmp_path: Path, both: tuple[Path, Path], fake: Content
+    server: FakeBotAPI,
+    tmp_path: Path,
+    both: tuple[Path, Path],
+    fake: Content,
+    shipped_content: Content,
 ) -> None:
     user = server.add_user(1702, first_name="Omar", language_code="fr")
     choices = random_choices(fake, random.Random(18))
@@ -262,6 +288,11 @@ async def test_with_two_jobs_the_person_picks_one_at_start(
         user.send_text("/start salon2026")
         picker = await user.wait_for(lambda u: u.last_message)
         assert "Quel métier voulez-vous explorer" in picker.text
+        # each job's title and tagline in the text, the buttons short: the titles alone
+        assert picker_lines(picker.text) == [
+            f"• Responsable e-commerce\u00a0: {shipped_content.profile.tagline('fr')}",
+            f"• Testeur de nuages\u00a0: {fake.profile.tagline('fr')}",
+        ]
         assert picker.buttons == ["Responsable e-commerce", "Testeur de nuages", "English"]
         # the language button redraws the picker in place, its jobs and source kept
         user.press("English")
@@ -270,6 +301,10 @@ async def test_with_two_jobs_the_person_picks_one_at_start(
             "E-commerce manager",
             "Cloud tester",
             "Français",
+        ]
+        assert picker_lines(user.message(picker.message_id).text) == [
+            f"• E-commerce manager: {shipped_content.profile.tagline('en')}",
+            f"• Cloud tester: {fake.profile.tagline('en')}",
         ]
         user.press("Cloud tester")
         await user.wait_for(lambda u: "cloud tester" in u.message(picker.message_id).text)
@@ -353,7 +388,8 @@ def test_with_two_jobs_the_terminal_asks_which(
 ) -> None:
     typed = "3\n2\n" + "".join(typed_answer(q) + "\n" for q in fake.questions)
     out = _chat(tmp_path, *both, typed, served=f"{SHIPPED},{FAKE}")
-    assert "1. Responsable e-commerce" in out and "2. Testeur de nuages" in out
+    assert "1. Responsable e-commerce – Faire connaître et vendre sur Internet" in out
+    assert f"2. Testeur de nuages – {fake.profile.tagline('fr')}" in out
     assert "Tapez un numéro de 1 à 2, ou q pour quitter." in out  # "3" is not one
     _answered(out, fake)
 

@@ -270,7 +270,7 @@ def _save_chart(path: Path, summary: Summary, profile: str | None) -> None:
         return
     try:
         from bot.presentation.charts import stats_chart_png
-        from bot.presentation.screens import job_name
+        from bot.presentation.job_picker import job_name
         from bot.presentation.texts import open_catalogues
 
         settings = settings_or_exit()

@@ -34,6 +34,8 @@ INTEREST: Category = "interest"
 """The category of wanting to do the job's core missions: scored apart from ability."""
 #: Categories whose dimensions are facts (one question each), not measured twice.
 SINGLE_SOURCE_CATEGORIES: tuple[Category, ...] = ("background",)
+#: The longest tagline of a job (one line beside its title in the /start picker).
+MAX_TAGLINE_CHARS = 100
 #: The fewest questions that must give evidence for a quality, skill or interest.
 MIN_SOURCES = 2
 
@@ -435,6 +437,26 @@ class About(Strict):
     """Where the job's facts come from, and what fills in where that source is silent."""
 
 
+def _one_short_line(text: Text) -> Text:
+    """A tagline sits on one line beside the job's title: no line break, not too long."""
+    wrong = [
+        lang
+        for lang, written in text.root.items()
+        if "\n" in written or len(written) > MAX_TAGLINE_CHARS
+    ]
+    if wrong:
+        raise PydanticCustomError(
+            "tagline",
+            "{langs}: one line of at most {limit} characters",
+            {"langs": ", ".join(wrong), "limit": MAX_TAGLINE_CHARS},
+        )
+    return text
+
+
+Tagline = Annotated[Text, AfterValidator(_one_short_line)]
+"""The job in one short line, in each language."""
+
+
 class Profile(Strict):
     id: ProfileId
     """The file's name without `.yaml`; its questions are in `questions/<id>/` if that
@@ -445,6 +467,9 @@ class Profile(Strict):
     """The language the job is done in (its source's), declared or not among `languages`:
     a question marked `other_languages_only` is asked only in the other languages."""
     title: Text
+    tagline: Tagline
+    """The job in one short line (at most `MAX_TAGLINE_CHARS`), shown under its title where a
+    person picks among several jobs at /start."""
     aliases: list[Text]
     summary: Text
     about: About

@@ -116,37 +116,6 @@ def welcome(
     )
 
 
-def job_picker(
-    contents: Sequence[Content],
-    languages: Sequence[Lang],
-    lang: Lang,
-    name: str,
-    source: str | None,
-    *,
-    keep_days: int = 30,
-) -> Screen:
-    """The greeting when several jobs are served: one button per job, then the languages;
-    `source` (a deep-link payload) travels in each job's button; `keep_days` as `welcome`."""
-    privacy = t("privacy", lang, days=keep_days)
-    text = "\n\n".join((t("job_picker", lang, name=html.escape(name)), privacy))
-    jobs = [
-        [
-            Button(
-                job_name(content, lang), MenuPress("job", source or "", content.profile.id).encode()
-            )
-        ]
-        for content in contents
-    ]
-    return Screen(text, [*jobs, *language_buttons(languages, lang, JOBS_SUFFIX)])
-
-
-def job_name(content: Content, lang: Lang) -> str:
-    """The job's title as a label on its own ("Testeur de nuages"), in `lang` if the
-    profile has it, else in its own first language."""
-    title = content.profile.title(content.language_for(lang))
-    return title[:1].upper() + title[1:]
-
-
 def language_buttons(
     languages: Sequence[Lang], lang: Lang, suffix: str = "", *, current: bool = False
 ) -> list[list[Button]]:

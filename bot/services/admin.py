@@ -11,7 +11,8 @@ from bot.content.loader import ContentError
 from bot.content.models import Lang
 from bot.content.served import languages_of
 from bot.presentation.admin_text import format_summary, preformatted, unknown_job
-from bot.presentation.screens import MAX_MESSAGE_CHARS, Screen, job_name
+from bot.presentation.job_picker import job_name
+from bot.presentation.screens import MAX_MESSAGE_CHARS, Screen
 from bot.presentation.texts import CatalogueError, open_catalogues, t, tn
 from bot.scorelog.summary import Summary, chart_inputs
 from bot.services.deps import Deps, lang_of

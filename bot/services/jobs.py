@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.content.models import Content, Lang
 from bot.presentation import screens
+from bot.presentation.job_picker import job_picker
 from bot.services.deps import Deps, active
 from bot.services.reply import Person
 
@@ -26,7 +27,7 @@ def greeting(
     content = content or only_job(deps)
     if content is None:
         codes = [language.code for language in deps.contents.languages]
-        return screens.job_picker(
+        return job_picker(
             deps.contents.served, codes, lang, name, source, keep_days=deps.session_ttl_days
         )
     return screens.welcome(

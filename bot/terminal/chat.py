@@ -20,10 +20,11 @@ from bot.content.models import Content, Lang, Question, QuestionKind
 from bot.content.served import ServedContents
 from bot.engine.record import ResultRecord
 from bot.engine.session import Quiz
+from bot.presentation.job_picker import job_name
 from bot.presentation.payloads import QuizPress, QuizVerb
 from bot.presentation.result_sections import SECTIONS, section
 from bot.presentation.result_text import to_plain
-from bot.presentation.screens import job_name, question_screen, quiz_length
+from bot.presentation.screens import question_screen, quiz_length
 from bot.presentation.texts import LIKERT_LABELS, N_, t
 from bot.services.deps import Deps, lang_of
 from bot.services.deps import new_quiz_id as random_quiz_id
@@ -128,7 +129,8 @@ class _Chat:
             return contents[0]
         self.say(t("chat_job_picker", self.lang))
         for number, content in enumerate(contents, start=1):
-            self.say(f"   {number}. {job_name(content, self.lang)}")
+            tagline = content.profile.tagline(content.language_for(self.lang))
+            self.say(f"   {number}. {job_name(content, self.lang)} – {tagline}")
         while True:
             self.out.write(t("chat_prompt_one", self.lang, count=len(contents)))
             self.out.flush()
