@@ -468,7 +468,7 @@ class Profile(Strict):
     a question marked `other_languages_only` is asked only in the other languages."""
     title: Text
     tagline: Tagline
-    """The job in one short line (at most `MAX_TAGLINE_CHARS`), shown under its title where a
+    """The job in one short line (at most `MAX_TAGLINE_CHARS`), shown beside its title where a
     person picks among several jobs at /start."""
     aliases: list[Text]
     summary: Text
