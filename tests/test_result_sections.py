@@ -95,8 +95,9 @@ def test_every_number_agrees_across_summary_sections_and_chart(
     if record.interest is not None:
         assert percent(record.interest, lang) in sections["detail"]
         assert percent(record.interest, lang) in chart
-    # The salary: the same range in the summary and in its section.
-    salary = to_plain(money_range(record.salary.low, record.salary.high, lang))
+    # The salary: the same range in the summary and in its section (the personal one, or
+    # the job's while the path does not lead to the post yet).
+    salary = to_plain(money_range(*record.salary.shown, lang))
     assert salary in shown and salary in sections["salary"]
     # The strengths and gaps the summary names are the first of those the sections list.
     labels = content.dimension_by_id

@@ -56,7 +56,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         strengths=strengths(scored),
         gaps=main,
         training=path,
-        salary=estimate_salary(content, scored),
+        salary=estimate_salary(content, scored, path),
         further=[] if main else _at_level(scored, path, near_misses(scored)),
         routes=adult_routes(content, scored),
         constraints=constraints(content, scored),
