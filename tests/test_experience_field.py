@@ -60,3 +60,12 @@ def test_a_warehouse_lead_answering_by_role_is_not_read_as_e_commerce(
     assert "vae_bac3" not in steps and "vae_own_field" in steps  # a diploma of his trade
     assert "relevant_experience" in steps  # e-commerce experience still to gain
     assert result.salary.low == shipped_content.profile.salary.min
+
+
+def test_a_native_english_speaker_has_a_box_for_english(shipped_content: Content) -> None:
+    """The adviser's report: "Which foreign languages could you work in?" left no right box
+    for a British candidate, who ticked "another foreign language" for French."""
+    question = shipped_content.question_by_id["languages"]
+    assert "foreign" not in question.text("en").lower()
+    assert "Besides French" in question.text("en")
+    assert all("foreign" not in option.text("en").lower() for option in question.options)

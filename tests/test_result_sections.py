@@ -137,6 +137,24 @@ def _sentences(text: str) -> set[str]:
     return {line for line in lines if len(line) >= 30}
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_detail_says_the_fit_was_held_at_the_band_shown(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's report: « Verdict : Bonne adéquation » in the summary, « Compatibilité
+    d'ensemble : 80 % » in the detail with no word of the limit. A capped fit names the
+    band it was held at; an uncapped one does not."""
+    held = {"fr": "ramenée à", "en": "held at"}[lang]
+    for persona in PERSONAS:
+        record = record_for(shipped_content, persona, lang)
+        first = to_plain(section(shipped_content, record, lang, "detail") or "").split("\n")[0]
+        band = next(b for b in shipped_content.profile.bands if b.id == record.band)
+        assert percent(record.overall, lang) in first
+        assert (held in first) == (record.cap is not None), persona.name
+        if record.cap is not None:
+            assert band.label(lang) in first
+
+
 def test_a_capped_band_never_sits_next_to_the_uncapped_fit(shipped_content: Content) -> None:
     """« 88 % (Adéquation partielle) » read as a contradiction: the capped band stands
     alone with its reason, and the fit is said to be what the answers alone reach."""
