@@ -132,17 +132,18 @@ def test_the_privacy_line_says_what_is_kept_and_how_long(
 def test_a_record_kept_before_the_salary_said_where_experience_came_from_still_loads(
     shipped_content: Content,
 ) -> None:
-    """The salary figures gained `stated`, `field_weight` and `personal`: a record kept
-    without them loads with the defaults and renders as before (a personal range, no line
-    on experience from another field, which it cannot know)."""
+    """The salary figures gained `stated`, `field_weight`, `personal` and `job_language`: a
+    record kept without them loads with the defaults and renders as before (a personal
+    range, no line on experience from another field, which it cannot know)."""
     answers = answers_for(shipped_content, CAREER_CHANGER)
     record = record_of(shipped_content, evaluate(shipped_content, answers), lang="fr")
     assert record.salary.from_elsewhere  # twelve years as an accountant
     data = json.loads(record.model_dump_json())
-    for key in ("stated", "field_weight", "personal"):
+    for key in ("stated", "field_weight", "personal", "job_language"):
         del data["salary"][key]
     old = ResultRecord.model_validate(data)
     assert old.salary.stated is None and old.salary.field_weight == 1 and old.salary.personal
+    assert old.salary.job_language
     assert not old.salary.from_elsewhere
     text = to_plain(section(shipped_content, old, "fr", "salary") or "")
     assert to_plain(money_range(old.salary.low, old.salary.high, "fr")) in text

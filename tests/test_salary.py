@@ -24,6 +24,7 @@ from bot.presentation.texts import money, money_range
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,
     BTS_FIRST_YEAR,
+    ENGLISH_NO_FRENCH,
     LOGISTICS_JOB_SEEKER,
     LYCEENNE,
     NO_BAC_GIFTED_SELLER,
@@ -316,3 +317,16 @@ def test_a_person_far_from_the_job_is_not_far_once_ready(shipped_content: Conten
     result = evaluate(shipped_content, answers_for(shipped_content, TEACHER))
     assert result.score.band.id == "far" and result.score.readiness == "ready"
     assert result.salary.personal and result.salary.low == JOB_MIN
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_range_says_it_assumes_the_job_s_language(shipped_content: Content, lang: Lang) -> None:
+    """The adviser's report: an English-speaking Master read €48,000–54,000 with no word that
+    it assumes working French, the step the result itself puts first."""
+    assumes = {"fr": "langue du poste", "en": "job's own language"}[lang]
+    for persona, short in ((ENGLISH_NO_FRENCH, True), (EXPERIENCED_MASTER, False)):
+        result = evaluate(shipped_content, answers_for(shipped_content, persona))
+        record = record_of(shipped_content, result, lang="en")
+        text = to_plain(section(shipped_content, record, lang, "salary") or "")
+        assert result.salary.job_language != short
+        assert (assumes in text) == short, persona.name

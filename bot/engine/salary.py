@@ -61,6 +61,9 @@ class SalaryEstimate(BaseModel):
     """0–1: the experience as stated, before its field's weight (None: kept before it was)."""
     field_weight: float = 1.0
     """How much the field the experience was gained in moves the range (1: the trade itself)."""
+    job_language: bool = True
+    """False: the person cannot yet work fully in the job's own language, which the range
+    assumes (a question marked `other_languages_only` answered short of its `assumed`)."""
     personal: bool = True
     """False: not ready, and the path does not lead to the post yet (far from it, or its
     diplomas stop below the entry level): the job's range is shown, not a personal one."""
@@ -102,8 +105,21 @@ def estimate_salary(
         education=d,
         stated=stated,
         field_weight=weight if _weighs_experience(content) else 1.0,
+        job_language=_works_in_job_language(content, score),
         personal=leads_to_the_post(content, score, path),
     )
+
+
+def _works_in_job_language(content: Content, score: Score) -> bool:
+    """No question on the job's language answered short of the answer it assumes."""
+    for question in content.questions:
+        if not (question.other_languages_only and question.background and question.assumed):
+            continue
+        assumed = {o.value for o in question.options if o.id == question.assumed}
+        answered = set(score.background.get(question.background, ()))
+        if answered and not answered & assumed:
+            return False
+    return True
 
 
 def leads_to_the_post(content: Content, score: Score, path: Sequence[TrainingStep]) -> bool:

@@ -94,6 +94,8 @@ def salary_lines(
     else:
         line = N_("salary_line") if kind == "now" else N_("salary_line_later")
         lines.append(t(line, lang, range=money_range(salary.low, salary.high, lang)))
+        if not salary.job_language:
+            lines.append(t("salary_job_language", lang))
         if salary.from_elsewhere:
             key = (
                 N_("salary_elsewhere") if salary.field_weight == 0 else N_("salary_elsewhere_part")
