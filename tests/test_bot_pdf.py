@@ -61,7 +61,7 @@ def check_pdf(data: bytes, content: Content, record: ResultRecord, lang: Lang) -
     words = " ".join(" ".join("".join(pages).split()).split())
     for figure in (
         percent(record.overall, lang),
-        money_range(record.salary.low, record.salary.high, lang),
+        money_range(*record.salary.shown, lang),
     ):
         assert " ".join(figure.replace("\u00a0", " ").split()) in words, figure
     raw = data.decode("latin-1")

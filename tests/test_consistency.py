@@ -1,9 +1,10 @@
 """Contradictions: a caution, the band below the top, and claimed vs shown said kindly.
 
-A reverse-keyed statement and its twin both agreed with, or two skills claimed that
-the knowledge questions did not show, make the answers inconsistent: the result
-gives the consistency rule's reason and keeps the band below the top. One skill
-claimed and not shown is only pointed out, as something to check.
+A reverse-keyed statement and its twin both agreed with, or two skills claimed and
+then answered wrongly by the knowledge questions, make the answers inconsistent: the
+result gives the consistency rule's reason and keeps the band below the top. A skill
+claimed and not shown is otherwise only pointed out, as something to check: one such
+skill, or any number answered « Je ne sais pas », which is honest, not a contradiction.
 """
 
 from __future__ import annotations
@@ -86,3 +87,40 @@ def test_two_skills_claimed_and_not_shown_bring_the_caution(shipped_content: Con
 def test_the_honest_strong_profile_is_consistent(shipped_content: Content) -> None:
     score = evaluate(shipped_content, strong(shipped_content)).score
     assert score.consistency.twins == () and score.consistency.unshown == ()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_i_dont_know_to_skills_claimed_is_no_contradiction(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's report (store manager, « Plutôt oui » everywhere): two skills claimed,
+    two honest « Je ne sais pas »: pointed out kindly, no caution, no cap."""
+    answers = {
+        **strong(shipped_content),
+        "web_culture": ("4",),
+        "know_seo": ("unknown",),
+        "legal_unknown": ("0",),
+        "know_withdrawal": ("unknown",),
+    }
+    result = evaluate(shipped_content, answers)
+    score = result.score
+    assert score.consistency.unshown == ("legal", "web_culture")
+    assert score.consistency.contradicted == ()
+    assert not score.consistency.inconsistent
+    assert "inconsistent" not in [rule.id for rule in score.reasons]
+    assert score.band.id == "strong"
+    text = to_plain(render_result(shipped_content, result, lang))
+    (rule,) = [r for r in shipped_content.profile.caps if r.inconsistent]
+    assert rule.reason(lang) not in text
+    assert {"fr": "À vérifier", "en": "Worth checking"}[lang] in text
+    # one wrong answer beside one « Je ne sais pas »: still only one contradiction
+    one_wrong = evaluate(shipped_content, {**answers, "know_seo": ("ads",)}).score
+    assert one_wrong.consistency.contradicted == ("web_culture",)
+    assert not one_wrong.consistency.inconsistent
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_caution_accuses_no_one(shipped_content: Content, lang: Lang) -> None:
+    (rule,) = [r for r in shipped_content.profile.caps if r.inconsistent]
+    for harsh in ("contredi", "contradict", "mensonge", "lie", "faux", "false"):
+        assert harsh not in rule.reason(lang).lower()

@@ -10,8 +10,12 @@ import html
 import pytest
 
 from bot.content.models import Content, Lang
+from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.presentation.result_full import render_result
+from bot.presentation.result_sections import section
+from bot.presentation.result_summary import summary
+from bot.presentation.result_text import to_plain
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import DISABILITY, FIXED_HOURS
 from tests.support.personas import EXPERIENCED_MASTER, answers_for
@@ -72,3 +76,23 @@ def test_the_quiz_asks_nothing_about_health(shipped_content: Content, lang: Lang
     for question in shipped_content.questions:
         texts = [question.text(lang), *(o.text(lang) for o in question.options)]
         assert not any(word in text.lower() for text in texts for word in words), question.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_need_for_fixed_hours_is_a_constraint_not_a_point_to_develop(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's report: a person with a chronic illness (« Tout à fait » to fixed
+    hours, « Pas du tout » to peak evenings) read « Flexibilité » under « À développer en
+    priorité ». The need is said once, as a constraint with how to raise it."""
+    answers = best_answers(shipped_content) | {"fixed_hours": ("4",), "peak_ok": ("0",)}
+    result = evaluate(shipped_content, answers)
+    flexibility = next(d for d in result.score.dimensions if d.dimension.id == "flexibility")
+    assert flexibility.fit < 1  # short of the job's need…
+    assert "hours" in [c.id for c in result.constraints]
+    shown = [d.dimension.id for d in (*result.gaps, *result.further)]
+    assert "flexibility" not in shown  # …but not a weakness to work on
+    label = shipped_content.dimension_by_id["flexibility"].label(lang)
+    record = record_of(shipped_content, result, lang=lang)
+    assert label not in to_plain(section(shipped_content, record, lang, "develop") or "")
+    assert label not in to_plain(summary(shipped_content, record, lang))

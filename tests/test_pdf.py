@@ -71,7 +71,7 @@ def test_the_figures_of_the_result_are_in_the_pdf(shipped_content: Content) -> N
         salary = result.salary
         for figure in (
             percent(result.score.overall, lang),
-            money_range(salary.low, salary.high, lang),
+            money_range(*salary.shown, lang),
             *(percent(value, lang) for value in result.score.categories.values()),
         ):
             # The PDF prints a no-break space as a space that never breaks a line.

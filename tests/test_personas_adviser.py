@@ -124,11 +124,12 @@ def test_a_self_taught_seller_is_pointed_to_a_vae_first(shipped_content: Content
 
 
 def test_a_first_year_bts_student_finishes_the_diploma_first(shipped_content: Content) -> None:
-    """Still far from the job: finding out first, then the diploma under way, then the
-    bac+3 a Master needs (not straight to a Master)."""
+    """Still far from the job: finding out first, then the diploma under way, then the two
+    routes after it (two years of experience, or study on to a Master), not the long road
+    to a Master alone (the adviser's persona report)."""
     result = result_of(shipped_content, BTS_FIRST_YEAR)
     numbered = [step.id for step in result.training if not step.aside]
-    assert numbered == ["explore", "finish_studies", "bac3_study"]
+    assert numbered == ["explore", "finish_studies", "gain_experience"]
     assert rank(result.score.band.id) <= rank("partial")
     assert result.score.value("situation") == "student"
 

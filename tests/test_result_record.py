@@ -20,6 +20,7 @@ from bot.presentation.payloads import ResultPress
 from bot.presentation.result_sections import available, section
 from bot.presentation.result_summary import summary
 from bot.presentation.result_text import to_plain
+from bot.presentation.texts import money_range
 from bot.services import results
 from bot.services.deps import Deps
 from bot.services.reply import Person
@@ -27,6 +28,8 @@ from bot.state.memory import MemoryStateStore
 from bot.state.state_db import StateDb
 from bot.state.state_schema import MIGRATIONS
 from tests.support.answers import EXAMPLE
+from tests.support.persona_catalogue import CAREER_CHANGER
+from tests.support.personas import answers_for
 from tests.support.playing import play
 
 ANA = Person(user_id=7, chat_id=7, language_code="fr")
@@ -124,3 +127,26 @@ def test_the_privacy_line_says_what_is_kept_and_how_long(
     assert days in text
     assert ("pas vos réponses" if lang == "fr" else "not your answers") in text
     assert "/forget" in text
+
+
+def test_a_record_kept_before_the_salary_said_where_experience_came_from_still_loads(
+    shipped_content: Content,
+) -> None:
+    """The salary figures gained `stated`, `field_weight`, `personal` and `job_language`: a
+    record kept without them loads with the defaults and renders as before (a personal
+    range, no line on experience from another field, which it cannot know)."""
+    answers = answers_for(shipped_content, CAREER_CHANGER)
+    record = record_of(shipped_content, evaluate(shipped_content, answers), lang="fr")
+    assert record.salary.from_elsewhere  # twelve years as an accountant
+    data = json.loads(record.model_dump_json())
+    for key in ("stated", "field_weight", "personal", "job_language"):
+        del data["salary"][key]
+    old = ResultRecord.model_validate(data)
+    assert old.salary.stated is None and old.salary.field_weight == 1 and old.salary.personal
+    assert old.salary.job_language
+    assert not old.salary.from_elsewhere
+    text = to_plain(section(shipped_content, old, "fr", "salary") or "")
+    assert to_plain(money_range(old.salary.low, old.salary.high, "fr")) in text
+    assert "autre domaine" not in text
+    new = to_plain(section(shipped_content, record, "fr", "salary") or "")
+    assert "Votre expérience vient d’un autre domaine" in new

@@ -95,8 +95,9 @@ def test_every_number_agrees_across_summary_sections_and_chart(
     if record.interest is not None:
         assert percent(record.interest, lang) in sections["detail"]
         assert percent(record.interest, lang) in chart
-    # The salary: the same range in the summary and in its section.
-    salary = to_plain(money_range(record.salary.low, record.salary.high, lang))
+    # The salary: the same range in the summary and in its section (the personal one, or
+    # the job's while the path does not lead to the post yet).
+    salary = to_plain(money_range(*record.salary.shown, lang))
     assert salary in shown and salary in sections["salary"]
     # The strengths and gaps the summary names are the first of those the sections list.
     labels = content.dimension_by_id
@@ -134,6 +135,24 @@ def _sentences(text: str) -> set[str]:
     """The section's lines of some length, in lower case, without bullets or numbers."""
     lines = (line.lower().lstrip("→•↳0123456789. ") for line in to_plain(text).split("\n"))
     return {line for line in lines if len(line) >= 30}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_detail_says_the_fit_was_held_at_the_band_shown(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's report: « Verdict : Bonne adéquation » in the summary, « Compatibilité
+    d'ensemble : 80 % » in the detail with no word of the limit. A capped fit names the
+    band it was held at; an uncapped one does not."""
+    held = {"fr": "ramenée à", "en": "held at"}[lang]
+    for persona in PERSONAS:
+        record = record_for(shipped_content, persona, lang)
+        first = to_plain(section(shipped_content, record, lang, "detail") or "").split("\n")[0]
+        band = next(b for b in shipped_content.profile.bands if b.id == record.band)
+        assert percent(record.overall, lang) in first
+        assert (held in first) == (record.cap is not None), persona.name
+        if record.cap is not None:
+            assert band.label(lang) in first
 
 
 def test_a_capped_band_never_sits_next_to_the_uncapped_fit(shipped_content: Content) -> None:

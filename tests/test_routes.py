@@ -42,6 +42,8 @@ WHERE = ["ecommerce", "sales", "other"]
 
 
 def expected(situation: str, education: str, experience: str, where: str) -> list[str]:
+    if situation == "other" and education == "none":
+        return ["mission_locale"]
     if situation not in ADULTS:
         return []
     routes = list(FOR_EVERY_ADULT)
@@ -51,6 +53,8 @@ def expected(situation: str, education: str, experience: str, where: str) -> lis
         routes.append("france_travail")
     elif where != "ecommerce":  # Transitions Pro funds an employee's change of career
         routes.append("transitions_pro")
+    if education == "none":  # out of school without the bac: 16–25, the Mission locale
+        routes.append("mission_locale")
     return routes
 
 
@@ -97,6 +101,7 @@ NAMES = {
     "france_vae": "France VAE",
     "transitions_pro": "Transitions Pro",
     "france_travail": "France Travail",
+    "mission_locale": "Mission locale",
 }
 
 

@@ -12,12 +12,28 @@ import pytest
 
 from bot.content.models import Content, Lang
 from bot.content.typography import NBSP, NNBSP
+from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import score
 from bot.presentation.result_full import render_result
+from bot.presentation.result_sections import section
+from bot.presentation.result_summary import summary
 from bot.presentation.result_text import to_plain
-from bot.presentation.texts import money
+from bot.presentation.texts import money, money_range
+from tests.support.persona_catalogue import (
+    ADULT_CAREER_CHANGE,
+    BTS_FIRST_YEAR,
+    ENGLISH_NO_FRENCH,
+    LOGISTICS_JOB_SEEKER,
+    LYCEENNE,
+    NO_BAC_GIFTED_SELLER,
+    NO_DIPLOMA_YOUNG,
+    SELF_TAUGHT_SELLER,
+    STORE_MANAGER,
+    TEACHER,
+)
+from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
 
 JOB_MIN, JOB_MAX = 40_000, 60_000
 EDUCATION = ["none", "bac", "bac2", "bac3", "master"]
@@ -112,7 +128,7 @@ def test_ten_years_reach_near_the_top(shipped_content: Content, education: str) 
 def test_shown_as_a_range_with_the_source_and_what_moves_it(
     shipped_content: Content, lang: Lang, line: str, source: str
 ) -> None:
-    answers = {"education": ("master",), "experience": ("2to5",)}
+    answers = answers_for(shipped_content, keen("master", "2to5"))
     message = to_plain(render_result(shipped_content, evaluate(shipped_content, answers), lang))
     assert line in message
     assert source in message
@@ -139,13 +155,30 @@ def test_the_quiz_no_longer_asks_which_employer_you_want(shipped_content: Conten
     assert "employer" not in asked and "market" not in asked
 
 
-#: How the salary line reads, by readiness and experience: a first salary once trained for
-#: those not ready; "at the level of your current experience" for those who have some.
-AFTER_TRAINING = {"fr": "une fois votre formation terminée", "en": "once your training is done"}
-SAME_LEVEL = {
-    "fr": "du niveau de votre expérience actuelle",
-    "en": "level of your current experience",
-}
+#: How the salary line reads: a personal range for those who meet the entry requirements;
+#: for those who will, the pay on entering the post; for those whose path does not lead
+#: to the post yet, no personal range but the job's own.
+LATER = {"fr": "à l’embauche dans ce poste", "en": "when hired into this post"}
+JOB_ONLY = {"fr": "Pas de fourchette personnelle", "en": "No personal range"}
+ELSEWHERE = {"fr": "Votre expérience vient d’un autre domaine", "en": "comes from another field"}
+
+
+def keen(
+    education: str, experience: str, worked_in: str | None = None, situation: str | None = None
+) -> Persona:
+    """An able person keen on the job, with the background given."""
+    return Persona(
+        "keen",
+        "able and keen, the background given",
+        education=education,
+        studied="digital",
+        experience=experience,
+        worked_in=worked_in,
+        situation=situation,
+        ability=0.75,
+        interest=0.85,
+        languages=("en_work",),
+    )
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -154,13 +187,46 @@ SAME_LEVEL = {
 def test_the_salary_line_says_what_it_assumes(
     shipped_content: Content, education: str, experience: str, lang: Lang
 ) -> None:
-    result = evaluate(shipped_content, {"education": (education,), "experience": (experience,)})
+    result = evaluate(shipped_content, answers_for(shipped_content, keen(education, experience)))
     message = to_plain(render_result(shipped_content, result, lang))
-    later = result.score.readiness == "after_training"
-    assert (AFTER_TRAINING[lang] in message) == later
-    assert (SAME_LEVEL[lang] in message) == (experience != "none" and not later)
-    if SAME_LEVEL[lang] in message:
-        assert money(shipped_content.profile.salary.min, lang) in message.split(SAME_LEVEL[lang])[1]
+    assert result.salary.personal  # keen and able: every path leads to the post
+    assert (LATER[lang] in message) == (result.score.readiness != "ready")
+    assert JOB_ONLY[lang] not in message
+    assert ELSEWHERE[lang] not in message  # the experience is in e-commerce
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("where", ["ecommerce", "digital", "marketing", "sales", "other", "none"])
+def test_the_other_field_line_shows_only_for_experience_gained_elsewhere(
+    shipped_content: Content, where: str, experience: str, lang: Lang
+) -> None:
+    """« Votre expérience vient d’un autre domaine » only when there is experience and its
+    field counts less than the trade itself; it names the bottom of the job's range."""
+    persona = keen("master", experience, worked_in=where)
+    result = evaluate(shipped_content, answers_for(shipped_content, persona))
+    record = record_of(shipped_content, result, lang=lang)
+    text = to_plain(section(shipped_content, record, lang, "salary") or "")
+    fields = shipped_content.profile.experience_fields
+    assert fields is not None and fields.salary_weights is not None
+    elsewhere = experience != "none" and fields.salary_weights[where] < 1
+    assert (ELSEWHERE[lang] in text) == elsewhere
+    if elsewhere:
+        assert money(JOB_MIN, lang) in text.split(ELSEWHERE[lang])[1]
+
+
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("where", ["marketing", "sales", "other"])
+@pytest.mark.parametrize("education", EDUCATION)
+def test_years_in_another_trade_never_lift_the_range_above_a_first_post(
+    shipped_content: Content, education: str, where: str, experience: str
+) -> None:
+    """A teacher, an accountant, a store manager: none has held this post, so their range is
+    a beginner's, starting at the bottom the result names as a first post's."""
+    elsewhere = salary_where(shipped_content, education, experience, where)
+    beginner = salary_where(shipped_content, education, "none", "none")
+    assert (elsewhere.low, elsewhere.high) == (beginner.low, beginner.high)
+    assert elsewhere.low == JOB_MIN
 
 
 # --- Experience counts by the field it was gained in ------------------------------------------
@@ -183,7 +249,7 @@ def test_twenty_years_in_a_shop_are_not_twenty_years_of_e_commerce(
     online = salary_where(shipped_content, "bac2", "10plus", "ecommerce")
     two_years_online = salary_where(shipped_content, "bac2", "2to5", "ecommerce")
     assert shop.low < two_years_online.low < online.low
-    assert shop.low <= JOB_MIN + 4_000
+    assert shop.low == JOB_MIN
 
 
 @pytest.mark.parametrize("experience", ["2to5", "5to10", "10plus"])
@@ -192,7 +258,75 @@ def test_the_salary_follows_the_weight_of_each_field(
 ) -> None:
     fields = shipped_content.profile.experience_fields
     assert fields is not None and fields.origin == "general" and fields.note
-    by_weight = sorted(fields.weights, key=fields.weights.__getitem__)
+    weights = fields.salary_weights
+    assert weights is not None and "salary" in fields.note
+    by_weight = sorted(weights, key=weights.__getitem__)
     lows = [salary_where(shipped_content, "master", experience, f).low for f in by_weight]
     assert lows == sorted(lows)
     assert lows[0] == JOB_MIN  # no experience in any field: a beginner's range
+
+
+# --- A personal range only where the path leads to the post -------------------------------
+
+#: Who gets a personal range, from the adviser's persona report: not a pupil, a young
+#: person without a diploma or a job seeker whose path ends at a BTS (far from the post);
+#: a first-year BTS student whose path goes on to a Master does, and so does anyone who
+#: meets the entry requirements (a teacher's Master: a first post's range).
+PERSONAL: list[tuple[Persona, bool]] = [
+    (LYCEENNE, False),
+    (NO_DIPLOMA_YOUNG, False),
+    (LOGISTICS_JOB_SEEKER, False),
+    (ADULT_CAREER_CHANGE, False),
+    (BTS_FIRST_YEAR, False),
+    (NO_BAC_GIFTED_SELLER, True),
+    (SELF_TAUGHT_SELLER, True),
+    (STORE_MANAGER, True),
+    (TEACHER, True),
+    (EXPERIENCED_MASTER, True),
+]
+JOB_RANGE = {
+    "fr": f"40{NNBSP}000 à 60{NNBSP}000{NBSP}€",
+    "en": "€40,000 to €60,000",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("persona", "personal"), PERSONAL, ids=[p.name for p, _ in PERSONAL])
+def test_no_personal_range_while_the_path_does_not_lead_to_the_post(
+    shipped_content: Content, persona: Persona, personal: bool, lang: Lang
+) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, persona))
+    record = record_of(shipped_content, result, lang=lang)
+    shown = to_plain(summary(shipped_content, record, lang))
+    salary_line = next(line for line in shown.split("\n") if line.startswith("💶"))
+    text = to_plain(section(shipped_content, record, lang, "salary") or "")
+    assert result.salary.personal == personal
+    if personal:
+        own = to_plain(money_range(result.salary.low, result.salary.high, lang))
+        assert own in salary_line and own in text
+        assert JOB_ONLY[lang] not in text
+        assert (LATER[lang] in text) == (result.score.readiness != "ready")
+    else:
+        assert JOB_RANGE[lang] in salary_line and JOB_RANGE[lang] in text
+        assert JOB_ONLY[lang] in text and LATER[lang] not in text
+
+
+def test_a_person_far_from_the_job_is_not_far_once_ready(shipped_content: Content) -> None:
+    """The teacher's verdict is far, but her Master meets the entry requirements: her range
+    is a first post's, not the job's whole range."""
+    result = evaluate(shipped_content, answers_for(shipped_content, TEACHER))
+    assert result.score.band.id == "far" and result.score.readiness == "ready"
+    assert result.salary.personal and result.salary.low == JOB_MIN
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_range_says_it_assumes_the_job_s_language(shipped_content: Content, lang: Lang) -> None:
+    """The adviser's report: an English-speaking Master read €48,000–54,000 with no word that
+    it assumes working French, the step the result itself puts first."""
+    assumes = {"fr": "langue du poste", "en": "job's own language"}[lang]
+    for persona, short in ((ENGLISH_NO_FRENCH, True), (EXPERIENCED_MASTER, False)):
+        result = evaluate(shipped_content, answers_for(shipped_content, persona))
+        record = record_of(shipped_content, result, lang="en")
+        text = to_plain(section(shipped_content, record, lang, "salary") or "")
+        assert result.salary.job_language != short
+        assert (assumes in text) == short, persona.name

@@ -254,8 +254,9 @@ class ExperienceFields(Strict):
     """How much experience counts by the field it was gained in: a marked judgement.
 
     The experience a person states (the `weighs` background) is multiplied by the
-    weight of the field they gained it in (the `background` one): in the fit, and in
-    the salary's anchor. An entry route may also ask for experience from given fields.
+    weight of the field they gained it in (the `background` one): in the fit by
+    `weights`, in the salary's anchor by `salary_weights` (the same by default). An
+    entry route may also ask for experience from given fields.
     """
 
     background: Identifier
@@ -263,7 +264,11 @@ class ExperienceFields(Strict):
     weighs: Identifier
     """The background whose evidence and salary level the weights apply to."""
     weights: dict[str, Annotated[float, Field(ge=0, le=1)]]
-    """Field value → how much experience gained there counts, 0–1."""
+    """Field value → how much experience gained there counts in the fit, 0–1."""
+    salary_weights: dict[str, Annotated[float, Field(ge=0, le=1)]] | None = None
+    """Field value → how much it moves the salary's anchor, 0–1; None: as `weights`.
+    Years in another trade may bring part of the job's skills without making the
+    person's first post in this one better paid."""
     origin: Origin
     note: str
     """For admins, never shown: why these weights."""

@@ -103,8 +103,10 @@ def check_entry_routes(
                 f"background {getattr(fields, key)!r} is recorded by no question",
                 ("experience_fields", key),
             )
-    for value in sorted(background_values.get(fields.background, set()) - fields.weights.keys()):
-        yield problem(f"no weight for answer value {value!r}", ("experience_fields", "weights"))
+    recorded = background_values.get(fields.background, set())
+    for key, weights in (("weights", fields.weights), ("salary_weights", fields.salary_weights)):
+        for value in sorted(recorded - weights.keys()) if weights is not None else ():
+            yield problem(f"no weight for answer value {value!r}", ("experience_fields", key))
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:

@@ -8,10 +8,12 @@ Two kinds, both plain facts about the answers:
   average) that the knowledge questions on it did not show (a wrong answer or
   « I don't know »).
 
-Such answers bring a caution and keep the band below the top (a cap rule with
-`inconsistent: true`): the one exception to "a better answer never lowers the
-band", since agreeing more can create a contradiction. The fit itself stays
-monotone.
+A twin contradicted, or two skills claimed and then answered wrongly, bring a
+caution and keep the band below the top (a cap rule with `inconsistent: true`):
+the one exception to "a better answer never lowers the band", since agreeing more
+can create a contradiction. The fit itself stays monotone. « I don't know » is an
+honest answer, not a contradiction: a skill claimed and then not known is pointed
+out as something to check, and never brings the caution on its own.
 """
 
 from __future__ import annotations
@@ -37,16 +39,25 @@ class Consistency:
     """(reverse-keyed statement, its twin) pairs answered as contradictions."""
     unshown: tuple[str, ...] = ()
     """Skills claimed but not shown by the knowledge questions, in profile order."""
+    contradicted: tuple[str, ...] = ()
+    """Of those, the skills whose knowledge questions got a wrong answer (not only
+    « I don't know »)."""
 
     @property
     def inconsistent(self) -> bool:
         """A caution, and the band below the top: a twin contradicted, or two skills
-        claimed and not shown."""
-        return bool(self.twins) or len(self.unshown) >= CHECKS_FOR_CAUTION
+        claimed and then answered wrongly."""
+        return bool(self.twins) or len(self.contradicted) >= CHECKS_FOR_CAUTION
 
 
 def consistency(content: Content, answers: Answers) -> Consistency:
-    return Consistency(twins=_twins(content, answers), unshown=_unshown(content, answers))
+    unshown = _unshown(content, answers)
+    wrong = _answered_wrongly(content, answers)
+    return Consistency(
+        twins=_twins(content, answers),
+        unshown=unshown,
+        contradicted=tuple(d for d in unshown if d in wrong),
+    )
 
 
 def _keyed(question: Question, answers: Answers) -> float | None:
@@ -91,6 +102,19 @@ def _unshown(content: Content, answers: Answers) -> tuple[str, ...]:
         and _mean(claimed[d.id]) >= CLAIMED
         and _mean(shown[d.id]) <= SHOWN
     )
+
+
+def _answered_wrongly(content: Content, answers: Answers) -> set[str]:
+    """The skills of the knowledge questions answered with a wrong option: neither the
+    right one nor « I don't know » (the option a knowledge question marks `last`)."""
+    wrong: set[str] = set()
+    for question in content.questions:
+        if question.kind != "knowledge":
+            continue
+        chosen = set(answers.get(question.id, ()))
+        if any(o.id in chosen and not (o.right or o.last) for o in question.options):
+            wrong |= {dim for o in question.options if o.right for dim in o.evidence}
+    return wrong
 
 
 def _mean(values: list[float]) -> float:

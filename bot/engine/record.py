@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.content.models import Content, Lang, Readiness
 from bot.engine.result import Result
+from bot.engine.salary import SalaryEstimate
 
 #: Bumped when the record's shape changes; a stored record of another format is
 #: converted by a state migration, or dropped with a log line.
@@ -63,14 +64,9 @@ class Neighbour(_Record):
     """Dimension ids."""
 
 
-class SalaryFigures(_Record):
-    low: int
-    high: int
-    minimum: int
-    maximum: int
-    experience: float
-    """0–1: where the experience sits on the profile's scale."""
-    education: float
+#: The stored salary figures are the estimate itself: the record holds its fields by
+#: construction (a field added to the estimate needs a default, so old records load).
+SalaryFigures = SalaryEstimate
 
 
 class ResultRecord(_Record):
@@ -123,7 +119,6 @@ def record_of(
 ) -> ResultRecord:
     """The record of a result just scored on `content`."""
     score = result.score
-    salary = result.salary
     return ResultRecord(
         version=content.version,
         quiz_id=quiz_id,
@@ -145,14 +140,7 @@ def record_of(
         gaps=tuple(g.dimension.id for g in result.gaps),
         further=tuple(f.dimension.id for f in result.further),
         path=tuple(step.id for step in result.training),
-        salary=SalaryFigures(
-            low=salary.low,
-            high=salary.high,
-            minimum=salary.minimum,
-            maximum=salary.maximum,
-            experience=salary.experience,
-            education=salary.education,
-        ),
+        salary=result.salary,
         cautions=(AGREEMENT,) if result.cautious else (),
         unshown=score.consistency.unshown,
         routes=tuple(route.id for route in result.routes),

@@ -50,32 +50,47 @@ def evaluate(content: Content, answers: Answers) -> Result:
     """Score the answers and derive the advice and the salary from the score."""
     scored = score(content, answers)
     path = training_path(content, scored)
-    main = _main_gaps(content, scored, path)
+    stated = constraints(content, scored)
+    main = _main_gaps(content, scored, path, stated)
     return Result(
         score=scored,
         strengths=strengths(scored),
         gaps=main,
         training=path,
-        salary=estimate_salary(content, scored),
-        further=[] if main else _at_level(scored, path, near_misses(scored)),
+        salary=estimate_salary(content, scored, path),
+        further=[]
+        if main
+        else _not_constraints(_at_level(scored, path, near_misses(scored)), stated),
         routes=adult_routes(content, scored),
-        constraints=constraints(content, scored),
+        constraints=stated,
         neighbours=neighbours(content, scored),
         agreement=agreement(content, answers),
     )
 
 
 def _main_gaps(
-    content: Content, scored: Score, path: list[TrainingStep], limit: int = 3
+    content: Content,
+    scored: Score,
+    path: list[TrainingStep],
+    stated: list[Constraint],
+    limit: int = 3,
 ) -> list[DimensionScore]:
     """The costliest gaps; training and experience drop out once the path says the entry
-    level is met, so the advice never asks for a diploma the path says is not needed.
+    level is met, so the advice never asks for a diploma the path says is not needed, and
+    a quality a constraint line speaks of is left to that line.
 
     When an interest cap applies, its interest comes first: checking that one wants to do
     the job ("try the core task yourself") goes before any training towards it.
     """
     every = _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))
-    return [*_interest_gaps(content, scored), *every][:limit]
+    return _not_constraints([*_interest_gaps(content, scored), *every], stated)[:limit]
+
+
+def _not_constraints(every: list[DimensionScore], stated: list[Constraint]) -> list[DimensionScore]:
+    """Without the qualities a constraint line speaks of: needing fixed hours (for health,
+    for a family) is a constraint to raise with employers, not a weakness to work on."""
+    named = {line.dimension for line in stated if line.dimension is not None}
+    return [gap for gap in every if gap.dimension.id not in named]
 
 
 def _at_level(

@@ -9,19 +9,30 @@ job's range `min`–`max` and `span = max - min`:
     high  = low + width, the pair slid down to end at `max` if it would pass it
 
 Experience gained outside the job's own trade counts by the profile's
-`experience_fields` weights (twenty years in another trade are not twenty years
-in this one). So a beginner starts at the bottom whatever their diploma, experience moves the
-range most, education lifts it more as experience grows, and the range is
-never narrower than a fifth of the job's: honest about what a quiz can know.
-Both ends are rounded to the profile's step and never leave the job's range.
+`experience_fields` salary weights (twenty years in another trade are not twenty
+years in this one: the shipped profile counts them not at all, so a career
+changer's range is that of a first post). So a beginner starts at the bottom
+whatever their diploma, experience moves the range most, education lifts it more
+as experience grows, and the range is never narrower than a fifth of the job's:
+honest about what a quiz can know. Both ends are rounded to the profile's step
+and never leave the job's range.
+
+A range is personal only when the person's path leads to the post: for someone
+who does not meet the entry requirements yet, not while the band shown is a far
+one, nor when the path's diplomas stop below the entry level (a first diploma to
+get, then more). The result then gives the job's
+range, not a figure a young person would read as their own first pay.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from bot.content.models import Content, SalaryScale
-from bot.engine.scoring import Score, field_weight
+from pydantic import BaseModel, ConfigDict
+
+from bot.content.models import Content, SalaryScale, TrainingStep
+from bot.engine.gates import EDUCATION, readiness
+from bot.engine.scoring import Score
 
 #: An unanswered background question counts as mid-scale.
 NEUTRAL = 0.5
@@ -31,22 +42,51 @@ BASE_WIDTH = 0.2
 EDUCATION_WIDTH = 0.1
 
 
-@dataclass(frozen=True)
-class SalaryEstimate:
+class SalaryEstimate(BaseModel):
+    """The range and what it rests on. Also the result record's stored salary figures
+    (`bot.engine.record.SalaryFigures`): a field added here needs a default, so that
+    records kept before it still load."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
     low: int
     high: int
     minimum: int
     """The job's range, which the personal range never leaves."""
     maximum: int
     experience: float
-    """0–1: where the experience answer sits on the profile's scale."""
+    """0–1: where the experience sits on the profile's scale, its field's weight applied."""
     education: float
+    stated: float | None = None
+    """0–1: the experience as stated, before its field's weight (None: kept before it was)."""
+    field_weight: float = 1.0
+    """How much the field the experience was gained in moves the range (1: the trade itself)."""
+    job_language: bool = True
+    """False: the person cannot yet work fully in the job's own language, which the range
+    assumes (a question marked `other_languages_only` answered short of its `assumed`)."""
+    personal: bool = True
+    """False: not ready, and the path does not lead to the post yet (far from it, or its
+    diplomas stop below the entry level): the job's range is shown, not a personal one."""
+
+    @property
+    def shown(self) -> tuple[int, int]:
+        """The range the result gives: the personal one, or else the job's."""
+        return (self.low, self.high) if self.personal else (self.minimum, self.maximum)
+
+    @property
+    def from_elsewhere(self) -> bool:
+        """Experience stated, gained outside the trade, so counted less or not at all."""
+        return bool(self.stated) and self.field_weight < 1
 
 
-def estimate_salary(content: Content, score: Score) -> SalaryEstimate:
+def estimate_salary(
+    content: Content, score: Score, path: Sequence[TrainingStep] = ()
+) -> SalaryEstimate:
     salary = content.profile.salary
-    e = _position(content, salary.experience, score)
-    d = _position(content, salary.education, score)
+    stated = _position(salary.experience, score)
+    weight = _field_weight(content, score)
+    e = stated * weight if _weighs_experience(content) else stated
+    d = _position(salary.education, score)
     span = salary.max - salary.min
     width = span * (BASE_WIDTH + EDUCATION_WIDTH * d)
     low = salary.min + span * e * (EXPERIENCE_SHARE + EDUCATION_SHARE * d)
@@ -56,16 +96,69 @@ def estimate_salary(content: Content, score: Score) -> SalaryEstimate:
         stepped = round(amount / salary.step) * salary.step
         return min(salary.max, max(salary.min, stepped))
 
-    return SalaryEstimate(rounded(low), rounded(low + width), salary.min, salary.max, e, d)
+    return SalaryEstimate(
+        low=rounded(low),
+        high=rounded(low + width),
+        minimum=salary.min,
+        maximum=salary.max,
+        experience=e,
+        education=d,
+        stated=stated,
+        field_weight=weight if _weighs_experience(content) else 1.0,
+        job_language=_works_in_job_language(content, score),
+        personal=leads_to_the_post(content, score, path),
+    )
 
 
-def _position(content: Content, scale: SalaryScale, score: Score) -> float:
-    """Where the answer sits on the scale; experience weighted by the field it was gained in."""
+def _works_in_job_language(content: Content, score: Score) -> bool:
+    """No question on the job's language answered short of the answer it assumes."""
+    for question in content.questions:
+        if not (question.other_languages_only and question.background and question.assumed):
+            continue
+        assumed = {o.value for o in question.options if o.id == question.assumed}
+        answered = set(score.background.get(question.background, ()))
+        if answered and not answered & assumed:
+            return False
+    return True
+
+
+def leads_to_the_post(content: Content, score: Score, path: Sequence[TrainingStep]) -> bool:
+    """Ready now (the range is then that of a first post at the worst); or, not far from
+    the job, within reach with experience or made ready by a diploma the path leads to
+    (with the experience the person has)."""
+    if score.readiness == "ready":
+        return True
+    far = content.profile.far_from_job
+    if far is not None and score.band.id in far.bands:
+        return False
+    if score.readiness == "with_experience":
+        return True
+    return any(
+        readiness(content, {**score.background, EDUCATION: (step.leads_to,)}) == "ready"
+        for step in path
+        if step.leads_to is not None
+    )
+
+
+def _position(scale: SalaryScale, score: Score) -> float:
+    """Where the answer sits on the scale."""
     levels = [
         scale.levels[v] for v in score.background.get(scale.background, ()) if v in scale.levels
     ]
-    position = max(levels) if levels else NEUTRAL
+    return max(levels) if levels else NEUTRAL
+
+
+def _weighs_experience(content: Content) -> bool:
     fields = content.profile.experience_fields
-    if fields is not None and scale.background == fields.weighs:
-        position *= field_weight(content, score.background)
-    return position
+    return fields is not None and fields.weighs == content.profile.salary.experience.background
+
+
+def _field_weight(content: Content, score: Score) -> float:
+    """How much the field the experience was gained in moves the salary: the profile's
+    salary weights (or its fit weights); 1 when the field was not answered."""
+    fields = content.profile.experience_fields
+    if fields is None:
+        return 1.0
+    weights = fields.salary_weights if fields.salary_weights is not None else fields.weights
+    recorded = [weights[v] for v in score.background.get(fields.background, ()) if v in weights]
+    return max(recorded) if recorded else 1.0

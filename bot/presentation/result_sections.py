@@ -87,8 +87,12 @@ def detail_section(
     where the person stands against the entry requirements, and what moved since last time."""
     shown = view(content, record)
     esc = html.escape
+    fit = percent(record.overall, lang)
+    band = esc(shown.band.label(lang))
     lines = [
-        t("detail_fit", lang, fit=percent(record.overall, lang)),
+        t("detail_fit_capped", lang, fit=fit, band=band)
+        if shown.capped
+        else t("detail_fit", lang, fit=fit),
         "",
         t("result_breakdown", lang),
         *(

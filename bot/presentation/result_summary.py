@@ -17,7 +17,7 @@ from bot.content.models import Content, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import SUMMARY_REASONS, message_length
+from bot.presentation.result_text import SUMMARY_REASONS, message_length, salary_kind
 from bot.presentation.result_view import View, view
 from bot.presentation.texts import N_, money_range, percent, t
 
@@ -112,9 +112,13 @@ def _gaps(shown: View, lang: Lang) -> str:
 
 def _salary(shown: View, lang: Lang) -> str:
     salary = shown.record.salary
-    later = shown.record.readiness == "after_training"
-    key = N_("summary_salary_after_training") if later else N_("summary_salary")
-    return t(key, lang, range=money_range(salary.low, salary.high, lang))
+    kind = salary_kind(salary, shown.record.readiness)
+    key = {
+        "now": N_("summary_salary"),
+        "later": N_("summary_salary_later"),
+        "job": N_("summary_salary_job"),
+    }[kind]
+    return t(key, lang, range=money_range(*salary.shown, lang))
 
 
 def _next_step(shown: View, lang: Lang) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Literal
 
 from bot.content.models import Content, Dimension, Lang, Readiness
 from bot.engine.change import Change
@@ -66,24 +67,42 @@ def mid_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+SalaryKind = Literal["now", "later", "job"]
+
+
+def salary_kind(salary: SalaryFigures, readiness: Readiness) -> SalaryKind:
+    """`now`: a personal range for someone who meets the entry requirements; `later`: a
+    personal range for when they will (after training, a VAE or experience); `job`: no
+    personal range yet, the job's own (the path does not lead to the post yet)."""
+    if not salary.personal:
+        return "job"
+    return "now" if readiness == "ready" else "later"
+
+
 def salary_lines(
     content: Content, salary: SalaryFigures, lang: Lang, readiness: Readiness
 ) -> list[str]:
-    """The personal range: a first salary after training for those not ready yet; for those
-    with experience, said to assume a post at that level (experience elsewhere counts less)."""
+    """The personal range (now, or on entering the post for those not ready yet), saying
+    when experience from another field counts less; or, while the path does not lead to
+    the post yet, the job's range (the path section gives its entry requirements)."""
     profile_salary = content.profile.salary
     esc = html.escape
-    shown = profile_salary.movers
-    later = readiness == "after_training"
-    line = N_("salary_line_after_training") if later else N_("salary_line")
-    lines = [
-        t("result_salary", lang),
-        t(line, lang, range=money_range(salary.low, salary.high, lang)),
-    ]
-    if salary.experience > 0 and not later:
-        lines.append(t("salary_same_level", lang, bottom=money(salary.minimum, lang)))
-    lines.append(esc(profile_salary.note(lang)))
-    if shown:
+    kind = salary_kind(salary, readiness)
+    lines = [t("result_salary", lang)]
+    if kind == "job":
+        lines += [t("salary_job_only", lang), esc(profile_salary.note(lang))]
+    else:
+        line = N_("salary_line") if kind == "now" else N_("salary_line_later")
+        lines.append(t(line, lang, range=money_range(salary.low, salary.high, lang)))
+        if not salary.job_language:
+            lines.append(t("salary_job_language", lang))
+        if salary.from_elsewhere:
+            key = (
+                N_("salary_elsewhere") if salary.field_weight == 0 else N_("salary_elsewhere_part")
+            )
+            lines.append(t(key, lang, bottom=money(salary.minimum, lang)))
+        lines.append(esc(profile_salary.note(lang)))
+    if profile_salary.movers:
         lines += [
             t("salary_movers", lang),
             *(
@@ -94,7 +113,7 @@ def salary_lines(
                     lower=esc(m.lower(lang)),
                     higher=esc(m.higher(lang)),
                 )
-                for m in shown
+                for m in profile_salary.movers
             ),
         ]
     lines.append(esc(profile_salary.bonus(lang)))

@@ -316,6 +316,59 @@ ENGLISH_NO_FRENCH = Persona(
     languages=("en_work",),
 )
 
+# The adviser's persona report (issue 18, continued): people years away from the post,
+# and a teacher changing career. Their salary must not read as their own first pay.
+LYCEENNE = Persona(
+    "lyceenne",
+    "pupil in terminale, no experience, likes Instagram and selling, knows no e-commerce facts",
+    education="none",
+    studied="commerce",
+    experience="none",
+    situation="school",
+    ability=0.3,
+    strong={"relational": 0.7, "creativity": 0.7},
+    interest=0.55,
+    wants={"sales_passion": 0.8, "interest_data": 0.2},
+)
+NO_DIPLOMA_YOUNG = Persona(
+    "no_diploma_young",
+    "20, left school at 16 without a diploma, three years in fast food, resells sneakers online",
+    education="none",
+    studied="other",
+    experience="2to5",
+    worked_in="other",
+    situation="job_seeker",
+    ability=0.3,
+    strong={"reactivity": 0.7, "relational": 0.6},
+    interest=0.5,
+    wants={"sales_passion": 0.75},
+)
+LOGISTICS_JOB_SEEKER = Persona(
+    "logistics_job_seeker",
+    "50, a CAP and twenty-five years in logistics, looking for work, no English, little of the web",
+    education="none",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="job_seeker",
+    ability=0.25,
+    strong={"supplier_network": 0.8, "action_plans": 0.6},
+    interest=0.35,
+)
+TEACHER = Persona(
+    "teacher",
+    "Master in languages, fifteen years teaching in a state school, fluent English, wants a change",
+    education="master",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.5,
+    strong={"communication": 0.9, "languages": 0.95, "web_languages": 0.1},
+    interest=0.55,
+    languages=("en_work",),
+)
+
 PERSONAS: tuple[Persona, ...] = (
     EXPERIENCED_MASTER,
     MODEST_MASTER,
@@ -342,4 +395,8 @@ PERSONAS: tuple[Persona, ...] = (
     AGREES_NO_DIPLOMA,
     UNINTERESTED_STUDENT,
     RANDOM[0],
+    LYCEENNE,
+    NO_DIPLOMA_YOUNG,
+    LOGISTICS_JOB_SEEKER,
+    TEACHER,
 )

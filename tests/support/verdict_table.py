@@ -3,15 +3,16 @@
 `python -m tests.support.verdict_table` rewrites the file from the shipped
 questions and profile; tests/test_verdict_doc.py checks it is up to date. Each
 row: who the persona is, their fit and band, the one-line reason the result gives
-(the first cap reason, else the band's wording), the first step of their path, the
-path's step ids, the adults' routes and the neighbouring jobs.
+(the first cap reason, else the band's wording), the salary range shown, the first
+step of their path, the path's step ids, the adults' routes and the neighbouring jobs.
 """
 
 from __future__ import annotations
 
 from bot.content.loader import load_content
-from bot.content.models import Content, Lang
-from bot.engine.result import evaluate
+from bot.content.models import Content, Lang, Readiness
+from bot.engine.result import Result, evaluate
+from bot.presentation.result_text import salary_kind
 from bot.presentation.texts import open_catalogues
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.persona_catalogue import PERSONAS
@@ -31,7 +32,10 @@ adviser would sign; this table is for reading them side by side. Rewrite it
 with `python -m tests.support.verdict_table` (a test fails when it is stale).
 
 The reason is the first line the result gives under the band (a cap rule's
-reason, else the band's own wording), in English; the first step is the first
+reason, else the band's own wording), in English; the salary is the range the
+result gives, in thousands of euros: *now* for those who meet the entry
+requirements, *on entry* for those who will, *the job's* (no personal range)
+while the path does not lead to the post yet; the first step is the first
 step of the training path; then the path's steps and the adults' routes by their
 ids in the profile (an aside in brackets); last, the neighbouring jobs named, each
 with the strengths that point to it.
@@ -43,11 +47,20 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+SALARY_KINDS = {"now": "now", "later": "on entry", "job": "the job's"}
+
+
+def _salary(result: Result, readiness: Readiness) -> str:
+    low, high = result.salary.shown
+    kind = SALARY_KINDS[salary_kind(result.salary, readiness)]
+    return f"{low / 1000:g}–{high / 1000:g} k€, {kind}"
+
+
 def verdict_table(content: Content) -> str:
     rows = [
-        "| persona | fit | band | reason | first step of the path | path | adults' routes"
-        " | neighbouring jobs |",
-        "| --- | ---: | --- | --- | --- | --- | --- | --- |",
+        "| persona | fit | band | reason | salary | first step of the path | path"
+        " | adults' routes | neighbouring jobs |",
+        "| --- | ---: | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for persona in PERSONAS:
         result = evaluate(content, answers_for(content, persona))
@@ -61,7 +74,8 @@ def verdict_table(content: Content) -> str:
         jobs = "; ".join(f"{n.job.id} ({', '.join(n.strengths)})" for n in result.neighbours)
         rows.append(
             f"| {_cell(persona.intent)} | {score.overall:.0f} % | {score.band.label(LANG)}"
-            f" | {_cell(reason)} | {_cell(step)} | {path} | {routes} | {jobs or '–'} |"
+            f" | {_cell(reason)} | {_salary(result, score.readiness)} | {_cell(step)} | {path}"
+            f" | {routes} | {jobs or '–'} |"
         )
     return HEADER + "\n".join(rows) + "\n"
 

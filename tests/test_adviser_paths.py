@@ -1,0 +1,133 @@
+"""Paths and routes from the adviser's persona report, played as the personas.
+
+Each row: a persona of tests/support/persona_catalogue.py, the steps and routes an
+adviser expects for them, and the words they must or must not read (a pupil is not
+told about the DAEU, an adult is not sent to « un conseiller en orientation » or « un
+stage », a young person without a diploma is not promised a BTS by VAE from fast-food
+work and is told about the Mission locale, a public servant is not only offered
+Transitions Pro, a foreign degree's level is to be stated by ENIC-NARIC).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.result import evaluate
+from bot.presentation.result_full import render_result
+from bot.presentation.result_text import to_plain
+from tests.support.languages import LANGS
+from tests.support.persona_catalogue import (
+    BTS_FIRST_YEAR,
+    ENGLISH_NO_FRENCH,
+    LOGISTICS_JOB_SEEKER,
+    LYCEENNE,
+    NO_DIPLOMA_YOUNG,
+    TEACHER,
+)
+from tests.support.personas import Persona, answers_for
+
+
+@dataclass(frozen=True)
+class Expected:
+    persona: Persona
+    steps: tuple[str, ...] = ()
+    """Step ids the path holds, in this order (others may come between)."""
+    not_steps: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()
+    not_said: Mapping[str, tuple[str, ...]] | None = None
+    """Words the whole result must not say, by language."""
+
+
+ADULT_WORDS: dict[str, tuple[str, ...]] = {
+    "fr": ("conseiller en orientation", "stage"),
+    "en": ("careers adviser", "internship"),
+}
+
+TABLE = [
+    Expected(
+        LYCEENNE,
+        steps=("explore", "access_school", "bac2_study"),
+        not_steps=("access", "explore_adult"),
+        not_said={"fr": ("DAEU",), "en": ("DAEU",)},
+    ),
+    Expected(
+        NO_DIPLOMA_YOUNG,
+        steps=("explore_adult", "vae_first_diploma"),
+        not_steps=("vae_own_field", "vae"),
+        routes=("france_travail", "mission_locale"),
+        not_said={"fr": ("comme un BTS", "conseiller en orientation"), "en": ("such as a BTS",)},
+    ),
+    Expected(
+        LOGISTICS_JOB_SEEKER,
+        steps=("explore_adult", "vae_first_diploma"),
+        routes=("france_travail", "mission_locale"),
+        not_said=ADULT_WORDS,
+    ),
+    Expected(
+        TEACHER,
+        steps=("explore_adult", "at_level_master", "first_experience_adult"),
+        not_steps=("explore", "first_experience"),
+        routes=("transitions_pro",),
+        not_said=ADULT_WORDS,
+    ),
+    Expected(BTS_FIRST_YEAR, steps=("explore", "finish_studies", "gain_experience")),
+    Expected(ENGLISH_NO_FRENCH, steps=("job_language", "foreign_diploma", "at_level_master")),
+]
+
+
+@pytest.mark.parametrize("row", TABLE, ids=lambda row: row.persona.name)
+def test_each_persona_gets_the_steps_and_routes_an_adviser_expects(
+    shipped_content: Content, row: Expected
+) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, row.persona))
+    ids = [step.id for step in result.training]
+    positions = [ids.index(step) for step in row.steps if step in ids]
+    assert len(positions) == len(row.steps) and positions == sorted(positions), ids
+    assert not set(row.not_steps) & set(ids), ids
+    routes = [route.id for route in result.routes]
+    assert set(row.routes) <= set(routes), routes
+    for lang in LANGS:
+        text = to_plain(render_result(shipped_content, result, lang))
+        for words in (row.not_said or {}).get(lang, ()):
+            assert words not in text, (lang, words)
+
+
+#: One line per scheme, said so that it fits who reads it.
+LINES: dict[str, dict[str, tuple[str, ...]]] = {
+    "transitions_pro": {
+        "fr": ("Dans le privé", "dans le public", "congé de formation professionnelle"),
+        "en": ("private sector", "public sector", "professional training leave"),
+    },
+    "france_travail": {
+        "fr": ("Si vous êtes inscrit ou inscrite à France Travail",),
+        "en": ("If you are registered with France Travail",),
+    },
+    "mission_locale": {"fr": ("Entre 16 et 25 ans",), "en": ("Aged 16 to 25",)},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("route_id", sorted(LINES))
+def test_each_route_fits_who_reads_it(shipped_content: Content, route_id: str, lang: Lang) -> None:
+    (route,) = [r for r in shipped_content.profile.routes if r.id == route_id]
+    assert route.origin == "general" and route.note
+    for words in LINES[route_id][lang]:
+        assert words in route.text(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_small_wordings(shipped_content: Content, lang: Lang) -> None:
+    """« Pas encore le bac » asked of a 50-year-old with a CAP; « après une formation » for
+    a path that is a VAE; a foreign degree taken at face value."""
+    education = shipped_content.question_by_id["education"]
+    (none,) = [option for option in education.options if option.id == "none"]
+    assert "CAP" in none.text(lang)
+    after = shipped_content.profile.entry.readiness["after_training"](lang)
+    assert "VAE" in after
+    steps = {step.id: step for step in shipped_content.profile.training}
+    assert "ENIC-NARIC" in steps["foreign_diploma"].text(lang)
+    assert steps["foreign_diploma"].aside and steps["foreign_diploma"].origin == "general"

@@ -1,0 +1,71 @@
+"""Where the experience was gained: the role the person had, not the employer's channel.
+
+The adviser's report: a warehouse team lead at an online retailer answered
+« E-commerce, vente en ligne », the honest answer to « Où avez-vous acquis
+l'essentiel de cette expérience ? », and was offered a VAE towards a licence pro in
+e-commerce and a senior range. The question now asks what the work was, and says
+the employer's sector does not count; answered by his role, he gets a VAE in his own
+field and a first post's range.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.result import evaluate
+from tests.support.personas import Persona, answers_for
+
+#: What the question must say, in each language: count the role, not the employer.
+ROLE = {"fr": ("rôle", "pas le secteur de l’employeur"), "en": ("role", "not your employer")}
+#: The trade's own options name the work itself; « another » names trades people
+#: mistake for it.
+NAMED = {
+    "ecommerce": {"fr": "Vendre en ligne", "en": "Selling online"},
+    "digital": {"fr": "réseaux sociaux", "en": "social media"},
+    "other": {"fr": "logistique", "en": "logistics"},
+}
+
+WAREHOUSE_LEAD = Persona(
+    "warehouse_lead",
+    "bac pro, eight years leading a team in an online retailer's warehouse, answers by role",
+    education="bac",
+    studied="other",
+    experience="5to10",
+    worked_in="other",
+    situation="working",
+    ability=0.5,
+    strong={"management": 0.85, "action_plans": 0.8, "supplier_network": 0.7},
+    interest=0.7,
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_question_asks_for_the_role_not_the_employer(
+    shipped_content: Content, lang: Lang
+) -> None:
+    question = shipped_content.question_by_id["experience_field"]
+    for words in ROLE[lang]:
+        assert words in question.text(lang)
+    options = {option.id: option.text(lang) for option in question.options}
+    for option, named in NAMED.items():
+        assert named[lang] in options[option], option
+
+
+def test_a_warehouse_lead_answering_by_role_is_not_read_as_e_commerce(
+    shipped_content: Content,
+) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, WAREHOUSE_LEAD))
+    steps = [step.id for step in result.training]
+    assert "vae_bac3" not in steps and "vae_own_field" in steps  # a diploma of his trade
+    assert "relevant_experience" in steps  # e-commerce experience still to gain
+    assert result.salary.low == shipped_content.profile.salary.min
+
+
+def test_a_native_english_speaker_has_a_box_for_english(shipped_content: Content) -> None:
+    """The adviser's report: "Which foreign languages could you work in?" left no right box
+    for a British candidate, who ticked "another foreign language" for French."""
+    question = shipped_content.question_by_id["languages"]
+    assert "foreign" not in question.text("en").lower()
+    assert "Besides French" in question.text("en")
+    assert all("foreign" not in option.text("en").lower() for option in question.options)
