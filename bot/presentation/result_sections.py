@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Literal
 
-from bot.content.models import CATEGORIES, INTEREST, Content, Dimension, Lang
+from bot.content.models import CATEGORIES, Content, Dimension, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
@@ -55,7 +55,8 @@ def salary_section(content: Content, record: ResultRecord, lang: Lang) -> str:
 
 
 def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
-    """The points to develop, each with the mission it serves and one concrete action."""
+    """The points to develop, each with the mission it serves and one concrete action; then
+    the wishes the verdict's reasons are about, said as a question of interest, not a gap."""
     shown = view(content, record)
     listed = shown.gaps or shown.further
     heading = N_("result_gaps") if shown.gaps or not listed else N_("result_further")
@@ -66,14 +67,16 @@ def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
         lines.append(t("gap_action", lang, action=html.escape(dimension.develop(lang))))
     if not listed:
         lines.append(t("result_no_gaps", lang))
+    if shown.wishes:
+        names = ", ".join(html.escape(mid_sentence(d.label(lang))) for d in shown.wishes)
+        lines += ["", t("result_wishes", lang), t("wishes_line", lang, names=names)]
+        if shown.neighbours:
+            lines.append(t("wishes_neighbours", lang))
     return "\n".join(lines)
 
 
 def _gap_heading(dimension: Dimension, missions: dict[str, str], lang: Lang) -> str:
     label = html.escape(dimension.label(lang))
-    if dimension.category == INTEREST:
-        # An interest gap follows its cap's reason, which already says why it matters.
-        return t("gap_interest", lang, label=label)
     if dimension.why is not None:
         return t("gap_fact", lang, label=label, why=html.escape(dimension.why(lang)))
     why = html.escape(mid_sentence(missions[dimension.mission]))
