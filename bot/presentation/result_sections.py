@@ -28,25 +28,32 @@ from bot.presentation.result_text import (
 from bot.presentation.result_view import view
 from bot.presentation.texts import CATEGORY_LABELS, N_, percent, t
 
-Section = Literal["path", "salary", "develop", "detail", "neighbours"]
-SECTIONS: tuple[Section, ...] = ("path", "salary", "develop", "detail", "neighbours")
+Section = Literal["path", "routes", "salary", "develop", "detail", "neighbours"]
+SECTIONS: tuple[Section, ...] = ("path", "routes", "salary", "develop", "detail", "neighbours")
 
 
 def path_section(content: Content, record: ResultRecord, lang: Lang) -> str:
-    """The path from where the person stands, the adults' routes and the constraint lines
-    that apply, how people usually enter the job (where this person stands against it is
-    in the detail section), and who to talk to."""
+    """The path from where the person stands, the constraint lines that apply, how people
+    usually enter the job (where this person stands against it is in the detail section),
+    and who to talk to. The adults' routes have a section of their own."""
     shown = view(content, record)
     esc = html.escape
     entry = content.profile.entry
     blocks = [
         [t("result_training", lang), *path_lines(shown.path, lang)],
-        route_lines(shown.routes, lang),
         constraint_lines(shown.constraints, lang),
         [t("result_entry", lang), esc(entry.text(lang)), esc(entry.fields(lang))],
         [t("result_advisers", lang)],
     ]
     return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def routes_section(content: Content, record: ResultRecord, lang: Lang) -> str | None:
+    """The public schemes that help an adult into training (CPF, bilan de compétences,
+    CEP, France VAE, Transitions Pro, France Travail), those that match the person's
+    situation; None for someone at school or studying."""
+    lines = route_lines(view(content, record).routes, lang)
+    return "\n".join(lines) if lines else None
 
 
 def salary_section(content: Content, record: ResultRecord, lang: Lang) -> str:
@@ -157,6 +164,7 @@ def section(
         return fit_message(detail_section(content, record, lang, change))
     renderers: dict[Section, Callable[[Content, ResultRecord, Lang], str | None]] = {
         "path": path_section,
+        "routes": routes_section,
         "salary": salary_section,
         "develop": develop_section,
         "neighbours": neighbours_section,
