@@ -202,7 +202,8 @@ def test_far_from_the_job_the_path_starts_by_finding_out(
     usual = [s for s in TABLE[education, band(experience)] if s not in {"mon_master"}]
     numbered = [step.id for step in path if not step.aside]
     if experience in EXPERIENCED:  # two years or more in the trade: see the test below
-        assert numbered == [s for s in usual if s != "universities"][:2]
+        # far here by the band and by interest (no answer): the wish is what to check
+        assert numbered == ["explore_wish", *[s for s in usual if s != "universities"][:2]]
         return
     assert numbered[0] == "explore"
     assert numbered[1:] == [s for s in usual if s != "universities"][:2]
@@ -225,9 +226,28 @@ def test_finding_out_is_for_those_new_to_the_trade(
     course »: finding out is for those new to the trade, and speaks of going further."""
     path = path_of(shipped_content, "bac2", experience, "digital", where, far=True)
     in_trade = experience in EXPERIENCED and where in OWN_TRADE
-    assert path[0].id.startswith("explore") == (not in_trade)
+    assert (path[0].id in {"explore", "explore_adult"}) == (not in_trade)
+    # no answer at all: little interest too, so those in the trade check the wish first
+    assert (path[0].id == "explore_wish") == in_trade
     for lang in LANGS:
         assert BEFORE_ANY_COURSE[lang] not in path[0].text(lang)
+
+
+@pytest.mark.parametrize("experience", sorted(EXPERIENCED))
+def test_in_the_trade_not_wanting_to_sell_starts_by_checking_the_wish(
+    shipped_content: Content, experience: str
+) -> None:
+    """The adviser's community manager, three years in digital, answered « Pas du tout » to
+    selling and read first that her degree and experience already open the post: the
+    wish comes first, whatever the experience; wanting the job, the path is unchanged."""
+    answers = best_answers(shipped_content) | background("bac3", experience, "digital", "digital")
+    keen = training_path(shipped_content, score(shipped_content, answers))
+    assert keen[0].id == "at_level_bac3"
+    answers["like_selling"] = ("0",)
+    path = training_path(shipped_content, score(shipped_content, answers))
+    assert [step.id for step in path][:2] == ["explore_wish", "at_level_bac3"]
+    for lang in LANGS:
+        assert "CEP" in path[0].text(lang)
 
 
 def test_low_interest_alone_puts_a_person_far_from_the_job(shipped_content: Content) -> None:

@@ -24,6 +24,7 @@ from tests.support.records import stored_record
 
 BUTTONS = {
     "path": "🧭 Parcours",
+    "routes": "🎓 Aides aux adultes",
     "salary": "💶 Salaire",
     "develop": "🎯 À développer",
     "detail": "📊 Détail",

@@ -232,6 +232,8 @@ def test_the_readme_worked_example(content: Content) -> None:
     assert (score.readiness, score.uncapped.id, score.band.id) == ("ready", "partial", "partial")
     assert [rule.id for rule in score.reasons] == ["no_selling", "little_interest"]
     assert score.statements["like_selling"] == 0
+    assert result.training[0].id == "explore_wish"
+    assert [n.job.id for n in result.neighbours] == ["web_developer", "data_analyst", "seo"]
     fresh = result_of(content, FRESH_BAC2_DIGITAL).score
     assert round(fresh.overall) == 88
     assert (fresh.uncapped.id, fresh.band.id) == ("strong", "good")
@@ -243,6 +245,7 @@ def test_the_readme_worked_example(content: Content) -> None:
     for rule in score.reasons:
         assert cap_reason(rule, score, "en") in flat, rule.id
     assert "keen answers (88 %)" in readme
+    assert "(web developer, data analyst, SEO specialist)" in flat
 
 
 # --- Why the band was capped ------------------------------------------------------------------
@@ -259,8 +262,9 @@ def test_every_cap_reason_is_shown_interest_first_in_place_of_the_band_wording(
     shown = [text.index(cap_reason(rule, result.score, lang)) for rule in result.score.reasons]
     assert shown == sorted(shown)
     assert result.score.band.wording(lang) not in text
-    # the first thing to work on is finding out whether selling appeals
-    assert result.gaps[0].dimension.id == "sales_passion"
+    # not wanting to sell is a question of wish for the person, not a gap to close
+    assert [w.dimension.id for w in result.wishes] == ["sales_passion"]
+    assert all(g.dimension.category != "interest" for g in result.gaps)
 
 
 def test_without_a_cap_the_band_wording_stays(content: Content) -> None:

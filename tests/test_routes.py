@@ -16,9 +16,13 @@ import pytest
 
 from bot.content.models import Content, Lang
 from bot.engine.advice import adult_routes, training_path
+from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.engine.scoring import score
 from bot.presentation.result_full import render_result
+from bot.presentation.result_sections import available, section
+from bot.presentation.result_view import view
+from bot.presentation.texts import t
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,
@@ -159,3 +163,25 @@ def test_a_student_gets_no_adults_routes(shipped_content: Content, lang: Lang) -
     assert result.routes == []
     heading = {"fr": "Pour vous former en étant adulte", "en": "Training as an adult"}
     assert heading[lang] not in render_result(shipped_content, result, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_routes_have_a_section_of_their_own_when_they_apply(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The path section reached about 2,500 characters with the routes under it: they
+    open from a button of their own, and only for those they apply to."""
+    content = shipped_content
+    adult = record_of(
+        content, evaluate(content, answers_for(content, ADULT_CAREER_CHANGE)), lang=lang
+    )
+    routes = section(content, adult, lang, "routes")
+    path = section(content, adult, lang, "path")
+    assert routes is not None and path is not None
+    heading = t("result_routes", lang)
+    assert routes.startswith(heading) and heading not in path
+    for route in view(content, adult).routes:
+        assert html.escape(route.text(lang)) in routes and html.escape(route.text(lang)) not in path
+    student = record_of(content, evaluate(content, answers_for(content, BTS_FIRST_YEAR)), lang=lang)
+    assert section(content, student, lang, "routes") is None
+    assert "routes" not in available(content, student, lang)

@@ -34,9 +34,13 @@ def check_advice(profile: Profile, problem: Reporter) -> Iterable[Problem]:
                 yield problem(f"unknown cap rule {cap!r}", ("far_from_job", "caps", index))
     elif any(step.far for step in profile.training):
         yield problem("steps marked `far` need a `far_from_job` rule", ("training",))
+    caps = {c.id for c in profile.caps}
     for index, step in enumerate(profile.training):
         if step.aside and (index == 0 or step.far):
             yield problem("an aside follows a step of the usual path", ("training", index), step.id)
+        for cap in step.caps:
+            if cap not in caps:
+                yield problem(f"unknown cap rule {cap!r}", ("training", index, "caps"), step.id)
     dimensions = {d.id for d in profile.dimensions}
     for index, line in enumerate(profile.constraints):
         at = ("constraints", index)

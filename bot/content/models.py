@@ -310,6 +310,9 @@ class TrainingStep(Strict):
     shown under it without a number."""
     far: bool = False
     """Only for a person far from the job (see `FarFromJob`): finding out comes first."""
+    caps: list[Identifier] = []
+    """Only when one of these cap rules applies (e.g. a wish the person lacks), besides
+    `when`; none: whatever the verdict."""
 
 
 class Route(Strict):

@@ -66,7 +66,9 @@ def constraints(content: Content, score: Score) -> list[Constraint]:
 
 
 def _applies(step: TrainingStep, score: Score) -> bool:
-    return _matches(step.when, score)
+    """The step's background matches, and one of its cap rules applies if it names some."""
+    capped = not step.caps or any(rule.id in step.caps for rule in score.reasons)
+    return capped and _matches(step.when, score)
 
 
 def _matches(when: list[Condition], score: Score) -> bool:

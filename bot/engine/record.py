@@ -95,6 +95,9 @@ class ResultRecord(_Record):
     """Real shortfalls, the costliest first (dimension ids)."""
     further: tuple[str, ...] = ()
     """When there is no real gap: what is just short of the requirement."""
+    wishes: tuple[str, ...] = ()
+    """The interest dimensions the verdict's interest caps are about: a question of wish,
+    not a gap (a record kept before held them first among `gaps`)."""
     path: tuple[str, ...] = ()
     """The training steps that apply, in order (step ids)."""
     salary: SalaryFigures
@@ -139,6 +142,7 @@ def record_of(
         ),
         gaps=tuple(g.dimension.id for g in result.gaps),
         further=tuple(f.dimension.id for f in result.further),
+        wishes=tuple(w.dimension.id for w in result.wishes),
         path=tuple(step.id for step in result.training),
         salary=result.salary,
         cautions=(AGREEMENT,) if result.cautious else (),

@@ -31,6 +31,9 @@ class Result:
     salary: SalaryEstimate
     further: list[DimensionScore] = field(default_factory=list)
     """When there is no real gap: what is just short of the requirement, to go further."""
+    wishes: list[DimensionScore] = field(default_factory=list)
+    """The wishes the verdict's interest caps are about (to sell, to lead…): a question of
+    interest for the person, not a gap to close."""
     routes: list[Route] = field(default_factory=list)
     """Adults' routes into training that match the person's situation."""
     constraints: list[Constraint] = field(default_factory=list)
@@ -51,7 +54,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
     scored = score(content, answers)
     path = training_path(content, scored)
     stated = constraints(content, scored)
-    main = _main_gaps(content, scored, path, stated)
+    main = _main_gaps(scored, path, stated)
     return Result(
         score=scored,
         strengths=strengths(scored),
@@ -61,6 +64,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         further=[]
         if main
         else _not_constraints(_at_level(scored, path, near_misses(scored)), stated),
+        wishes=_wishes(content, scored),
         routes=adult_routes(content, scored),
         constraints=stated,
         neighbours=neighbours(content, scored),
@@ -69,21 +73,14 @@ def evaluate(content: Content, answers: Answers) -> Result:
 
 
 def _main_gaps(
-    content: Content,
-    scored: Score,
-    path: list[TrainingStep],
-    stated: list[Constraint],
-    limit: int = 3,
+    scored: Score, path: list[TrainingStep], stated: list[Constraint], limit: int = 3
 ) -> list[DimensionScore]:
-    """The costliest gaps; training and experience drop out once the path says the entry
-    level is met, so the advice never asks for a diploma the path says is not needed, and
-    a quality a constraint line speaks of is left to that line.
-
-    When an interest cap applies, its interest comes first: checking that one wants to do
-    the job ("try the core task yourself") goes before any training towards it.
-    """
+    """The costliest gaps in ability; training and experience drop out once the path says
+    the entry level is met, so the advice never asks for a diploma the path says is not
+    needed. A wish the person lacks is not among them (see `_wishes`), nor a quality a
+    constraint line speaks of."""
     every = _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))
-    return _not_constraints([*_interest_gaps(content, scored), *every], stated)[:limit]
+    return _not_constraints(every, stated)[:limit]
 
 
 def _not_constraints(every: list[DimensionScore], stated: list[Constraint]) -> list[DimensionScore]:
@@ -102,9 +99,9 @@ def _at_level(
     return every
 
 
-def _interest_gaps(content: Content, scored: Score) -> list[DimensionScore]:
+def _wishes(content: Content, scored: Score) -> list[DimensionScore]:
     """The interest each interest cap names, or measures with its statement (or, for
-    overall interest, the costliest one)."""
+    overall interest, the costliest one): the verdict's reasons say why each matters."""
     wanted = [d for d in scored.dimensions if d.dimension.category == INTEREST and d.fit < 1.0]
     picked: list[DimensionScore] = []
     for rule in scored.reasons:

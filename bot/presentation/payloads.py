@@ -62,10 +62,13 @@ class MenuPress:
         return SEPARATOR.join(parts)
 
 
-ResultView = Literal["summary", "path", "salary", "develop", "detail", "neighbours", "pdf"]
+ResultView = Literal[
+    "summary", "path", "routes", "salary", "develop", "detail", "neighbours", "pdf"
+]
 _RESULT_CODES: dict[ResultView, str] = {
     "summary": "s",
     "path": "p",
+    "routes": "a",
     "salary": "m",
     "develop": "g",
     "detail": "c",

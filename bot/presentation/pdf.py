@@ -49,6 +49,8 @@ _FOOTER_H = 8.0
 _LEADING = 1.4
 """Line height as a multiple of the font size."""
 _CHART_MAX_W = 110.0
+_SLACK = 0.5
+"""Millimetres the chart leaves free below it."""
 _CHART_MIN_W = 62.0
 """Narrower than this (mm), the chart's labels would print under about 5 pt."""
 _MM_PER_PT = 25.4 / 72
@@ -202,7 +204,8 @@ class _Document(FPDF):
                 return False
             self.add_page()
             room = self.page_break_trigger - self.y
-        width = min(_CHART_MAX_W, room / ratio, self.epw)
+        # An image exactly as tall as the room left can trip the page break by rounding.
+        width = min(_CHART_MAX_W, (room - _SLACK) / ratio, self.epw)
         self.ln(4)
         self.image(BytesIO(png), x=(self.w - width) / 2, w=width)
         return True

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Literal
 
-from bot.content.models import CATEGORIES, INTEREST, Content, Dimension, Lang
+from bot.content.models import CATEGORIES, Content, Dimension, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
@@ -28,25 +28,32 @@ from bot.presentation.result_text import (
 from bot.presentation.result_view import view
 from bot.presentation.texts import CATEGORY_LABELS, N_, percent, t
 
-Section = Literal["path", "salary", "develop", "detail", "neighbours"]
-SECTIONS: tuple[Section, ...] = ("path", "salary", "develop", "detail", "neighbours")
+Section = Literal["path", "routes", "salary", "develop", "detail", "neighbours"]
+SECTIONS: tuple[Section, ...] = ("path", "routes", "salary", "develop", "detail", "neighbours")
 
 
 def path_section(content: Content, record: ResultRecord, lang: Lang) -> str:
-    """The path from where the person stands, the adults' routes and the constraint lines
-    that apply, how people usually enter the job (where this person stands against it is
-    in the detail section), and who to talk to."""
+    """The path from where the person stands, the constraint lines that apply, how people
+    usually enter the job (where this person stands against it is in the detail section),
+    and who to talk to. The adults' routes have a section of their own."""
     shown = view(content, record)
     esc = html.escape
     entry = content.profile.entry
     blocks = [
         [t("result_training", lang), *path_lines(shown.path, lang)],
-        route_lines(shown.routes, lang),
         constraint_lines(shown.constraints, lang),
         [t("result_entry", lang), esc(entry.text(lang)), esc(entry.fields(lang))],
         [t("result_advisers", lang)],
     ]
     return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def routes_section(content: Content, record: ResultRecord, lang: Lang) -> str | None:
+    """The public schemes that help an adult into training (CPF, bilan de compétences,
+    CEP, France VAE, Transitions Pro, France Travail), those that match the person's
+    situation; None for someone at school or studying."""
+    lines = route_lines(view(content, record).routes, lang)
+    return "\n".join(lines) if lines else None
 
 
 def salary_section(content: Content, record: ResultRecord, lang: Lang) -> str:
@@ -55,7 +62,8 @@ def salary_section(content: Content, record: ResultRecord, lang: Lang) -> str:
 
 
 def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
-    """The points to develop, each with the mission it serves and one concrete action."""
+    """The points to develop, each with the mission it serves and one concrete action; then
+    the wishes the verdict's reasons are about, said as a question of interest, not a gap."""
     shown = view(content, record)
     listed = shown.gaps or shown.further
     heading = N_("result_gaps") if shown.gaps or not listed else N_("result_further")
@@ -66,14 +74,16 @@ def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
         lines.append(t("gap_action", lang, action=html.escape(dimension.develop(lang))))
     if not listed:
         lines.append(t("result_no_gaps", lang))
+    if shown.wishes:
+        names = ", ".join(html.escape(mid_sentence(d.label(lang))) for d in shown.wishes)
+        lines += ["", t("result_wishes", lang), t("wishes_line", lang, names=names)]
+        if shown.neighbours:
+            lines.append(t("wishes_neighbours", lang))
     return "\n".join(lines)
 
 
 def _gap_heading(dimension: Dimension, missions: dict[str, str], lang: Lang) -> str:
     label = html.escape(dimension.label(lang))
-    if dimension.category == INTEREST:
-        # An interest gap follows its cap's reason, which already says why it matters.
-        return t("gap_interest", lang, label=label)
     if dimension.why is not None:
         return t("gap_fact", lang, label=label, why=html.escape(dimension.why(lang)))
     why = html.escape(mid_sentence(missions[dimension.mission]))
@@ -158,6 +168,7 @@ def section(
         return fit_message(detail_section(content, record, lang, change))
     renderers: dict[Section, Callable[[Content, ResultRecord, Lang], str | None]] = {
         "path": path_section,
+        "routes": routes_section,
         "salary": salary_section,
         "develop": develop_section,
         "neighbours": neighbours_section,

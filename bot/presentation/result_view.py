@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.content.models import (
+    INTEREST,
     Band,
     CapRule,
     Constraint,
@@ -62,12 +63,15 @@ class View:
     dimensions: tuple[Scored, ...]
     strengths: tuple[Backed, ...]
     gaps: tuple[Dimension, ...]
+    """Gaps in ability only: a wish the person lacks is in `wishes`."""
     further: tuple[Dimension, ...]
     path: tuple[TrainingStep, ...]
     unshown: tuple[Dimension, ...]
     routes: tuple[Route, ...]
     constraints: tuple[Constraint, ...]
     neighbours: tuple[Pointed, ...] = ()
+    wishes: tuple[Dimension, ...] = ()
+    """What the verdict's interest caps are about (to sell, to lead…)."""
 
     @property
     def overall(self) -> float:
@@ -107,14 +111,24 @@ def view(content: Content, record: ResultRecord) -> View:
         strengths=tuple(
             Backed(dims[s.dimension], s.backing) for s in record.strengths if s.dimension in dims
         ),
-        gaps=tuple(dims[key] for key in record.gaps if key in dims),
+        gaps=tuple(dims[key] for key in record.gaps if key in dims and not _wish(dims[key])),
         further=tuple(dims[key] for key in record.further if key in dims),
         path=tuple(steps[key] for key in record.path if key in steps),
         unshown=tuple(dims[key] for key in record.unshown if key in dims),
         routes=_known(profile.routes, record.routes),
         constraints=_known(profile.constraints, record.constraints),
         neighbours=_neighbours(content, record),
+        wishes=tuple(
+            dims[key]
+            for key in dict.fromkeys((*record.wishes, *record.gaps))
+            if key in dims and _wish(dims[key])
+        ),
     )
+
+
+def _wish(dimension: Dimension) -> bool:
+    """An interest (a record kept before wishes had their own field held them in `gaps`)."""
+    return dimension.category == INTEREST
 
 
 def _neighbours(content: Content, record: ResultRecord) -> tuple[Pointed, ...]:

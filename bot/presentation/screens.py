@@ -240,6 +240,7 @@ def _in_quiz_order(quiz: Quiz, session: QuizSession, question: Question) -> list
 #: The label of the button that opens each section of the result (or sends its PDF).
 SECTION_BUTTONS: dict[ResultView, str] = {
     "path": N_("button_section_path"),
+    "routes": N_("button_section_routes"),
     "salary": N_("button_section_salary"),
     "develop": N_("button_section_develop"),
     "detail": N_("button_section_detail"),
