@@ -106,7 +106,8 @@ class PollingBot(ExtBot[int]):
         except TelegramError:
             raise
         except Exception:
-            updates, skipped = updates_of(self._updates_request.last_answer, self)
+            answer = self._updates_request.last_answer
+            updates, skipped = updates_of(answer, self) if answer else ((), 0)
             if not skipped:
                 raise  # not an unreadable update: a bug, reported as PTB would
         for update in updates:

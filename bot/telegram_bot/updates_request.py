@@ -32,6 +32,7 @@ class UpdatesRequest(HTTPXRequest):
     """The body of the last successful `getUpdates`, as received (kept, not copied)."""
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        self.last_answer = b""  # kept only once this request has its answer
         code, payload = await super().do_request(*args, **kwargs)
         if code == HTTPStatus.OK:
             self.last_answer = payload
