@@ -20,7 +20,7 @@ from bot.content.models import Content, Lang, Question, Text
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Answers
 from bot.presentation.charts import MAX_CHARTS_AT_ONCE, draw_in_background, stats_chart_png
-from bot.presentation.palette import BLUE, VERMILLION
+from bot.presentation.palette import BAND_ROWS, BLUE, VERMILLION, _shade_to_index, palette_png
 from bot.presentation.result_chart import result_chart_png
 from tests.support.languages import LANGS
 from tests.support.paths import FIXTURES, ROOT
@@ -169,6 +169,19 @@ def test_partial_answers_render(content: Content) -> None:
     first = content.questions[0]
     answers: Answers = {first.id: ("3",) if first.kind == "likert" else best_answer(first)}
     open_png(result_chart_png(content, evaluate(content, answers), "en"))
+
+
+def test_every_band_of_the_canvas_takes_its_palette_entries() -> None:
+    """The canvas is mapped to the palette a band of rows at a time, in place: the same
+    picture as the whole canvas mapped at once, the last, shorter band included."""
+    width, height = 7, 2 * BAND_ROWS + 5
+    canvas = Image.frombytes("L", (width, height), bytes(i % 256 for i in range(width * height)))
+    table, palette = _shade_to_index()
+    whole = canvas.point(table)
+    whole.putpalette(palette)
+    banded = open_png(palette_png(canvas.copy()))
+    assert banded.size == whole.size
+    assert banded.tobytes() == whole.tobytes() and banded.getpalette() == whole.getpalette()
 
 
 def test_rendering_in_threads_gives_the_same_pictures(content: Content) -> None:

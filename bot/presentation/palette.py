@@ -65,16 +65,26 @@ def _shade_to_index() -> tuple[list[int], list[int]]:
     return [nearest(shade) for shade in range(256)], [v for entry in palette for v in entry]
 
 
+#: Rows of the picture mapped to palette entries at a time: a band is all the mapping
+#: copies, instead of a second copy of the whole picture (2.6 MiB for a result chart).
+BAND_ROWS: Final = 128
+
+
 def palette_png(image: Image.Image) -> bytes:
     """A PNG with the fixed palette: each shade of the grey canvas takes its palette entry.
 
     The bars keep their exact colours, and the file is a third the size of an
-    RGB one. zlib level 4 instead of 6: 10 ms instead of 15 ms of CPU, for a
-    file 15 % larger (about 80 KB).
+    RGB one. The canvas becomes the palette picture in place, a band of rows at a time
+    (`BAND_ROWS`), so the mapping never holds a second copy of the picture. zlib
+    level 4 instead of 6: 10 ms instead of 15 ms of CPU, for a file 15 % larger
+    (about 80 KB).
     """
     table, palette = _shade_to_index()
-    indexed = image.point(table)
-    indexed.putpalette(palette)  # the indices become a "P" picture, in place
+    width, height = image.size
+    for top in range(0, height, BAND_ROWS):
+        band = (0, top, width, min(top + BAND_ROWS, height))
+        image.paste(image.crop(band).point(table), band)
+    image.putpalette(palette)  # the indices become a "P" picture, in place
     buffer = io.BytesIO()
-    indexed.save(buffer, format="PNG", compress_level=4)
+    image.save(buffer, format="PNG", compress_level=4)
     return buffer.getvalue()

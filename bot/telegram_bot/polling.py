@@ -7,8 +7,8 @@ failure in a row, up to 30 s: after a run of failures the bot stays deaf for
 up to half a minute once Telegram answers again, while people's messages pile
 up. Here a failed poll is reported once per outage and retried after a pause
 that grows only to `MAX_POLL_PAUSE`; PTB's loop sees an empty batch, so its own
-back-off never starts. An update that cannot be read is skipped by the request
-that fetches updates (`bot.telegram_bot.updates_request`).
+back-off never starts. An update that cannot be read is skipped with one line
+(`bot.telegram_bot.updates_request`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ExtBot
 
 from bot.telegram_bot.shutdown import TOKEN_REFUSED, Shutdown
+from bot.telegram_bot.updates_request import UpdatesRequest, updates_of
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,21 @@ def poll_pause(failures: int) -> float:
     return min(MAX_POLL_PAUSE, FIRST_POLL_PAUSE * 2.0 ** min(failures - 1, 16))
 
 
+class _BatchErrorUnlogged(logging.Filter):
+    """PTB logs a batch it cannot parse as critical, with a traceback and every update in
+    it (people's names and messages); `PollingBot` skips the unreadable update with one
+    line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Error while parsing updates")
+
+
+# The logger of `ExtBot.get_updates` (PTB names it after the class).
+logging.getLogger("telegram.ext.ExtBot").addFilter(_BatchErrorUnlogged())
+
+
 class PollingBot(ExtBot[int]):
-    """An `ExtBot` whose `get_updates` rides out outages.
+    """An `ExtBot` whose `get_updates` rides out outages and unreadable updates.
 
     With `stopping` set, a token Telegram refuses (401) stops the bot instead of ending
     PTB's polling loop and leaving the process alive but deaf.
@@ -48,13 +62,21 @@ class PollingBot(ExtBot[int]):
 
     _failures = 0
 
-    def __init__(self, *args: Any, stopping: Shutdown | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._stopping = stopping  # PTB freezes a bot's public attributes
+    def __init__(
+        self,
+        token: str,
+        *,
+        get_updates_request: UpdatesRequest,
+        stopping: Shutdown | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(token, get_updates_request=get_updates_request, **kwargs)
+        # PTB freezes a bot's public attributes
+        self._stopping, self._updates_request = stopping, get_updates_request
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
         try:
-            updates = await super().get_updates(*args, **kwargs)
+            updates = await self._fetch(*args, **kwargs)
         except TimedOut:
             raise  # a long poll that got no answer: PTB polls again at once
         except InvalidToken:
@@ -74,6 +96,22 @@ class PollingBot(ExtBot[int]):
         if self._failures:
             self._failures = 0
             log.warning("Fetching updates works again")
+        return updates
+
+    async def _fetch(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        """PTB's `get_updates`, which parses the whole batch once; if an update cannot be
+        read, the batch read again one update at a time, that one skipped."""
+        try:
+            return await super().get_updates(*args, **kwargs)
+        except TelegramError:
+            raise
+        except Exception:
+            answer = self._updates_request.last_answer
+            updates, skipped = updates_of(answer, self) if answer else ((), 0)
+            if not skipped:
+                raise  # not an unreadable update: a bug, reported as PTB would
+        for update in updates:
+            self.insert_callback_data(update)
         return updates
 
     async def _failed(self, error: TelegramError, retry_after: int | timedelta | None) -> None:

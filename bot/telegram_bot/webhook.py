@@ -3,7 +3,7 @@
 PTB's own webhook answers an update it cannot parse with HTTP 400 and a
 critical log with a traceback; Telegram then posts the same update again and
 again, and holds back those after it. Here, as in polling, such an update is
-skipped with one line (`updates_request.readable`) and acknowledged with 200. The rest is
+skipped with one line (`updates_request.parsed`) and acknowledged with 200. The rest is
 what PTB's webhook does: POST only, JSON only, the secret token checked, the
 update put on the application's queue.
 """
@@ -18,9 +18,9 @@ from types import TracebackType
 
 import tornado.httpserver
 import tornado.web
-from telegram import Bot, Update
+from telegram import Bot
 
-from bot.telegram_bot.updates_request import readable
+from bot.telegram_bot.updates_request import parsed
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,9 @@ class _UpdateHandler(tornado.web.RequestHandler):
         except ValueError:
             log.warning("Skipped a webhook call: its body is not JSON")
             return
-        if readable(raw) is raw:  # else skipped, with one line
-            await self.queue.put(Update.de_json(raw, self.bot))
+        update = parsed(raw, self.bot)  # None: skipped, with one line
+        if update is not None:
+            await self.queue.put(update)
 
     def log_exception(
         self,
