@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.load import WAIT_LIMIT, Bot, BotRun, Phase, Scenario, run_bot
+from bench.load import Bot, BotRun, Phase, run_bot
+from bench.players import WAIT_LIMIT, Scenario
 
 ABBA = (0, 1, 1, 0)
 AB = (0, 1)
@@ -32,6 +33,7 @@ class Metric:
 METRICS = (
     Metric("updates per second", "/s", 1, lambda f: f.updates_per_second),
     Metric("CPU per update", "ms", 2, lambda f: f.cpu_ms_per_update),
+    Metric("waited for a CPU", "ms", 2, lambda f: f.run_queue_ms_per_update),
     Metric("latency p50", "ms", 1, lambda f: f.latency_ms(0.50)),
     Metric("latency p99", "ms", 1, lambda f: f.latency_ms(0.99)),
     Metric("peak RSS", "MiB", 1, lambda f: f.peak_rss_mib),
