@@ -17,10 +17,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from bench import slow_disk
+from bench import proc, slow_disk
 from bench.micro import evaluate_rate, find_content, score_vs_render, startup, state_commits
 from bot.presentation.texts import open_catalogues
 
@@ -50,9 +51,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--flat-alternations", type=int, default=1, help="A-B-B-A rounds of the flat-out load"
     )
-    parser.add_argument(
-        "--crowd", type=int, default=0, help="people at a reader's pace, one A-B pair (0: skip)"
-    )
+    parser.add_argument("--crowd", type=int, default=0, help="people at a reader's pace (0: skip)")
     parser.add_argument(
         "--crowd-pace",
         type=_pace,
@@ -62,6 +61,15 @@ def _arguments() -> argparse.Namespace:
     )
     parser.add_argument(
         "--crowd-arrivals", type=float, default=60.0, help="seconds over which the crowd arrives"
+    )
+    parser.add_argument(
+        "--crowd-abba", action="store_true", help="the crowd A-B-B-A instead of one A-B pair"
+    )
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=-10,
+        help="niceness of the bench and the bots it starts (below 0 needs root; 0: as is)",
     )
     slow_disk.add_arguments(parser)
     parser.add_argument(
@@ -75,18 +83,21 @@ def _arguments() -> argparse.Namespace:
 
 def main() -> None:
     args = _arguments()
+    niceness = proc.raise_priority(args.nice)
     content, questions, profiles = find_content()
     open_catalogues(None, content.profile.languages)
     print(
         f"careerbot bench: Python {sys.version.split()[0]}, content {content.profile.id!r} "
         f"({len(content.questions)} questions, {len(content.profile.dimensions)} dimensions)\n"
+        f"niceness {niceness} (the bench and the bots it starts), "
+        f"{os.cpu_count()} CPUs, load average {proc.load_average():.1f} at the start\n"
     )
     if not args.load_only:
         startup(args.runs, questions, profiles)
         score_vs_render(content)
         evaluate_rate(content)
         state_commits(content)
-    from bench.alternation import AB, alternate, report
+    from bench.alternation import AB, ABBA, alternate, report
     from bench.load import the_two_bots
     from bench.players import Scenario
 
@@ -100,7 +111,7 @@ def main() -> None:
     with the_two_bots(content) as bots:
         for title, scenario, rounds in loads:
             if scenario.users and rounds:
-                order = AB if scenario.name == "crowd" else (0, 1, 1, 0)
+                order = AB if scenario.name == "crowd" and not args.crowd_abba else ABBA
                 results = alternate(bots, scenario, rounds, order, profile_dir=args.profile)
                 report(title, scenario, results)
     slow_disk.run("8. A slow disk", args)

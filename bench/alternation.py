@@ -83,6 +83,12 @@ def alternate(
     return results
 
 
+def _in_order(alternation: Alternation) -> list[BotRun]:
+    """The runs of an alternation in the order they ran (A-B-B-A or A-B)."""
+    careerbot, floor = alternation.careerbot, alternation.floor
+    return [careerbot[0], *floor, *careerbot[1:]]
+
+
 def report(title: str, scenario: Scenario, results: list[Alternation]) -> None:
     """Each figure: the median of each bot's runs, and the ratio's median and spread."""
     careerbot = [run for alternation in results for run in alternation.careerbot]
@@ -115,6 +121,8 @@ def report(title: str, scenario: Scenario, results: list[Alternation]) -> None:
         mine = statistics.median(of(run) for run in careerbot)
         base = statistics.median(of(run) for run in floor)
         print(f"   {label:<24} {mine:>10.2f}      {base:>10.2f}")
+    loads = ", ".join(f"{run.load_average:.1f}" for a in results for run in _in_order(a))
+    print(f"   {'machine load average':<24} {loads} (1 min, at the end of each run)")
     stuck = {
         name: sum(r.stuck for r in runs)
         for name, runs in (("careerbot", careerbot), ("floor", floor))

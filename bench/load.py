@@ -85,6 +85,8 @@ class BotRun:
     stuck: int
     messages_per_quiz: float
     edits_per_quiz: float
+    load_average: float = 0.0
+    """The machine's load average (1 minute) at the end of the run."""
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,7 @@ def _tally(name: str, figures: Phase, players: list[Player]) -> BotRun:
         stuck=sum(p.stuck for p in players),
         messages_per_quiz=sent / len(done) if done else 0.0,
         edits_per_quiz=edits / len(done) if done else 0.0,
+        load_average=proc.load_average(),
     )
 
 

@@ -1,7 +1,9 @@
-"""What a bot process cost, read from Linux's /proc: CPU time, waits for a CPU, peak memory."""
+"""The bot processes on a shared machine: what they cost, read from Linux's /proc (CPU time,
+waits for a CPU, peak memory), and the priority they run at."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -35,3 +37,22 @@ def peak_rss_mib(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def raise_priority(niceness: int) -> int:
+    """Run this process, and the bot processes it starts, at `niceness`; the niceness in effect.
+
+    On a machine shared with other work, a bot process at the default priority
+    gets a core's share of its fair share and no more: the rest of the time it
+    waits in the run queue, and a load that fits on an idle core (1,000 people
+    at a reader's pace) queues up until people give up (docs/benchmarks.md).
+    Lowering the niceness needs root or CAP_SYS_NICE; without it, nothing changes.
+    """
+    with contextlib.suppress(PermissionError):
+        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def load_average() -> float:
+    """The machine's load average over the last minute (runnable processes, all users)."""
+    return os.getloadavg()[0]
