@@ -69,7 +69,7 @@ def _arguments() -> argparse.Namespace:
         "--nice",
         type=int,
         default=-10,
-        help="niceness of the bench and the bots it starts (below 0 needs root; 0: as is)",
+        help="niceness of the bench, the bots it starts and its session (below 0 needs root)",
     )
     slow_disk.add_arguments(parser)
     parser.add_argument(
@@ -83,13 +83,17 @@ def _arguments() -> argparse.Namespace:
 
 def main() -> None:
     args = _arguments()
-    niceness = proc.raise_priority(args.nice)
+    with proc.priority(args.nice) as priority:
+        _measure(args, priority)
+
+
+def _measure(args: argparse.Namespace, priority: str) -> None:
     content, questions, profiles = find_content()
     open_catalogues(None, content.profile.languages)
     print(
         f"careerbot bench: Python {sys.version.split()[0]}, content {content.profile.id!r} "
         f"({len(content.questions)} questions, {len(content.profile.dimensions)} dimensions)\n"
-        f"niceness {niceness} (the bench and the bots it starts), "
+        f"{priority} (the bench and the bots it starts); "
         f"{os.cpu_count()} CPUs, load average {proc.load_average():.1f} at the start\n"
     )
     if not args.load_only:

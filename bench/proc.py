@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -39,18 +40,46 @@ def peak_rss_mib(pid: int) -> float:
     return 0.0
 
 
-def raise_priority(niceness: int) -> int:
-    """Run this process, and the bot processes it starts, at `niceness`; the niceness in effect.
+@contextlib.contextmanager
+def priority(niceness: int) -> Iterator[str]:
+    """Run this process, and the bot processes it starts, at `niceness`; what was done.
 
-    On a machine shared with other work, a bot process at the default priority
-    gets a core's share of its fair share and no more: the rest of the time it
-    waits in the run queue, and a load that fits on an idle core (1,000 people
-    at a reader's pace) queues up until people give up (docs/benchmarks.md).
-    Lowering the niceness needs root or CAP_SYS_NICE; without it, nothing changes.
+    On a machine shared with other work, a process gets its fair share of the
+    CPUs and no more: the rest of the time it waits, runnable, in the run queue.
+    A bot that needs more than that share (1,000 people at a reader's pace ask
+    careerbot for about 70 % of a core) falls behind until people give up
+    (docs/benchmarks.md). With the scheduler's autogroups (Linux's default on a
+    desktop or a shared VM), the share is split between sessions first, and a
+    process's niceness only ranks it within its own session: so the session's
+    autogroup gets `niceness` too, and its former niceness back afterwards.
+    Lowering either needs root or CAP_SYS_NICE; without it, nothing changes.
     """
-    with contextlib.suppress(PermissionError):
+    autogroup = Path("/proc/self/autogroup")
+    done = []
+    with contextlib.suppress(OSError):
         os.setpriority(os.PRIO_PROCESS, 0, niceness)
-    return os.getpriority(os.PRIO_PROCESS, 0)
+    done.append(f"niceness {os.getpriority(os.PRIO_PROCESS, 0)}")
+    before = _autogroup_niceness(autogroup)
+    if before is not None and before != niceness:
+        with contextlib.suppress(OSError):
+            autogroup.write_text(str(niceness))
+    after = _autogroup_niceness(autogroup)
+    if after is not None:
+        done.append(f"session's autogroup at niceness {after}")
+    try:
+        yield ", ".join(done)
+    finally:
+        if before is not None and after != before:
+            with contextlib.suppress(OSError):
+                autogroup.write_text(str(before))
+
+
+def _autogroup_niceness(autogroup: Path) -> int | None:
+    """The niceness of the autogroup ("/autogroup-42 nice 0"); None without autogroups."""
+    try:
+        return int(autogroup.read_text().split()[-1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def load_average() -> float:
