@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.load import WAIT_LIMIT, Bot, BotRun, Phase, Scenario, run_bot
+from bench.load import Bot, BotRun, Phase, run_bot
+from bench.players import WAIT_LIMIT, Scenario
 
 ABBA = (0, 1, 1, 0)
 AB = (0, 1)
@@ -32,6 +33,7 @@ class Metric:
 METRICS = (
     Metric("updates per second", "/s", 1, lambda f: f.updates_per_second),
     Metric("CPU per update", "ms", 2, lambda f: f.cpu_ms_per_update),
+    Metric("waited for a CPU", "ms", 2, lambda f: f.run_queue_ms_per_update),
     Metric("latency p50", "ms", 1, lambda f: f.latency_ms(0.50)),
     Metric("latency p99", "ms", 1, lambda f: f.latency_ms(0.99)),
     Metric("peak RSS", "MiB", 1, lambda f: f.peak_rss_mib),
@@ -81,6 +83,12 @@ def alternate(
     return results
 
 
+def _in_order(alternation: Alternation) -> list[BotRun]:
+    """The runs of an alternation in the order they ran (A-B-B-A or A-B)."""
+    careerbot, floor = alternation.careerbot, alternation.floor
+    return [careerbot[0], *floor, *careerbot[1:]]
+
+
 def report(title: str, scenario: Scenario, results: list[Alternation]) -> None:
     """Each figure: the median of each bot's runs, and the ratio's median and spread."""
     careerbot = [run for alternation in results for run in alternation.careerbot]
@@ -113,6 +121,8 @@ def report(title: str, scenario: Scenario, results: list[Alternation]) -> None:
         mine = statistics.median(of(run) for run in careerbot)
         base = statistics.median(of(run) for run in floor)
         print(f"   {label:<24} {mine:>10.2f}      {base:>10.2f}")
+    loads = ", ".join(f"{run.load_average:.1f}" for a in results for run in _in_order(a))
+    print(f"   {'machine load average':<24} {loads} (1 min, at the end of each run)")
     stuck = {
         name: sum(r.stuck for r in runs)
         for name, runs in (("careerbot", careerbot), ("floor", floor))

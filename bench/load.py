@@ -1,9 +1,9 @@
 """careerbot under load, against a floor bot, on the same loopback Bot API.
 
 Each bot runs in its own process, long polling the fake Bot API of the tests
-(`tests/support/fake_botapi.py`) served by this process on 127.0.0.1, where
-N simulated users take the whole quiz, from /start to the result and its
-chart, in one of two ways (a `Scenario`):
+(`bench.load_server`) served by this process on 127.0.0.1, where N simulated
+people (`bench.players`) take the whole quiz, from /start to the result and
+its chart, in one of two ways (a `Scenario`):
 
 - *paced*: each user arrives at a random moment of the arrival window, then
   waits a random time within the pace before each press, as people do;
@@ -11,11 +11,12 @@ chart, in one of two ways (a `Scenario`):
   is on screen.
 
 A run lasts until every quiz is finished and the last chart is sent. For the
-whole run: updates per second, the bot process's own CPU per update, the
-latency from an update's delivery (the getUpdates answer that carries it) to
-the bot's first call about it, the peak resident size of the bot process, the
-messages sent per finished quiz (the rest being edits). Linux only: CPU and
-memory are read from /proc. `bench.alternation` runs the two bots in turn.
+whole run: updates per second, the bot process's own CPU per update and the
+time it waited for a CPU (`bench.proc`), the latency from an update's delivery
+(the getUpdates answer that carries it) to the bot's first call about it, the
+peak resident size of the bot process, the messages sent per finished quiz
+(the rest being edits). Linux only: CPU and memory are read from /proc.
+`bench.alternation` runs the two bots in turn.
 """
 
 from __future__ import annotations
@@ -31,199 +32,20 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
+from bench import proc
+from bench.load_server import TOKEN, LoadServer
+from bench.players import Player, Scenario, Strategy, careerbot_press, floor_press
 from bot.content.models import Content
-from bot.presentation.payloads import MenuPress, QuizPress, decode
 from bot.presentation.texts import LIKERT_LABELS, t
-from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser, JSONDict
+from tests.support.fake_botapi import JSONDict
 
 ROOT = Path(__file__).resolve().parent.parent
-TOKEN = "123456789:AAHbenchTokenForTheLoadTest_0123456789ab"
-WAIT_LIMIT = 60.0
-"""A user who sees no reply for this long gives up (and is counted as stuck)."""
-
-
-# --- The Bot API side -------------------------------------------------------
-
-
-class LoadServer(FakeBotAPI):
-    """The fake Bot API, timing each update from its delivery to the bot's first call.
-
-    Users wait on one event each instead of the fake's `wait_for`, which re-checks
-    every waiter on every request.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(TOKEN)
-        self.delivered: dict[int, float] = {}
-        self.latencies: list[float] = []
-        self.updates = 0
-        self.events: dict[int, asyncio.Event] = {}
-        for key, (name, handler) in list(self._handlers.items()):
-            self._handlers[key] = (name, self._timed(name, handler))
-
-    def _timed(self, name: str, handler: Callable[[Any], Awaitable[Any]]) -> Any:
-        async def timed(call: Any) -> Any:
-            if name == "getUpdates":
-                result = await handler(call)
-                now = time.monotonic()
-                for update in result:
-                    chat = _chat_of(update)
-                    if chat is not None:
-                        self.delivered[chat] = now
-                        self.updates += 1
-                return result
-            chat = self._chat_id(call.params)
-            if chat is not None and chat in self.delivered:
-                self.latencies.append(time.monotonic() - self.delivered.pop(chat))
-            try:
-                return await handler(call)
-            finally:
-                if chat is not None and chat in self.events:
-                    self.events[chat].set()
-
-        return timed
-
-    def _chat_id(self, params: JSONDict) -> int | None:
-        chat = params.get("chat_id")
-        if isinstance(chat, int):
-            return chat
-        query = self.callback_queries.get(str(params.get("callback_query_id", "")))
-        return query.chat_id if query else None
-
-
-def _chat_of(update: JSONDict) -> int | None:
-    if "message" in update:
-        return int(update["message"]["chat"]["id"])
-    if "callback_query" in update:
-        return int(update["callback_query"]["from"]["id"])
-    return None
-
-
-# --- The users --------------------------------------------------------------
-
-Strategy = Callable[[BotMessage, random.Random], str | None]
-"""The callback data to press on the message with the keyboard; None when the quiz is over."""
-
-
-def careerbot_press(message: BotMessage, rng: random.Random) -> str | None:
-    presses = [decode(button.data) for row in message.reply_markup for button in row]
-    quiz = [p for p in presses if isinstance(p, QuizPress)]
-    if not quiz:
-        begin = [p for p in presses if isinstance(p, MenuPress) and p.verb == "begin"]
-        return begin[0].encode() if begin else None
-    answers = [p for p in quiz if p.verb == "answer"]
-    if answers:
-        return rng.choice(answers).encode()
-    confirm = [p for p in quiz if p.verb == "confirm"]
-    if confirm and any(text.startswith("✅") for text in message.buttons):
-        return confirm[0].encode()
-    # A forced choice shows Confirm only once enough options are ticked: tick another.
-    buttons = [button for row in message.reply_markup for button in row]
-    unticked = [
-        press
-        for button in buttons
-        if not button.text.startswith("✅")
-        and isinstance(press := decode(button.data), QuizPress)
-        and press.verb == "toggle"
-    ]
-    return rng.choice(unticked).encode()
-
-
-def floor_press(message: BotMessage, rng: random.Random) -> str | None:
-    data = [button.data for row in message.reply_markup for button in row]
-    return rng.choice(data) if data else None
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """Who presses how fast: `users` people arriving within `arrivals` seconds, each waiting
-    a random time within `pace` before every press (None: flat out, all at once)."""
-
-    name: str
-    users: int
-    pace: tuple[float, float] | None
-    arrivals: float = 0.0
-
-    def describe(self) -> str:
-        if self.pace is None:
-            return f"flat out, {self.users:,} people"
-        low, high = self.pace
-        return f"{self.users:,} people, a press every {low:g}–{high:g} s"
-
-
-@dataclass
-class Player:
-    user: FakeUser
-    server: LoadServer
-    press_for: Strategy
-    scenario: Scenario
-    rng: random.Random
-    finished: bool = False
-    stuck: bool = False
-    seen: int = 0
-
-    def _state(self) -> int:
-        chat = self.user.chat
-        return len(chat.all_messages) + sum(len(m.history) for m in chat.all_messages)
-
-    async def _next_screen(self) -> BotMessage | None:
-        """Wait until the bot has shown something new; the newest message with a keyboard."""
-        event = self.server.events[self.user.id]
-        deadline = time.monotonic() + WAIT_LIMIT
-        while self._state() == self.seen:
-            event.clear()
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return None
-            try:
-                await asyncio.wait_for(event.wait(), remaining)
-            except TimeoutError:
-                return None
-        self.seen = self._state()
-        messages = self.user.chat.messages
-        keyboards = [m for m in messages if m.reply_markup]
-        return keyboards[-1] if keyboards else messages[-1]
-
-    async def _pause(self) -> None:
-        if self.scenario.pace is not None:
-            await asyncio.sleep(self.rng.uniform(*self.scenario.pace))
-
-    async def play(self) -> None:
-        self.server.events[self.user.id] = asyncio.Event()
-        await asyncio.sleep(self.rng.uniform(0, self.scenario.arrivals))
-        await self._pause()
-        self.user.send_text("/start")
-        while True:
-            screen = await self._next_screen()
-            if screen is None:
-                self.stuck = True
-                return
-            data = self.press_for(screen, self.rng)
-            if data is None:
-                self.finished = True
-                return
-            await self._pause()
-            self.user.press(callback_data=data, message_id=screen.message_id)
-
-
-# --- The bot process --------------------------------------------------------
-
-
-def _proc_cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _proc_peak_rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+Process = asyncio.subprocess.Process
 
 
 @dataclass
@@ -231,6 +53,8 @@ class Phase:
     seconds: float = 0.0
     updates: int = 0
     cpu_seconds: float = 0.0
+    run_queue_seconds: float = 0.0
+    """How long the bot process waited, runnable, for a CPU (see `bench.proc`)."""
     latencies: list[float] = field(default_factory=list)
     peak_rss_mib: float = 0.0
 
@@ -241,6 +65,10 @@ class Phase:
     @property
     def cpu_ms_per_update(self) -> float:
         return 1000 * self.cpu_seconds / self.updates if self.updates else 0.0
+
+    @property
+    def run_queue_ms_per_update(self) -> float:
+        return 1000 * self.run_queue_seconds / self.updates if self.updates else 0.0
 
     def latency_ms(self, quantile: float) -> float:
         if len(self.latencies) < 2:
@@ -257,6 +85,8 @@ class BotRun:
     stuck: int
     messages_per_quiz: float
     edits_per_quiz: float
+    load_average: float = 0.0
+    """The machine's load average (1 minute) at the end of the run."""
 
 
 @dataclass(frozen=True)
@@ -304,7 +134,6 @@ async def run_bot(bot: Bot, scenario: Scenario, seed: int, profile: Path | None 
 async def _play(
     bot: Bot, scenario: Scenario, seed: int, env: dict[str, str], profile: Path | None
 ) -> BotRun:
-    players: list[Player] = []
     async with LoadServer() as server, _bot_log() as log:
         process = await asyncio.create_subprocess_exec(
             *bot.command,
@@ -314,6 +143,7 @@ async def _play(
             stderr=log,
         )
         spy = None
+        players: list[Player] = []
         try:
             await server.wait_for(lambda s: s.requests_for("getUpdates"), timeout=60)
             if profile is not None:
@@ -329,42 +159,59 @@ async def _play(
                 )
                 for n in range(scenario.users)
             ]
-            start, cpu = time.monotonic(), _proc_cpu_seconds(process.pid)
-            await asyncio.gather(*(player.play() for player in players))
-            seconds = time.monotonic() - start
-            await server.wait_until_idle(quiet=0.5, timeout=120)  # the last charts
-            figures = Phase(
-                seconds=seconds,
-                updates=server.updates,
-                cpu_seconds=_proc_cpu_seconds(process.pid) - cpu,
-                latencies=server.latencies,
-                peak_rss_mib=_proc_peak_rss_mib(process.pid),
-            )
+            figures = await _measure(process.pid, server, players)
         finally:
-            if spy is not None:
-                spy.send_signal(signal.SIGINT)
-                await spy.wait()
-            process.send_signal(signal.SIGINT)
-            try:
-                await asyncio.wait_for(process.wait(), 30)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
+            await _stop(process, spy)
         done = [p for p in players if p.finished]
         if process.returncode not in (0, -signal.SIGINT) or not done:
             log.seek(0)
             sys.stderr.write(log.read().decode(errors="replace")[-3000:])
-        chats = [p.user.chat for p in done]
-        sent = sum(len(chat.all_messages) for chat in chats)
-        edits = sum(len(m.history) for chat in chats for m in chat.all_messages)
-        return BotRun(
-            bot.name,
-            figures,
-            finished=len(done),
-            stuck=sum(p.stuck for p in players),
-            messages_per_quiz=sent / len(done) if done else 0.0,
-            edits_per_quiz=edits / len(done) if done else 0.0,
-        )
+        return _tally(bot.name, figures, players)
+
+
+async def _measure(pid: int, server: LoadServer, players: list[Player]) -> Phase:
+    """Play every quiz to its end, then wait for the last charts; the whole run's figures."""
+    start = time.monotonic()
+    cpu, waited = proc.cpu_seconds(pid), proc.run_queue_seconds(pid)
+    await asyncio.gather(*(player.play() for player in players))
+    seconds = time.monotonic() - start
+    await server.wait_until_idle(quiet=0.5, timeout=120)  # the last charts
+    return Phase(
+        seconds=seconds,
+        updates=server.updates,
+        cpu_seconds=proc.cpu_seconds(pid) - cpu,
+        run_queue_seconds=proc.run_queue_seconds(pid) - waited,
+        latencies=server.latencies,
+        peak_rss_mib=proc.peak_rss_mib(pid),
+    )
+
+
+async def _stop(process: Process, spy: Process | None) -> None:
+    if spy is not None:
+        spy.send_signal(signal.SIGINT)
+        await spy.wait()
+    process.send_signal(signal.SIGINT)
+    try:
+        await asyncio.wait_for(process.wait(), 30)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+
+
+def _tally(name: str, figures: Phase, players: list[Player]) -> BotRun:
+    done = [p for p in players if p.finished]
+    chats = [p.user.chat for p in done]
+    sent = sum(len(chat.all_messages) for chat in chats)
+    edits = sum(len(m.history) for chat in chats for m in chat.all_messages)
+    return BotRun(
+        name,
+        figures,
+        finished=len(done),
+        stuck=sum(p.stuck for p in players),
+        messages_per_quiz=sent / len(done) if done else 0.0,
+        edits_per_quiz=edits / len(done) if done else 0.0,
+        load_average=proc.load_average(),
+    )
 
 
 @contextlib.contextmanager

@@ -25,16 +25,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from bench.load import (
-    ROOT,
-    TOKEN,
-    WAIT_LIMIT,
-    LoadServer,
-    Player,
-    Scenario,
-    _proc_cpu_seconds,
-    careerbot_press,
-)
+from bench import proc
+from bench.load import ROOT
+from bench.load_server import TOKEN, LoadServer
+from bench.players import WAIT_LIMIT, Player, Scenario, careerbot_press
 from tests.support.fake_botapi import BotMessage, FakeUser
 
 SETUPS = ("own thread (now)", "on the loop (before)")
@@ -126,7 +120,7 @@ async def run_once(disk: SlowDisk, on_loop: bool, seed: int) -> SlowRun:
                     server.add_user(30_000 + n, f"Bystander{n}", language_code="en")
                     for n in range(disk.bystanders)
                 ]
-                cpu = _proc_cpu_seconds(process.pid)
+                cpu = proc.cpu_seconds(process.pid)
                 done = asyncio.Event()
                 asking = [
                     asyncio.create_task(
@@ -137,7 +131,7 @@ async def run_once(disk: SlowDisk, on_loop: bool, seed: int) -> SlowRun:
                 await asyncio.gather(*(player.play() for player in players))
                 done.set()
                 help_waits = [wait for waits in await asyncio.gather(*asking) for wait in waits]
-                cpu_ms = 1000 * (_proc_cpu_seconds(process.pid) - cpu) / max(server.updates, 1)
+                cpu_ms = 1000 * (proc.cpu_seconds(process.pid) - cpu) / max(server.updates, 1)
             finally:
                 process.terminate()
                 await process.wait()

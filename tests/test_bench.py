@@ -18,7 +18,7 @@ def test_the_load_benchmark_runs_with_a_few_users() -> None:
         [
             *(sys.executable, "-m", "bench", "--load-only", "--alternations", "1"),
             *("--users", "3", "--pace", "0.1,0.3", "--arrivals", "1", "--flat", "3"),
-            *("--slow-disk", "0"),
+            *("--slow-disk", "0", "--nice", "0"),
         ],
         capture_output=True,
         text=True,
@@ -46,6 +46,7 @@ def test_the_slow_disk_benchmark_runs_with_a_few_people() -> None:
         [
             *(sys.executable, "-m", "bench", "--load-only", "--users", "0", "--flat", "0"),
             *("--slow-disk", "2", "--slow-disk-bystanders", "1", "--slow-disk-pace", "0.05,0.1"),
+            *("--nice", "0"),
         ],
         capture_output=True,
         text=True,

@@ -1,4 +1,7 @@
-"""The code stays in small pieces: no function over 60 lines, no module of logic over 300."""
+"""The code stays in small pieces: no function over 60 lines, no module of logic over 300.
+
+The bot (`bot/`) and its benchmarks (`bench/`) alike.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ MAX_MODULE_LINES = 300
 #: Modules of data rather than logic: the text catalogue and the YAML format's models.
 DATA_MODULES = {"bot/presentation/texts.py", "bot/content/models.py"}
 
-MODULES = sorted((ROOT / "bot").rglob("*.py"))
+MODULES = sorted(path for package in ("bot", "bench") for path in (ROOT / package).rglob("*.py"))
 LOGIC = [path for path in MODULES if str(path.relative_to(ROOT)) not in DATA_MODULES]
 
 
