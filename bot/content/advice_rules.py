@@ -24,14 +24,7 @@ def check_advice(profile: Profile, problem: Reporter) -> Iterable[Problem]:
                 yield problem(f"duplicate id {duplicate!r}", (part,), duplicate)
     far = profile.far_from_job
     if far is not None:
-        bands = {b.id for b in profile.bands}
-        caps = {c.id for c in profile.caps}
-        for index, band in enumerate(far.bands):
-            if band not in bands:
-                yield problem(f"unknown band {band!r}", ("far_from_job", "bands", index))
-        for index, cap in enumerate(far.caps):
-            if cap not in caps:
-                yield problem(f"unknown cap rule {cap!r}", ("far_from_job", "caps", index))
+        yield from _check_bands_and_caps(profile, "far_from_job", far.bands, far.caps, problem)
     elif any(step.far for step in profile.training):
         yield problem("steps marked `far` need a `far_from_job` rule", ("training",))
     caps = {c.id for c in profile.caps}
@@ -56,15 +49,9 @@ def check_advice(profile: Profile, problem: Reporter) -> Iterable[Problem]:
 
 def _check_neighbours(profile: Profile, rule: Neighbours, problem: Reporter) -> Iterable[Problem]:
     """Every band, cap rule and strength the rule names exists; strengths are abilities."""
-    bands = {b.id for b in profile.bands}
+    yield from _check_bands_and_caps(profile, "neighbours", rule.bands, rule.caps, problem)
     caps = {c.id for c in profile.caps}
     abilities = {d.id for d in profile.dimensions if d.category in ("qualities", "skills")}
-    for index, band in enumerate(rule.bands):
-        if band not in bands:
-            yield problem(f"unknown band {band!r}", ("neighbours", "bands", index))
-    for index, cap in enumerate(rule.caps):
-        if cap not in caps:
-            yield problem(f"unknown cap rule {cap!r}", ("neighbours", "caps", index))
     for index, job in enumerate(rule.jobs):
         at = ("neighbours", "jobs", index)
         for strength in job.strengths:
@@ -75,3 +62,17 @@ def _check_neighbours(profile: Profile, rule: Neighbours, problem: Reporter) -> 
         for cap in job.leans:
             if cap not in caps:
                 yield problem(f"unknown cap rule {cap!r}", (*at, "leans"), job.id)
+
+
+def _check_bands_and_caps(
+    profile: Profile, part: str, bands: list[str], caps: list[str], problem: Reporter
+) -> Iterable[Problem]:
+    """The bands and cap rules a rule of the profile names (`part`) all exist."""
+    known_bands = {b.id for b in profile.bands}
+    known_caps = {c.id for c in profile.caps}
+    for index, band in enumerate(bands):
+        if band not in known_bands:
+            yield problem(f"unknown band {band!r}", (part, "bands", index))
+    for index, cap in enumerate(caps):
+        if cap not in known_caps:
+            yield problem(f"unknown cap rule {cap!r}", (part, "caps", index))
