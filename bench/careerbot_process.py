@@ -11,13 +11,15 @@ from __future__ import annotations
 import functools
 import sys
 
-from telegram.ext import AIORateLimiter
-
+# The bot's own modules are imported first, as in `careerbot run`: they import httpx
+# without its command line (bot/hidden_imports.py), which importing telegram first loads.
 import bot.telegram_bot.application
 from bot.cli import main as careerbot
 
 
 def main() -> None:
+    from telegram.ext import AIORateLimiter
+
     unthrottled = functools.partial(AIORateLimiter, overall_max_rate=0)
     setattr(bot.telegram_bot.application, "AIORateLimiter", unthrottled)  # noqa: B010
     sys.argv = ["careerbot", "run"]

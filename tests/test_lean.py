@@ -60,3 +60,22 @@ def test_a_pdf_brings_no_numpy_into_the_bot() -> None:
         "print(data[:5].decode(), 'fpdf' in sys.modules, 'numpy' in sys.modules)"
     )
     assert imported_after(code) == "%PDF- True False"
+
+
+def test_the_running_bot_imports_neither_httpx_nor_its_own_command_line_tools() -> None:
+    """httpx's command line (click, rich, pygments) and the admins' tables (rich) are not
+    the bot's: rich and pygments stay out until an admin prints a table."""
+    code = (
+        "import sys, bot.cli, bot.telegram_bot.application, bot.telegram_bot.polling; "
+        "print(*(m in sys.modules for m in ('httpx', 'httpx._main', 'rich', 'pygments')))"
+    )
+    assert imported_after(code) == "True False False False"
+
+
+def test_httpx_stays_whole_for_whoever_imported_it_first() -> None:
+    """A process that imported httpx before the bot keeps what it has."""
+    code = (
+        "import sys, httpx, bot.telegram_bot; "
+        "print('httpx._main' in sys.modules, callable(httpx.main))"
+    )
+    assert imported_after(code) == "True True"

@@ -20,7 +20,7 @@ from io import BytesIO
 from typing import Final
 
 from bot.content.models import Lang
-from bot.numpy_hidden import numpy_hidden
+from bot.hidden_imports import hidden
 from bot.presentation.pdf_parts import INDENT, PdfSection, drop_prefix, hanging, runs
 from bot.presentation.result_chart import font_dir
 from bot.presentation.texts import t
@@ -29,7 +29,7 @@ from bot.presentation.texts import t
 # PNG does not use; numpy would stay in the bot's memory (10 MiB) after its first PDF.
 # No other thread imports meanwhile: the bot imports this module in its one drawing
 # thread (bot.presentation.charts).
-with numpy_hidden("fpdf"):
+with hidden("numpy", while_importing="fpdf"):
     from fpdf import FPDF
     from fpdf.fonts import TTFFont
 
