@@ -234,3 +234,15 @@ def test_a_session_rejects_unknown_fields() -> None:
 def test_a_session_keeps_only_a_deep_link_source(quiz: Quiz, source: str, kept: bool) -> None:
     session = quiz.start(quiz_id="abcd1234", lang="fr", started_at=0.0, source=source)
     assert session.source == (source if kept else None)
+
+
+def test_one_quiz_serves_sessions_that_skip_different_questions(
+    quiz: Quiz, fresh: QuizSession
+) -> None:
+    """The questions asked are remembered per set of skipped questions, never shared."""
+    skipping = fresh.model_copy(update={"skipped": ("talk",)})
+    assert [q.id for q in quiz.questions(fresh)][:2] == ["talk", "change"]
+    assert [q.id for q in quiz.questions(skipping)][:1] == ["change"]
+    current = quiz.current(skipping)
+    assert current is not None and current.id == "change"
+    assert len(quiz.questions(fresh)) == len(quiz.questions(skipping)) + 1

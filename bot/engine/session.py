@@ -112,6 +112,9 @@ class Quiz:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        # The questions asked, by the questions a session skips: one press needs them
+        # several times (the question, the progress, the answer, the next screen).
+        self._asked: dict[tuple[str, ...], tuple[Question, ...]] = {}
 
     def start(
         self, *, quiz_id: str, lang: Lang, started_at: float, source: str | None = None
@@ -129,7 +132,12 @@ class Quiz:
 
     def questions(self, session: QuizSession) -> tuple[Question, ...]:
         """The questions this quiz asks, in order."""
-        return tuple(q for q in self.content.questions if q.id not in session.skipped)
+        asked = self._asked.get(session.skipped)
+        if asked is None:
+            skipped = set(session.skipped)
+            asked = tuple(q for q in self.content.questions if q.id not in skipped)
+            self._asked[session.skipped] = asked
+        return asked
 
     def current(self, session: QuizSession) -> Question | None:
         """The question to show, or None once every question is answered."""
