@@ -271,3 +271,29 @@ def test_without_a_cap_the_band_wording_stays(content: Content) -> None:
     result = result_of(content, EXPERIENCED_MASTER)
     assert result.score.reasons == ()
     assert result.score.band.wording("fr") in to_plain(render_result(content, result, "fr"))
+
+
+def _knowledge(content: Content, ability: float) -> dict[str, bool]:
+    """Each fact question: whether a frank persona of this ability answers it right."""
+    answers = answers_for(content, Persona("p", "", "bac2", "commerce", "2to5", ability=ability))
+    return {
+        q.id: answers[q.id] == tuple(o.id for o in q.options if o.right)
+        for q in content.questions
+        if q.kind == "knowledge"
+    }
+
+
+def test_a_middling_persona_knows_the_everyday_facts_not_the_specialist_ones(
+    content: Content,
+) -> None:
+    """A persona of ability 0.6 once answered « Je ne sais pas » to every fact, and one of
+    0.65 knew them all: a person of middling ability knows some answers, the common ones."""
+    middling = _knowledge(content, 0.6)
+    assert 0 < sum(middling.values()) < len(middling)
+    assert middling["know_basket"] and middling["know_withdrawal"]
+    assert not middling["know_ab_test"]
+    assert not any(_knowledge(content, 0.3).values())
+    assert all(_knowledge(content, 0.85).values())
+    # the abler, the more facts: never one fewer
+    known = [set(k for k, v in _knowledge(content, a / 20).items() if v) for a in range(21)]
+    assert all(before <= after for before, after in zip(known, known[1:], strict=False))

@@ -268,17 +268,27 @@ def _check_background_use(
         *(("routes", i, route.id, route.when) for i, route in enumerate(profile.routes)),
         *(("constraints", i, c.id, c.when) for i, c in enumerate(profile.constraints)),
     ]
-    for part, index, item, when in conditional:
-        for c_index, condition in enumerate(when):
-            for key, accepted in condition.items():
-                at = (part, index, "when", c_index, key)
-                known = background_values.get(key)
-                if known is None:
-                    yield problem(f"background {key!r} is recorded by no question", at, item)
-                    continue
-                for value in accepted:
-                    if value not in known:
-                        yield problem(f"unknown {key} value {value!r}", at, item)
+    checked: list[tuple[Location, str, Condition]] = [
+        ((part, index, "when", c_index), item, condition)
+        for part, index, item, when in conditional
+        for c_index, condition in enumerate(when)
+    ]
+    checked += [
+        (("caps", index, name), rule.id, condition)
+        for index, rule in enumerate(profile.caps)
+        for name, condition in (("background", rule.background), ("unless", rule.unless))
+        if condition
+    ]
+    for where, item, condition in checked:
+        for key, accepted in condition.items():
+            at = (*where, key)
+            known = background_values.get(key)
+            if known is None:
+                yield problem(f"background {key!r} is recorded by no question", at, item)
+                continue
+            for value in accepted:
+                if value not in known:
+                    yield problem(f"unknown {key} value {value!r}", at, item)
     for t_index, step in enumerate(profile.training):
         education = background_values.get("education", set())
         if step.leads_to is not None and step.leads_to not in education:
