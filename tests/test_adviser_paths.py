@@ -11,7 +11,6 @@ Transitions Pro, a foreign degree's level is to be stated by ENIC-NARIC).
 from __future__ import annotations
 
 import io
-
 from collections.abc import Mapping
 from dataclasses import dataclass
 
