@@ -50,6 +50,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "developer": ("web_developer", "data_analyst", "seo"),
     # Far from the job (34 %), at home with figures and spreadsheets.
     "career_changer": ("data_analyst",),
+    # An accountant who dislikes selling: figures and spreadsheets, the data job.
+    "accountant_no_selling": ("data_analyst",),
     # Far from the job with one strength only, creativity: the closest job it points to,
     # rather than nothing (the adviser's report).
     "adult_career_change": ("community_manager",),
