@@ -28,7 +28,7 @@ from bot.content.models import (
     Text,
 )
 from bot.content.problems import Location, Problem, Reporter
-from bot.content.rules import check_entry_routes, check_rules
+from bot.content.rules import check_cap_backgrounds, check_entry_routes, check_rules
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
 ParsedQuestions = tuple[str, QuestionFile, dict[Location, int]]
@@ -268,27 +268,17 @@ def _check_background_use(
         *(("routes", i, route.id, route.when) for i, route in enumerate(profile.routes)),
         *(("constraints", i, c.id, c.when) for i, c in enumerate(profile.constraints)),
     ]
-    checked: list[tuple[Location, str, Condition]] = [
-        ((part, index, "when", c_index), item, condition)
-        for part, index, item, when in conditional
-        for c_index, condition in enumerate(when)
-    ]
-    checked += [
-        (("caps", index, name), rule.id, condition)
-        for index, rule in enumerate(profile.caps)
-        for name, condition in (("background", rule.background), ("unless", rule.unless))
-        if condition
-    ]
-    for where, item, condition in checked:
-        for key, accepted in condition.items():
-            at = (*where, key)
-            known = background_values.get(key)
-            if known is None:
-                yield problem(f"background {key!r} is recorded by no question", at, item)
-                continue
-            for value in accepted:
-                if value not in known:
-                    yield problem(f"unknown {key} value {value!r}", at, item)
+    for part, index, item, when in conditional:
+        for c_index, condition in enumerate(when):
+            for key, accepted in condition.items():
+                at = (part, index, "when", c_index, key)
+                known = background_values.get(key)
+                if known is None:
+                    yield problem(f"background {key!r} is recorded by no question", at, item)
+                    continue
+                for value in accepted:
+                    if value not in known:
+                        yield problem(f"unknown {key} value {value!r}", at, item)
     for t_index, step in enumerate(profile.training):
         education = background_values.get("education", set())
         if step.leads_to is not None and step.leads_to not in education:
@@ -298,6 +288,7 @@ def _check_background_use(
                 step.id,
             )
     yield from check_entry_routes(profile, problem, background_values)
+    yield from check_cap_backgrounds(profile, problem, background_values)
 
 
 def _check_text(
