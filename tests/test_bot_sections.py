@@ -94,7 +94,11 @@ async def test_the_neighbouring_jobs_button_opens_them_and_goes_back(
         await player.play(answers_for(shipped_content, DATA_ANALYST))
         result = await player.wait_result("fr")
         record = stored_record(tmp_path, user.id)
-        assert [n.job for n in record.neighbours] == ["data_analyst", "traffic_manager"]
+        assert [n.job for n in record.neighbours] == [
+            "data_analyst",
+            "traffic_manager",
+            "web_developer",
+        ]
         assert "🔀 Métiers voisins à regarder\u00a0: Data analyst" in result.text
         assert BUTTONS["neighbours"] in result.buttons
         user.press(BUTTONS["neighbours"], message_id=result.message_id)

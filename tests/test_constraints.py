@@ -6,10 +6,11 @@ has to disclose their health to read them."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import pytest
 
-from bot.content.models import Content, Lang
+from bot.content.models import CATEGORIES, Content, Lang
 from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.presentation.result_full import render_result
@@ -96,3 +97,23 @@ def test_a_need_for_fixed_hours_is_a_constraint_not_a_point_to_develop(
     record = record_of(shipped_content, result, lang=lang)
     assert label not in to_plain(section(shipped_content, record, lang, "develop") or "")
     assert label not in to_plain(summary(shipped_content, record, lang))
+
+
+def test_needing_fixed_hours_costs_the_fit_no_more_than_flexibility_weighs(
+    shipped_content: Content,
+) -> None:
+    """The parent who needs fixed hours once read 29 %: the persona model answered « Je ne
+    sais pas » to every fact at ability 0.6. Their fit reads their answers (« En partie »
+    nearly everywhere, a partial match), and the constraint itself costs at most the
+    weight of flexibility in the fit, never the band, and is never a point to develop."""
+    content = shipped_content
+    parent = evaluate(content, answers_for(content, FIXED_HOURS))
+    flexible = evaluate(content, answers_for(content, replace(FIXED_HOURS, strong={})))
+    ability = [d for d in content.profile.dimensions if d.category in CATEGORIES]
+    share = 100 * content.dimension_by_id["flexibility"].weight / sum(d.weight for d in ability)
+    assert 0 <= flexible.score.overall - parent.score.overall <= share
+    assert parent.score.band == flexible.score.band
+    assert parent.score.band.id == "partial"
+    assert "hours" in [line.id for line in parent.constraints]
+    shown = [d.dimension.id for d in (*parent.gaps, *parent.further)]
+    assert "flexibility" not in shown

@@ -43,18 +43,29 @@ from tests.support.personas import Persona, answers_for
 EXPECTED: dict[str, tuple[str, ...]] = {
     # Figures without wanting to lead or sell: the caps on leading and selling lean
     # towards the data jobs; traffic manager shares two of their strengths.
-    "data_analyst": ("data_analyst", "traffic_manager"),
+    "data_analyst": ("data_analyst", "traffic_manager", "web_developer"),
     # Content and community, « En partie » on selling: a lean, although the fit is partial.
     "community_manager": ("community_manager", "web_writer"),
     # HTML/JS and tracking, no wish to sell: the web first, its most telling strength.
     "developer": ("web_developer", "data_analyst", "seo"),
-    # Far from the job (31 %), at home with figures and spreadsheets.
+    # Far from the job (34 %), at home with figures and spreadsheets.
     "career_changer": ("data_analyst",),
+    # An accountant who dislikes selling: figures and spreadsheets, the data job.
+    "accountant_no_selling": ("data_analyst",),
+    # Far from the job with one strength only, creativity: the closest job it points to,
+    # rather than nothing (the adviser's report).
+    "adult_career_change": ("community_manager",),
+    "adult_in_work": ("community_manager",),
+    "bts_first_year": ("community_manager",),
+    "bac_no_selling": ("community_manager",),
+    "middle_everywhere": ("community_manager",),
+    "lyceenne": ("community_manager",),
 }
 #: Strong or good candidates who want the job's core missions: none, whatever their strengths.
 STRONG = ("experienced_master", "modest_master", "disability", "fresh_bac2_digital")
-#: Far from the job with no two strengths pointing to one job: none rather than a guess.
-FAR_WITHOUT_POINTERS = ("uninterested_student", "bac_no_selling", "adult_career_change")
+#: Far from the job with no strength a neighbouring job asks for: none rather than a guess
+#: (the result says no strength is at the level yet, or names the one it has).
+FAR_WITHOUT_POINTERS = ("uninterested_student", "no_diploma_young", "logistics_job_seeker")
 
 
 def result_for(content: Content, persona: Persona) -> Result:
@@ -69,10 +80,15 @@ def test_the_personas_table(shipped_content: Content, persona: Persona) -> None:
     rule = shipped_content.profile.neighbours
     assert rule is not None and len(named) <= rule.max
     strengths = {d.dimension.id for d in result.score.dimensions if d.fit >= 1.0}
+    shown = {d.dimension.id for d in result.strengths}
     for neighbour in result.neighbours:
-        # each is tied to at least two of the person's strengths, among those of the job
-        assert len(neighbour.strengths) >= rule.min_strengths
+        # each is tied to at least two of the person's strengths, among those of the job,
+        # or is the one closest job when none reaches two
+        closest = len(named) <= rule.closest and len(neighbour.strengths) < rule.min_strengths
+        assert closest or len(neighbour.strengths) >= rule.min_strengths
         assert set(neighbour.strengths) <= strengths & set(neighbour.job.strengths)
+        # and cites only strengths the result lists
+        assert set(neighbour.strengths) <= shown, (neighbour.job.id, shown)
 
 
 def test_the_table_covers_a_strong_candidate_and_a_far_one_without_pointers() -> None:
@@ -114,7 +130,10 @@ RULE_TABLE: list[tuple[set[str], str, tuple[str, ...], tuple[str, ...], str]] = 
     (FIGURES, "partial", ("no_selling",), ("data_analyst",), "no wish to sell"),
     (FIGURES, "good", ("no_leading",), ("data_analyst",), "figures without wanting to lead"),
     (FIGURES, "good", ("unsure_selling",), (), "a lean of other jobs"),
-    ({"data_analysis"}, "far", (), (), "one strength is not enough"),
+    ({"data_analysis"}, "far", (), ("data_analyst",), "one strength: the closest job it points to"),
+    ({"data_analysis"}, "good", (), (), "one strength and a good fit: none"),
+    ({"creativity"}, "good", ("unsure_selling",), (), "one strength and a lean: none"),
+    (set(), "far", (), (), "no strength: none"),
     (CONTENT, "good", ("unsure_selling",), ("community_manager", "web_writer"), "content"),
     (CONTENT, "good", ("no_leading",), (), "content, and no wish to lead: not a lean"),
     (
@@ -305,3 +324,24 @@ def test_a_summary_with_no_room_left_leaves_their_line_to_the_section(
     assert message_length(short) <= message_length(full) - 1
     assert to_plain(short) == to_plain(full).replace(f"{line}\n", "")
     assert "neighbours" in available(content, record, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_strength_a_neighbour_cites_is_listed_with_the_strengths(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The neighbours' section once cited strengths beyond the three the result listed."""
+    content = shipped_content
+    cited_beyond_three = False
+    for persona in PERSONAS:
+        record = record_of(content, result_for(content, persona), lang=lang)
+        detail = section(content, record, lang, "detail")
+        assert detail is not None
+        start = to_plain(detail).index(to_plain(t("result_strengths", lang)))
+        listed = to_plain(detail)[start:]
+        for neighbour in record.neighbours:
+            for strength in neighbour.strengths:
+                label = content.dimension_by_id[strength].label(lang)
+                assert label in listed, (persona.name, neighbour.job, label)
+        cited_beyond_three |= len(record.strengths) > 3
+    assert cited_beyond_three  # the table has a persona whose neighbours cite a fourth

@@ -9,6 +9,7 @@ side (`python -m tests.support.verdict_table` rewrites it).
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -228,7 +229,7 @@ def test_the_readme_worked_example(content: Content) -> None:
     }
     assert score.interest == pytest.approx(100 * 5 / 12)
     assert round(score.interest or 0) == 42
-    assert round(score.overall) == 40
+    assert round(score.overall) == 47
     assert (score.readiness, score.uncapped.id, score.band.id) == ("ready", "partial", "partial")
     assert [rule.id for rule in score.reasons] == ["no_selling", "little_interest"]
     assert score.statements["like_selling"] == 0
@@ -240,7 +241,7 @@ def test_the_readme_worked_example(content: Content) -> None:
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     flat = readme.replace("\n", " ")
-    assert "overall fit of **40 %**" in readme
+    assert "overall fit of **47 %**" in readme
     assert "(4 × 0 + 3 × 0.5 + 3 × 1 + 2 × 0.25) / 12 = 42 %, shown as **42 %**" in flat
     for rule in score.reasons:
         assert cap_reason(rule, score, "en") in flat, rule.id
@@ -271,3 +272,29 @@ def test_without_a_cap_the_band_wording_stays(content: Content) -> None:
     result = result_of(content, EXPERIENCED_MASTER)
     assert result.score.reasons == ()
     assert result.score.band.wording("fr") in to_plain(render_result(content, result, "fr"))
+
+
+def _knowledge(content: Content, ability: float) -> dict[str, bool]:
+    """Each fact question: whether a frank persona of this ability answers it right."""
+    answers = answers_for(content, Persona("p", "", "bac2", "commerce", "2to5", ability=ability))
+    return {
+        q.id: answers[q.id] == tuple(o.id for o in q.options if o.right)
+        for q in content.questions
+        if q.kind == "knowledge"
+    }
+
+
+def test_a_middling_persona_knows_the_everyday_facts_not_the_specialist_ones(
+    content: Content,
+) -> None:
+    """A persona of ability 0.6 once answered « Je ne sais pas » to every fact, and one of
+    0.65 knew them all: a person of middling ability knows some answers, the common ones."""
+    middling = _knowledge(content, 0.6)
+    assert 0 < sum(middling.values()) < len(middling)
+    assert middling["know_basket"] and middling["know_withdrawal"]
+    assert not middling["know_ab_test"]
+    assert not any(_knowledge(content, 0.3).values())
+    assert all(_knowledge(content, 0.85).values())
+    # the abler, the more facts: never one fewer
+    known = [{k for k, v in _knowledge(content, a / 20).items() if v} for a in range(21)]
+    assert all(before <= after for before, after in itertools.pairwise(known))

@@ -8,6 +8,8 @@ reason quotes their own answer and never a stronger word.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.content.models import Content, Lang
@@ -17,6 +19,7 @@ from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.persona_catalogue import (
+    ACCOUNTANT_NO_SELLING,
     ADULT_CAREER_CHANGE,
     BEST_SOUNDING,
     BTS_FIRST_YEAR,
@@ -120,7 +123,37 @@ def test_a_self_taught_seller_is_pointed_to_a_vae_first(shipped_content: Content
     result = result_of(shipped_content, SELF_TAUGHT_SELLER)
     assert result.score.readiness == "after_training"
     assert result.training[0].id == "vae_bac3"
-    assert rank(result.score.uncapped.id) > rank(result.score.band.id) == rank("partial")
+    assert rank(result.score.uncapped.id) > rank(result.score.band.id) == rank("good")
+    assert result.score.cap is not None and result.score.cap.id == "needs_vae"
+    assert "needs_training" not in [rule.id for rule in result.score.reasons]
+
+
+def test_the_self_taught_seller_and_an_accountant_who_dislikes_selling_are_told_apart(
+    shipped_content: Content,
+) -> None:
+    """They once shared « Adéquation partielle »: six years running an online shop were
+    capped as if no experience backed the missing diploma. The VAE recognises what the
+    seller already does; the accountant's own answers say selling does not draw them."""
+    seller = result_of(shipped_content, SELF_TAUGHT_SELLER).score
+    accountant = result_of(shipped_content, ACCOUNTANT_NO_SELLING).score
+    assert rank(seller.band.id) >= rank("good")
+    assert rank(accountant.band.id) <= rank("partial")
+    assert "no_selling" in [rule.id for rule in accountant.reasons]
+    assert seller.overall > accountant.overall + 30
+
+
+@pytest.mark.parametrize("experience", ["none", "lt2", "2to5"])
+def test_without_five_years_in_the_trade_a_missing_diploma_still_caps_at_partial(
+    shipped_content: Content, experience: str
+) -> None:
+    """The VAE cap is for long experience in the trade itself; shorter, or elsewhere, the
+    diploma is still to earn."""
+    for where in ("ecommerce", "sales"):
+        fewer = replace(SELF_TAUGHT_SELLER, experience=experience, worked_in=where)
+        score = result_of(shipped_content, fewer).score
+        assert rank(score.band.id) <= rank("partial"), (experience, where)
+    elsewhere = replace(SELF_TAUGHT_SELLER, worked_in="sales")
+    assert rank(result_of(shipped_content, elsewhere).score.band.id) <= rank("partial")
 
 
 def test_a_first_year_bts_student_finishes_the_diploma_first(shipped_content: Content) -> None:

@@ -24,6 +24,7 @@ from bot.presentation.texts import money, money_range
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,
     BTS_FIRST_YEAR,
+    CAREER_CHANGER,
     ENGLISH_NO_FRENCH,
     LOGISTICS_JOB_SEEKER,
     LYCEENNE,
@@ -312,9 +313,9 @@ def test_no_personal_range_while_the_path_does_not_lead_to_the_post(
 
 
 def test_a_person_far_from_the_job_is_not_far_once_ready(shipped_content: Content) -> None:
-    """The teacher's verdict is far, but her Master meets the entry requirements: her range
-    is a first post's, not the job's whole range."""
-    result = evaluate(shipped_content, answers_for(shipped_content, TEACHER))
+    """The accountant changing career reads a far verdict, but their Master meets the entry
+    requirements: their range is a first post's, not the job's whole range."""
+    result = evaluate(shipped_content, answers_for(shipped_content, CAREER_CHANGER))
     assert result.score.band.id == "far" and result.score.readiness == "ready"
     assert result.salary.personal and result.salary.low == JOB_MIN
 

@@ -252,3 +252,18 @@ def test_no_background_answer_gives_no_path(mini_content: Content) -> None:
 def test_missing_background_answer_counts_as_mid_range(mini_content: Content) -> None:
     salary = estimate_salary(mini_content, score(mini_content, {}))
     assert salary.experience == salary.education == NEUTRAL
+
+
+def test_a_requirement_just_missed_keeps_the_fit_below_100(shipped_content: Content) -> None:
+    """The strongest answers once read « 100 % » beside « Presque au niveau : Culture du
+    Web » (running an online shop shows 3 of the 4 it asks): half a point short, and the
+    rounding gave it back. While a requirement is unmet, no score reads 100; a category
+    whose every requirement is met does."""
+    from bot.engine.scoring import near_misses
+    from tests.test_advice import best_answers
+
+    best = score(shipped_content, best_answers(shipped_content))
+    assert [d.dimension.id for d in near_misses(best)] == ["web_culture"]
+    assert round(best.overall) == 99 and round(best.categories["skills"]) == 99
+    assert best.categories["qualities"] == best.categories["background"] == 100.0
+    assert best.band.id == "strong"

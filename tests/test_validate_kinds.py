@@ -69,6 +69,17 @@ def test_a_statement_rule_quotes_the_answer(shipped: Shipped) -> None:
     assert "[no_leading] caps.4.reason.en: the reason quotes the answer with {answer}" in problem
 
 
+def test_a_cap_rule_s_exception_names_recorded_answers(shipped: Shipped) -> None:
+    """`unless` (an exception on background answers) is checked like `background`."""
+    shipped.edit(
+        PROFILE,
+        "    unless: {education: [none, bac], experience: [5to10, 10plus]",
+        "    unless: {education: [none, bac], experience: [5to9, 10plus]",
+    )
+    (problem,) = shipped.problems()
+    assert "[needs_training] caps.0.unless.experience: unknown experience value '5to9'" in problem
+
+
 def test_a_forced_choice_has_no_none_of_these(shipped: Shipped) -> None:
     shipped.edit(
         "02-missions.yaml",

@@ -228,6 +228,9 @@ class CapRule(Strict):
     background: dict[Identifier, list[str]] | None = None
     """The condition "these background answers were given" (e.g. not yet able to work in
     the job's language): every key must match."""
+    unless: dict[Identifier, list[str]] | None = None
+    """An exception to the condition: the rule does not apply when these background
+    answers were given (every key must match), e.g. when another rule says it better."""
     max_band: Identifier
     reason: Text
     """One sentence, shown with the capped band."""
@@ -392,6 +395,9 @@ class Neighbours(Strict):
     """The interest is low: one of these cap rules applies."""
     min_strengths: Annotated[int, Field(ge=1)] = 2
     """A job is named when at least this many of its strengths are the person's."""
+    closest: Annotated[int, Field(ge=0)] = 0
+    """When the fit or the interest is low and no job reaches `min_strengths`: how many
+    jobs one strength points to are named, the closest first."""
     max: Annotated[int, Field(ge=1)] = 3
     read: Text
     """Where to read about them (the public job pages, by name)."""

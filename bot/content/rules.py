@@ -75,6 +75,23 @@ def check_caps(profile: Profile, problem: Reporter) -> Iterable[Problem]:
         yield problem(f"duplicate id {duplicate!r}", ("caps",), duplicate)
 
 
+def check_cap_backgrounds(
+    profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
+) -> Iterable[Problem]:
+    """A cap rule's `background` and `unless` name recorded backgrounds and their values."""
+    for index, rule in enumerate(profile.caps):
+        for name, condition in (("background", rule.background), ("unless", rule.unless)):
+            for key, accepted in (condition or {}).items():
+                at: Location = ("caps", index, name, key)
+                known = background_values.get(key)
+                if known is None:
+                    yield problem(f"background {key!r} is recorded by no question", at, rule.id)
+                    continue
+                for value in accepted:
+                    if value not in known:
+                        yield problem(f"unknown {key} value {value!r}", at, rule.id)
+
+
 def check_entry_routes(
     profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
 ) -> Iterable[Problem]:

@@ -28,7 +28,7 @@ from bot.content.models import (
     Text,
 )
 from bot.content.problems import Location, Problem, Reporter
-from bot.content.rules import check_entry_routes, check_rules
+from bot.content.rules import check_cap_backgrounds, check_entry_routes, check_rules
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
 ParsedQuestions = tuple[str, QuestionFile, dict[Location, int]]
@@ -288,6 +288,7 @@ def _check_background_use(
                 step.id,
             )
     yield from check_entry_routes(profile, problem, background_values)
+    yield from check_cap_backgrounds(profile, problem, background_values)
 
 
 def _check_text(

@@ -63,14 +63,15 @@ def applies(
 ) -> bool:
     """Whether a rule caps this person; `interest` maps None (overall) and ids to 0–100,
     `statements` a likert question's id to the step answered (0–4, as shown);
-    `inconsistent`: the answers contradict each other."""
+    `inconsistent`: the answers contradict each other. A rule's `unless` background
+    is an exception to its condition."""
+    recorded = background or {}
+    if rule.unless and _given(rule.unless, recorded):
+        return False
     if rule.inconsistent:
         return inconsistent
     if rule.background:
-        recorded = background or {}
-        return all(
-            set(recorded.get(key, ())) & set(values) for key, values in rule.background.items()
-        )
+        return _given(rule.background, recorded)
     if rule.statement is not None:
         answered = statements.get(rule.statement)
         return answered is not None and answered in rule.answers
@@ -78,6 +79,11 @@ def applies(
         score = interest.get(rule.interest)
         return score is not None and round(score) < rule.interest_below
     return ready in rule.readiness
+
+
+def _given(condition: Mapping[str, list[str]], recorded: Mapping[str, tuple[str, ...]]) -> bool:
+    """Every key of the condition was answered with one of its values."""
+    return all(set(recorded.get(key, ())) & set(values) for key, values in condition.items())
 
 
 def verdict(

@@ -2,8 +2,9 @@
 
 The profile's `neighbours` rule names the jobs (general knowledge, named only)
 and what points to each: its `strengths`, qualities and skills of this job.
-A job is named when at least `min_strengths` of them are the person's
-strengths (met and backed by two answers, as the result's strengths are), and
+A job is named when at least `min_strengths` of them are the person's strengths
+(met and backed by two answers, as the result's strengths are; the result lists
+every strength a job cites among them, so none is cited unseen), and
 
 - the fit is low (the band shown is one of the rule's `bands`), or the interest
   is (one of its `caps` applies): every job the strengths point to; or
@@ -13,7 +14,10 @@ strengths (met and backed by two answers, as the result's strengths are), and
 The jobs a lean points to come first, then the jobs the person's strengths say
 most about: a job's strengths are listed the most telling first, and the first
 counts 1, the second 1/2, the third 1/3…; then in file order; at most `max`.
-A strong candidate who wants the job's core missions gets none.
+A strong candidate who wants the job's core missions gets none. When the fit or
+the interest is low and no job reaches `min_strengths`, the `closest` jobs that one
+shown strength points to are named, so a person far from the job is still pointed
+somewhere (none when no strength is shown: the result says so).
 """
 
 from __future__ import annotations
@@ -43,7 +47,11 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
     for index, job in enumerate(rule.jobs):
         pointing = tuple(strength for strength in job.strengths if strength in met)
         leaning = bool(applied & set(job.leans))
-        if len(pointing) >= rule.min_strengths and (low or leaning):
+        if pointing and (low or leaning):
             telling = sum(1 / (job.strengths.index(s) + 1) for s in pointing)
             ranked.append((not leaning, -telling, index, Neighbour(job, pointing)))
-    return [neighbour for *_, neighbour in sorted(ranked, key=lambda r: r[:3])][: rule.max]
+    ordered = [neighbour for *_, neighbour in sorted(ranked, key=lambda r: r[:3])]
+    named = [n for n in ordered if len(n.strengths) >= rule.min_strengths]
+    if not named and low:
+        return ordered[: rule.closest]
+    return named[: rule.max]

@@ -55,9 +55,10 @@ def evaluate(content: Content, answers: Answers) -> Result:
     path = training_path(content, scored)
     stated = constraints(content, scored)
     main = _main_gaps(scored, path, stated)
+    pointed = neighbours(content, scored)
     return Result(
         score=scored,
-        strengths=strengths(scored),
+        strengths=_shown_strengths(scored, pointed),
         gaps=main,
         training=path,
         salary=estimate_salary(content, scored, path),
@@ -67,9 +68,21 @@ def evaluate(content: Content, answers: Answers) -> Result:
         wishes=_wishes(content, scored),
         routes=adult_routes(content, scored),
         constraints=stated,
-        neighbours=neighbours(content, scored),
+        neighbours=pointed,
         agreement=agreement(content, answers),
     )
+
+
+def _shown_strengths(scored: Score, pointed: list[Neighbour]) -> list[DimensionScore]:
+    """The weightiest three strengths, and any other a neighbouring job cites: the result
+    never names a strength in the neighbours' section that it did not list."""
+    every = strengths(scored, limit=len(scored.dimensions))
+    cited = {strength for neighbour in pointed for strength in neighbour.strengths}
+    return [d for i, d in enumerate(every) if i < STRENGTHS_SHOWN or d.dimension.id in cited]
+
+
+#: The result lists this many strengths, and any more a neighbouring job cites.
+STRENGTHS_SHOWN = 3
 
 
 def _main_gaps(

@@ -21,9 +21,11 @@ The method, in full (the README explains it with an example):
    top; being above the requirement earns nothing more, so strengths cannot
    hide gaps.
 4. A category's score, and the overall fit, are the weighted means of those
-   fits (weights from the profile), as percentages. The overall fit covers the
-   ability categories; the interest category (wanting to do the core
-   missions) is scored the same way but apart.
+   fits (weights from the profile), as percentages, kept at 99 at most while
+   one of their dimensions is below its requirement: 100 % means every
+   requirement is met. The overall fit covers the ability categories; the
+   interest category (wanting to do the core missions) is scored the same way
+   but apart.
 5. The band is the one the fit reaches, capped by the profile's cap rules when
    readiness (see `gates`) or interest falls short, or when the answers
    contradict each other (see `consistency`).
@@ -262,8 +264,15 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
+#: The highest score while one of its dimensions is still below the requirement: a
+#: figure that reads « 100 % » beside « Presque au niveau » would contradict itself.
+ALMOST = 99.0
+
+
 def _weighted_fit(scores: list[DimensionScore]) -> float:
+    """The weighted mean of the fits, 0–100; below `ALMOST` while any fit falls short."""
     total = sum(d.dimension.weight for d in scores)
     if total == 0:
         return 0.0
-    return 100.0 * sum(d.dimension.weight * d.fit for d in scores) / total
+    mean = 100.0 * sum(d.dimension.weight * d.fit for d in scores) / total
+    return mean if all(d.fit >= 1.0 for d in scores) else min(mean, ALMOST)

@@ -279,6 +279,19 @@ ADULT_IN_WORK = Persona(
     strong={"office_software": 0.9, "data_analysis": 0.7},
     interest=0.75,
 )
+ACCOUNTANT_NO_SELLING = Persona(
+    "accountant_no_selling",
+    "accountant, bac+2 in accounting, ten years in an office, good with figures, dislikes selling",
+    education="bac2",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.55,
+    strong={"office_software": 1.0, "data_analysis": 0.8, "analysis": 0.8},
+    interest=0.35,
+    wants={"sales_passion": 0.1, "interest_data": 0.9},
+)
 FIXED_HOURS = Persona(
     "fixed_hours",
     "parent who needs fixed hours: bac+2 in sales, three years in an online shop's customer"
@@ -381,6 +394,7 @@ PERSONAS: tuple[Persona, ...] = (
     FRESH_BAC2_DIGITAL,
     DEVELOPER,
     SELF_TAUGHT_SELLER,
+    ACCOUNTANT_NO_SELLING,
     ADULT_CAREER_CHANGE,
     ADULT_IN_WORK,
     FIXED_HOURS,

@@ -39,7 +39,18 @@ COMPLETE_SOUNDING = {
 #: A persona ticks a task ("have you done…", "would you like to…") when their
 #: true level on what it shows is well past the middle of the scale.
 DONE = 2.5
-#: A persona knows a fact of a skill when their true level on it reaches this.
+#: A persona knows a fact of a skill when their true level on it reaches the fact's level
+#: here: how widely known it is, judged by reading the question as a person would (a
+#: middling person knows the everyday facts, not the specialist's). Unlisted facts: `KNOWS`.
+KNOWN_FROM = {
+    "know_basket": 1.5,  # the average order: everyday shop talk
+    "know_withdrawal": 2.0,  # 14 days to send back: printed on every online order
+    "know_seo": 2.0,  # "SEO" is the first word of web marketing
+    "know_html": 2.0,  # what HTML is for: a school-level digital fact
+    "know_conversion": 2.5,  # the conversion rate: the analyst's measure
+    "know_pivot": 2.5,  # a pivot table: a spreadsheet user's tool, not everyone's
+    "know_ab_test": 3.0,  # an A/B test: the specialist's method
+}
 KNOWS = 2.5
 
 
@@ -149,10 +160,12 @@ def _styled(style: Style, question: Question) -> tuple[str, ...]:
 
 
 def _known(content: Content, persona: Persona, question: Question) -> str:
-    """The right answer when they know it; else « I don't know » (or, for someone who
-    agrees with everything, a confident guess: the longest-sounding answer)."""
+    """The right answer when they know it (their level on its skills reaches how widely known
+    the fact is, `KNOWN_FROM`); else « I don't know » (or, for someone who agrees with
+    everything, a confident guess: the longest-sounding answer)."""
     (right,) = [o for o in question.options if o.right]
-    if all(true_level(persona, content, d) >= KNOWS for d in right.evidence):
+    known_from = KNOWN_FROM.get(question.id, KNOWS)
+    if all(true_level(persona, content, d) >= known_from for d in right.evidence):
         return right.id
     if persona.style == "agrees":
         guesses = [o for o in question.options if not o.last]

@@ -40,6 +40,12 @@ step of the training path; then the path's steps and the adults' routes by their
 ids in the profile (an aside in brackets); last, the neighbouring jobs named, each
 with the strengths that point to it.
 
+The fit is kept at 99 % at most while one requirement is unmet, so « 100 % » never
+stands beside « Presque au niveau » in the result: even the strongest answers miss
+the top of "Web culture" by a little, and read 99 %. A persona knows the facts of
+the knowledge questions that are as common as their level on the skill (the average
+basket first, the A/B test last), and answers « Je ne sais pas » to the others.
+
 """
 
 
