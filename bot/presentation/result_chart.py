@@ -3,8 +3,17 @@
 Bars and text are all this picture needs, so Pillow draws them directly: about
 ten times less CPU than the same picture through matplotlib, and a 32-colour
 palette PNG a third of the size (docs/benchmarks.md has the comparison).
-Nothing is shared between calls (fonts are opened per call), so it can run in
-any thread, and every allocation is freed when the call returns.
+
+Most of the text is the same on every chart of one job and language (labels,
+headings, scale, legend, title), and rendering text was most of the drawing. So
+each text is rendered once into a small coverage mask (`_Mask`) kept in a
+bounded cache (`_MASKS`) and pasted with its ink on each chart: the same pixels
+as drawing it, as a mask depends only on the text, its font and its anchor.
+A chart is drawn in two steps: first every mask is found or rendered, with the
+fonts it needs opened for this chart only (after the first charts of a job,
+just the one for the fit line); then, the fonts closed, the canvas is painted.
+The cache is guarded by a lock and nothing else is shared, so any thread may
+draw a chart.
 
 Sizes are in pixels on a 1080 px wide picture, a phone screen's width; a
 12.5 pt label at 180 dpi is 31 px, about 11 px on a phone showing the picture
@@ -15,10 +24,13 @@ from __future__ import annotations
 
 import importlib.util
 import textwrap
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -80,24 +92,179 @@ def font_dir() -> Path:
     raise ChartFontMissing("DejaVu Sans not found: install careerbot[charts]")
 
 
-@dataclass(frozen=True)
+Style = Literal["label", "heading", "title", "subtitle", "small"]
+_STYLES: Final[dict[Style, tuple[str, int]]] = {
+    "label": ("DejaVuSans.ttf", _LABEL_PX),
+    "heading": ("DejaVuSans-Bold.ttf", _HEADING_PX),
+    "title": ("DejaVuSans-Bold.ttf", _TITLE_PX),
+    "subtitle": ("DejaVuSans.ttf", _SUBTITLE_PX),
+    "small": ("DejaVuSans.ttf", _SMALL_PX),
+}
+
+
 class _Fonts:
-    label: ImageFont.FreeTypeFont
-    heading: ImageFont.FreeTypeFont
-    title: ImageFont.FreeTypeFont
-    subtitle: ImageFont.FreeTypeFont
-    small: ImageFont.FreeTypeFont
+    """The faces one chart needs, each opened at its first use and closed with this object.
+
+    Each FreeType face maps and reads its font file: opened only when a text is
+    not in the cache, a chart of a job already drawn opens one face instead of five.
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[Style, ImageFont.FreeTypeFont] = {}
+
+    def __getitem__(self, style: Style) -> ImageFont.FreeTypeFont:
+        if style not in self._open:
+            name, size = _STYLES[style]
+            self._open[style] = ImageFont.truetype(font_dir() / name, size)
+        return self._open[style]
+
+
+@dataclass(frozen=True)
+class _Mask:
+    """A text's coverage (0–255), and where its top left corner is from the text's anchor."""
+
+    image: Image.Image
+    dx: int
+    dy: int
 
     @classmethod
-    def load(cls) -> _Fonts:
-        regular, bold = font_dir() / "DejaVuSans.ttf", font_dir() / "DejaVuSans-Bold.ttf"
-        return cls(
-            label=ImageFont.truetype(regular, _LABEL_PX),
-            heading=ImageFont.truetype(bold, _HEADING_PX),
-            title=ImageFont.truetype(bold, _TITLE_PX),
-            subtitle=ImageFont.truetype(regular, _SUBTITLE_PX),
-            small=ImageFont.truetype(regular, _SMALL_PX),
+    def render(cls, text: str, font: ImageFont.FreeTypeFont, anchor: str) -> _Mask:
+        """The text drawn in full ink on black, cropped to its pixels.
+
+        Drawn at whole-pixel offsets only, so the glyphs fall exactly as they do
+        on the chart: pasting the mask with an ink gives the pixels `draw.text` would.
+        """
+        probe = ImageDraw.Draw(Image.new("L", (1, 1)))
+        left, top, right, bottom = probe.multiline_textbbox(
+            (0, 0), text, font=font, anchor=anchor, spacing=_LINE_SPACING
         )
+        # A margin in case a glyph's pixels spill out of its box.
+        x0, y0 = int(left) - _PAD, int(top) - _PAD
+        size = (int(right) + _PAD + 1 - x0, int(bottom) + _PAD + 1 - y0)
+        canvas = Image.new("L", size, 0)
+        ImageDraw.Draw(canvas).multiline_text(
+            (-x0, -y0), text, font=font, fill=255, anchor=anchor, spacing=_LINE_SPACING
+        )
+        box = canvas.getbbox()
+        if box is None:
+            return cls(Image.new("L", (0, 0)), 0, 0)
+        return cls(canvas.crop(box), x0 + box[0], y0 + box[1])
+
+    @property
+    def nbytes(self) -> int:
+        return self.image.width * self.image.height
+
+    def paint(self, image: Image.Image, xy: tuple[int, int], ink: int) -> None:
+        if self.nbytes:
+            x, y = xy[0] + self.dx, xy[1] + self.dy
+            image.paste(ink, (x, y, x + self.image.width, y + self.image.height), self.image)
+
+
+_LINE_SPACING = 4
+_PAD = 4
+
+_MASK_CACHE_BYTES: Final = 2 << 20
+"""About three jobs' texts in two languages (a job's are about 0.3 MiB a language)."""
+_MASKS: OrderedDict[tuple[Style, str, str], _Mask] = OrderedDict()
+_WIDTHS: OrderedDict[tuple[Style, str], int] = OrderedDict()
+_MAX_WIDTHS: Final = 4096
+_cached_bytes = 0
+_LOCK = threading.Lock()
+"""Guards `_MASKS`, `_WIDTHS` and `_cached_bytes`: charts may be drawn in any thread."""
+
+
+def _mask(fonts: _Fonts, style: Style, text: str, anchor: str) -> _Mask:
+    """The text's mask from the cache, rendered and kept (the least recently used
+    dropped past `_MASK_CACHE_BYTES`) when it is not there."""
+    global _cached_bytes
+    key = (style, text, anchor)
+    with _LOCK:
+        found = _MASKS.get(key)
+        if found is not None:
+            _MASKS.move_to_end(key)
+            return found
+    mask = _Mask.render(text, fonts[style], anchor)
+    with _LOCK:
+        if key not in _MASKS:
+            _MASKS[key] = mask
+            _cached_bytes += mask.nbytes
+        while _cached_bytes > _MASK_CACHE_BYTES and len(_MASKS) > 1:
+            _, dropped = _MASKS.popitem(last=False)
+            _cached_bytes -= dropped.nbytes
+    return mask
+
+
+def _width(fonts: _Fonts, style: Style, text: str) -> int:
+    """The advance width of the text's widest line, kept (a few bytes each)."""
+    key = (style, text)
+    with _LOCK:
+        found = _WIDTHS.get(key)
+        if found is not None:
+            return found
+    width = max(round(fonts[style].getlength(line)) for line in text.split("\n"))
+    with _LOCK:
+        _WIDTHS[key] = width
+        while len(_WIDTHS) > _MAX_WIDTHS:
+            _WIDTHS.popitem(last=False)
+    return width
+
+
+def clear_text_cache() -> None:
+    """Forget every kept mask and width (for tests and measurements)."""
+    global _cached_bytes
+    with _LOCK:
+        _MASKS.clear()
+        _WIDTHS.clear()
+        _cached_bytes = 0
+
+
+def text_cache_bytes() -> int:
+    """What the kept masks take."""
+    with _LOCK:
+        return _cached_bytes
+
+
+Paint = Callable[[Image.Image, ImageDraw.ImageDraw], None]
+
+
+class _Painter:
+    """The chart's drawing, recorded with every text's mask, then painted on a canvas.
+
+    Recording first lets the fonts be closed before the canvas is made, so a chart's
+    peak memory holds one or the other, not both.
+    """
+
+    def __init__(self, fonts: _Fonts) -> None:
+        self.fonts = fonts
+        self.steps: list[Paint] = []
+
+    def text(
+        self,
+        xy: tuple[int, int],
+        text: str,
+        style: Style,
+        fill: int,
+        anchor: str,
+        *,
+        keep: bool = True,
+    ) -> None:
+        """`keep=False` for a text that changes with each result: rendered, not cached."""
+        fonts = self.fonts
+        mask = (
+            _mask(fonts, style, text, anchor) if keep else _Mask.render(text, fonts[style], anchor)
+        )
+        self.steps.append(lambda image, _draw: mask.paint(image, xy, fill))
+
+    def line(self, points: list[tuple[int, int]], fill: int, width: int) -> None:
+        self.steps.append(lambda _image, draw: draw.line(points, fill=fill, width=width))
+
+    def rectangle(self, box: list[int], fill: int) -> None:
+        self.steps.append(lambda _image, draw: draw.rectangle(box, fill=fill))
+
+    def paint(self, image: Image.Image) -> None:
+        draw = ImageDraw.Draw(image)
+        for step in self.steps:
+            step(image, draw)
 
 
 def result_chart_png(content: Content, result: Result | ResultRecord, lang: Lang) -> bytes:
@@ -110,15 +277,17 @@ def result_chart_png(content: Content, result: Result | ResultRecord, lang: Lang
     """
     record = result if isinstance(result, ResultRecord) else record_of(content, result, lang=lang)
     shown = view(content, record)
-    fonts = _Fonts.load()
+    fonts = _Fonts()
     plot = _Plot.of(shown, lang, fonts)
+    painter = _Painter(fonts)
+    _scale(painter, plot, lang)
+    _headings(painter, plot, lang)
+    _bars(painter, plot)
+    _titles(painter, shown, lang)
+    _legend(painter, lang, y=plot.top - 104)
+    del fonts, painter.fonts  # closed before the canvas is made
     image = Image.new("L", (WIDTH, plot.bottom + _BOTTOM_BLOCK), WHITE)
-    draw = ImageDraw.Draw(image)
-    _scale(draw, plot, fonts, lang)
-    _headings(draw, plot, fonts, lang)
-    _bars(draw, plot, fonts)
-    _titles(draw, shown, fonts, lang)
-    _legend(draw, fonts.small, lang, y=plot.top - 104)
+    painter.paint(image)
     return palette_png(image)
 
 
@@ -146,11 +315,11 @@ class _Plot:
         ]
         groups = [(category, dims) for category, dims in groups if dims]
         labels = {
-            d.dimension.id: _fit_label(d.dimension.label(lang), fonts.label)
+            d.dimension.id: _fit_label(fonts, d.dimension.label(lang))
             for _, dims in groups
             for d in dims
         }
-        label_w = max((_width(label, fonts.label) for label in labels.values()), default=180)
+        label_w = max((_width(fonts, "label", label) for label in labels.values()), default=180)
         rows: list[tuple[int, Scored]] = []
         headings: list[tuple[int, Category, float]] = []
         y = 0
@@ -169,78 +338,67 @@ class _Plot:
         return round(self.left + (self.right - self.left) * level / MAX_LEVEL)
 
 
-def _scale(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts, lang: Lang) -> None:
+def _scale(painter: _Painter, plot: _Plot, lang: Lang) -> None:
     """A vertical line per level, numbered above and below, and the axis's name."""
     for level in range(MAX_LEVEL + 1):
         x = plot.x_of(level)
-        draw.line([(x, plot.top), (x, plot.bottom)], fill=SHADE[GRID], width=2)
+        painter.line([(x, plot.top), (x, plot.bottom)], fill=SHADE[GRID], width=2)
         for tick_y, anchor in ((plot.top - 10, "md"), (plot.bottom + 10, "ma")):
-            draw.text((x, tick_y), str(level), font=fonts.small, fill=SHADE[MUTED], anchor=anchor)
-    draw.text(
+            painter.text((x, tick_y), str(level), "small", SHADE[MUTED], anchor)
+    painter.text(
         ((plot.left + plot.right) // 2, plot.bottom + 50),
         t("chart_level_axis", lang),
-        font=fonts.small,
-        fill=SHADE[MUTED],
-        anchor="ma",
+        "small",
+        SHADE[MUTED],
+        "ma",
     )
 
 
-def _headings(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts, lang: Lang) -> None:
+def _headings(painter: _Painter, plot: _Plot, lang: Lang) -> None:
     """Each category's name and score over a rule."""
     for y_mid, category, value in plot.headings:
         y = plot.top + y_mid
         name = t(CATEGORY_LABELS[category], lang)
-        draw.text((_MARGIN, y), name, font=fonts.heading, fill=SHADE[INK], anchor="lm")
-        draw.text(
-            (plot.right, y), percent(value, lang), font=fonts.heading, fill=SHADE[INK], anchor="rm"
-        )
+        painter.text((_MARGIN, y), name, "heading", SHADE[INK], "lm")
+        painter.text((plot.right, y), percent(value, lang), "heading", SHADE[INK], "rm")
         rule_y = y + _HEADING_H * 36 // 100
-        draw.line([(_MARGIN, rule_y), (WIDTH - _MARGIN, rule_y)], fill=SHADE[INK], width=2)
+        painter.line([(_MARGIN, rule_y), (WIDTH - _MARGIN, rule_y)], fill=SHADE[INK], width=2)
 
 
-def _bars(draw: ImageDraw.ImageDraw, plot: _Plot, fonts: _Fonts) -> None:
+def _bars(painter: _Painter, plot: _Plot) -> None:
     """Each dimension's label, the required level in grey, the candidate's level over it."""
     grey_half, bar_half = _ROW_H * 36 // 100, _ROW_H * 17 // 100
     for y_mid, d in plot.rows:
         mid = plot.top + y_mid
-        label = plot.labels[d.dimension.id]
-        draw.multiline_text(
-            (_MARGIN, mid), label, font=fonts.label, fill=SHADE[INK], anchor="lm", spacing=4
-        )
+        painter.text((_MARGIN, mid), plot.labels[d.dimension.id], "label", SHADE[INK], "lm")
         if d.dimension.required > 0:
-            draw.rectangle(
+            painter.rectangle(
                 [plot.left, mid - grey_half, plot.x_of(d.dimension.required), mid + grey_half],
                 fill=SHADE[REQUIRED_GREY],
             )
         met = d.level >= d.dimension.required
         # A zero level still shows a sliver, so "nothing" reads as a bar, not a gap.
         end = max(plot.x_of(d.level), plot.left + 6)
-        draw.rectangle(
+        painter.rectangle(
             [plot.left, mid - bar_half, end, mid + bar_half],
             fill=SHADE[BLUE if met else VERMILLION],
         )
 
 
-def _titles(draw: ImageDraw.ImageDraw, shown: View, fonts: _Fonts, lang: Lang) -> None:
+def _titles(painter: _Painter, shown: View, lang: Lang) -> None:
     """The job, the fit and its band, and the interest when it counts."""
     record = shown.record
     fit = t("chart_fit", lang, fit=percent(record.overall, lang), band=shown.band.label(lang))
     title = shown.content.profile.title(lang)  # written for mid-sentence: capitalise it here
-    draw.text(
-        (WIDTH // 2, 29),
-        title[:1].upper() + title[1:],
-        font=fonts.title,
-        fill=SHADE[INK],
-        anchor="ma",
-    )
-    draw.text((WIDTH // 2, 97), fit, font=fonts.subtitle, fill=SHADE[INK], anchor="ma")
+    painter.text((WIDTH // 2, 29), title[:1].upper() + title[1:], "title", SHADE[INK], "ma")
+    painter.text((WIDTH // 2, 97), fit, "subtitle", SHADE[INK], "ma", keep=False)
     if record.interest is not None:
         # An interest cap's reason shows on the picture too.
         interest = t("chart_interest", lang, value=percent(record.interest, lang))
-        draw.text((WIDTH // 2, 152), interest, font=fonts.subtitle, fill=SHADE[INK], anchor="ma")
+        painter.text((WIDTH // 2, 152), interest, "subtitle", SHADE[INK], "ma", keep=False)
 
 
-def _legend(draw: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont, lang: Lang, y: int) -> None:
+def _legend(painter: _Painter, lang: Lang, y: int) -> None:
     """Three swatches with their words, centred on one line."""
     entries = [
         (BLUE, t("chart_you_met", lang)),
@@ -248,25 +406,22 @@ def _legend(draw: ImageDraw.ImageDraw, font: ImageFont.FreeTypeFont, lang: Lang,
         (REQUIRED_GREY, t("chart_required", lang)),
     ]
     swatch, gap, spacing = 32, 12, 34
-    total = sum(swatch + gap + _width(text, font) for _, text in entries) + spacing * 2
+    widths = [_width(painter.fonts, "small", text) for _, text in entries]
+    total = sum(swatch + gap + width for width in widths) + spacing * 2
     x = (WIDTH - total) // 2
-    for colour, text in entries:
-        draw.rectangle([x, y + 6, x + swatch, y + 24], fill=SHADE[colour])
+    for (colour, text), width in zip(entries, widths, strict=True):
+        painter.rectangle([x, y + 6, x + swatch, y + 24], fill=SHADE[colour])
         x += swatch + gap
-        draw.text((x, y + 15), text, font=font, fill=SHADE[INK], anchor="lm")
-        x += _width(text, font) + spacing
+        painter.text((x, y + 15), text, "small", SHADE[INK], "lm")
+        x += width + spacing
 
 
-def _width(text: str, font: ImageFont.FreeTypeFont) -> int:
-    return max(round(font.getlength(line)) for line in text.split("\n"))
-
-
-def _fit_label(label: str, font: ImageFont.FreeTypeFont) -> str:
+def _fit_label(fonts: _Fonts, label: str) -> str:
     """The label, wrapped onto more lines only if it is wider than half the picture."""
-    if _width(label, font) <= _MAX_LABEL_W:
+    if _width(fonts, "label", label) <= _MAX_LABEL_W:
         return label
     for chars in range(len(label) - 1, 8, -1):
         wrapped = textwrap.fill(label, chars, break_long_words=False)
-        if _width(wrapped, font) <= _MAX_LABEL_W:
+        if _width(fonts, "label", wrapped) <= _MAX_LABEL_W:
             return wrapped
     return textwrap.fill(label, 9, break_long_words=False)
