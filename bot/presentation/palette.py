@@ -69,6 +69,9 @@ def _shade_to_index() -> tuple[list[int], list[int]]:
 #: copies, instead of a second copy of the whole picture (2.6 MiB for a result chart).
 BAND_ROWS: Final = 128
 
+PNG_LEVEL: Final = 3
+"""zlib's level for the result chart: the chart's largest cost after the text was cached."""
+
 
 def palette_png(image: Image.Image) -> bytes:
     """A PNG with the fixed palette: each shade of the grey canvas takes its palette entry.
@@ -76,8 +79,9 @@ def palette_png(image: Image.Image) -> bytes:
     The bars keep their exact colours, and the file is a third the size of an
     RGB one. The canvas becomes the palette picture in place, a band of rows at a time
     (`BAND_ROWS`), so the mapping never holds a second copy of the picture. zlib
-    level 4 instead of 6: 10 ms instead of 15 ms of CPU, for a file 15 % larger
-    (about 80 KB).
+    level 3: 7 ms of CPU instead of 10 ms at level 4 and 15 ms at 6, for a file of
+    about 88 KB (93 KB at most on the shipped and test profiles) instead of 80 and 70
+    (docs/benchmarks.md).
     """
     table, palette = _shade_to_index()
     width, height = image.size
@@ -86,5 +90,5 @@ def palette_png(image: Image.Image) -> bytes:
         image.paste(image.crop(band).point(table), band)
     image.putpalette(palette)  # the indices become a "P" picture, in place
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=4)
+    image.save(buffer, format="PNG", compress_level=PNG_LEVEL)
     return buffer.getvalue()
