@@ -97,7 +97,7 @@ def test_a_job_drawn_before_opens_only_the_faces_of_the_results_figures(
         opened.append(size)
         return truetype(font, size)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(result_chart.ImageFont, "truetype", counting)
+    monkeypatch.setattr(ImageFont, "truetype", counting)
     result_chart_png(fixture_job, strong(fixture_job), "fr")
     assert len(set(opened)) == 5
     opened.clear()
