@@ -164,7 +164,7 @@ _LINE_SPACING = 4
 _PAD = 4
 
 _MASK_CACHE_BYTES: Final = 2 << 20
-"""About three jobs' texts in two languages (a job's are about 0.3 MiB a language)."""
+"""About two jobs' texts in two languages (the shipped job's are about 0.45 MiB a language)."""
 _MASKS: OrderedDict[tuple[Style, str, str], _Mask] = OrderedDict()
 _WIDTHS: OrderedDict[tuple[Style, str], int] = OrderedDict()
 _MAX_WIDTHS: Final = 4096
