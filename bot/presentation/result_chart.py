@@ -11,7 +11,8 @@ bounded cache (`_MASKS`) and pasted with its ink on each chart: the same pixels
 as drawing it, as a mask depends only on the text, its font and its anchor.
 A chart is drawn in two steps: first every mask is found or rendered, with the
 fonts it needs opened for this chart only (after the first charts of a job,
-just the one for the fit line); then, the fonts closed, the canvas is painted.
+just the one for the fit line); then, the fonts closed, the picture is painted
+and compressed a band of rows at a time, never held whole.
 The cache is guarded by a lock and nothing else is shared, so any thread may
 draw a chart.
 
@@ -26,7 +27,7 @@ import importlib.util
 import textwrap
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,6 +39,7 @@ from bot.content.models import CATEGORIES, MAX_LEVEL, Category, Content, Lang
 from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import Result
 from bot.presentation.palette import (
+    BAND_ROWS,
     BLUE,
     GRID,
     INK,
@@ -46,7 +48,7 @@ from bot.presentation.palette import (
     SHADE,
     VERMILLION,
     WHITE,
-    palette_png,
+    palette_png_of_bands,
 )
 from bot.presentation.result_view import Scored, View, view
 from bot.presentation.texts import CATEGORY_LABELS, percent, t
@@ -103,20 +105,24 @@ _STYLES: Final[dict[Style, tuple[str, int]]] = {
 
 
 class _Fonts:
-    """The faces one chart needs, each opened at its first use and closed with this object.
+    """The face a chart needs now, opened when a text is not in the cache.
 
-    Each FreeType face maps and reads its font file: opened only when a text is
-    not in the cache, a chart of a job already drawn opens one face instead of five.
+    Each FreeType face maps and reads its font file (about 0.3 MiB resident): one
+    is open at a time, the previous one closed when another style is asked for.
+    A chart of a job already drawn opens one face (the fit line's), or two.
     """
 
     def __init__(self) -> None:
-        self._open: dict[Style, ImageFont.FreeTypeFont] = {}
+        self._style: Style | None = None
+        self._face: ImageFont.FreeTypeFont | None = None
 
     def __getitem__(self, style: Style) -> ImageFont.FreeTypeFont:
-        if style not in self._open:
+        if self._face is None or style != self._style:
+            self._face = None  # closed before the next one is opened
             name, size = _STYLES[style]
-            self._open[style] = ImageFont.truetype(font_dir() / name, size)
-        return self._open[style]
+            self._face = ImageFont.truetype(font_dir() / name, size)
+            self._style = style
+        return self._face
 
 
 @dataclass(frozen=True)
@@ -224,19 +230,23 @@ def text_cache_bytes() -> int:
         return _cached_bytes
 
 
-Paint = Callable[[Image.Image, ImageDraw.ImageDraw], None]
+Paint = Callable[[Image.Image, ImageDraw.ImageDraw, int], None]
+"""One step of the drawing, given the band, its `Draw` and the band's top row."""
 
 
 class _Painter:
-    """The chart's drawing, recorded with every text's mask, then painted on a canvas.
+    """The chart's drawing, recorded with every text's mask, then painted band by band.
 
-    Recording first lets the fonts be closed before the canvas is made, so a chart's
-    peak memory holds one or the other, not both.
+    Recording first lets the fonts be closed before any of the picture is made, and
+    painting a band of rows at a time (`BAND_ROWS`: the steps that reach into it,
+    moved up by its top row) means the picture is never held whole: a chart holds
+    the fonts, or a band, never both, nor the whole canvas.
     """
 
     def __init__(self, fonts: _Fonts) -> None:
-        self.fonts = fonts
-        self.steps: list[Paint] = []
+        self.fonts: _Fonts | None = fonts
+        self.steps: list[tuple[int, int, Paint]] = []
+        """First row, last row, the step."""
 
     def text(
         self,
@@ -249,22 +259,53 @@ class _Painter:
         keep: bool = True,
     ) -> None:
         """`keep=False` for a text that changes with each result: rendered, not cached."""
+        assert self.fonts is not None, "texts are recorded before the fonts are closed"
         fonts = self.fonts
         mask = (
             _mask(fonts, style, text, anchor) if keep else _Mask.render(text, fonts[style], anchor)
         )
-        self.steps.append(lambda image, _draw: mask.paint(image, xy, fill))
+        top = xy[1] + mask.dy
+        self.steps.append(
+            (
+                top,
+                top + mask.image.height,
+                lambda band, _, y0: mask.paint(band, (xy[0], xy[1] - y0), fill),
+            )
+        )
+
+    def width(self, style: Style, text: str) -> int:
+        assert self.fonts is not None, "widths are measured before the fonts are closed"
+        return _width(self.fonts, style, text)
+
+    def close_fonts(self) -> None:
+        """Drop the faces (each closes with its last reference): before any band is made."""
+        self.fonts = None
 
     def line(self, points: list[tuple[int, int]], fill: int, width: int) -> None:
-        self.steps.append(lambda _image, draw: draw.line(points, fill=fill, width=width))
+        ys = [y for _, y in points]
+
+        def paint(_band: Image.Image, draw: ImageDraw.ImageDraw, y0: int) -> None:
+            draw.line([(x, y - y0) for x, y in points], fill=fill, width=width)
+
+        self.steps.append((min(ys) - width, max(ys) + width, paint))
 
     def rectangle(self, box: list[int], fill: int) -> None:
-        self.steps.append(lambda _image, draw: draw.rectangle(box, fill=fill))
+        x0, top, x1, bottom = box
 
-    def paint(self, image: Image.Image) -> None:
-        draw = ImageDraw.Draw(image)
-        for step in self.steps:
-            step(image, draw)
+        def paint(_band: Image.Image, draw: ImageDraw.ImageDraw, y0: int) -> None:
+            draw.rectangle([x0, top - y0, x1, bottom - y0], fill=fill)
+
+        self.steps.append((top, bottom, paint))
+
+    def bands(self, height: int) -> Iterator[Image.Image]:
+        """The picture, `BAND_ROWS` rows at a time, top first."""
+        for y0 in range(0, height, BAND_ROWS):
+            band = Image.new("L", (WIDTH, min(BAND_ROWS, height - y0)), WHITE)
+            draw = ImageDraw.Draw(band)
+            for first, last, paint in self.steps:
+                if first < y0 + band.height and last >= y0:
+                    paint(band, draw, y0)
+            yield band
 
 
 def result_chart_png(content: Content, result: Result | ResultRecord, lang: Lang) -> bytes:
@@ -285,10 +326,10 @@ def result_chart_png(content: Content, result: Result | ResultRecord, lang: Lang
     _bars(painter, plot)
     _titles(painter, shown, lang)
     _legend(painter, lang, y=plot.top - 104)
-    del fonts, painter.fonts  # closed before the canvas is made
-    image = Image.new("L", (WIDTH, plot.bottom + _BOTTOM_BLOCK), WHITE)
-    painter.paint(image)
-    return palette_png(image)
+    del fonts
+    painter.close_fonts()
+    height = plot.bottom + _BOTTOM_BLOCK
+    return palette_png_of_bands(WIDTH, height, painter.bands(height))
 
 
 @dataclass(frozen=True)
@@ -406,7 +447,7 @@ def _legend(painter: _Painter, lang: Lang, y: int) -> None:
         (REQUIRED_GREY, t("chart_required", lang)),
     ]
     swatch, gap, spacing = 32, 12, 34
-    widths = [_width(painter.fonts, "small", text) for _, text in entries]
+    widths = [painter.width("small", text) for _, text in entries]
     total = sum(swatch + gap + width for width in widths) + spacing * 2
     x = (WIDTH - total) // 2
     for (colour, text), width in zip(entries, widths, strict=True):
