@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import io
+import weakref
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,6 +15,7 @@ from bot.content.loader import load_content
 from bot.content.models import Content, Lang, Text
 from bot.engine.result import Result
 from bot.presentation import result_chart
+from bot.presentation.palette import palette_png_of_bands
 from bot.presentation.result_chart import clear_text_cache, result_chart_png, text_cache_bytes
 from tests.support.paths import FIXTURES, ROOT
 from tests.test_charts import strong, weak
@@ -89,23 +92,49 @@ def test_a_job_drawn_before_opens_only_the_faces_of_the_results_figures(
     fixture_job: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each face maps its font file: with the job's texts kept, a chart opens the fit
-    line's face, and the headings' when a category's score was not drawn before."""
+    line's face, and the headings' when a category's score was not drawn before; and
+    never more than one face is open at once."""
     opened: list[int] = []
+    alive: list[int] = []
+    most_alive = 0
     truetype = ImageFont.truetype
 
     def counting(font: object, size: int) -> ImageFont.FreeTypeFont:
+        nonlocal most_alive
+        face = truetype(font, size)  # type: ignore[arg-type]
         opened.append(size)
-        return truetype(font, size)  # type: ignore[arg-type]
+        alive.append(size)
+        most_alive = max(most_alive, len(alive))
+        weakref.finalize(face, alive.remove, size)
+        return face
 
     monkeypatch.setattr(ImageFont, "truetype", counting)
     result_chart_png(fixture_job, strong(fixture_job), "fr")
     assert len(set(opened)) == 5
+    assert most_alive == 1 and alive == []
     opened.clear()
     result_chart_png(fixture_job, weak(fixture_job), "fr")  # other scores
     assert opened == [result_chart._HEADING_PX, result_chart._SUBTITLE_PX]
     opened.clear()
     result_chart_png(fixture_job, strong(fixture_job), "fr")
     assert opened == [result_chart._SUBTITLE_PX]
+    assert most_alive == 1 and alive == []
+
+
+def test_the_picture_does_not_depend_on_the_bands(
+    fixture_job: Content, shipped_job: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Painted a band of rows at a time: lines, bars and texts across a band's edge
+    come out as on one whole canvas."""
+
+    def pixels(content: Content, result: Result, lang: Lang) -> bytes:
+        return Image.open(io.BytesIO(result_chart_png(content, result, lang))).tobytes()
+
+    cases = [(fixture_job, strong(fixture_job), "fr"), (shipped_job, weak(shipped_job), "en")]
+    banded = [pixels(*case) for case in cases]
+    for rows in (1 << 16, 7):
+        monkeypatch.setattr(result_chart, "BAND_ROWS", rows)
+        assert [pixels(*case) for case in cases] == banded
 
 
 @pytest.mark.parametrize(
@@ -132,3 +161,10 @@ def test_threads_share_the_kept_masks_safely(fixture_job: Content) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda job: result_chart_png(fixture_job, *job), jobs))
     assert got == expected
+
+
+def test_bands_that_do_not_make_the_picture_are_refused() -> None:
+    band = Image.new("L", (5, 3), 255)
+    assert palette_png_of_bands(5, 6, [band, band]).startswith(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(ValueError, match="bands of 3 rows for a picture of 6"):
+        palette_png_of_bands(5, 6, [band])
