@@ -3,10 +3,10 @@
 The result chart is drawn on a one-byte canvas: its text and lines are grey,
 and its two colours are drawn as two shades that nothing else makes
 (anti-aliased text only blends the ink, 34 or a lighter grey, with what is
-under it, never below 34). `palette_png_of_bands` maps each shade to its palette
-entry, a band of rows at a time. An RGB canvas took four bytes a pixel and a quantising pass: 13.5 MiB
-of transient memory per chart instead of 5.8, and a quarter more CPU
-(docs/benchmarks.md).
+under it, never below 34). `palette_png_of_bands` maps each shade to its
+palette entry, a band of rows at a time. An RGB canvas took four bytes a pixel
+and a quantising pass: 13.5 MiB of transient memory per chart instead of 5.8,
+and a quarter more CPU (docs/benchmarks.md).
 """
 
 from __future__ import annotations
