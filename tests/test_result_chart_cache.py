@@ -14,9 +14,10 @@ from PIL import Image, ImageDraw, ImageFont
 from bot.content.loader import load_content
 from bot.content.models import Content, Lang, Text
 from bot.engine.result import Result
-from bot.presentation import result_chart
+from bot.presentation import chart_paint, chart_text
+from bot.presentation.chart_text import clear_text_cache, text_cache_bytes
 from bot.presentation.palette import palette_png_of_bands
-from bot.presentation.result_chart import clear_text_cache, result_chart_png, text_cache_bytes
+from bot.presentation.result_chart import result_chart_png
 from tests.support.paths import FIXTURES, ROOT
 from tests.test_charts import strong, weak
 
@@ -77,7 +78,7 @@ def test_an_edited_label_shows_at_once(fixture_job: Content) -> None:
 def test_the_kept_masks_stay_within_their_bound(
     fixture_job: Content, shipped_job: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(result_chart, "_MASK_CACHE_BYTES", 200_000)
+    monkeypatch.setattr(chart_text, "MASK_CACHE_BYTES", 200_000)
     expected = {lang: fresh(shipped_job, weak(shipped_job), lang) for lang in ("fr", "en")}
     clear_text_cache()
     for lang in ("fr", "en"):
@@ -114,10 +115,10 @@ def test_a_job_drawn_before_opens_only_the_faces_of_the_results_figures(
     assert most_alive == 1 and alive == []
     opened.clear()
     result_chart_png(fixture_job, weak(fixture_job), "fr")  # other scores
-    assert opened == [result_chart._HEADING_PX, result_chart._SUBTITLE_PX]
+    assert opened == [chart_text.HEADING_PX, chart_text.SUBTITLE_PX]
     opened.clear()
     result_chart_png(fixture_job, strong(fixture_job), "fr")
-    assert opened == [result_chart._SUBTITLE_PX]
+    assert opened == [chart_text.SUBTITLE_PX]
     assert most_alive == 1 and alive == []
 
 
@@ -133,7 +134,7 @@ def test_the_picture_does_not_depend_on_the_bands(
     cases = [(fixture_job, strong(fixture_job), "fr"), (shipped_job, weak(shipped_job), "en")]
     banded = [pixels(*case) for case in cases]
     for rows in (1 << 16, 7):
-        monkeypatch.setattr(result_chart, "BAND_ROWS", rows)
+        monkeypatch.setattr(chart_paint, "BAND_ROWS", rows)
         assert [pixels(*case) for case in cases] == banded
 
 
@@ -143,14 +144,14 @@ def test_the_picture_does_not_depend_on_the_bands(
 )
 def test_a_pasted_mask_gives_the_pixels_of_drawn_text(text: str, anchor: str) -> None:
     """Over lines and a shaded background, as on the chart, at whole-pixel positions."""
-    font = ImageFont.truetype(result_chart.font_dir() / "DejaVuSans.ttf", 31)
+    font = ImageFont.truetype(chart_text.font_dir() / "DejaVuSans.ttf", 31)
     canvas = Image.new("L", (400, 160), 255)
     background = ImageDraw.Draw(canvas)
     background.rectangle([0, 60, 400, 90], fill=207)
     background.line([(0, 75), (400, 75)], fill=34, width=2)
     drawn, pasted = canvas.copy(), canvas.copy()
     ImageDraw.Draw(drawn).multiline_text((200, 70), text, font=font, fill=34, anchor=anchor)
-    result_chart._Mask.render(text, font, anchor).paint(pasted, (200, 70), 34)
+    chart_text.Mask.render(text, font, anchor).paint(pasted, (200, 70), 34)
     assert pasted.tobytes() == drawn.tobytes()
 
 

@@ -19,7 +19,8 @@ from bot.content.models import CATEGORIES, Content, Lang
 from bot.engine.change import compare
 from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
-from bot.presentation.result_chart import clear_text_cache, result_chart_png
+from bot.presentation.chart_text import clear_text_cache
+from bot.presentation.result_chart import result_chart_png
 from bot.presentation.result_sections import SECTIONS, available, section
 from bot.presentation.result_summary import (
     SUMMARY_MAX_CHARS,
