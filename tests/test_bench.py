@@ -59,3 +59,19 @@ def test_the_slow_disk_benchmark_runs_with_a_few_people() -> None:
     for setup in ("own thread (now)", "on the loop (before)"):
         assert rows[setup].split()[-3:] == ["4", "of", "4"], out.stdout
     assert "before ÷ now" in rows, out.stdout
+
+
+def test_the_chart_benchmark_prints_every_figure() -> None:
+    """Two fresh processes of four charts: each row has its figure."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.chart_cost", "--runs", "2", "--charts", "4"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
+    )
+    rows = {line[:47].strip(): line[47:].split() for line in out.stdout.splitlines()[1:]}
+    assert len(rows) == 11, out.stdout
+    for name, figures in rows.items():
+        assert float(figures[0]) > 0, name

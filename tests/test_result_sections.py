@@ -19,6 +19,7 @@ from bot.content.models import CATEGORIES, Content, Lang
 from bot.engine.change import compare
 from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
+from bot.presentation.chart_text import clear_text_cache
 from bot.presentation.result_chart import result_chart_png
 from bot.presentation.result_sections import SECTIONS, available, section
 from bot.presentation.result_summary import (
@@ -56,7 +57,9 @@ def test_every_persona_s_summary_fits_one_phone_screen(
 
 
 def _drawn(content: Content, record: ResultRecord, lang: Lang) -> list[str]:
-    """Every string the chart draws, caught as Pillow draws it."""
+    """Every string the chart draws, caught as Pillow draws it (the kept masks
+    forgotten first, so that every text is rendered)."""
+    clear_text_cache()
     texts: list[str] = []
     original = ImageDraw.ImageDraw.text
 

@@ -3,15 +3,17 @@
 The result chart is drawn on a one-byte canvas: its text and lines are grey,
 and its two colours are drawn as two shades that nothing else makes
 (anti-aliased text only blends the ink, 34 or a lighter grey, with what is
-under it, never below 34). `palette_png` maps each shade to its palette
-entry. An RGB canvas took four bytes a pixel and a quantising pass: 13.5 MiB
-of transient memory per chart instead of 5.8, and a quarter more CPU
-(docs/benchmarks.md).
+under it, never below 34). `palette_png_of_bands` maps each shade to its
+palette entry, a band of rows at a time. An RGB canvas took four bytes a pixel
+and a quantising pass: 13.5 MiB of transient memory per chart instead of 5.8,
+and a quarter more CPU (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
@@ -65,26 +67,64 @@ def _shade_to_index() -> tuple[list[int], list[int]]:
     return [nearest(shade) for shade in range(256)], [v for entry in palette for v in entry]
 
 
-#: Rows of the picture mapped to palette entries at a time: a band is all the mapping
-#: copies, instead of a second copy of the whole picture (2.6 MiB for a result chart).
+#: Rows of the picture painted and mapped to palette entries at a time: a band is
+#: all a result chart holds of its picture, instead of the whole (2.6 MiB).
 BAND_ROWS: Final = 128
+
+PNG_LEVEL: Final = 3
+"""zlib's level: 7 ms of CPU for a result chart instead of 10 ms at level 4 and 15 ms
+at 6, for a file of about 90 KB (93 KB at most on the shipped and test profiles)
+instead of 82 and 70 (docs/benchmarks.md)."""
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def palette_png_of_bands(width: int, height: int, bands: Iterable[Image.Image]) -> bytes:
+    """A PNG with the fixed palette, from the grey canvas given a band of rows at a time.
+
+    Each shade takes its palette entry: the bars keep their exact colours, and the
+    file is a third the size of an RGB one. Each band ("L", `width` wide, top to
+    bottom, `height` rows in all) is mapped and compressed as it comes, so the
+    picture is never held whole. The PNG is written here (8-bit palette, no
+    filter, as Pillow writes a palette picture) because Pillow only writes a
+    picture it holds whole.
+    """
+    from PIL import Image
+
+    table, palette = _shade_to_index()
+    compressor = zlib.compressobj(PNG_LEVEL)
+    idat: list[bytes] = []
+    rows = 0
+    for band in bands:
+        # Each row starts with its filter type, 0 (none): a zero column on the left.
+        framed = Image.new("L", (width + 1, band.height), 0)
+        framed.paste(band.point(table), (1, 0))
+        idat.append(compressor.compress(framed.tobytes()))
+        rows += band.height
+    idat.append(compressor.flush())
+    if rows != height:
+        raise ValueError(f"bands of {rows} rows for a picture of {height}")
+    header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit palette indices
+    return b"".join(
+        (
+            _PNG_SIGNATURE,
+            _chunk(b"IHDR", header),
+            _chunk(b"PLTE", bytes(palette)),
+            _chunk(b"IDAT", b"".join(idat)),
+            _chunk(b"IEND", b""),
+        )
+    )
 
 
 def palette_png(image: Image.Image) -> bytes:
-    """A PNG with the fixed palette: each shade of the grey canvas takes its palette entry.
-
-    The bars keep their exact colours, and the file is a third the size of an
-    RGB one. The canvas becomes the palette picture in place, a band of rows at a time
-    (`BAND_ROWS`), so the mapping never holds a second copy of the picture. zlib
-    level 4 instead of 6: 10 ms instead of 15 ms of CPU, for a file 15 % larger
-    (about 80 KB).
-    """
-    table, palette = _shade_to_index()
+    """The PNG of a whole grey canvas (`palette_png_of_bands`, a band at a time)."""
     width, height = image.size
-    for top in range(0, height, BAND_ROWS):
-        band = (0, top, width, min(top + BAND_ROWS, height))
-        image.paste(image.crop(band).point(table), band)
-    image.putpalette(palette)  # the indices become a "P" picture, in place
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=4)
-    return buffer.getvalue()
+    bands = (
+        image.crop((0, top, width, min(top + BAND_ROWS, height)))
+        for top in range(0, height, BAND_ROWS)
+    )
+    return palette_png_of_bands(width, height, bands)

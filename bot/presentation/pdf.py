@@ -21,8 +21,8 @@ from typing import Final
 
 from bot.content.models import Lang
 from bot.hidden_imports import hidden
+from bot.presentation.chart_text import font_dir
 from bot.presentation.pdf_parts import INDENT, PdfSection, drop_prefix, hanging, runs
-from bot.presentation.result_chart import font_dir
 from bot.presentation.texts import t
 
 # fpdf2 imports numpy when it is installed, only to speed up image formats the result's
