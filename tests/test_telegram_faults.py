@@ -4,7 +4,6 @@ tracebacks, never a deaf bot."""
 from __future__ import annotations
 
 import logging
-import os
 import random
 import subprocess
 import sys
@@ -19,7 +18,6 @@ from bot.telegram_bot.polling import MAX_POLL_PAUSE, poll_pause
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
     BEGIN,
-    TOKEN,
     QuizPlayer,
     begin,
     make_settings,
@@ -28,7 +26,7 @@ from tests.support.harness import (
     random_choices,
     running_bot,
 )
-from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.process import NO_TELEGRAM, bot_env
 
 OUPS = "Oups"
 
@@ -220,14 +218,7 @@ def test_a_network_outage_at_start_up_is_one_line(tmp_path: Path) -> None:
     """Finding 7: about 110 lines of tracebacks came before the one-line error."""
     completed = subprocess.run(
         [sys.executable, "-m", "bot", "run"],
-        env={
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",  # nothing listens on port 9
-            "CAREERBOT_DATA_DIR": str(tmp_path),
-            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
-            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
-        },
+        env=bot_env(NO_TELEGRAM, tmp_path),
         capture_output=True,
         text=True,
         timeout=60,
