@@ -324,6 +324,7 @@ def test_state_db_has_migrations_and_adopts_a_file_from_before_them(tmp_path: Pa
         "m003_previous_results",
         "m004_result_quiz_ids",
         "m005_result_records",
+        "m006_expiry_indexes",
     ]
     store.close()
 

@@ -48,7 +48,7 @@ from bot.private_files import create_private
 from bot.sqlite_lib import Database
 from bot.state.database import prove_writable, storage_error, storage_errors
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
-from bot.state.state_schema import MIGRATIONS, stored_content
+from bot.state.state_schema import EXPIRING, MIGRATIONS, stored_content
 
 log = logging.getLogger(__name__)
 
@@ -149,17 +149,26 @@ class StateDb:
         return found[0], found[1]
 
     def expire_idle(self, older_than_days: int, now: float | None = None) -> int:
-        """Delete quizzes and results untouched for that many days; return how many."""
+        """Delete quizzes and results untouched for that many days; return how many.
+
+        Every /start calls it, and there is mostly nothing to expire: that is found on the
+        tables' indexes (`m006_expiry_indexes`), without a write transaction."""
         cutoff = (now or time.time()) - older_than_days * 86_400
+        if not any(self._older_than(table, column, cutoff) for table, column in EXPIRING):
+            return 0
         with self.db.atomic():
-            sessions = self.db.execute("delete from sessions where updated_at < ?", [cutoff])
-            results = self.db.execute("delete from last_results where finished_at < ?", [cutoff])
-            self.db.execute("delete from previous_results where finished_at < ?", [cutoff])
-            self.db.execute("delete from languages where updated_at < ?", [cutoff])
-        expired = int(sessions.rowcount + results.rowcount)
+            deleted = {
+                table: self.db.execute(f"delete from {table} where {column} < ?", [cutoff]).rowcount
+                for table, column in EXPIRING
+            }
+        expired = int(deleted["sessions"] + deleted["last_results"])
         if expired:
             self.checkpoint()
         return expired
+
+    def _older_than(self, table: str, column: str, cutoff: float) -> bool:
+        query = f"select exists (select 1 from {table} where {column} < ?)"
+        return bool(self.db.execute(query, [cutoff]).fetchone()[0])
 
     # --- Preferences and results ---
 
