@@ -22,9 +22,10 @@ from bot.services import quiz
 from bot.services.deps import Deps
 from bot.services.reply import Person
 from bot.sqlite_lib import Database
+from bot.state.expiry import EXPIRING
 from bot.state.records import ActiveQuiz
 from bot.state.state_db import StateDb
-from bot.state.state_schema import EXPIRING, MIGRATIONS
+from bot.state.state_schema import MIGRATIONS
 from bot.state.state_store import StateStore
 from tests.support.records import kept
 

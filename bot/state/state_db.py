@@ -47,8 +47,9 @@ from bot.engine.session import QuizSession
 from bot.private_files import create_private
 from bot.sqlite_lib import Database
 from bot.state.database import prove_writable, storage_error, storage_errors
+from bot.state.expiry import delete_older, idle_users
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
-from bot.state.state_schema import EXPIRING, MIGRATIONS, stored_content
+from bot.state.state_schema import MIGRATIONS, stored_content
 
 log = logging.getLogger(__name__)
 
@@ -141,34 +142,15 @@ class StateDb:
 
     def idle_users(self, older_than_days: int, now: float) -> tuple[set[int], set[int]]:
         """Who `expire_idle` would delete a quiz of, and who a chosen language of."""
-        cutoff = now - older_than_days * 86_400
-        found = []
-        for table in ("sessions", "languages"):
-            query = f"select user_id from {table} where updated_at < ?"
-            found.append({int(row["user_id"]) for row in self.db.query(query, [cutoff])})
-        return found[0], found[1]
+        return idle_users(self.db, now - older_than_days * 86_400)
 
     def expire_idle(self, older_than_days: int, now: float | None = None) -> int:
-        """Delete quizzes and results untouched for that many days; return how many.
-
-        Every /start calls it, and there is mostly nothing to expire: that is found on the
-        tables' indexes (`m006_expiry_indexes`), without a write transaction."""
-        cutoff = (now or time.time()) - older_than_days * 86_400
-        if not any(self._older_than(table, column, cutoff) for table, column in EXPIRING):
-            return 0
-        with self.db.atomic():
-            deleted = {
-                table: self.db.execute(f"delete from {table} where {column} < ?", [cutoff]).rowcount
-                for table, column in EXPIRING
-            }
-        expired = int(deleted["sessions"] + deleted["last_results"])
+        """Delete quizzes and results untouched for that many days; return how many (with
+        nothing that old, it writes nothing: `bot.state.expiry`)."""
+        expired = delete_older(self.db, (now or time.time()) - older_than_days * 86_400)
         if expired:
             self.checkpoint()
         return expired
-
-    def _older_than(self, table: str, column: str, cutoff: float) -> bool:
-        query = f"select exists (select 1 from {table} where {column} < ?)"
-        return bool(self.db.execute(query, [cutoff]).fetchone()[0])
 
     # --- Preferences and results ---
 

@@ -100,20 +100,16 @@ def m005_result_records(db: Database) -> None:
         db.table(table).transform(drop={"answers"})
 
 
-#: The tables whose rows expire, each with the time it is counted from (`StateDb.expire_idle`).
-EXPIRING = (
-    ("sessions", "updated_at"),
-    ("last_results", "finished_at"),
-    ("previous_results", "finished_at"),
-    ("languages", "updated_at"),
-)
-
-
 @MIGRATIONS()
 def m006_expiry_indexes(db: Database) -> None:
-    """An index on the time each expiring row is counted from: every /start looks for rows
-    to expire, and finds out there are none without reading the tables."""
-    for table, column in EXPIRING:
+    """An index on the time each expiring row is counted from (`bot.state.expiry`): every
+    /start looks for rows to expire, and finds out there are none without reading the tables."""
+    for table, column in (
+        ("sessions", "updated_at"),
+        ("last_results", "finished_at"),
+        ("previous_results", "finished_at"),
+        ("languages", "updated_at"),
+    ):
         db.table(table).create_index([column], if_not_exists=True)
 
 
