@@ -16,7 +16,6 @@ from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import (
     ADMIN_ID,
     QuizPlayer,
-    begin,
     expected_result_text,
     make_settings,
     random_choices,
@@ -31,10 +30,7 @@ async def test_the_result_comes_with_a_chart(
     user = server.add_user(1201, first_name="Clara", language_code="en")
     choices = random_choices(shipped_content, random.Random(1201))
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, "▶️ Start the quiz")
-        player = QuizPlayer(user, shipped_content)
-        await player.play(choices)
-        result = await player.wait_result("en")
+        result = await QuizPlayer(user, shipped_content).take(choices, "en")
         photo = await user.wait_for(lambda u: next((m for m in u.messages if m.photo), None))
     assert result.text == expected_result_text(shipped_content, choices, "en")
     assert photo.message_id > result.message_id
@@ -54,10 +50,7 @@ async def test_a_failing_chart_still_leaves_the_text_result(
     user = server.add_user(1202, first_name="Basile", language_code="fr")
     choices = random_choices(shipped_content, random.Random(1202))
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, "▶️ Commencer le quiz")
-        player = QuizPlayer(user, shipped_content)
-        await player.play(choices)
-        result = await player.wait_result("fr")
+        result = await QuizPlayer(user, shipped_content).take(choices, "fr")
         await server.wait_until_idle()
     assert result.text == expected_result_text(shipped_content, choices, "fr")
     assert not any(m.photo for m in user.messages)
@@ -86,10 +79,9 @@ async def test_without_the_charts_extra_results_are_text_and_one_line_says_why(
     people = [server.add_user(1203 + i, language_code="fr") for i in range(2)]
     async with running_bot(settings):
         for seed, user in enumerate(people):
-            await begin(user, "▶️ Commencer le quiz")
-            player = QuizPlayer(user, mini_content)
-            await player.play(random_choices(mini_content, random.Random(seed)))
-            await player.wait_result("fr")
+            await QuizPlayer(user, mini_content).take(
+                random_choices(mini_content, random.Random(seed)), "fr"
+            )
         shown = len(people[0].messages)
         people[0].send_text("/result")
         await people[0].wait_for(lambda u: len(u.messages) > shown)

@@ -26,7 +26,7 @@ from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money_range, percent, t
 from bot.telegram_bot import optional_charts
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
-from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+from tests.support.harness import QuizPlayer, make_settings, random_choices, running_bot
 from tests.support.pdf_text import page_texts, squeezed
 from tests.support.records import stored_record
 
@@ -85,9 +85,7 @@ async def test_the_pdf_button_sends_the_result_of_its_quiz_even_after_a_restart_
     player = QuizPlayer(user, shipped_content)
     settings = make_settings(server, tmp_path)
     async with running_bot(settings):
-        await begin(user, "▶️ Commencer le quiz")
-        await player.play(random_choices(shipped_content, random.Random(51)))
-        result = await player.wait_result("fr")
+        result = await player.take(random_choices(shipped_content, random.Random(51)), "fr")
         assert t("button_pdf", "fr") == "📄 Mon bilan (PDF)"
         assert "📄 Mon bilan (PDF)" in result.buttons
         record = stored_record(tmp_path, user.id)
@@ -113,9 +111,7 @@ async def test_the_pdf_is_in_the_person_s_language(
     user = server.add_user(USER_ID, FIRST_NAME, username=USERNAME, language_code="en-GB")
     player = QuizPlayer(user, shipped_content)
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, "▶️ Start the quiz")
-        await player.play(random_choices(shipped_content, random.Random(53)))
-        result = await player.wait_result("en")
+        result = await player.take(random_choices(shipped_content, random.Random(53)), "en")
         assert "📄 My report (PDF)" in result.buttons
         data = await pdf_sent(server, user, result, shipped_content, "en")
         check_pdf(data, shipped_content, stored_record(tmp_path, user.id), "en")

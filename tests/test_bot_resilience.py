@@ -161,10 +161,7 @@ async def test_fifty_users_at_once_each_get_their_own_result(
 
     async def play(user: FakeUser, choices: dict[str, tuple[str, ...]]) -> str:
         lang = content.language_for(user.language_code)
-        await begin(user, "▶️ Commencer le quiz" if lang == "fr" else "▶️ Start the quiz")
-        player = QuizPlayer(user, content, timeout=120)
-        await player.play(choices)
-        return (await player.wait_result(lang)).text
+        return (await QuizPlayer(user, content, timeout=120).take(choices, lang)).text
 
     async with running_bot(settings):
         texts = await asyncio.gather(*(play(user, choices) for user, choices in people))

@@ -17,7 +17,7 @@ from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
-from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+from tests.support.harness import QuizPlayer, make_settings, random_choices, running_bot
 from tests.support.persona_catalogue import DATA_ANALYST
 from tests.support.personas import answers_for
 from tests.support.records import stored_record
@@ -43,9 +43,7 @@ async def test_each_section_opens_in_place_and_back_even_after_a_restart(
     player = QuizPlayer(user, shipped_content)
     settings = make_settings(server, tmp_path)
     async with running_bot(settings):
-        await begin(user, "▶️ Commencer le quiz")
-        await player.play(random_choices(shipped_content, random.Random(41)))
-        result = await player.wait_result("fr")
+        result = await player.take(random_choices(shipped_content, random.Random(41)), "fr")
         record = stored_record(tmp_path, user.id)
         text = summary(shipped_content, record, "fr")
         assert result.text == to_plain(text)
@@ -90,9 +88,7 @@ async def test_the_neighbouring_jobs_button_opens_them_and_goes_back(
     user = server.add_user(142, first_name="Inès", language_code="fr")
     player = QuizPlayer(user, shipped_content)
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, "▶️ Commencer le quiz")
-        await player.play(answers_for(shipped_content, DATA_ANALYST))
-        result = await player.wait_result("fr")
+        result = await player.take(answers_for(shipped_content, DATA_ANALYST), "fr")
         record = stored_record(tmp_path, user.id)
         assert [n.job for n in record.neighbours] == [
             "data_analyst",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import signal
 import subprocess
 import sys
@@ -15,22 +14,15 @@ import httpx
 
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import TOKEN
-from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.ports import free_port
+from tests.support.process import bot_env
 
 
 async def test_webhook_mode_accepts_only_signed_updates(tmp_path: Path) -> None:
     secret = "s3cret-for-the-test"
     async with FakeBotAPI(token=TOKEN) as server, httpx.AsyncClient() as client:
         user = server.add_user(901, first_name="Wim", language_code="fr")
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": server.base_url,
-            "CAREERBOT_DATA_DIR": str(tmp_path),
-            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
-            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
-        }
+        env = bot_env(server.base_url, tmp_path)
         # Telegram posts to the public HTTPS address; a proxy forwards to the local port.
         public_url = "https://careerbot.example.test/telegram"
         # The port is free when picked but may be taken before the bot binds it: then the bot

@@ -9,14 +9,12 @@ from typing import Any
 
 import pytest
 
-from bot.content.loader import load_content
-from bot.content.models import Content
-from bot.scorelog.review import METADATA, snapshot
+from bot.scorelog.review import METADATA
 from bot.scorelog.summary import NO_ANSWER, NO_SOURCE, Summary, bucket_label, load_summary
-from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
-from tests.support.scorelog import PLAN, fill, review_metadata, scorelog_content
+from tests.support.jobs import FAKE
+from tests.support.scorelog import canned_rows, filled_log, review_datasette, review_metadata
 
-datasette_app = pytest.importorskip("datasette.app")
+pytest.importorskip("datasette.app")  # tests.support.scorelog.review_datasette serves it
 
 QUERIES = (
     "by_profile",
@@ -33,33 +31,15 @@ QUERIES = (
 )
 
 
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return scorelog_content()
-
-
 @pytest.fixture
-def db_path(tmp_path: Path, content: Content) -> Path:
-    live = tmp_path / "live" / "scores.db"
-    fill(live, content)
-    copy = tmp_path / "scores.db"
-    snapshot(live, copy)  # what `logs review` serves
-    return copy
+def db_path(tmp_path: Path) -> Path:
+    return filled_log(tmp_path / "scores.db")
 
 
 @pytest.fixture
 async def ds(db_path: Path) -> AsyncIterator[Any]:
-    datasette = datasette_app.Datasette(immutables=[str(db_path)], metadata=review_metadata())
-    yield datasette
-    for database in datasette.databases.values():
-        database.close()
-
-
-async def query(ds: Any, name: str, **params: str) -> list[dict[str, Any]]:
-    response = await ds.client.get(f"/scores/{name}.json", params={"_shape": "array", **params})
-    assert response.status_code == 200, response.text
-    rows: list[dict[str, Any]] = response.json()
-    return rows
+    async with review_datasette(db_path) as datasette:
+        yield datasette
 
 
 def test_the_metadata_ships_with_the_package() -> None:
@@ -70,7 +50,7 @@ def test_the_metadata_ships_with_the_package() -> None:
 
 async def test_every_canned_query_runs_and_returns_rows(ds: Any) -> None:
     for name in QUERIES:
-        assert await query(ds, name), name
+        assert await canned_rows(ds, name), name
 
 
 async def test_the_metadata_describes_every_column(ds: Any) -> None:
@@ -106,31 +86,34 @@ def summary_figures(summary: Summary) -> dict[str, Any]:
 
 
 async def canned_figures(ds: Any, **params: str) -> dict[str, Any]:
-    [means] = await query(ds, "category_means", **params)
+    [means] = await canned_rows(ds, "category_means", **params)
     answers: dict[str, dict[str, int]] = {}
-    for row in await query(ds, "answers_per_question", **params):
+    for row in await canned_rows(ds, "answers_per_question", **params):
         answers.setdefault(row["question_id"], {})[row["choice"]] = row["times"]
     return {
         "fit_distribution": {
             row["fit_range"]: row["results"]
-            for row in await query(ds, "fit_distribution", **params)
+            for row in await canned_rows(ds, "fit_distribution", **params)
         },
         "categories": {c: means[c] for c in ("qualities", "skills", "background")},
         "dimensions": {
             row["dimension"]: row["mean_fit"]
-            for row in await query(ds, "dimension_means", **params)
+            for row in await canned_rows(ds, "dimension_means", **params)
         },
         "gaps": [
-            (row["dimension"], row["gaps"]) for row in await query(ds, "frequent_gaps", **params)
+            (row["dimension"], row["gaps"])
+            for row in await canned_rows(ds, "frequent_gaps", **params)
         ],
         "answers": answers,
         "by_language": {
-            row["lang"]: row["results"] for row in await query(ds, "by_language", **params)
+            row["lang"]: row["results"] for row in await canned_rows(ds, "by_language", **params)
         },
         "by_source": {
-            row["source"]: row["results"] for row in await query(ds, "by_source", **params)
+            row["source"]: row["results"] for row in await canned_rows(ds, "by_source", **params)
         },
-        "by_month": {row["month"]: row["results"] for row in await query(ds, "by_month", **params)},
+        "by_month": {
+            row["month"]: row["results"] for row in await canned_rows(ds, "by_month", **params)
+        },
     }
 
 
@@ -171,22 +154,15 @@ LOGGED = "ecommerce"
 
 
 @pytest.fixture
-def two_jobs_db(tmp_path: Path, content: Content) -> Path:
-    """A snapshot of a log with 12 results of one job and 7 of the fake one."""
-    live = tmp_path / "live" / "scores.db"
-    fill(live, content)
-    fill(live, load_content(JOBS_QUESTIONS, JOBS_PROFILES), PLAN[:7])
-    copy = tmp_path / "scores.db"
-    snapshot(live, copy)
-    return copy
+def two_jobs_db(tmp_path: Path) -> Path:
+    """A log with 12 results of one job and 7 of the fake one."""
+    return filled_log(tmp_path / "scores.db", two_jobs=True)
 
 
 @pytest.fixture
 async def two_jobs(two_jobs_db: Path) -> AsyncIterator[Any]:
-    datasette = datasette_app.Datasette(immutables=[str(two_jobs_db)], metadata=review_metadata())
-    yield datasette
-    for database in datasette.databases.values():
-        database.close()
+    async with review_datasette(two_jobs_db) as datasette:
+        yield datasette
 
 
 async def test_each_canned_query_keeps_the_job_named(two_jobs: Any, two_jobs_db: Path) -> None:
@@ -202,9 +178,11 @@ async def test_each_canned_query_keeps_the_job_named(two_jobs: Any, two_jobs_db:
         assert sorted(canned["gaps"]) == sorted(expected["gaps"]), profile
         assert canned["answers"].keys() == expected["answers"].keys(), profile
         for name in ("item_analysis", "category_alpha"):
-            rows = await query(two_jobs, name, profile=profile)
+            rows = await canned_rows(two_jobs, name, profile=profile)
             assert rows and {row["profile_id"] for row in rows} == {profile}, (profile, name)
-    assert [(row["profile_id"], row["results"]) for row in await query(two_jobs, "by_profile")] == [
+    assert [
+        (row["profile_id"], row["results"]) for row in await canned_rows(two_jobs, "by_profile")
+    ] == [
         (LOGGED, 12),
         (FAKE, 7),
     ]
@@ -220,7 +198,7 @@ async def test_without_a_job_no_row_mixes_two(two_jobs: Any, two_jobs_db: Path) 
         "frequent_gaps": lambda rows: sorted((row["dimension"], row["gaps"]) for row in rows),
     }
     answered = {
-        name: await query(two_jobs, name)
+        name: await canned_rows(two_jobs, name)
         for name in (*per_job, "answers_per_question", "item_analysis", "category_alpha")
     }
     for profile in (LOGGED, FAKE):

@@ -10,13 +10,11 @@ from typing import Any
 
 import pytest
 
-from bot.content.loader import load_content
-from bot.scorelog.review import snapshot
 from bot.scorelog.summary import bucket_label, load_summary
-from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
-from tests.support.scorelog import PLAN, fill, review_metadata, scorelog_content
+from tests.support.jobs import FAKE
+from tests.support.scorelog import filled_log, review_datasette, review_metadata
 
-datasette_app = pytest.importorskip("datasette.app")
+pytest.importorskip("datasette.app")  # tests.support.scorelog.review_datasette serves it
 dashboards = pytest.importorskip("datasette_dashboards")
 replace_opts_in_query = dashboards.replace_opts_in_query
 
@@ -25,19 +23,13 @@ DASHBOARD = review_metadata()["plugins"]["datasette-dashboards"]["scores"]
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    live = tmp_path / "live" / "scores.db"
-    fill(live, scorelog_content())
-    copy = tmp_path / "scores.db"
-    snapshot(live, copy)
-    return copy
+    return filled_log(tmp_path / "scores.db")
 
 
 @pytest.fixture
 async def ds(db_path: Path) -> AsyncIterator[Any]:
-    datasette = datasette_app.Datasette(immutables=[str(db_path)], metadata=review_metadata())
-    yield datasette
-    for database in datasette.databases.values():
-        database.close()
+    async with review_datasette(db_path) as datasette:
+        yield datasette
 
 
 async def chart_rows(ds: Any, chart: str, **filters: str) -> list[dict[str, Any]]:
@@ -86,15 +78,9 @@ async def test_the_charts_show_the_summary_figures(ds: Any, db_path: Path) -> No
 @pytest.fixture
 async def two_jobs(tmp_path: Path) -> AsyncIterator[tuple[Any, Path]]:
     """Datasette on a log of 12 results of one job and 7 of the fake one, and the log."""
-    live = tmp_path / "live" / "scores.db"
-    fill(live, scorelog_content())
-    fill(live, load_content(JOBS_QUESTIONS, JOBS_PROFILES), PLAN[:7])
-    copy = tmp_path / "scores.db"
-    snapshot(live, copy)
-    datasette = datasette_app.Datasette(immutables=[str(copy)], metadata=review_metadata())
-    yield datasette, copy
-    for database in datasette.databases.values():
-        database.close()
+    path = filled_log(tmp_path / "scores.db", two_jobs=True)
+    async with review_datasette(path) as datasette:
+        yield datasette, path
 
 
 def figures(rows: list[dict[str, Any]], key: str, value: str, profile: str) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import (
     ADMIN_ID,
+    BEGIN,
     QuizPlayer,
     begin,
     expected_result_text,
@@ -36,7 +37,6 @@ from tests.support.harness import (
 )
 from tests.support.process import BotProcess
 
-BEGIN_FR = "▶️ Commencer le quiz"
 OUPS = "Oups"
 
 
@@ -58,7 +58,7 @@ async def test_a_kill_after_the_last_answer_still_logs_once_and_shows_the_result
     total = len(asked_questions(shipped_content, "fr"))
     bot = BotProcess(server, tmp_path)
     with bot.running():
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         await player.play(choices, last=total - 1)
         message = await player.wait_question(total)
         await server.wait_until_idle()
@@ -108,7 +108,7 @@ async def test_a_late_press_of_the_last_button_shows_the_result(
     choices = random_choices(mini_content, random.Random(81))
     player = QuizPlayer(user, mini_content)
     async with running_bot(settings):
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         await player.play(choices, last=len(mini_content.questions) - 1)
         last = await player.wait_question(len(mini_content.questions))
         final = next(p for p in quiz_presses(last) if p.verb in ("answer", "confirm"))
@@ -136,7 +136,7 @@ async def test_typing_then_tapping_never_leaves_a_stale_screen_at_the_bottom(
     singles = [n for n, q in enumerate(shipped_content.questions, 1) if q.kind != "multiple"]
     number = singles[1]
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         await player.play(choices, last=number - 1)
         message = await player.wait_question(number)
         await server.wait_until_idle()
@@ -180,7 +180,7 @@ async def test_a_language_pick_answers_clearly_when_state_db_is_full(
     not save rather than "Oups"."""
     user = server.add_user(805, language_code="fr")
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         await user.wait_for(quiz_message)
         await server.wait_until_idle()
 
@@ -206,7 +206,7 @@ async def test_every_command_answers_clearly_when_state_db_is_full(
     """Finding 8: with a full disk, /language, /forget, /cancel and /restart answered "Oups"."""
     user = server.add_user(804, language_code="fr")
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         await user.wait_for(quiz_message)
         await server.wait_until_idle()
 
@@ -227,7 +227,7 @@ async def test_resume_gets_a_toast_when_state_db_is_full(
     """With the disk full, Resume got no toast and three tracebacks were logged."""
     user = server.add_user(805, language_code="fr")
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         await user.wait_for(quiz_message)
         user.send_text("/start")
         offer = await user.wait_for(

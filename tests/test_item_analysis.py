@@ -22,11 +22,10 @@ from bot.engine.result import evaluate
 from bot.engine.scoring import item_category, item_score
 from bot.engine.session import Quiz
 from bot.scorelog.items import MAX_MODAL_SHARE, MIN_ITEM_REST, Item, load_items
-from bot.scorelog.review import snapshot
 from bot.scorelog.store import ScoreLog
-from tests.support.scorelog import review_metadata, scorelog_content
+from tests.support.scorelog import canned_rows, review_datasette, scorelog_content
 
-datasette_app = pytest.importorskip("datasette.app")
+pytest.importorskip("datasette.app")  # tests.support.scorelog.review_datasette serves it
 
 #: The scorelog fixture's questions: qualities q_talk, q_lead, q_team (likert);
 #: skills q_web (single a/b/c), q_tools (multiple), q_figures (likert); background
@@ -201,26 +200,14 @@ def test_logs_items_takes_a_period(db_path: Path) -> None:
 
 
 @pytest.fixture
-async def ds(db_path: Path, tmp_path: Path) -> AsyncIterator[Any]:
-    copy = tmp_path / "review" / "scores.db"
-    copy.parent.mkdir()
-    snapshot(db_path, copy)
-    datasette = datasette_app.Datasette(immutables=[str(copy)], metadata=review_metadata())
-    yield datasette
-    for database in datasette.databases.values():
-        database.close()
-
-
-async def canned(ds: Any, name: str, **params: str) -> list[dict[str, Any]]:
-    response = await ds.client.get(f"/scores/{name}.json", params={"_shape": "array", **params})
-    assert response.status_code == 200, response.text
-    rows: list[dict[str, Any]] = response.json()
-    return rows
+async def ds(db_path: Path) -> AsyncIterator[Any]:
+    async with review_datasette(db_path) as datasette:
+        yield datasette
 
 
 async def test_the_canned_queries_agree_with_logs_items(ds: Any, db_path: Path) -> None:
     report = load_items(db_path)
-    rows = {row["question_id"]: row for row in await canned(ds, "item_analysis")}
+    rows = {row["question_id"]: row for row in await canned_rows(ds, "item_analysis")}
     assert rows.keys() == {item.question_id for item in report.items}
     for item in report.items:
         row = rows[item.question_id]
@@ -232,7 +219,7 @@ async def test_the_canned_queries_agree_with_logs_items(ds: Any, db_path: Path) 
         else:
             assert row["item_rest"] == pytest.approx(item.item_rest, abs=0.006)
         assert row["flag"] == ", ".join(item.flags)
-    alphas = {row["category"]: row for row in await canned(ds, "category_alpha")}
+    alphas = {row["category"]: row for row in await canned_rows(ds, "category_alpha")}
     for category in report.categories:
         assert alphas[category.name]["items"] == category.items
         assert alphas[category.name]["complete_results"] == category.complete
@@ -240,5 +227,5 @@ async def test_the_canned_queries_agree_with_logs_items(ds: Any, db_path: Path) 
 
 
 async def test_the_canned_queries_take_the_period(ds: Any) -> None:
-    rows = await canned(ds, "item_analysis", since="2026-03-04", until="")
+    rows = await canned_rows(ds, "item_analysis", since="2026-03-04", until="")
     assert {row["answers"] for row in rows} == {3}

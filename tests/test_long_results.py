@@ -25,7 +25,7 @@ from bot.presentation.result_text import message_length
 from bot.presentation.screens import MAX_MESSAGE_CHARS
 from tests.support.answers import answers
 from tests.support.fake_botapi import FakeBotAPI
-from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+from tests.support.harness import QuizPlayer, make_settings, random_choices, running_bot
 from tests.support.records import record
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -67,9 +67,7 @@ async def test_a_refused_screen_is_sent_shorter_and_logged_as_a_bad_request(
     sent again shorter; the person gets a screen, and the log says what happened."""
     user = server.add_user(151, first_name="Léo", language_code="fr")
     player = QuizPlayer(user, shipped_content)
-    await begin(user, "▶️ Commencer le quiz")
-    await player.play(random_choices(shipped_content, random.Random(51)))
-    result = await player.wait_result("fr")
+    result = await player.take(random_choices(shipped_content, random.Random(51)), "fr")
 
     def overlong(content: Content, kept: ResultRecord, lang: Lang, name: str, *_: object) -> str:
         return "\n".join(f"<b>Ligne {n}</b> " + "x" * 90 for n in range(60))

@@ -25,6 +25,7 @@ from bot.state.records import ActiveQuiz
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import BotMessage, FakeBotAPI, FakeUser
 from tests.support.harness import (
+    BEGIN,
     QuizPlayer,
     begin,
     make_settings,
@@ -32,9 +33,6 @@ from tests.support.harness import (
     random_choices,
     running_bot,
 )
-
-BEGIN_FR = "▶️ Commencer le quiz"
-BEGIN_EN = "▶️ Start the quiz"
 
 #: How long a frozen write waits for the test at most: were the loop blocked by the write,
 #: the test could not release it, and the write goes on after this so the test fails
@@ -85,7 +83,7 @@ async def test_a_frozen_write_holds_up_only_the_person_whose_answer_it_saves(
     async with running_bot(make_settings(server, tmp_path)):
         players = {user.id: QuizPlayer(user, shipped_content) for user in (ana, bob)}
         for user in (ana, bob):
-            await begin(user, BEGIN_FR)
+            await begin(user, BEGIN["fr"])
             await players[user.id].wait_question(1)
         await _answer_shown(players[bob.id], 1)
         bob_question = await players[bob.id].wait_question(2)
@@ -132,10 +130,9 @@ async def test_every_sqlite_statement_of_a_quiz_runs_off_the_event_loop(
     user = server.add_user(904, language_code="en")
     async with running_bot(make_settings(server, tmp_path)):
         threads.clear()  # start-up (migrations, the write probe) runs before the loop serves
-        await begin(user, BEGIN_EN)
-        player = QuizPlayer(user, shipped_content)
-        await player.play(random_choices(shipped_content, random.Random(904)))
-        await player.wait_result("en")
+        await QuizPlayer(user, shipped_content).take(
+            random_choices(shipped_content, random.Random(904)), "en"
+        )
         for command in ("/result", "/language", "/forget"):
             user.send_text(command)
         await user.wait_for(lambda u: u.last_text == forgotten)

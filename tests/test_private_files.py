@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.content.models import Content
 from tests.support.fake_botapi import FakeBotAPI
-from tests.support.harness import QuizPlayer, begin, make_settings, random_choices, running_bot
+from tests.support.harness import QuizPlayer, make_settings, random_choices, running_bot
 from tests.support.paths import MINI_PROFILES, MINI_QUESTIONS
 
 
@@ -42,10 +42,9 @@ async def test_the_databases_and_their_wal_files_are_created_private(
     settings = make_settings(server, data, questions_dir=MINI_QUESTIONS, profiles_dir=MINI_PROFILES)
     user = server.add_user(1301, language_code="fr")
     async with running_bot(settings):
-        await begin(user, "▶️ Commencer le quiz")
-        player = QuizPlayer(user, mini_content)
-        await player.play(random_choices(mini_content, random.Random(1301)))
-        await player.wait_result("fr")
+        await QuizPlayer(user, mini_content).take(
+            random_choices(mini_content, random.Random(1301)), "fr"
+        )
         await server.wait_until_idle()
         live = {path.name: mode(path) for path in data.iterdir()}
     assert {"state.db", "state.db-wal", "state.db-shm"} <= live.keys()

@@ -4,15 +4,13 @@ line and a non-zero status, and one data directory serves one process at a time.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from pathlib import Path
 
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import TOKEN
-from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
-from tests.support.process import BotProcess
+from tests.support.process import BotProcess, bot_env
 
 HELP_FR = "Comment ça marche"
 
@@ -85,21 +83,12 @@ async def test_a_refused_token_at_start_up_is_one_line(tmp_path: Path) -> None:
 
 async def second_bot(server: FakeBotAPI, data_dir: Path) -> tuple[int, str]:
     """Start `python -m bot run` on `data_dir` while another runs; its status and output."""
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": server.base_url,
-        "CAREERBOT_DATA_DIR": str(data_dir),
-        "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
-        "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
-        "PYTHONPATH": str(ROOT),
-    }
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         "run",
-        env=env,
+        env=bot_env(server.base_url, data_dir),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )

@@ -25,13 +25,11 @@ from bot.state.records import ActiveQuiz
 from bot.state.state_db import StateDb
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import (
-    TOKEN,
     make_settings,
     running_bot,
     undo_read_only,
 )
-from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
-from tests.support.process import BotProcess
+from tests.support.process import NO_TELEGRAM, BotProcess, bot_env
 
 # --- Ways a state.db can be broken ---------------------------------------------
 
@@ -121,15 +119,7 @@ def _run(
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
-        env={
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
-            "CAREERBOT_DATA_DIR": str(data_dir),
-            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
-            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
-            **env,
-        },
+        env=bot_env(NO_TELEGRAM, data_dir, **env),
         capture_output=True,
         text=True,
         timeout=60,
@@ -334,6 +324,7 @@ def test_state_db_has_migrations_and_adopts_a_file_from_before_them(tmp_path: Pa
         "m003_previous_results",
         "m004_result_quiz_ids",
         "m005_result_records",
+        "m006_expiry_indexes",
     ]
     store.close()
 

@@ -4,7 +4,6 @@ tracebacks, never a deaf bot."""
 from __future__ import annotations
 
 import logging
-import os
 import random
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from bot.presentation.payloads import QuizPress, decode
 from bot.telegram_bot.polling import MAX_POLL_PAUSE, poll_pause
 from tests.support.fake_botapi import FakeBotAPI, FakeUser
 from tests.support.harness import (
-    TOKEN,
+    BEGIN,
     QuizPlayer,
     begin,
     make_settings,
@@ -27,10 +26,9 @@ from tests.support.harness import (
     random_choices,
     running_bot,
 )
-from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
+from tests.support.process import NO_TELEGRAM, bot_env
 
 OUPS = "Oups"
-BEGIN_FR = "▶️ Commencer le quiz"
 
 
 def tracebacks(bot_log: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -55,7 +53,7 @@ async def test_a_forged_step_gets_a_toast_not_oups(
     """Finding 4: a step such as "²" raised ValueError and the user got "Oups"."""
     user = server.add_user(601, language_code="fr")
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         message = await user.wait_for(quiz_message)
         quiz_id = quiz_presses(message)[0].quiz_id
         for step in ("²", "⁴"):
@@ -78,7 +76,7 @@ async def test_a_flood_wait_that_outlasts_the_limiter_is_waited_out(
     choices = random_choices(shipped_content, random.Random(5))
     player = QuizPlayer(user, shipped_content, timeout=40)
     async with running_bot(make_settings(server, tmp_path)):
-        await begin(user, BEGIN_FR)
+        await begin(user, BEGIN["fr"])
         await player.play(choices, last=1)
         await player.wait_question(2)
         # The limiter tries 1 + 3 times; all four get a 429, the fifth try goes through.
@@ -101,7 +99,7 @@ async def test_a_sent_message_whose_answer_was_lost_is_not_sent_again(
     user = server.add_user(603, language_code="fr")
     async with running_bot(make_settings(server, tmp_path)):
         user.send_text("/start")
-        await user.wait_for(lambda u: BEGIN_FR in u.buttons())
+        await user.wait_for(lambda u: BEGIN["fr"] in u.buttons())
         # Longer than PTB's 5 s read timeout: the message lands, its answer never comes back.
         server.delay_next("sendMessage", 6.5)
         user.send_text("/help")
@@ -220,14 +218,7 @@ def test_a_network_outage_at_start_up_is_one_line(tmp_path: Path) -> None:
     """Finding 7: about 110 lines of tracebacks came before the one-line error."""
     completed = subprocess.run(
         [sys.executable, "-m", "bot", "run"],
-        env={
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",  # nothing listens on port 9
-            "CAREERBOT_DATA_DIR": str(tmp_path),
-            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
-            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
-        },
+        env=bot_env(NO_TELEGRAM, tmp_path),
         capture_output=True,
         text=True,
         timeout=60,
@@ -261,8 +252,8 @@ async def test_only_listed_deep_link_sources_reach_the_score_log(
     player = QuizPlayer(user, content)
     async with running_bot(settings):
         user.send_text(f"/start {payload}")
-        await user.wait_for(lambda u: BEGIN_FR in u.buttons())
-        user.press(BEGIN_FR)
+        await user.wait_for(lambda u: BEGIN["fr"] in u.buttons())
+        user.press(BEGIN["fr"])
         await player.play(random_choices(content, random.Random(9)))
         await player.wait_result("fr")
         await server.wait_until_idle()

@@ -54,7 +54,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
     scored = score(content, answers)
     path = training_path(content, scored)
     stated = constraints(content, scored)
-    main = _main_gaps(scored, path, stated)
+    main = _to_work_on(gaps(scored, limit=len(scored.dimensions)), path, stated)
     pointed = neighbours(content, scored)
     return Result(
         score=scored,
@@ -62,9 +62,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         gaps=main,
         training=path,
         salary=estimate_salary(content, scored, path),
-        further=[]
-        if main
-        else _not_constraints(_at_level(scored, path, near_misses(scored)), stated),
+        further=[] if main else _to_work_on(near_misses(scored), path, stated),
         wishes=_wishes(content, scored),
         routes=adult_routes(content, scored),
         constraints=stated,
@@ -85,31 +83,28 @@ def _shown_strengths(scored: Score, pointed: list[Neighbour]) -> list[DimensionS
 STRENGTHS_SHOWN = 3
 
 
-def _main_gaps(
-    scored: Score, path: list[TrainingStep], stated: list[Constraint], limit: int = 3
+def _to_work_on(
+    found: list[DimensionScore],
+    path: list[TrainingStep],
+    stated: list[Constraint],
+    limit: int = 3,
 ) -> list[DimensionScore]:
-    """The costliest gaps in ability; training and experience drop out once the path says
-    the entry level is met, so the advice never asks for a diploma the path says is not
-    needed. A wish the person lacks is not among them (see `_wishes`), nor a quality a
-    constraint line speaks of."""
-    every = _at_level(scored, path, gaps(scored, limit=len(scored.dimensions)))
-    return _not_constraints(every, stated)[:limit]
+    """The first `limit` of these gaps or near misses (costliest first) worth working on.
 
-
-def _not_constraints(every: list[DimensionScore], stated: list[Constraint]) -> list[DimensionScore]:
-    """Without the qualities a constraint line speaks of: needing fixed hours (for health,
-    for a family) is a constraint to raise with employers, not a weakness to work on."""
+    Training and experience drop out once the path says the entry level is met, so the
+    advice never asks for a diploma the path says is not needed; a quality a constraint
+    line speaks of drops out too: needing fixed hours (for health, for a family) is a
+    constraint to raise with employers, not a weakness to work on. A wish the person lacks
+    is never among them: `gaps` and `near_misses` leave interest out (see `_wishes`).
+    """
+    level_met = any(step.meets_level for step in path)
     named = {line.dimension for line in stated if line.dimension is not None}
-    return [gap for gap in every if gap.dimension.id not in named]
-
-
-def _at_level(
-    scored: Score, path: list[TrainingStep], every: list[DimensionScore]
-) -> list[DimensionScore]:
-    """Without the training and experience gaps once the path says the level is met."""
-    if any(step.meets_level for step in path):
-        return [gap for gap in every if gap.dimension.category != "background"]
-    return every
+    kept = [
+        d
+        for d in found
+        if d.dimension.id not in named and not (level_met and d.dimension.category == "background")
+    ]
+    return kept[:limit]
 
 
 def _wishes(content: Content, scored: Score) -> list[DimensionScore]:

@@ -47,6 +47,7 @@ from bot.engine.session import QuizSession
 from bot.private_files import create_private
 from bot.sqlite_lib import Database
 from bot.state.database import prove_writable, storage_error, storage_errors
+from bot.state.expiry import delete_older, idle_users
 from bot.state.records import ActiveQuiz, KeptResult, UnloggedResult
 from bot.state.state_schema import MIGRATIONS, stored_content
 
@@ -141,22 +142,12 @@ class StateDb:
 
     def idle_users(self, older_than_days: int, now: float) -> tuple[set[int], set[int]]:
         """Who `expire_idle` would delete a quiz of, and who a chosen language of."""
-        cutoff = now - older_than_days * 86_400
-        found = []
-        for table in ("sessions", "languages"):
-            query = f"select user_id from {table} where updated_at < ?"
-            found.append({int(row["user_id"]) for row in self.db.query(query, [cutoff])})
-        return found[0], found[1]
+        return idle_users(self.db, now - older_than_days * 86_400)
 
     def expire_idle(self, older_than_days: int, now: float | None = None) -> int:
-        """Delete quizzes and results untouched for that many days; return how many."""
-        cutoff = (now or time.time()) - older_than_days * 86_400
-        with self.db.atomic():
-            sessions = self.db.execute("delete from sessions where updated_at < ?", [cutoff])
-            results = self.db.execute("delete from last_results where finished_at < ?", [cutoff])
-            self.db.execute("delete from previous_results where finished_at < ?", [cutoff])
-            self.db.execute("delete from languages where updated_at < ?", [cutoff])
-        expired = int(sessions.rowcount + results.rowcount)
+        """Delete quizzes and results untouched for that many days; return how many (with
+        nothing that old, it writes nothing: `bot.state.expiry`)."""
+        expired = delete_older(self.db, (now or time.time()) - older_than_days * 86_400)
         if expired:
             self.checkpoint()
         return expired

@@ -100,6 +100,19 @@ def m005_result_records(db: Database) -> None:
         db.table(table).transform(drop={"answers"})
 
 
+@MIGRATIONS()
+def m006_expiry_indexes(db: Database) -> None:
+    """An index on the time each expiring row is counted from (`bot.state.expiry`): every
+    /start looks for rows to expire, and finds out there are none without reading the tables."""
+    for table, column in (
+        ("sessions", "updated_at"),
+        ("last_results", "finished_at"),
+        ("previous_results", "finished_at"),
+        ("languages", "updated_at"),
+    ):
+        db.table(table).create_index([column], if_not_exists=True)
+
+
 def _converted(db: Database, row: dict[str, object]) -> str | None:
     """A result stored as answers, as the JSON of its record; None if it cannot be."""
     content = stored_content(db, str(row["version"]))

@@ -28,6 +28,9 @@ ADMIN_ID = 4242
 
 Choices = dict[str, tuple[str, ...]]
 
+#: The greeting's Begin button in each language of the bot.
+BEGIN: dict[Lang, str] = {"fr": "▶️ Commencer le quiz", "en": "▶️ Start the quiz"}
+
 
 def make_settings(
     server: FakeBotAPI,
@@ -197,6 +200,13 @@ class QuizPlayer:
         for number in range(first, last + 1):
             question = self.content.questions[number - 1]
             await self.answer(number, question, choices[question.id])
+
+    async def take(self, choices: Choices, lang: Lang) -> BotMessage:
+        """Send /start, press Begin (its label in `lang`) and answer every question as
+        `choices` says: the result shown."""
+        await begin(self.user, BEGIN[lang])
+        await self.play(choices)
+        return await self.wait_result(lang)
 
     async def wait_result(self, lang: Lang) -> BotMessage:
         marker = "Votre résultat" if lang == "fr" else "Your result"

@@ -16,6 +16,24 @@ from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import TOKEN
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
+#: Where `bot_env` sends the bot when no Telegram should answer: nothing listens on port 9.
+NO_TELEGRAM = "http://127.0.0.1:9/bot"
+
+
+def bot_env(base_url: str, data_dir: Path, **extra_env: str) -> dict[str, str]:
+    """The environment of `python -m bot run` on the shipped content, against the Bot API at
+    `base_url`, keeping its files in `data_dir`."""
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": base_url,
+        "CAREERBOT_DATA_DIR": str(data_dir),
+        "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
+        "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
+        "PYTHONPATH": str(ROOT),
+        **extra_env,
+    }
+
 
 class BotProcess:
     """`python -m bot run` in a subprocess, its output kept for inspection."""
@@ -30,16 +48,7 @@ class BotProcess:
         """`module` is what `python -m` runs: `bench.careerbot_process` lifts the 30 messages/s
         throttle for a load that the fake Bot API, not Telegram, has to carry."""
         self.argv = [sys.executable, "-m", module] + (["run"] if module == "bot" else [])
-        self.env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": server.base_url,
-            "CAREERBOT_DATA_DIR": str(data_dir),
-            "CAREERBOT_QUESTIONS_DIR": str(SHIPPED_QUESTIONS),
-            "CAREERBOT_PROFILES_DIR": str(SHIPPED_PROFILES),
-            "PYTHONPATH": str(ROOT),
-            **extra_env,
-        }
+        self.env = bot_env(server.base_url, data_dir, **extra_env)
         self.cwd = data_dir
         self.outputs: list[str] = []
         self.process: subprocess.Popen[bytes] | None = None

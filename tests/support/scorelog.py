@@ -6,7 +6,8 @@ Every result comes from playing the quiz through `Quiz` and scoring it with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -18,8 +19,9 @@ from bot.content.loader import load_content
 from bot.content.models import Content, Lang
 from bot.engine.result import Result, evaluate
 from bot.engine.session import Quiz, QuizSession
-from bot.scorelog.review import METADATA
+from bot.scorelog.review import METADATA, snapshot
 from bot.scorelog.store import ScoreLog
+from tests.support.jobs import JOBS_PROFILES, JOBS_QUESTIONS
 from tests.support.paths import FIXTURES
 
 FIXTURE = FIXTURES / "scorelog"
@@ -125,3 +127,41 @@ def review_metadata() -> dict[str, Any]:
     """Datasette's metadata as `careerbot logs review` serves it (canned queries, dashboards)."""
     metadata: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
     return metadata
+
+
+def filled_log(path: Path, *, two_jobs: bool = False) -> Path:
+    """A score log at `path`: the twelve results of PLAN on the scorelog job and, with
+    `two_jobs`, the first seven of PLAN on the fake job (tests/support/jobs), which shares
+    some of its dimension ids."""
+    fill(path, scorelog_content())
+    if two_jobs:
+        fill(path, load_content(JOBS_QUESTIONS, JOBS_PROFILES), PLAN[:7])
+    return path
+
+
+@asynccontextmanager
+async def review_datasette(log: Path) -> AsyncIterator[Any]:
+    """Datasette as `careerbot logs review` serves the score log at `log`: on a snapshot of
+    it (review/scores.db beside it), read-only, with the package's metadata; its databases
+    are closed after."""
+    from datasette.app import Datasette  # the review extra: its tests import-or-skip it
+
+    copy = log.parent / "review" / "scores.db"
+    copy.parent.mkdir()
+    snapshot(log, copy)
+    datasette = Datasette(immutables=[str(copy)], metadata=review_metadata())
+    try:
+        yield datasette
+    finally:
+        for database in datasette.databases.values():
+            database.close()
+
+
+async def canned_rows(datasette: Any, name: str, **params: str) -> list[dict[str, Any]]:
+    """The rows of a canned query of the review's metadata, run with `params`."""
+    response = await datasette.client.get(
+        f"/scores/{name}.json", params={"_shape": "array", **params}
+    )
+    assert response.status_code == 200, response.text
+    rows: list[dict[str, Any]] = response.json()
+    return rows
