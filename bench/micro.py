@@ -32,7 +32,8 @@ _REPORT_RSS = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).r
 _LOAD = (
     "from pathlib import Path; from bot.content.loader import load_content; "
     "from bot.engine.result import evaluate; "
-    "c = load_content(Path({q!r}), Path({p!r})); "
+    "from bot.presentation.texts import open_catalogues; "
+    "c = load_content(Path({q!r}), Path({p!r})); open_catalogues(None, c.profile.languages); "
     "r = evaluate(c, {{q.id: ('3',) if q.kind == 'likert' else (q.options[0].id,) "
     "for q in c.questions}})"
 )
@@ -103,7 +104,8 @@ def startup(runs: int, questions: Path, profiles: Path) -> None:
         (
             "+ render one result chart",
             f"import bot.cli, bot.presentation.charts; {load}; "
-            "bot.presentation.result_chart.result_chart_png(c, r, 'fr')",
+            "from bot.presentation.result_chart import result_chart_png; "
+            "result_chart_png(c, r, 'fr')",
         ),
     ]
     # Round-robin, so a busy moment on the machine hits every case alike; the

@@ -75,3 +75,27 @@ def test_the_chart_benchmark_prints_every_figure() -> None:
     assert len(rows) == 11, out.stdout
     for name, figures in rows.items():
         assert float(figures[0]) > 0, name
+
+
+def test_the_micro_benchmarks_run_and_print_every_case() -> None:
+    """Sections 1 to 4 of `make bench` (start-up, one result, evaluate, state.db commits),
+    once each, with no load after them: every case prints its row."""
+    out = subprocess.run(
+        [
+            *(sys.executable, "-m", "bench", "--runs", "1", "--alternations", "0"),
+            *("--flat", "0", "--slow-disk", "0", "--nice", "0"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        check=True,
+    )
+    for row in (
+        "import bot.cli  (baseline)",
+        "+ render one result chart",
+        "result_chart_png()",
+        "results/s",
+        "NORMAL",
+    ):
+        assert row in out.stdout, out.stdout
