@@ -263,15 +263,17 @@ def _check_background_use(
             continue
         for value in sorted(values - scale.levels.keys()):
             yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
-    conditional: list[tuple[str, int, str, list[Condition]]] = [
-        *(("training", i, s.id, s.when) for i, s in enumerate(profile.training)),
-        *(("routes", i, route.id, route.when) for i, route in enumerate(profile.routes)),
-        *(("constraints", i, c.id, c.when) for i, c in enumerate(profile.constraints)),
+    neighbour_jobs = profile.neighbours.jobs if profile.neighbours is not None else []
+    conditional: list[tuple[Location, str, list[Condition]]] = [
+        *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
+        *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
+        *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
+        *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(neighbour_jobs)),
     ]
-    for part, index, item, when in conditional:
+    for where, item, when in conditional:
         for c_index, condition in enumerate(when):
             for key, accepted in condition.items():
-                at = (part, index, "when", c_index, key)
+                at = (*where, c_index, key)
                 known = background_values.get(key)
                 if known is None:
                     yield problem(f"background {key!r} is recorded by no question", at, item)
