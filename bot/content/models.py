@@ -437,7 +437,7 @@ class Salary(Strict):
     max: Annotated[int, Field(gt=0)]
     step: Annotated[int, Field(gt=0)] = 500
     experience: SalaryScale
-    """The anchor: a beginner sits at the bottom, long experience near the top."""
+    """The anchor: a beginner sits at the bottom, long experience higher."""
     education: SalaryScale
     """Lifts and widens the range as experience grows."""
     movers: list[SalaryMover]

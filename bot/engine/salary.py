@@ -1,7 +1,7 @@
 """A personal salary range inside the job's range, anchored on experience, then education.
 
 The profile places each answer on a 0–1 scale: experience `e` (a beginner 0,
-ten years or more 1) and education `d` (no diploma 0, a Master 1). With the
+up to 1) and education `d` (no diploma 0, a Master 1). With the
 job's range `min`–`max` and `span = max - min`:
 
     low   = min + span × e × (EXPERIENCE_SHARE + EDUCATION_SHARE × d)
@@ -20,7 +20,8 @@ and never leave the job's range.
 The quiz asks years in the trade, not whether the person has held this post, so
 every personal range is the pay on entering it: the shipped profile's experience
 levels count years below the post (internships, work-study, assistant) for little,
-and only long years in the trade lift the range (its `salary` note says why).
+and only long years in the trade lift the range (the comment on the profile's
+`salary` block says why).
 
 A range is personal only when the person is at most one step from the post: ready
 now, within reach with experience, or made ready by the next diploma their path
