@@ -211,7 +211,7 @@ def test_a_job_the_background_says_is_theirs_is_never_named(
     assert rule is not None
     every = {strength for job in rule.jobs for strength in job.strengths}
     score = scored(shipped_content, every, "far", ("no_selling",))
-    background = {"field": (studied,), "experience_field": (worked_in,)}
+    background: dict[str, tuple[str, ...]] = {"field": (studied,), "experience_field": (worked_in,)}
     wide = rule.model_copy(update={"max": len(rule.jobs)})
     content = Content(
         shipped_content.profile.model_copy(update={"neighbours": wide}),
