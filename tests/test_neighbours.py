@@ -10,12 +10,14 @@ them; the summary gives their names in one line; the record keeps the choice.
 from __future__ import annotations
 
 import io
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bot.content.advice_rules import check_advice
-from bot.content.loader import load_content
+from bot.content.loader import ContentError, load_content
 from bot.content.models import Content, Lang, Neighbours
 from bot.content.problems import Reporter
 from bot.engine.neighbours import neighbours
@@ -36,6 +38,7 @@ from bot.presentation.texts import t
 from bot.terminal.chat import run_chat
 from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
 from tests.support.languages import LANGS
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.pdf_text import page_texts, squeezed
 from tests.support.persona_catalogue import PERSONAS, RANDOM
 from tests.support.personas import Persona, answers_for
@@ -270,6 +273,23 @@ def test_unknown_ids_in_the_rule_are_reported(shipped_content: Content) -> None:
         "'interest_data' is not a quality or a skill",
         "unknown cap rule 'no_such_cap'",
     ]
+
+
+def test_an_own_condition_with_an_unknown_answer_is_reported(tmp_path: Path) -> None:
+    """A job's `own` conditions are checked like a training step's `when`."""
+    questions = tmp_path / "questions"
+    profiles = tmp_path / "profiles"
+    shutil.copytree(SHIPPED_QUESTIONS, questions)
+    shutil.copytree(SHIPPED_PROFILES, profiles)
+    path = profiles / "responsable-e-commerce.yaml"
+    text = path.read_text(encoding="utf-8")
+    own = "own: [{experience_field: [digital]}]"
+    assert text.count(own) == 1
+    path.write_text(text.replace(own, "own: [{experience_field: [web]}]"), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(questions, profiles)
+    assert "unknown experience_field value 'web'" in str(raised.value)
+    assert "neighbours.jobs.1.own.0.experience_field" in str(raised.value)
 
 
 def persona(name: str) -> Persona:
