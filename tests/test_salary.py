@@ -141,13 +141,15 @@ def test_years_below_the_post_keep_a_first_post_near_the_bottom(
     [
         (
             "fr",
-            f"41{NNBSP}500 à 47{NNBSP}500{NBSP}€ bruts par an à l’embauche dans ce poste{NBSP}: "
-            "le chiffre d’un premier poste de responsable,",
+            f"41{NNBSP}500 à 47{NNBSP}500{NBSP}€ bruts par an à l’embauche dans ce poste, "
+            "estimés d’abord d’après votre expérience du métier, puis d’après votre niveau "
+            "d’études.",
             f"de 40{NNBSP}000 à 60{NNBSP}000{NBSP}€ bruts par an",
         ),
         (
             "en",
-            "€41,500 to €47,500 gross a year when hired into this post: a first post as manager,",
+            "€41,500 to €47,500 gross a year when hired into this post, estimated from your "
+            "experience in the trade first, then from your level of education.",
             "€40,000 to €60,000 gross a year",
         ),
     ],
