@@ -10,11 +10,14 @@ them; the summary gives their names in one line; the record keeps the choice.
 from __future__ import annotations
 
 import io
+import shutil
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bot.content.advice_rules import check_advice
-from bot.content.loader import load_content
+from bot.content.loader import ContentError, load_content
 from bot.content.models import Content, Lang, Neighbours
 from bot.content.problems import Reporter
 from bot.engine.neighbours import neighbours
@@ -35,32 +38,38 @@ from bot.presentation.texts import t
 from bot.terminal.chat import run_chat
 from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
 from tests.support.languages import LANGS
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.pdf_text import page_texts, squeezed
 from tests.support.persona_catalogue import PERSONAS, RANDOM
 from tests.support.personas import Persona, answers_for
 
 #: Each persona's neighbouring jobs, in the order shown; every other persona gets none.
 EXPECTED: dict[str, tuple[str, ...]] = {
-    # Figures without wanting to lead or sell: the caps on leading and selling lean
-    # towards the data jobs; traffic manager shares two of their strengths.
-    "data_analyst": ("data_analyst", "traffic_manager", "web_developer"),
-    # Content and community, « En partie » on selling: a lean, although the fit is partial.
-    "community_manager": ("community_manager", "web_writer"),
+    # Figures without wanting to lead or sell; studied computing and works in another line
+    # of work: the data and web jobs may be her own (the adviser's report: "Neighbouring
+    # jobs: Data analyst…" to a data analyst), so the bridges from them are named.
+    "data_analyst": ("traffic_manager", "seo"),
+    # Content and community, « En partie » on selling: a lean, although the fit is partial;
+    # her experience in digital marketing and social media is a community manager's own.
+    "community_manager": ("web_writer",),
     # HTML/JS and tracking, no wish to sell: the web first, its most telling strength.
     "developer": ("web_developer", "data_analyst", "seo"),
     # Far from the job (34 %), at home with figures and spreadsheets.
     "career_changer": ("data_analyst",),
     # An accountant who dislikes selling: figures and spreadsheets, the data job.
     "accountant_no_selling": ("data_analyst",),
-    # Far from the job with one strength only, creativity: the closest job it points to,
-    # rather than nothing (the adviser's report).
-    "adult_career_change": ("community_manager",),
-    "adult_in_work": ("community_manager",),
-    "bts_first_year": ("community_manager",),
-    "bac_no_selling": ("community_manager",),
-    "middle_everywhere": ("community_manager",),
-    "lyceenne": ("community_manager",),
 }
+#: Far from the job with one strength only, creativity (a side of the community manager's
+#: job, not its most telling strength): none, where the one-strength fallback once sent
+#: all six to « Community manager » (the adviser's persona report, finding 2).
+ONE_SIDE_STRENGTH = (
+    "adult_career_change",
+    "adult_in_work",
+    "bts_first_year",
+    "bac_no_selling",
+    "middle_everywhere",
+    "lyceenne",
+)
 #: Strong or good candidates who want the job's core missions: none, whatever their strengths.
 STRONG = ("experienced_master", "modest_master", "disability", "fresh_bac2_digital")
 #: Far from the job with no strength a neighbouring job asks for: none rather than a guess
@@ -94,15 +103,28 @@ def test_the_personas_table(shipped_content: Content, persona: Persona) -> None:
 def test_the_table_covers_a_strong_candidate_and_a_far_one_without_pointers() -> None:
     names = {p.name for p in PERSONAS}
     assert set(STRONG) <= names and set(FAR_WITHOUT_POINTERS) <= names
-    assert not (set(STRONG) | set(FAR_WITHOUT_POINTERS)) & set(EXPECTED)
+    assert set(ONE_SIDE_STRENGTH) <= names
+    assert not (set(STRONG) | set(FAR_WITHOUT_POINTERS) | set(ONE_SIDE_STRENGTH)) & set(EXPECTED)
 
 
-def scored(content: Content, strong: set[str], band: str, caps: tuple[str, ...]) -> Score:
+#: Two answers a strength rests on: a self-rating and a scenario.
+SHOWN = ("ideas", "sales_drop")
+#: Two self-ratings: the quiz never saw the strength at work.
+SELF_RATED = ("ideas", "communicate")
+
+
+def scored(
+    content: Content,
+    strong: set[str],
+    band: str,
+    caps: tuple[str, ...],
+    sources: tuple[str, str] = SHOWN,
+) -> Score:
     """A score with these strengths (met, backed by two answers), band and cap rules."""
     bands = {b.id: b for b in content.profile.bands}
     rules = {c.id: c for c in content.profile.caps}
     dimensions = tuple(
-        DimensionScore(d, level=4.0, received=(4.0, 4.0), sources=("q1", "q2"))
+        DimensionScore(d, level=4.0, received=(4.0, 4.0), sources=sources)
         if d.id in strong
         else DimensionScore(d, level=1.0, received=(1.0, 1.0), sources=("q1", "q2"))
         for d in content.profile.dimensions
@@ -130,7 +152,8 @@ RULE_TABLE: list[tuple[set[str], str, tuple[str, ...], tuple[str, ...], str]] = 
     (FIGURES, "partial", ("no_selling",), ("data_analyst",), "no wish to sell"),
     (FIGURES, "good", ("no_leading",), ("data_analyst",), "figures without wanting to lead"),
     (FIGURES, "good", ("unsure_selling",), (), "a lean of other jobs"),
-    ({"data_analysis"}, "far", (), ("data_analyst",), "one strength: the closest job it points to"),
+    ({"data_analysis"}, "far", (), ("data_analyst",), "one strength: the job it leads"),
+    ({"creativity"}, "far", (), (), "one strength, only a side of the jobs it serves: none"),
     ({"data_analysis"}, "good", (), (), "one strength and a good fit: none"),
     ({"creativity"}, "good", ("unsure_selling",), (), "one strength and a lean: none"),
     (set(), "far", (), (), "no strength: none"),
@@ -159,6 +182,47 @@ def test_the_rule_table(
 ) -> None:
     found = neighbours(shipped_content, scored(shipped_content, strong, band, caps))
     assert tuple(n.job.id for n in found) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"), [(SHOWN, ("data_analyst",)), (SELF_RATED, ())], ids=["shown", "rated"]
+)
+def test_one_strength_names_a_job_only_when_an_answer_shows_it(
+    shipped_content: Content, sources: tuple[str, str], expected: tuple[str, ...]
+) -> None:
+    """Far from the job with one strength: its job only when a scenario or a knowledge answer
+    shows the strength, not on self-ratings alone."""
+    score = scored(shipped_content, {"data_analysis"}, "far", (), sources)
+    assert tuple(n.job.id for n in neighbours(shipped_content, score)) == expected
+
+
+@pytest.mark.parametrize(
+    ("studied", "worked_in", "own"),
+    [
+        ("communication", "digital", {"community_manager"}),
+        ("it", "other", {"data_analyst", "web_developer"}),
+        ("other", "other", set()),
+        ("it", "none", set()),
+    ],
+)
+def test_a_job_the_background_says_is_theirs_is_never_named(
+    shipped_content: Content, studied: str, worked_in: str, own: set[str]
+) -> None:
+    """The adviser's report: a community manager, a data analyst and a developer were each
+    pointed to their own job. With every strength and no wish to sell, only the others."""
+    rule = shipped_content.profile.neighbours
+    assert rule is not None
+    every = {strength for job in rule.jobs for strength in job.strengths}
+    score = scored(shipped_content, every, "far", ("no_selling",))
+    background: dict[str, tuple[str, ...]] = {"field": (studied,), "experience_field": (worked_in,)}
+    wide = rule.model_copy(update={"max": len(rule.jobs)})
+    content = Content(
+        shipped_content.profile.model_copy(update={"neighbours": wide}),
+        shipped_content.files,
+        shipped_content.version,
+    )
+    named = {n.job.id for n in neighbours(content, replace(score, background=background))}
+    assert named == {job.id for job in rule.jobs} - own
 
 
 def test_the_rule_reads_its_thresholds_from_the_profile(shipped_content: Content) -> None:
@@ -211,6 +275,23 @@ def test_unknown_ids_in_the_rule_are_reported(shipped_content: Content) -> None:
     ]
 
 
+def test_an_own_condition_with_an_unknown_answer_is_reported(tmp_path: Path) -> None:
+    """A job's `own` conditions are checked like a training step's `when`."""
+    questions = tmp_path / "questions"
+    profiles = tmp_path / "profiles"
+    shutil.copytree(SHIPPED_QUESTIONS, questions)
+    shutil.copytree(SHIPPED_PROFILES, profiles)
+    path = profiles / "responsable-e-commerce.yaml"
+    text = path.read_text(encoding="utf-8")
+    own = "own: [{experience_field: [digital]}]"
+    assert text.count(own) == 1
+    path.write_text(text.replace(own, "own: [{experience_field: [web]}]"), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(questions, profiles)
+    assert "unknown experience_field value 'web'" in str(raised.value)
+    assert "neighbours.jobs.1.own.0.experience_field" in str(raised.value)
+
+
 def persona(name: str) -> Persona:
     return next(p for p in PERSONAS if p.name == name)
 
@@ -259,9 +340,9 @@ def test_the_record_keeps_the_choice_and_an_older_record_still_loads(
     shipped_content: Content,
 ) -> None:
     content = shipped_content
-    record = record_of(content, result_for(content, persona("community_manager")), lang="fr")
-    assert [n.job for n in record.neighbours] == ["community_manager", "web_writer"]
-    assert record.neighbours[0].strengths == ("sales_communications", "creativity")
+    record = record_of(content, result_for(content, persona("developer")), lang="fr")
+    assert [n.job for n in record.neighbours] == ["web_developer", "data_analyst", "seo"]
+    assert record.neighbours[0].strengths[0] == "web_languages"
     assert ResultRecord.model_validate_json(record.model_dump_json()) == record
     # A record kept before neighbouring jobs existed has no such field: it loads, names none.
     older = record.model_dump(mode="json")
@@ -279,7 +360,7 @@ def test_the_record_keeps_the_choice_and_an_older_record_still_loads(
         }
     )
     text = section(content, gone, "fr", "neighbours")
-    assert text is not None and "Community manager" not in to_plain(text)
+    assert text is not None and "Développeur ou développeuse web" not in to_plain(text)
 
 
 def typed_lines(content: Content, answers: dict[str, tuple[str, ...]], seed: str) -> str:

@@ -259,3 +259,26 @@ def test_working_french_is_asked_only_in_other_languages(shipped_content: Conten
     unasked = dict(answers_for(shipped_content, EXPERIENCED_MASTER))
     del unasked[question.id]
     assert evaluate(shipped_content, unasked).score == fluent.score  # taken as `assumed`
+
+
+#: The summary's salary line, as it reads for a personal range and for the job's own.
+ON_ENTRY = {"fr": "💶 Salaire à l’embauche dans ce poste", "en": "💶 Starting pay in this post"}
+JOB_RANGE_LINE = {"fr": "💶 Salaire du poste, une fois atteint", "en": "💶 Pay in this post, once"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name)
+def test_no_persona_reads_a_salary_as_if_they_held_the_post(
+    shipped_content: Content, persona: Persona, lang: Lang
+) -> None:
+    """The adviser's report (findings 3, 10): a Master with three years as an assistant read
+    « Salaire indicatif : 48 000 à 54 000 € », a data analyst « Indicative salary ». The quiz
+    never asks whether the person has held the post: every personal range is the pay on
+    entering it, and five years or fewer in the trade keep it below the mid-range."""
+    result = result_of(shipped_content, persona)
+    message = to_plain(render_result(shipped_content, result, lang))
+    line = next(row for row in message.split("\n") if row.startswith("💶"))
+    expected = ON_ENTRY if result.salary.personal else JOB_RANGE_LINE
+    assert line.startswith(expected[lang]), line
+    if result.salary.personal and persona.experience in ("none", "lt2", "2to5"):
+        assert result.salary.high < 50_000, (persona.name, result.salary)

@@ -217,7 +217,10 @@ def test_salary_levels_rise_with_the_answer(profile: Profile, background: str) -
     assert scale.background == background
     levels = [scale.levels[value] for value in ORDERED_VALUES[background]]
     assert levels == sorted(levels)
-    assert (levels[0], levels[-1]) == (0, 1)
+    assert levels[0] == 0
+    # Years in the trade never reach the top of the source's average, that of people who
+    # have held the post (which the quiz does not ask); a Master does.
+    assert levels[-1] == (1 if background == "education" else 0.6)
 
 
 # --- The shipped quiz -------------------------------------------------------

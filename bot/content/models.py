@@ -379,6 +379,10 @@ class NeighbourJob(Strict):
     leans: list[Identifier] = []
     """Cap rules on a wish (to sell, to lead) that, with these strengths, point to this
     job even when the fit is good: the strengths serve here without that wish."""
+    own: list[Condition] = []
+    """The person's background says this is already their line of work (any condition
+    matches): not named, since a job to look at that is one's own job reads as not
+    listened to."""
 
 
 class Neighbours(Strict):
@@ -397,7 +401,8 @@ class Neighbours(Strict):
     """A job is named when at least this many of its strengths are the person's."""
     closest: Annotated[int, Field(ge=0)] = 0
     """When the fit or the interest is low and no job reaches `min_strengths`: how many
-    jobs one strength points to are named, the closest first."""
+    jobs one strength points to are named, the closest first, provided a scenario or a
+    knowledge answer shows that strength (a self-rating alone is not enough)."""
     max: Annotated[int, Field(ge=1)] = 3
     read: Text
     """Where to read about them (the public job pages, by name)."""
@@ -432,7 +437,7 @@ class Salary(Strict):
     max: Annotated[int, Field(gt=0)]
     step: Annotated[int, Field(gt=0)] = 500
     experience: SalaryScale
-    """The anchor: a beginner sits at the bottom, long experience near the top."""
+    """The anchor: a beginner sits at the bottom, long experience higher."""
     education: SalaryScale
     """Lifts and widens the range as experience grows."""
     movers: list[SalaryMover]

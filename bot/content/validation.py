@@ -263,24 +263,25 @@ def _check_background_use(
             continue
         for value in sorted(values - scale.levels.keys()):
             yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
-    conditional: list[tuple[str, int, str, list[Condition]]] = [
-        *(("training", i, s.id, s.when) for i, s in enumerate(profile.training)),
-        *(("routes", i, route.id, route.when) for i, route in enumerate(profile.routes)),
-        *(("constraints", i, c.id, c.when) for i, c in enumerate(profile.constraints)),
+    jobs = profile.neighbours.jobs if profile.neighbours is not None else []
+    conditional: list[tuple[Location, str, list[Condition]]] = [  # every `when` and `own`
+        *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
+        *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
+        *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
+        *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
     ]
-    for part, index, item, when in conditional:
+    for where, item, when in conditional:
         for c_index, condition in enumerate(when):
             for key, accepted in condition.items():
-                at = (part, index, "when", c_index, key)
+                at = (*where, c_index, key)
                 known = background_values.get(key)
                 if known is None:
                     yield problem(f"background {key!r} is recorded by no question", at, item)
                     continue
-                for value in accepted:
-                    if value not in known:
-                        yield problem(f"unknown {key} value {value!r}", at, item)
+                for value in [value for value in accepted if value not in known]:
+                    yield problem(f"unknown {key} value {value!r}", at, item)
+    education = background_values.get("education", set())
     for t_index, step in enumerate(profile.training):
-        education = background_values.get("education", set())
         if step.leads_to is not None and step.leads_to not in education:
             yield problem(
                 f"unknown education value {step.leads_to!r}",

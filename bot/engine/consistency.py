@@ -80,7 +80,7 @@ def _twins(content: Content, answers: Answers) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _claims(question: Question) -> bool:
+def self_reported(question: Question) -> bool:
     """A self-report: a self-rating or a "have you done…" list (not a forced choice)."""
     return question.kind == "likert" or (question.kind == "multiple" and question.pick is None)
 
@@ -89,7 +89,7 @@ def _unshown(content: Content, answers: Answers) -> tuple[str, ...]:
     claimed: dict[str, list[float]] = {}
     shown: dict[str, list[float]] = {}
     for question in content.questions:
-        if question.background or not (_claims(question) or question.kind == "knowledge"):
+        if question.background or not (self_reported(question) or question.kind == "knowledge"):
             continue
         into = shown if question.kind == "knowledge" else claimed
         for dim, level in evidence(question, answers.get(question.id, ())).items():

@@ -15,9 +15,13 @@ The jobs a lean points to come first, then the jobs the person's strengths say
 most about: a job's strengths are listed the most telling first, and the first
 counts 1, the second 1/2, the third 1/3…; then in file order; at most `max`.
 A strong candidate who wants the job's core missions gets none. When the fit or
-the interest is low and no job reaches `min_strengths`, the `closest` jobs that one
-shown strength points to are named, so a person far from the job is still pointed
-somewhere (none when no strength is shown: the result says so).
+the interest is low and no job reaches `min_strengths`, the `closest` jobs are named
+whose most telling strength (listed first) is the person's and is shown by a
+scenario or a knowledge answer: a self-rating alone, or a strength that is only a
+side of the job (creativity for a community manager, often self-rated too), is no
+reason to send six very different people to the same job, so they get none.
+A job the person's background says is already theirs (its `own` conditions) is not
+named: the others, the bridges from their trade, are.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.models import Content, NeighbourJob
+from bot.engine.consistency import self_reported
 from bot.engine.scoring import Score, strengths
 
 
@@ -45,6 +50,8 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
     low = score.band.id in rule.bands or bool(applied & set(rule.caps))
     ranked: list[tuple[bool, float, int, Neighbour]] = []
     for index, job in enumerate(rule.jobs):
+        if _already_theirs(job, score):
+            continue
         pointing = tuple(strength for strength in job.strengths if strength in met)
         leaning = bool(applied & set(job.leans))
         if pointing and (low or leaning):
@@ -53,5 +60,26 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
     ordered = [neighbour for *_, neighbour in sorted(ranked, key=lambda r: r[:3])]
     named = [n for n in ordered if len(n.strengths) >= rule.min_strengths]
     if not named and low:
-        return ordered[: rule.closest]
+        shown = _shown(content, score)
+        leading = [n for n in ordered if n.job.strengths[0] in shown]
+        return leading[: rule.closest]
     return named[: rule.max]
+
+
+def _shown(content: Content, score: Score) -> set[str]:
+    """The strengths backed by at least one answer that is not a self-report: a scenario,
+    a forced choice or a knowledge question."""
+    questions = content.question_by_id
+    return {
+        d.dimension.id
+        for d in strengths(score, limit=len(score.dimensions))
+        if any(q in questions and not self_reported(questions[q]) for q in d.backing)
+    }
+
+
+def _already_theirs(job: NeighbourJob, score: Score) -> bool:
+    """One of the job's `own` conditions matches the person's background answers."""
+    return any(
+        all(set(score.background.get(key, ())) & set(values) for key, values in condition.items())
+        for condition in job.own
+    )

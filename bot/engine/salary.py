@@ -1,7 +1,7 @@
 """A personal salary range inside the job's range, anchored on experience, then education.
 
 The profile places each answer on a 0–1 scale: experience `e` (a beginner 0,
-ten years or more 1) and education `d` (no diploma 0, a Master 1). With the
+up to 1) and education `d` (no diploma 0, a Master 1). With the
 job's range `min`–`max` and `span = max - min`:
 
     low   = min + span × e × (EXPERIENCE_SHARE + EDUCATION_SHARE × d)
@@ -17,11 +17,17 @@ as experience grows, and the range is never narrower than a fifth of the job's:
 honest about what a quiz can know. Both ends are rounded to the profile's step
 and never leave the job's range.
 
-A range is personal only when the person's path leads to the post: for someone
-who does not meet the entry requirements yet, not while the band shown is a far
-one, nor when the path's diplomas stop below the entry level (a first diploma to
-get, then more). The result then gives the job's
-range, not a figure a young person would read as their own first pay.
+The quiz asks years in the trade, not whether the person has held this post, so
+every personal range is the pay on entering it: the shipped profile's experience
+levels count years below the post (internships, work-study, assistant) for little,
+and only long years in the trade lift the range (the comment on the profile's
+`salary` block says why).
+
+A range is personal only when the person is at most one step from the post: ready
+now, within reach with experience, or made ready by the next diploma their path
+leads to. Farther (a far band, or a first diploma to get and then more), the
+result gives the job's range, one rule for a pupil and for an adult whose VAE
+comes before the experience the entry route asks.
 """
 
 from __future__ import annotations
@@ -65,8 +71,8 @@ class SalaryEstimate(BaseModel):
     """False: the person cannot yet work fully in the job's own language, which the range
     assumes (a question marked `other_languages_only` answered short of its `assumed`)."""
     personal: bool = True
-    """False: not ready, and the path does not lead to the post yet (far from it, or its
-    diplomas stop below the entry level): the job's range is shown, not a personal one."""
+    """False: more than one step from the post (far from it, or the next diploma of the
+    path does not yet meet the entry level): the job's range is shown, not a personal one."""
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -123,9 +129,10 @@ def _works_in_job_language(content: Content, score: Score) -> bool:
 
 
 def leads_to_the_post(content: Content, score: Score, path: Sequence[TrainingStep]) -> bool:
-    """Ready now (the range is then that of a first post at the worst); or, not far from
-    the job, within reach with experience or made ready by a diploma the path leads to
-    (with the experience the person has)."""
+    """At most one step from the post: ready now; or, not far from the job, within reach
+    with experience, or made ready by the next diploma the path leads to (with the
+    experience the person has). A later diploma does not count: a pupil whose path
+    runs bac, bac+2, bac+3, Master is several steps away."""
     if score.readiness == "ready":
         return True
     far = content.profile.far_from_job
@@ -133,11 +140,10 @@ def leads_to_the_post(content: Content, score: Score, path: Sequence[TrainingSte
         return False
     if score.readiness == "with_experience":
         return True
-    return any(
-        readiness(content, {**score.background, EDUCATION: (step.leads_to,)}) == "ready"
-        for step in path
-        if step.leads_to is not None
-    )
+    diploma = next((step.leads_to for step in path if step.leads_to is not None), None)
+    if diploma is None:
+        return False
+    return readiness(content, {**score.background, EDUCATION: (diploma,)}) == "ready"
 
 
 def _position(scale: SalaryScale, score: Score) -> float:

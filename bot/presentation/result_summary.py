@@ -113,11 +113,9 @@ def _gaps(shown: View, lang: Lang) -> str:
 def _salary(shown: View, lang: Lang) -> str:
     salary = shown.record.salary
     kind = salary_kind(salary, shown.record.readiness)
-    key = {
-        "now": N_("summary_salary"),
-        "later": N_("summary_salary_later"),
-        "job": N_("summary_salary_job"),
-    }[kind]
+    # The quiz does not ask whether the person has held this post: a personal range is
+    # the pay on entering it, for those who meet the requirements as for those who will.
+    key = N_("summary_salary_job") if kind == "job" else N_("summary_salary")
     return t(key, lang, range=money_range(*salary.shown, lang))
 
 

@@ -33,12 +33,13 @@ with `python -m tests.support.verdict_table` (a test fails when it is stale).
 
 The reason is the first line the result gives under the band (a cap rule's
 reason, else the band's own wording), in English; the salary is the range the
-result gives, in thousands of euros: *now* for those who meet the entry
-requirements, *on entry* for those who will, *the job's* (no personal range)
-while the path does not lead to the post yet; the first step is the first
-step of the training path; then the path's steps and the adults' routes by their
-ids in the profile (an aside in brackets); last, the neighbouring jobs named, each
-with the strengths that point to it.
+result gives, in thousands of euros, always the pay on entering the post (the
+quiz does not ask whether the person has held it): *ready* for those who meet the
+entry requirements, *once ready* for those who will at the next step, *the job's*
+(no personal range) when the path has more than one step before the post; the
+first step is the first step of the training path; then the path's steps and the
+adults' routes by their ids in the profile (an aside in brackets); last, the
+neighbouring jobs named, each with the strengths that point to it.
 
 The fit is kept at 99 % at most while one requirement is unmet, so « 100 % » never
 stands beside « Presque au niveau » in the result: even the strongest answers miss
@@ -53,7 +54,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-SALARY_KINDS = {"now": "now", "later": "on entry", "job": "the job's"}
+SALARY_KINDS = {"now": "ready", "later": "once ready", "job": "the job's"}
 
 
 def _salary(result: Result, readiness: Readiness) -> str:
