@@ -29,7 +29,7 @@ def rank(content: Content, band_id: str) -> int:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize(("step", "band"), [("2", "good"), ("1", "partial"), ("0", "partial")])
+@pytest.mark.parametrize(("step", "band"), [("2", "good"), ("1", "partial"), ("0", "far")])
 def test_the_reason_quotes_the_answer_given(
     shipped_content: Content, lang: Lang, step: str, band: str
 ) -> None:
