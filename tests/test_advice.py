@@ -678,3 +678,104 @@ def test_a_label_with_brackets_gets_no_second_pair(shipped_content: Content, lan
     message = render_result(shipped_content, dataclasses.replace(result, strengths=[strong]), lang)
     line = next(x for x in message.splitlines() if x.startswith(f"• {office.label(lang)}"))
     assert ") (" not in line and " — " in line
+
+
+# --- Adults' paths (the personas report, findings 5, 6 and 10) ---------------------------------
+
+#: What a student is told and an adult with years of work is not.
+STUDENTS_WORDS = {"fr": ("stage", "alternance", "Mon Master"), "en": ("internship", "work-study")}
+FUNDERS = ("CPF", "Transitions Pro")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("where", ["marketing", "sales", "other"])
+@pytest.mark.parametrize(
+    ("education", "vae"), [("bac2", "vae_long_bac2"), ("bac3", "vae_long_bac3")]
+)
+def test_a_long_career_gets_an_adults_path_with_a_vae(
+    shipped_content: Content, lang: Lang, where: str, education: str, vae: str
+) -> None:
+    """Played through the chat, a store manager (BTS, twenty years in a shop) read
+    « (alternance, stage long, premier poste) » and was sent on to a Master through Mon
+    Master: an adult with a long career gets a post or an assignment as the first route,
+    and a VAE, funded by the CPF or Transitions Pro, as the longer one."""
+    for far in (False, True):
+        path = path_of(shipped_content, education, "10plus", "commerce", where, far=far)
+        numbered = [step for step in path if not step.aside]
+        ids = [step.id for step in numbered]
+        assert ids[-2:] == ["gain_experience_long", vae]
+        assert not {"master", "mon_master", "bac3_study"} & {step.id for step in path}
+        for step in path:
+            assert not any(word in step.text(lang) for word in STUDENTS_WORDS[lang]), step.id
+        vae_step = numbered[-1]
+        assert vae_step.origin == "general" and "France VAE" in vae_step.text(lang)
+        assert all(funder in vae_step.text(lang) for funder in FUNDERS)
+    assert step_by_id(shipped_content, "vae_long_bac2").leads_to == "bac3"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_adult_with_some_years_elsewhere_is_not_offered_an_internship(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's developer (bac+3, three years): the experience route for an adult
+    is a post or an assignment; the Master stays the longer route."""
+    path = path_of(shipped_content, "bac3", "2to5", "it", "other")
+    assert path[0].id == "gain_experience_adult"
+    assert not any(word in path[0].text(lang) for word in STUDENTS_WORDS[lang])
+    assert "master" in [step.id for step in path]
+
+
+#: The wording a CAP holder read: « un premier diplôme de votre métier : un CAP… ».
+FIRST_DIPLOMA_CAP = {"fr": "premier diplôme de votre métier", "en": "a first diploma in your own"}
+FURTHER = {"fr": "un diplôme de plus", "en": "a further diploma"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("far", [False, True])
+def test_a_cap_holder_is_offered_a_further_diploma_then_the_bac2(
+    shipped_content: Content, lang: Lang, far: bool
+) -> None:
+    """Played through the chat, a 50-year-old with a CAP and 25 years in logistics was
+    offered « un premier diplôme … un CAP », and his path stopped below the bac+2 the
+    result asks for: the VAE is a further diploma, and a step reaches the bac+2, even on
+    the short path of someone far from the job."""
+    path = path_of(shipped_content, "none", "10plus", "other", "other", far=far)
+    ids = [step.id for step in path]
+    assert "vae_first_diploma" in ids and ids[-1] == "bac2_bridge"
+    vae = step_by_id(shipped_content, "vae_first_diploma").text(lang)
+    assert FURTHER[lang] in vae and FIRST_DIPLOMA_CAP[lang] not in vae
+    assert path[-1].leads_to == "bac2"
+
+
+@pytest.mark.parametrize("situation", ["working", "job_seeker", "other"])
+@pytest.mark.parametrize(
+    ("education", "experience", "field", "where"),
+    list(itertools.product(EDUCATION, EXPERIENCE, ["digital", "other"], EXPERIENCE_FIELDS)),
+)
+def test_no_path_offers_the_company_immersion_twice(
+    shipped_content: Content,
+    situation: str,
+    education: str,
+    experience: str,
+    field: str,
+    where: str,
+) -> None:
+    """Played through the chat, a data analyst (Master, no e-commerce) read a PMSMP
+    immersion in step 1 and « a company immersion » again two steps later."""
+    answers = background(education, experience, field, where, situation)
+    path = training_path(shipped_content, score(shipped_content, answers))
+    for lang in LANGS:
+        assert sum("immersion" in step.text(lang) for step in path) <= 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_beside_a_vae_of_one_s_own_field_a_certified_e_commerce_course(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's office assistants (the bac, ten years in an office) were offered only
+    a VAE of a bac+2 « in their own field », a long detour to sell online."""
+    path = path_of(shipped_content, "bac", "10plus", "other", "other")
+    ids = [step.id for step in path]
+    course = path[ids.index("vae_own_field") + 1]
+    assert course.id == "ecommerce_course" and course.aside
+    assert "CPF" in course.text(lang) and "France Travail" in course.text(lang)
