@@ -134,8 +134,8 @@ def test_needing_fixed_hours_is_said_in_the_summary_without_lowering_the_band(
 ) -> None:
     keen = best_answers(shipped_content)
     fixed = keen | {"fixed_hours": ("4",), "peak_ok": ("0",)}
-    for answers, said in ((keen, False), (fixed, True)):
-        result = evaluate(shipped_content, answers)
+    for given_answers, said in ((keen, False), (fixed, True)):
+        result = evaluate(shipped_content, given_answers)
         text = to_plain(
             summary(shipped_content, record_of(shipped_content, result, lang=lang), lang)
         )

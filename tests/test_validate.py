@@ -436,7 +436,6 @@ def test_a_stricter_band_must_be_known(copy: Copy) -> None:
     copy.edit("mini.yaml", "    max_band: low\n", "    max_band: low\n    stricter: {0: lowest}\n")
     problems = errors(copy.validate())
     assert any(
-        "caps.0.stricter.0: unknown band 'lowest' (bands: high, low, medium)" in p
-        for p in problems
+        "caps.0.stricter.0: unknown band 'lowest' (bands: high, low, medium)" in p for p in problems
     ), problems
     assert any("answer 0 is not among the rule's `answers`" in p for p in problems), problems
