@@ -64,21 +64,28 @@ TABLE = {
     ("master", "some"): ["at_level_master", "build_on"],
     ("master", "long"): ["at_level_master", "build_on"],
 }
-#: The same, for ten years gained outside e-commerce (in a shop, say): the diploma's
-#: route is not met yet, so the path asks for experience in the trade.
+#: The same, for ten years gained outside e-commerce (in a shop, say), in work: the
+#: diploma's route is not met yet, so the path asks for experience in the trade; with a
+#: bac+2 or a bac+3, the longer route is a VAE, not going back to study up to a Master
+#: (the adviser's store manager with twenty years was sent to Mon Master).
 ELSEWHERE = {
     "none": ["vae", "relevant_experience"],
     "bac": ["vae", "relevant_experience"],
     "studying": ["finish_studies", "relevant_experience"],
-    "bac2": ["gain_experience", *STUDY_TO_MASTER],
-    "bac3": ["gain_experience", *MASTER],
+    "bac2": ["gain_experience_long", "vae_long_bac2"],
+    "bac3": ["gain_experience_long", "vae_long_bac3"],
     "master": ["at_level_master", "first_experience_adult"],
 }
 
 #: Experience gained in another field supports a VAE towards a diploma of that field: a
-#: bac+2 with the bac, a first diploma of the trade without it.
-VAE_OWN_FIELD = {"vae": "vae_own_field"}
-VAE_FIRST_DIPLOMA = {"vae": "vae_first_diploma"}
+#: bac+2 with the bac (a certified e-commerce course beside it), a diploma of the trade
+#: below the bac, then the step on to the bac+2 the route asks for.
+OTHER_FIELD = {
+    "none": ["vae_first_diploma", "bac2_bridge"],
+    "bac": ["vae_own_field", "ecommerce_course", "relevant_experience"],
+}
+#: The first route, experience: worded for students, for adults, for long careers.
+GAIN = {"gain_experience", "gain_experience_adult", "gain_experience_long"}
 
 #: Each quality or skill and the mission it serves, reviewed by hand.
 MISSIONS = {
@@ -186,8 +193,7 @@ def test_the_table_for_experience_gained_elsewhere(
     path = path_of(shipped_content, education, "10plus", "digital", where)
     expected = ELSEWHERE[education]
     if where == "other":  # a VAE towards a diploma of their own field
-        own = VAE_FIRST_DIPLOMA if education == "none" else VAE_OWN_FIELD
-        expected = [own.get(step, step) for step in expected]
+        expected = OTHER_FIELD.get(education, expected)
     assert [step.id for step in path] == expected
 
 
@@ -208,7 +214,8 @@ def test_far_from_the_job_the_path_starts_by_finding_out(
     assert numbered[0] == "explore"
     assert numbered[1:] == [s for s in usual if s != "universities"][:2]
     for lang in LANGS:
-        assert {"fr": "conseiller", "en": "adviser"}[lang] in path[0].text(lang)
+        assert {"fr": "psychologue", "en": "psychologist"}[lang] in path[0].text(lang)
+        assert "CIO" in path[0].text(lang)
 
 
 #: What someone already in a course, or in the trade, must not be told.
@@ -251,9 +258,10 @@ def test_in_the_trade_not_wanting_to_sell_starts_by_checking_the_wish(
 
 
 def test_low_interest_alone_puts_a_person_far_from_the_job(shipped_content: Content) -> None:
-    """A capable person who does not want to sell gets the finding-out step too."""
+    """A capable person who would rather not sell gets the finding-out step too (« Plutôt
+    pas »: « Pas du tout » puts the band itself far)."""
     answers = best_answers(shipped_content) | background("bac", "none")
-    answers["like_selling"] = ("0",)
+    answers["like_selling"] = ("1",)
     scored = score(shipped_content, answers)
     assert scored.band.id != "far"
     assert training_path(shipped_content, scored)[0].id == "explore"
@@ -427,13 +435,17 @@ def test_readiness_and_path_agree(
     scored = score(shipped_content, answers)
     ids = [step.id for step in training_path(shipped_content, scored)]
     if scored.readiness == "with_experience":
-        assert ids[0] == "gain_experience"
-        assert "master" in ids
+        assert ids[0] in GAIN
+        if experience in LONG:  # a long career: the other route is a VAE
+            assert ids[1] in {"vae_long_bac2", "vae_long_bac3"}
+            assert "master" not in ids
+        else:
+            assert "master" in ids
     elif education == "studying" and experience not in EXPERIENCED:
         assert ids[:2] == ["finish_studies", "gain_experience"]
         assert "master" in ids
     else:
-        assert "gain_experience" not in ids
+        assert not GAIN & set(ids)
 
 
 #: Words that chain a step onto the one before it.
@@ -444,7 +456,7 @@ BELOW = {"fr": "ci-dessous", "en": "below"}
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(
     ("education", "experience", "where"),
-    [("bac2", "none", "none"), ("bac2", "10plus", "sales"), ("bac2", "5to10", "other")],
+    [("bac2", "none", "none"), ("bac2", "2to5", "sales"), ("bac3", "2to5", "other")],
 )
 def test_the_study_route_reads_as_the_other_route(
     shipped_content: Content, lang: Lang, education: str, experience: str, where: str
@@ -453,7 +465,7 @@ def test_the_study_route_reads_as_the_other_route(
     « 1. Première voie : deux ans d'expérience… 2. Puis un bac+3 » as one road: the steps
     after the first route are the other route, announced as such, not chained to it."""
     path = path_of(shipped_content, education, experience, "digital", where)
-    first = [step.id for step in path].index("gain_experience")
+    first = next(i for i, step in enumerate(path) if step.id in GAIN)
     assert BELOW[lang] in path[first].text(lang)
     following = [step for step in path[first + 1 :] if not step.aside]
     assert following, "the other route's steps follow"
@@ -666,3 +678,104 @@ def test_a_label_with_brackets_gets_no_second_pair(shipped_content: Content, lan
     message = render_result(shipped_content, dataclasses.replace(result, strengths=[strong]), lang)
     line = next(x for x in message.splitlines() if x.startswith(f"• {office.label(lang)}"))
     assert ") (" not in line and " — " in line
+
+
+# --- Adults' paths (the personas report, findings 5, 6 and 10) ---------------------------------
+
+#: What a student is told and an adult with years of work is not.
+STUDENTS_WORDS = {"fr": ("stage", "alternance", "Mon Master"), "en": ("internship", "work-study")}
+FUNDERS = ("CPF", "Transitions Pro")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("where", ["marketing", "sales", "other"])
+@pytest.mark.parametrize(
+    ("education", "vae"), [("bac2", "vae_long_bac2"), ("bac3", "vae_long_bac3")]
+)
+def test_a_long_career_gets_an_adults_path_with_a_vae(
+    shipped_content: Content, lang: Lang, where: str, education: str, vae: str
+) -> None:
+    """Played through the chat, a store manager (BTS, twenty years in a shop) read
+    « (alternance, stage long, premier poste) » and was sent on to a Master through Mon
+    Master: an adult with a long career gets a post or an assignment as the first route,
+    and a VAE, funded by the CPF or Transitions Pro, as the longer one."""
+    for far in (False, True):
+        path = path_of(shipped_content, education, "10plus", "commerce", where, far=far)
+        numbered = [step for step in path if not step.aside]
+        ids = [step.id for step in numbered]
+        assert ids[-2:] == ["gain_experience_long", vae]
+        assert not {"master", "mon_master", "bac3_study"} & {step.id for step in path}
+        for step in path:
+            assert not any(word in step.text(lang) for word in STUDENTS_WORDS[lang]), step.id
+        vae_step = numbered[-1]
+        assert vae_step.origin == "general" and "France VAE" in vae_step.text(lang)
+        assert all(funder in vae_step.text(lang) for funder in FUNDERS)
+    assert step_by_id(shipped_content, "vae_long_bac2").leads_to == "bac3"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_adult_with_some_years_elsewhere_is_not_offered_an_internship(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's developer (bac+3, three years): the experience route for an adult
+    is a post or an assignment; the Master stays the longer route."""
+    path = path_of(shipped_content, "bac3", "2to5", "it", "other")
+    assert path[0].id == "gain_experience_adult"
+    assert not any(word in path[0].text(lang) for word in STUDENTS_WORDS[lang])
+    assert "master" in [step.id for step in path]
+
+
+#: The wording a CAP holder read: « un premier diplôme de votre métier : un CAP… ».
+FIRST_DIPLOMA_CAP = {"fr": "premier diplôme de votre métier", "en": "a first diploma in your own"}
+FURTHER = {"fr": "un diplôme de plus", "en": "a further diploma"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("far", [False, True])
+def test_a_cap_holder_is_offered_a_further_diploma_then_the_bac2(
+    shipped_content: Content, lang: Lang, far: bool
+) -> None:
+    """Played through the chat, a 50-year-old with a CAP and 25 years in logistics was
+    offered « un premier diplôme … un CAP », and his path stopped below the bac+2 the
+    result asks for: the VAE is a further diploma, and a step reaches the bac+2, even on
+    the short path of someone far from the job."""
+    path = path_of(shipped_content, "none", "10plus", "other", "other", far=far)
+    ids = [step.id for step in path]
+    assert "vae_first_diploma" in ids and ids[-1] == "bac2_bridge"
+    vae = step_by_id(shipped_content, "vae_first_diploma").text(lang)
+    assert FURTHER[lang] in vae and FIRST_DIPLOMA_CAP[lang] not in vae
+    assert path[-1].leads_to == "bac2"
+
+
+@pytest.mark.parametrize("situation", ["working", "job_seeker", "other"])
+@pytest.mark.parametrize(
+    ("education", "experience", "field", "where"),
+    list(itertools.product(EDUCATION, EXPERIENCE, ["digital", "other"], EXPERIENCE_FIELDS)),
+)
+def test_no_path_offers_the_company_immersion_twice(
+    shipped_content: Content,
+    situation: str,
+    education: str,
+    experience: str,
+    field: str,
+    where: str,
+) -> None:
+    """Played through the chat, a data analyst (Master, no e-commerce) read a PMSMP
+    immersion in step 1 and « a company immersion » again two steps later."""
+    answers = background(education, experience, field, where, situation)
+    path = training_path(shipped_content, score(shipped_content, answers))
+    for lang in LANGS:
+        assert sum("immersion" in step.text(lang) for step in path) <= 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_beside_a_vae_of_one_s_own_field_a_certified_e_commerce_course(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's office assistants (the bac, ten years in an office) were offered only
+    a VAE of a bac+2 « in their own field », a long detour to sell online."""
+    path = path_of(shipped_content, "bac", "10plus", "other", "other")
+    ids = [step.id for step in path]
+    course = path[ids.index("vae_own_field") + 1]
+    assert course.id == "ecommerce_course" and course.aside
+    assert "CPF" in course.text(lang) and "France Travail" in course.text(lang)

@@ -68,6 +68,10 @@ def test_a_skill_claimed_and_not_shown_is_said_kindly(shipped_content: Content, 
     assert line in text
     for harsh in ("mensonge", "faux", "lie", "false", "wrong"):
         assert harsh not in line.lower()
+    # true for someone who answered « En partie » too (the adviser's player did, and read
+    # « vous vous dites à l'aise »): the line says what the answers did, not a claim
+    for claim in ("vous vous dites", "you rate yourself"):
+        assert claim not in line
 
 
 def test_two_skills_claimed_and_not_shown_bring_the_caution(shipped_content: Content) -> None:

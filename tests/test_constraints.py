@@ -9,14 +9,18 @@ import html
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.content.models import CATEGORIES, Content, Lang
+from bot.engine.change import Change
 from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
-from bot.presentation.result_summary import summary
-from bot.presentation.result_text import to_plain
+from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
+from bot.presentation.result_text import message_length, to_plain
+from tests.support.answers import answers
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import DISABILITY, FIXED_HOURS
 from tests.support.personas import EXPERIENCED_MASTER, answers_for
@@ -117,3 +121,41 @@ def test_needing_fixed_hours_costs_the_fit_no_more_than_flexibility_weighs(
     assert "hours" in [line.id for line in parent.constraints]
     shown = [d.dimension.id for d in (*parent.gaps, *parent.further)]
     assert "flexibility" not in shown
+
+
+#: The summary's line for the hours, from the profile (the adviser's parent read
+#: « Très bonne adéquation » and found the hours three screens later).
+PEAKS = {"fr": "pics de ventes", "en": "sales peaks"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_needing_fixed_hours_is_said_in_the_summary_without_lowering_the_band(
+    shipped_content: Content, lang: Lang
+) -> None:
+    keen = best_answers(shipped_content)
+    fixed = keen | {"fixed_hours": ("4",), "peak_ok": ("0",)}
+    for given_answers, said in ((keen, False), (fixed, True)):
+        result = evaluate(shipped_content, given_answers)
+        text = to_plain(
+            summary(shipped_content, record_of(shipped_content, result, lang=lang), lang)
+        )
+        assert (PEAKS[lang] in text) == said
+    # a constraint, not a skill: the band is the one the fit and the other rules give
+    assert evaluate(shipped_content, fixed).score.cap is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_the_hours_line_always_has_room_in_the_summary(
+    shipped_content: Content, data: st.DataObject
+) -> None:
+    """Whatever else the summary says (two reasons, a retake's change), the hours line is
+    there and the summary stays one screen: it takes the room of the second reason."""
+    drawn = data.draw(answers(shipped_content)) | {"fixed_hours": ("4",), "peak_ok": ("0",)}
+    result = evaluate(shipped_content, drawn)
+    change = Change(before=100.0, after=0.0, better=[], worse=[])
+    for lang in LANGS:
+        text = summary(shipped_content, record_of(shipped_content, result, lang=lang), lang, change)
+        assert PEAKS[lang] in text
+        assert message_length(text) <= SUMMARY_MAX_CHARS
+        assert len(text.splitlines()) <= SUMMARY_MAX_LINES

@@ -69,3 +69,17 @@ def test_a_native_english_speaker_has_a_box_for_english(shipped_content: Content
     assert "foreign" not in question.text("en").lower()
     assert "Besides French" in question.text("en")
     assert all("foreign" not in option.text("en").lower() for option in question.options)
+
+
+def test_the_french_labels_say_what_the_english_ones_say(shipped_content: Content) -> None:
+    """The adviser's report: « Vente en magasin » dropped the customer relations the
+    English label names, and « Pas le bac (CAP…) » read as a demotion to a pupil in
+    terminale; the answer ids (`sales`, `none`) are unchanged, only the words."""
+    options = {
+        (q.id, o.id): o.text("fr")
+        for q in shipped_content.questions
+        if q.id in {"experience_field", "education"}
+        for o in q.options
+    }
+    assert options["experience_field", "sales"] == "Vente en magasin, relation client"
+    assert options["education", "none"] == "Pas encore le bac, ou un CAP, un BEP"

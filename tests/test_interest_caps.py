@@ -29,7 +29,7 @@ def rank(content: Content, band_id: str) -> int:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize(("step", "band"), [("2", "good"), ("1", "partial"), ("0", "partial")])
+@pytest.mark.parametrize(("step", "band"), [("2", "good"), ("1", "partial"), ("0", "far")])
 def test_the_reason_quotes_the_answer_given(
     shipped_content: Content, lang: Lang, step: str, band: str
 ) -> None:
@@ -68,3 +68,35 @@ def test_partly_lowers_one_step_at_most_and_the_forced_choice_never_caps_alone(
         assert rank(shipped_content, score.band.id) >= lowest
     if "2" not in levels:
         assert interest_rules == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "band"),
+    [
+        ({"like_selling": ("2",)}, "good"),
+        ({"like_figures": ("1",)}, "good"),
+        # two of the four core missions lukewarm: one band below either alone
+        ({"like_selling": ("2",), "like_figures": ("1",)}, "partial"),
+        ({"like_leading": ("1",), "like_figures": ("1",)}, "partial"),
+        ({"like_selling": ("1",), "like_leading": ("1",)}, "far"),
+    ],
+)
+def test_two_reservations_on_the_core_missions_cap_one_band_lower(
+    shipped_content: Content, changes: dict[str, tuple[str, ...]], band: str
+) -> None:
+    """The adviser's community manager read « Bonne adéquation » beside « En partie » on
+    selling and « Plutôt pas » on figures: two reservations on the heart of the job."""
+    strong = answers_for(shipped_content, EXPERIENCED_MASTER)
+    score = evaluate(shipped_content, {**strong, **changes}).score
+    assert score.uncapped.id == "strong"
+    assert score.band.id == band
+
+
+def test_not_at_all_to_selling_ranks_below_a_keen_seller_s_partial_match(
+    shipped_content: Content,
+) -> None:
+    """The adviser's accountant (« Pas du tout » to selling) read « Adéquation partielle »
+    at 53 %, above a keen young seller at 46 %: « Pas du tout » is no partial match."""
+    strong = answers_for(shipped_content, EXPERIENCED_MASTER)
+    assert evaluate(shipped_content, {**strong, "like_selling": ("0",)}).score.band.id == "far"
+    assert evaluate(shipped_content, {**strong, "like_selling": ("1",)}).score.band.id == "partial"

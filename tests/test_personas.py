@@ -230,7 +230,7 @@ def test_the_readme_worked_example(content: Content) -> None:
     assert score.interest == pytest.approx(100 * 5 / 12)
     assert round(score.interest or 0) == 42
     assert round(score.overall) == 47
-    assert (score.readiness, score.uncapped.id, score.band.id) == ("ready", "partial", "partial")
+    assert (score.readiness, score.uncapped.id, score.band.id) == ("ready", "partial", "far")
     assert [rule.id for rule in score.reasons] == ["no_selling", "little_interest"]
     assert score.statements["like_selling"] == 0
     assert result.training[0].id == "explore_wish"
@@ -242,6 +242,7 @@ def test_the_readme_worked_example(content: Content) -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     flat = readme.replace("\n", " ")
     assert "overall fit of **47 %**" in readme
+    assert 'band at **"Still some way off"**' in flat
     assert "(4 × 0 + 3 × 0.5 + 3 × 1 + 2 × 0.25) / 12 = 42 %, shown as **42 %**" in flat
     for rule in score.reasons:
         assert cap_reason(rule, score, "en") in flat, rule.id

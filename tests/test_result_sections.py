@@ -33,7 +33,7 @@ from bot.presentation.screens import MAX_MESSAGE_CHARS
 from bot.presentation.texts import money_range, percent
 from tests.support.harness import random_choices
 from tests.support.persona_catalogue import PERSONAS, RANDOM
-from tests.support.personas import Persona, answers_for
+from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
@@ -113,11 +113,19 @@ def test_every_number_agrees_across_summary_sections_and_chart(
     for gap in (record.gaps or record.further)[:2]:
         name = labels[gap].label(lang)
         assert name in shown and name in sections["develop"]
-    # The next step is the path's first.
+    # The next step is the path's first, or its second when the first only says the level
+    # is met (no action: the adviser's Master read « inutile de reprendre un cursus »).
     steps = {step.id: step for step in content.profile.training}
-    if record.path:
-        first = to_plain(steps[record.path[0]].text(lang))
-        assert first_sentence(first) in shown and f"1. {first}" in sections["path"]
+    numbered = [steps[i] for i in record.path if not steps[i].aside]
+    if numbered:
+        first = to_plain(numbered[0].text(lang))
+        assert f"1. {first}" in sections["path"]
+        if numbered[0].meets_level and len(numbered) > 1:
+            second = to_plain(numbered[1].text(lang))
+            assert first_sentence(second) in shown and first_sentence(first) not in shown
+            assert f"2. {second}" in sections["path"]
+        else:
+            assert first_sentence(first) in shown
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -199,3 +207,19 @@ def test_every_section_fits_one_message_with_room_to_spare(shipped_content: Cont
                 longest = max(longest, message_length(text) if text else 0)
     assert longest <= LONGEST_SECTION
     assert LONGEST_SECTION <= 0.55 * MAX_MESSAGE_CHARS
+
+
+#: What the adviser's Master read as the next step: no action.
+NO_ACTION = {"fr": "inutile de reprendre un cursus", "en": "no need to go back to studying"}
+APPLY = {"fr": "Postulez", "en": "Apply"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_next_step_of_someone_at_the_level_is_an_action(
+    shipped_content: Content, lang: Lang
+) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, EXPERIENCED_MASTER))
+    assert result.training[0].meets_level
+    text = to_plain(summary(shipped_content, record_of(shipped_content, result, lang=lang), lang))
+    (line,) = [line for line in text.splitlines() if line.startswith("➡️")]
+    assert NO_ACTION[lang] not in line and APPLY[lang] in line

@@ -51,7 +51,9 @@ def expected(situation: str, education: str, experience: str, where: str) -> lis
     if situation not in ADULTS:
         return []
     routes = list(FOR_EVERY_ADULT)
-    if education in {"bac2", "bac3"} and experience in EXPERIENCED:
+    # a long career outside the trade: the path names the VAE itself (vae_long_*)
+    long_elsewhere = experience in {"5to10", "10plus"} and where not in {"ecommerce", "digital"}
+    if education in {"bac2", "bac3"} and experience in EXPERIENCED and not long_elsewhere:
         routes.append("france_vae")
     if situation == "job_seeker":
         routes.append("france_travail")

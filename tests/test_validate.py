@@ -421,3 +421,21 @@ def test_an_entry_route_with_an_unknown_diploma_is_refused(copy: Copy) -> None:
     assert errors(copy.validate()) == [
         f"error: mini.yaml:{line} [master] entry.routes.0.education: unknown education value 'phd'"
     ]
+
+
+def test_a_caps_together_naming_an_unknown_rule_is_refused(copy: Copy) -> None:
+    line = copy.edit(
+        "mini.yaml", "training:\n", "caps_together:\n  rules: [untrained, unheard]\ntraining:\n"
+    )
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line + 1} caps_together.rules.1: unknown cap rule 'unheard'"
+    ]
+
+
+def test_a_stricter_band_must_be_known(copy: Copy) -> None:
+    copy.edit("mini.yaml", "    max_band: low\n", "    max_band: low\n    stricter: {0: lowest}\n")
+    problems = errors(copy.validate())
+    assert any(
+        "caps.0.stricter.0: unknown band 'lowest' (bands: high, low, medium)" in p for p in problems
+    ), problems
+    assert any("answer 0 is not among the rule's `answers`" in p for p in problems), problems

@@ -138,5 +138,5 @@ def test_scenario_options_of_very_different_lengths_are_refused(shipped: Shipped
     (problem,) = shipped.problems()
     assert "[marketplace] questions." in problem and ".options.fr:" in problem
     assert (
-        "scenario options differ too much in length (8 to 50 characters; at most 1.5×)" in problem
+        "scenario options differ too much in length (8 to 48 characters; at most 1.5×)" in problem
     )

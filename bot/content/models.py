@@ -232,6 +232,10 @@ class CapRule(Strict):
     """An exception to the condition: the rule does not apply when these background
     answers were given (every key must match), e.g. when another rule says it better."""
     max_band: Identifier
+    stricter: dict[Level, Identifier] = {}
+    """A statement rule only: a lower band for some of its `answers` (answer → highest
+    band then allowed), e.g. « Pas du tout » on the core mission caps lower than
+    « Plutôt pas »."""
     reason: Text
     """One sentence, shown with the capped band."""
 
@@ -251,6 +255,15 @@ class CapRule(Strict):
                 bool(self.background),
             )
         )
+
+
+class CapsTogether(Strict):
+    """Several reservations about the core missions weigh more than one: when at least
+    `count` of these cap rules apply together, the band is one step below the strictest
+    of them (our judgement)."""
+
+    rules: Annotated[list[Identifier], Field(min_length=2)]
+    count: Annotated[int, Field(ge=2)] = 2
 
 
 class ExperienceFields(Strict):
@@ -341,6 +354,10 @@ class Constraint(Strict):
     note: str
     """For admins, never shown: where the line's facts come from."""
     text: Text
+    summary: Text | None = None
+    """One short line for the result's summary, for a constraint that can decide the
+    choice (needing fixed hours in a job with sales peaks): shown whatever the band,
+    since a constraint does not lower it."""
     when: list[Condition] = []
     dimension: Identifier | None = None
     fit_below: Annotated[float, Field(gt=0, le=1)] | None = None
@@ -497,6 +514,8 @@ class Profile(Strict):
     bands: list[Band]
     entry: Entry
     caps: list[CapRule] = []
+    caps_together: CapsTogether | None = None
+    """Cap rules that, applying together, lower the band one step further."""
     experience_fields: ExperienceFields | None = None
     training: list[TrainingStep]
     far_from_job: FarFromJob | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.content.models import INTEREST, READINESS, Profile
+from bot.content.models import INTEREST, READINESS, CapRule, Profile
 from bot.content.problems import Location, Problem, Reporter
 
 
@@ -42,6 +42,7 @@ def check_caps(profile: Profile, problem: Reporter) -> Iterable[Problem]:
                 (*at, "max_band"),
                 rule.id,
             )
+        yield from _check_stricter(rule, at, bands, problem)
         if rule.holds() != 1:
             yield problem(
                 "give exactly one condition: `readiness`, `interest_below`, `statement`,"
@@ -73,6 +74,30 @@ def check_caps(profile: Profile, problem: Reporter) -> Iterable[Problem]:
             )
     for duplicate in _duplicates(r.id for r in profile.caps):
         yield problem(f"duplicate id {duplicate!r}", ("caps",), duplicate)
+    together = profile.caps_together
+    known = {r.id for r in profile.caps}
+    for index, rule_id in enumerate(together.rules if together else ()):
+        if rule_id not in known:
+            yield problem(f"unknown cap rule {rule_id!r}", ("caps_together", "rules", index))
+
+
+def _check_stricter(
+    rule: CapRule, at: Location, bands: set[str], problem: Reporter
+) -> Iterable[Problem]:
+    """A statement rule's stricter bands are known bands, for answers the rule reads."""
+    for answer, band in rule.stricter.items():
+        if band not in bands:
+            yield problem(
+                f"unknown band {band!r} (bands: {', '.join(sorted(bands))})",
+                (*at, "stricter", answer),
+                rule.id,
+            )
+        if answer not in rule.answers:
+            yield problem(
+                f"answer {answer} is not among the rule's `answers`",
+                (*at, "stricter", answer),
+                rule.id,
+            )
 
 
 def check_cap_backgrounds(

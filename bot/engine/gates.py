@@ -3,8 +3,9 @@
 Readiness says where a person stands against the usual ways in (a diploma,
 sometimes with experience); a cap rule lowers the band, with a one-sentence
 reason, when readiness or interest in the core missions falls short: an
-interest rule reads the person's own answer to a core statement (« Plutôt
-pas » may cap, « En partie » lowers one step at most) or the interest score.
+interest rule reads the person's own answer to a core statement (« Pas du
+tout » may cap lower than « Plutôt pas », « En partie » lowers one step at most)
+or the interest score; several such reservations together may cap one step lower.
 Each readiness and interest rule's band only ever rises with a better answer.
 The consistency rule is the one exception (agreeing more can create a
 contradiction): it keeps the band below the top, and the fit stays monotone.
@@ -86,6 +87,20 @@ def _given(condition: Mapping[str, list[str]], recorded: Mapping[str, tuple[str,
     return all(set(recorded.get(key, ())) & set(values) for key, values in condition.items())
 
 
+def _max_band(rule: CapRule, statements: Mapping[str, int]) -> str:
+    """The rule's highest band allowed, its `stricter` one for the answer given."""
+    answered = statements.get(rule.statement) if rule.statement is not None else None
+    if answered is not None and answered in rule.stricter:
+        return rule.stricter[answered]
+    return rule.max_band
+
+
+def _one_below(bands: list[Band], band: Band) -> Band:
+    """The band one step below (the lowest stays)."""
+    lower = [other for other in bands if other.min < band.min]
+    return max(lower, key=lambda other: other.min) if lower else band
+
+
 def verdict(
     content: Content,
     uncapped: Band,
@@ -95,16 +110,25 @@ def verdict(
     inconsistent: bool = False,
     background: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Verdict:
-    """Apply every cap rule; the lowest `max_band` wins (the first listed on a tie)."""
+    """Apply every cap rule; the lowest `max_band` wins (the first listed on a tie).
+
+    A statement rule's `stricter` band replaces its `max_band` for those answers; the
+    profile's `caps_together` rules, when enough of them apply, cap one band below the
+    strictest of them."""
     bands = {band.id: band for band in content.profile.bands}
     met = [
         rule
         for rule in content.profile.caps
         if applies(rule, ready, interest, statements, inconsistent, background)
     ]
+    limits = [(bands[_max_band(rule, statements)], rule) for rule in met]
+    together = content.profile.caps_together
+    joined = [(limit, rule) for limit, rule in limits if together and rule.id in together.rules]
+    if together is not None and len(joined) >= together.count:
+        strictest, rule = min(joined, key=lambda pair: pair[0].min)
+        limits.append((_one_below(content.profile.bands, strictest), rule))
     band, cap = uncapped, None
-    for rule in met:
-        limit = bands[rule.max_band]
+    for limit, rule in limits:
         if limit.min < band.min:
             band, cap = limit, rule
     reasons = sorted(met, key=lambda rule: not rule.about_interest)

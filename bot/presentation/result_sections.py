@@ -18,7 +18,6 @@ from bot.engine.record import ResultRecord
 from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
 from bot.presentation.reasons import cap_reason, unshown_line
 from bot.presentation.result_text import (
-    SUMMARY_REASONS,
     change_lines,
     fit_message,
     mid_sentence,
@@ -119,7 +118,7 @@ def detail_section(
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)
         lines += [t("result_interest", lang, core_missions=missions, value=value)]
-    if more := shown.reasons[SUMMARY_REASONS:]:
+    if more := shown.reasons[shown.summary_reasons :]:
         lines += ["", t("detail_reasons", lang)]
         lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
     entry = content.profile.entry

@@ -2,7 +2,8 @@
 
 At most `SUMMARY_MAX_CHARS` characters and `SUMMARY_MAX_LINES` lines for every
 result (tests/test_result_sections.py checks every persona in both languages):
-fit and band with the one-line reason, the change since last time, the two
+fit and band with the one-line reason, a constraint line that can decide the
+choice (a constraint does not lower the band), the change since last time, the two
 main strengths and gaps, the salary range, the next step and, when the result
 names some and there is room left, the neighbouring jobs. The sections
 (bot/presentation/result_sections.py) give the detail behind each line.
@@ -17,7 +18,7 @@ from bot.content.models import Content, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import SUMMARY_REASONS, message_length, salary_kind
+from bot.presentation.result_text import message_length, salary_kind
 from bot.presentation.result_view import View, view
 from bot.presentation.texts import N_, money_range, percent, t
 
@@ -38,8 +39,24 @@ def summary(
     """The summary of a result, in Telegram's HTML subset; `pointer` ends it with the line
     that points to the sections' buttons."""
     shown = view(content, record)
+    ending = ["", t("summary_more", lang)] if pointer else []
+    lines = _lines(content, shown, lang, change)
+    if shown.neighbours:
+        names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
+        text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])
+        if _fits(text):  # else their section's button still names them
+            return text
+    return "\n".join([*lines, *ending])
+
+
+def _lines(content: Content, shown: View, lang: Lang, change: Change | None) -> list[str]:
+    """The summary's lines before the pointer."""
     esc = html.escape
-    lines = [t("result_title", lang, job=esc(content.profile.title(lang))), *_verdict(shown, lang)]
+    title = t("result_title", lang, job=esc(content.profile.title(lang)))
+    lines = [title, *_verdict(shown, lang)]
+    # A constraint does not lower the band, so its line stands beside the verdict (in
+    # the room of the verdict's second reason, see `View.summary_reasons`).
+    lines += [esc(line.summary(lang)) for line in shown.summary_lines if line.summary]
     if change is not None:
         points = round(change.after) - round(change.before)
         lines.append(
@@ -53,13 +70,7 @@ def summary(
         )
     lines += ["", _strengths(shown, lang), _gaps(shown, lang), _salary(shown, lang)]
     lines.append(_next_step(shown, lang))
-    ending = ["", t("summary_more", lang)] if pointer else []
-    if shown.neighbours:
-        names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
-        text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])
-        if _fits(text):  # else their section's button still names them
-            return text
-    return "\n".join([*lines, *ending])
+    return lines
 
 
 def _fits(text: str) -> bool:
@@ -70,9 +81,8 @@ def _verdict(shown: View, lang: Lang) -> list[str]:
     """The band with its reasons; a capped band never sits next to the uncapped fit."""
     esc = html.escape
     band = esc(shown.band.label(lang))
-    reasons = [
-        esc(cap_reason(rule, answer, lang)) for rule, answer in shown.reasons[:SUMMARY_REASONS]
-    ]
+    most = shown.summary_reasons
+    reasons = [esc(cap_reason(rule, answer, lang)) for rule, answer in shown.reasons[:most]]
     if shown.capped:
         lines = [t("summary_band", lang, band=band), *reasons]
         lines.append(
@@ -121,8 +131,12 @@ def _salary(shown: View, lang: Lang) -> str:
 
 def _next_step(shown: View, lang: Lang) -> str:
     """The first sentence of the path's first numbered step (the path section gives it
-    whole, with its asides)."""
-    first = next((step for step in shown.path if not step.aside), None)
+    whole, with its asides). A step saying the level is already met is no action: the
+    numbered step after it is, when there is one."""
+    numbered = [step for step in shown.path if not step.aside]
+    if len(numbered) > 1 and numbered[0].meets_level:
+        numbered = numbered[1:]
+    first = numbered[0] if numbered else None
     if first is None:
         return t("summary_next_unknown", lang)
     return t("summary_next", lang, step=html.escape(first_sentence(first.text(lang))))

@@ -17,9 +17,6 @@ _TAG = re.compile(r"<[^>]+>")
 
 #: A "what changed" list names this many qualities and skills, then counts the rest.
 MAX_NAMES = 3
-#: The summary gives this many of the verdict's reasons (interest first); the detail
-#: section gives the others, so that the summary stays one screen.
-SUMMARY_REASONS = 2
 
 
 def message_length(text: str) -> int:

@@ -25,6 +25,10 @@ from bot.engine.record import AGREEMENT, Figure, ResultRecord
 
 _Item = TypeVar("_Item", Route, Constraint)
 
+#: The summary gives this many of the verdict's reasons (interest first); the detail
+#: section gives the others, so that the summary stays one screen.
+SUMMARY_REASONS = 2
+
 
 @dataclass(frozen=True)
 class Scored:
@@ -76,6 +80,17 @@ class View:
     @property
     def overall(self) -> float:
         return self.record.overall
+
+    @property
+    def summary_lines(self) -> tuple[Constraint, ...]:
+        """The constraints the summary names in a line of their own."""
+        return tuple(line for line in self.constraints if line.summary is not None)
+
+    @property
+    def summary_reasons(self) -> int:
+        """How many of the verdict's reasons the summary gives (the detail section gives
+        the others): one fewer when a constraint line takes its room."""
+        return SUMMARY_REASONS - 1 if self.summary_lines else SUMMARY_REASONS
 
     @property
     def interest(self) -> float | None:
