@@ -12,23 +12,28 @@ import sys
 from tests.support.paths import ROOT
 
 
-def test_the_load_benchmark_runs_with_a_few_users() -> None:
-    """One A-B-B-A alternation of each load, three people each: every quiz finishes."""
+def bench(*args: str, module: str = "bench", timeout: int = 600) -> str:
+    """What `python -m <module> <args>` prints; it must exit 0."""
     out = subprocess.run(
-        [
-            *(sys.executable, "-m", "bench", "--load-only", "--alternations", "1"),
-            *("--users", "3", "--pace", "0.1,0.3", "--arrivals", "1", "--flat", "3"),
-            *("--slow-disk", "0", "--nice", "0"),
-        ],
+        [sys.executable, "-m", module, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        timeout=600,
+        timeout=timeout,
         check=True,
     )
-    sections = out.stdout.split("\n\n")
+    return out.stdout
+
+
+def test_the_load_benchmark_runs_with_a_few_users() -> None:
+    """One A-B-B-A alternation of each load, three people each: every quiz finishes."""
+    stdout = bench(
+        *("--load-only", "--alternations", "1", "--users", "3", "--pace", "0.1,0.3"),
+        *("--arrivals", "1", "--flat", "3", "--slow-disk", "0", "--nice", "0"),
+    )
+    sections = stdout.split("\n\n")
     loads = [s for s in sections if "A-B-B-A alternation" in s]
-    assert len(loads) == 2, out.stdout  # paced and flat out
+    assert len(loads) == 2, stdout  # paced and flat out
     for load in loads:
         lines = {line.strip().split("  ")[0]: line for line in load.splitlines() if line.strip()}
         for row in ("updates per second", "CPU per update", "latency p99", "peak RSS"):
@@ -36,43 +41,28 @@ def test_the_load_benchmark_runs_with_a_few_users() -> None:
         finished = lines["finished quizzes"].split()
         # careerbot's two runs and the floor's two: every quiz of the three people.
         assert finished[2:5] == ["6", "of", "6"] and finished[5:8] == ["6", "of", "6"], load
-    assert "no answer within" not in out.stdout
+    assert "no answer within" not in stdout
 
 
 def test_the_slow_disk_benchmark_runs_with_a_few_people() -> None:
     """One A-B-B-A round of the slow disk, two people and one bystander: every quiz finishes
     in both set-ups, and the /help waits are reported."""
-    out = subprocess.run(
-        [
-            *(sys.executable, "-m", "bench", "--load-only", "--users", "0", "--flat", "0"),
-            *("--slow-disk", "2", "--slow-disk-bystanders", "1", "--slow-disk-pace", "0.05,0.1"),
-            *("--nice", "0"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        check=True,
+    stdout = bench(
+        *("--load-only", "--users", "0", "--flat", "0", "--slow-disk", "2"),
+        *("--slow-disk-bystanders", "1", "--slow-disk-pace", "0.05,0.1", "--nice", "0"),
     )
-    section = out.stdout.split("8. A slow disk")[1]
+    section = stdout.split("8. A slow disk")[1]
     rows = {line.strip()[:22].strip(): line for line in section.splitlines()[1:]}
     for setup in ("own thread (now)", "on the loop (before)"):
-        assert rows[setup].split()[-3:] == ["4", "of", "4"], out.stdout
-    assert "before ÷ now" in rows, out.stdout
+        assert rows[setup].split()[-3:] == ["4", "of", "4"], stdout
+    assert "before ÷ now" in rows, stdout
 
 
 def test_the_chart_benchmark_prints_every_figure() -> None:
     """Two fresh processes of four charts: each row has its figure."""
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.chart_cost", "--runs", "2", "--charts", "4"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=True,
-    )
-    rows = {line[:47].strip(): line[47:].split() for line in out.stdout.splitlines()[1:]}
-    assert len(rows) == 11, out.stdout
+    stdout = bench("--runs", "2", "--charts", "4", module="bench.chart_cost", timeout=300)
+    rows = {line[:47].strip(): line[47:].split() for line in stdout.splitlines()[1:]}
+    assert len(rows) == 11, stdout
     for name, figures in rows.items():
         assert float(figures[0]) > 0, name
 
@@ -80,16 +70,8 @@ def test_the_chart_benchmark_prints_every_figure() -> None:
 def test_the_micro_benchmarks_run_and_print_every_case() -> None:
     """Sections 1 to 4 of `make bench` (start-up, one result, evaluate, state.db commits),
     once each, with no load after them: every case prints its row."""
-    out = subprocess.run(
-        [
-            *(sys.executable, "-m", "bench", "--runs", "1", "--alternations", "0"),
-            *("--flat", "0", "--slow-disk", "0", "--nice", "0"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        check=True,
+    stdout = bench(
+        *("--runs", "1", "--alternations", "0", "--flat", "0", "--slow-disk", "0", "--nice", "0")
     )
     for row in (
         "import bot.cli  (baseline)",
@@ -98,4 +80,4 @@ def test_the_micro_benchmarks_run_and_print_every_case() -> None:
         "results/s",
         "NORMAL",
     ):
-        assert row in out.stdout, out.stdout
+        assert row in stdout, stdout
