@@ -7,7 +7,7 @@ that each module stays small; `validation.check_content` runs them all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.content.models import INTEREST, READINESS, CapRule, Profile
 from bot.content.problems import Location, Problem, Reporter
@@ -106,15 +106,26 @@ def check_cap_backgrounds(
     """A cap rule's `background` and `unless` name recorded backgrounds and their values."""
     for index, rule in enumerate(profile.caps):
         for name, condition in (("background", rule.background), ("unless", rule.unless)):
-            for key, accepted in (condition or {}).items():
-                at: Location = ("caps", index, name, key)
-                known = background_values.get(key)
-                if known is None:
-                    yield problem(f"background {key!r} is recorded by no question", at, rule.id)
-                    continue
-                for value in accepted:
-                    if value not in known:
-                        yield problem(f"unknown {key} value {value!r}", at, rule.id)
+            at: Location = ("caps", index, name)
+            yield from check_condition(condition or {}, at, rule.id, problem, background_values)
+
+
+def check_condition(
+    condition: Mapping[str, list[str]],
+    at: Location,
+    item: str,
+    problem: Reporter,
+    background_values: dict[str, set[str]],
+) -> Iterable[Problem]:
+    """Each background a condition names is recorded by a question, with these values."""
+    for key, accepted in condition.items():
+        known = background_values.get(key)
+        if known is None:
+            yield problem(f"background {key!r} is recorded by no question", (*at, key), item)
+            continue
+        for value in accepted:
+            if value not in known:
+                yield problem(f"unknown {key} value {value!r}", (*at, key), item)
 
 
 def check_entry_routes(

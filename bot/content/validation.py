@@ -28,7 +28,12 @@ from bot.content.models import (
     Text,
 )
 from bot.content.problems import Location, Problem, Reporter
-from bot.content.rules import check_cap_backgrounds, check_entry_routes, check_rules
+from bot.content.rules import (
+    check_cap_backgrounds,
+    check_condition,
+    check_entry_routes,
+    check_rules,
+)
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
 ParsedQuestions = tuple[str, QuestionFile, dict[Location, int]]
@@ -272,14 +277,8 @@ def _check_background_use(
     ]
     for where, item, when in conditional:
         for c_index, condition in enumerate(when):
-            for key, accepted in condition.items():
-                at = (*where, c_index, key)
-                known = background_values.get(key)
-                if known is None:
-                    yield problem(f"background {key!r} is recorded by no question", at, item)
-                    continue
-                for value in [value for value in accepted if value not in known]:
-                    yield problem(f"unknown {key} value {value!r}", at, item)
+            at = (*where, c_index)
+            yield from check_condition(condition, at, item, problem, background_values)
     education = background_values.get("education", set())
     for t_index, step in enumerate(profile.training):
         if step.leads_to is not None and step.leads_to not in education:

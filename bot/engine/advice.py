@@ -6,6 +6,7 @@ Each gap's action and mission live on its dimension in the profile.
 from __future__ import annotations
 
 from bot.content.models import Condition, Constraint, Content, FarFromJob, Route, TrainingStep
+from bot.engine.gates import any_given
 from bot.engine.scoring import Score
 
 
@@ -72,7 +73,4 @@ def _applies(step: TrainingStep, score: Score) -> bool:
 
 
 def _matches(when: list[Condition], score: Score) -> bool:
-    return any(
-        all(set(score.background.get(key, ())) & set(values) for key, values in condition.items())
-        for condition in when
-    )
+    return any_given(when, score.background)

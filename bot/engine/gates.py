@@ -13,7 +13,7 @@ contradiction): it keeps the band below the top, and the fit stays monotone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.content.models import Band, CapRule, Content, Readiness
@@ -67,12 +67,12 @@ def applies(
     `inconsistent`: the answers contradict each other. A rule's `unless` background
     is an exception to its condition."""
     recorded = background or {}
-    if rule.unless and _given(rule.unless, recorded):
+    if rule.unless and given(rule.unless, recorded):
         return False
     if rule.inconsistent:
         return inconsistent
     if rule.background:
-        return _given(rule.background, recorded)
+        return given(rule.background, recorded)
     if rule.statement is not None:
         answered = statements.get(rule.statement)
         return answered is not None and answered in rule.answers
@@ -82,9 +82,16 @@ def applies(
     return ready in rule.readiness
 
 
-def _given(condition: Mapping[str, list[str]], recorded: Mapping[str, tuple[str, ...]]) -> bool:
+def given(condition: Mapping[str, list[str]], recorded: Mapping[str, tuple[str, ...]]) -> bool:
     """Every key of the condition was answered with one of its values."""
     return all(set(recorded.get(key, ())) & set(values) for key, values in condition.items())
+
+
+def any_given(
+    conditions: Sequence[Mapping[str, list[str]]], recorded: Mapping[str, tuple[str, ...]]
+) -> bool:
+    """One of the conditions (a step's, a route's or a job's `when`) is `given`."""
+    return any(given(condition, recorded) for condition in conditions)
 
 
 def _max_band(rule: CapRule, statements: Mapping[str, int]) -> str:

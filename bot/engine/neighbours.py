@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from bot.content.models import Content, NeighbourJob
 from bot.engine.consistency import self_reported
+from bot.engine.gates import any_given
 from bot.engine.scoring import Score, strengths
 
 
@@ -50,7 +51,7 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
     low = score.band.id in rule.bands or bool(applied & set(rule.caps))
     ranked: list[tuple[bool, float, int, Neighbour]] = []
     for index, job in enumerate(rule.jobs):
-        if _already_theirs(job, score):
+        if any_given(job.own, score.background):  # already their line of work
             continue
         pointing = tuple(strength for strength in job.strengths if strength in met)
         leaning = bool(applied & set(job.leans))
@@ -75,11 +76,3 @@ def _shown(content: Content, score: Score) -> set[str]:
         for d in strengths(score, limit=len(score.dimensions))
         if any(q in questions and not self_reported(questions[q]) for q in d.backing)
     }
-
-
-def _already_theirs(job: NeighbourJob, score: Score) -> bool:
-    """One of the job's `own` conditions matches the person's background answers."""
-    return any(
-        all(set(score.background.get(key, ())) & set(values) for key, values in condition.items())
-        for condition in job.own
-    )
