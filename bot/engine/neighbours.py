@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from bot.content.models import Content, NeighbourJob
 from bot.engine.consistency import self_reported
 from bot.engine.gates import any_given
-from bot.engine.scoring import Score, strengths
+from bot.engine.scoring import DimensionScore, Score, strengths
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
     rule = content.profile.neighbours
     if rule is None:
         return []
-    met = {d.dimension.id for d in strengths(score, limit=len(score.dimensions))}
+    every = strengths(score, limit=len(score.dimensions))
+    met = {d.dimension.id for d in every}
     applied = {cap.id for cap in score.reasons}
     low = score.band.id in rule.bands or bool(applied & set(rule.caps))
     ranked: list[tuple[bool, float, int, Neighbour]] = []
@@ -61,18 +62,18 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
     ordered = [neighbour for *_, neighbour in sorted(ranked, key=lambda r: r[:3])]
     named = [n for n in ordered if len(n.strengths) >= rule.min_strengths]
     if not named and low:
-        shown = _shown(content, score)
+        shown = _shown(content, every)
         leading = [n for n in ordered if n.job.strengths[0] in shown]
         return leading[: rule.closest]
     return named[: rule.max]
 
 
-def _shown(content: Content, score: Score) -> set[str]:
+def _shown(content: Content, every: list[DimensionScore]) -> set[str]:
     """The strengths backed by at least one answer that is not a self-report: a scenario,
     a forced choice or a knowledge question."""
     questions = content.question_by_id
     return {
         d.dimension.id
-        for d in strengths(score, limit=len(score.dimensions))
+        for d in every
         if any(q in questions and not self_reported(questions[q]) for q in d.backing)
     }
