@@ -10,14 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
-from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    Defaults,
     MessageHandler,
     TypeHandler,
     filters,
@@ -176,7 +174,7 @@ def build_application(
 
 
 def _bot(settings: Settings, shutdown: Shutdown | None) -> PollingBot:
-    """The Bot API client: rate limited, HTML by default, and told how to stop."""
+    """The Bot API client: rate limited, and told how to stop."""
     return PollingBot(
         settings.require_token(),
         base_url=settings.base_url,
@@ -184,7 +182,6 @@ def _bot(settings: Settings, shutdown: Shutdown | None) -> PollingBot:
         request=HTTPXRequest(connection_pool_size=256),
         get_updates_request=UpdatesRequest(connection_pool_size=1),
         rate_limiter=AIORateLimiter(max_retries=3),
-        defaults=Defaults(parse_mode=ParseMode.HTML),
         stopping=shutdown,
     )
 

@@ -6,7 +6,7 @@ call that is not idempotent (sending a message) only when it surely was not
 applied: after a time-out or a dropped connection Telegram may have delivered
 it, and a second copy would be a duplicate. "Message is not modified" counts
 as success, and a new message is sent when the one to edit is gone. Texts are
-HTML: the application's `Defaults` set the parse mode once for every call.
+HTML, said on each call (PTB's `Defaults` would cost a pass over every call's arguments).
 
 A `BadRequest` is the request's fault, never the network's (python-telegram-bot
 makes it a `NetworkError`, so it is caught first): a screen Telegram refuses
@@ -26,6 +26,7 @@ from typing import TypeVar
 
 import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.presentation.result_text import fit_message, to_plain
@@ -97,7 +98,9 @@ async def send(bot: Bot, chat_id: int, screen: Screen) -> Message | None:
     """Send `screen` as a new message; None if it may have arrived but no answer came back."""
     try:
         return await with_retries(
-            lambda: bot.send_message(chat_id, screen.text, reply_markup=keyboard(screen))
+            lambda: bot.send_message(
+                chat_id, screen.text, parse_mode=ParseMode.HTML, reply_markup=keyboard(screen)
+            )
         )
     except NetworkError as error:
         if not may_have_been_applied(error):
@@ -143,6 +146,7 @@ async def _show(bot: Bot, chat_id: int, message_id: int | None, screen: Screen) 
                 screen.text,
                 chat_id=chat_id,
                 message_id=message_id,
+                parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(screen),
             ),
             idempotent=True,

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from telegram import Bot, CallbackQuery, InputFile, Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.presentation.screens import Screen
@@ -100,6 +101,7 @@ class Turn:
                     self.person.chat_id,
                     InputFile(data, filename=attachment.filename),
                     caption=attachment.caption,
+                    parse_mode=ParseMode.HTML,
                 )
             )
         except ImportError as error:
