@@ -268,12 +268,23 @@ def _check_background_use(
             continue
         for value in sorted(values - scale.levels.keys()):
             yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
+    in_post = profile.salary.in_post
+    if in_post is not None:
+        experience = background_values.get(profile.salary.experience.background, set())
+        for value in sorted(experience - in_post.levels.keys()):
+            at: Location = ("salary", "in_post", "levels")
+            yield problem(f"no level for answer value {value!r}", at, "in_post")
+        for value in sorted(in_post.levels.keys() - experience):
+            at = ("salary", "in_post", "levels", value)
+            yield problem(f"unknown experience value {value!r}", at, "in_post")
     jobs = profile.neighbours.jobs if profile.neighbours is not None else []
     conditional: list[tuple[Location, str, list[Condition]]] = [  # every `when` and `own`
         *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
         *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
         *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
         *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
+        *((("neighbours", "jobs", i, "when"), j.id, j.when) for i, j in enumerate(jobs)),
+        *([(("salary", "in_post", "when"), "in_post", in_post.when)] if in_post else []),
     ]
     for where, item, when in conditional:
         for c_index, condition in enumerate(when):
