@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.models import Content, Lang
+from bot.engine.gates import readiness
 from bot.engine.result import evaluate
 from tests.support.personas import Persona, answers_for
 
@@ -114,3 +115,24 @@ def test_the_french_labels_say_what_the_english_ones_say(shipped_content: Conten
     }
     assert options["experience_field", "sales"] == "Vente en magasin, relation client"
     assert options["education", "none"] == "Pas encore le bac, ou un CAP, un BEP"
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("ecommerce_lead", "ready"),
+        ("ecommerce", "ready"),
+        ("digital", "ready"),
+        ("acquisition", "ready"),
+        ("marketing", "with_experience"),
+        ("sales", "with_experience"),
+        ("other", "with_experience"),
+    ],
+)
+def test_a_bac2_with_two_years_meets_the_route_only_in_the_trade(
+    shipped_content: Content, where: str, expected: str
+) -> None:
+    """Having held the post, or worked below it, in social media or in acquisition: all
+    experience in the trade, which the bac+2 route asks for."""
+    background = {"education": ("bac2",), "experience": ("2to5",), "experience_field": (where,)}
+    assert readiness(shipped_content, background) == expected

@@ -8,13 +8,16 @@ bottom for a beginner.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from bot.content.loader import ContentError, load_content
 from bot.content.models import Content, Lang
 from bot.content.typography import NBSP, NNBSP
-from bot.engine.record import record_of
+from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import score
@@ -23,6 +26,7 @@ from bot.presentation.result_sections import section
 from bot.presentation.result_summary import summary
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money, money_range
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,
     BTS_FIRST_YEAR,
@@ -376,6 +380,50 @@ def test_the_result_says_the_range_is_the_pay_in_the_post(
     assert IN_POST_SUMMARY[lang] in summary_line and SUMMARY_ON_ENTRY[lang] not in summary_line
     text = to_plain(section(shipped_content, record, lang, "salary") or "")
     assert IN_POST_SECTION[lang] in text and ON_ENTRY[lang] not in text
+
+
+#: The profile's `in_post` block as shipped: its condition, then its levels.
+IN_POST_WHEN = "- {experience_field: [ecommerce_lead]}"
+IN_POST_LEVELS = "levels: {none: 0, lt2: 0.15, 2to5: 0.45, 5to10: 0.8, 10plus: 1}"
+
+
+@pytest.mark.parametrize(
+    ("shipped", "written", "problem"),
+    [
+        (IN_POST_LEVELS, IN_POST_LEVELS.replace(", 10plus: 1", ""), "no level for answer value"),
+        (IN_POST_LEVELS, IN_POST_LEVELS.replace("}", ", 20plus: 1}"), "unknown experience value"),
+        (IN_POST_WHEN, IN_POST_WHEN.replace("ecommerce_lead", "boss"), "experience_field value"),
+    ],
+    ids=["missing", "unknown", "condition"],
+)
+def test_the_years_in_the_post_are_checked_against_the_questions(
+    tmp_path: Path, shipped: str, written: str, problem: str
+) -> None:
+    """Every answer of the years question has a level in the post, no other; the condition
+    names answers the questions record."""
+    questions, profiles = tmp_path / "questions", tmp_path / "profiles"
+    shutil.copytree(SHIPPED_QUESTIONS, questions)
+    shutil.copytree(SHIPPED_PROFILES, profiles)
+    path = profiles / "responsable-e-commerce.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(shipped) == 1
+    path.write_text(text.replace(shipped, written), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(questions, profiles)
+    assert problem in str(raised.value) and "salary.in_post" in str(raised.value)
+
+
+def test_a_record_kept_before_the_post_held_was_asked_still_loads(shipped_content: Content) -> None:
+    persona = keen("bac2", "5to10", worked_in=HELD_THE_POST)
+    record = record_of(
+        shipped_content, evaluate(shipped_content, answers_for(shipped_content, persona)), lang="fr"
+    )
+    older = record.model_dump(mode="json")
+    del older["salary"]["in_post"]
+    loaded = ResultRecord.model_validate(older)
+    assert not loaded.salary.in_post
+    text = to_plain(section(shipped_content, loaded, "fr", "salary") or "")
+    assert ON_ENTRY["fr"] in text  # as it read when it was kept
 
 
 #: How the summary and the salary section say the range is the pay in the post held.
