@@ -307,11 +307,13 @@ def test_an_e_commerce_manager_is_ready_and_paid_for_their_years_in_the_post(
     """The adviser's last reading: eight years running an online shop and its team, with a
     BTS, were read as years below the post, and quoted a first post's pay (44–48.5 k€).
     Having held the post, the person meets the entry route (a bac+2 with experience in the
-    trade), is told to apply, and is paid for their years in it."""
+    trade), is told to apply (not to take a short digital-marketing course first, as the
+    BTS in sales once sent them to), and is paid for their years in it."""
     result = result_of(shipped_content, ECOMMERCE_MANAGER)
     assert result.score.readiness == "ready"
     assert rank(result.score.band.id) >= rank("good")
-    assert result.training[0].id == "at_level_bac2"
+    # apply, no short course first: years running the shop answer what it would add
+    assert [step.id for step in result.training] == ["at_level_bac2", "build_on"]
     assert result.salary.in_post and result.salary.personal
     below = result_of(shipped_content, replace(ECOMMERCE_MANAGER, worked_in="ecommerce"))
     assert not below.salary.in_post
