@@ -406,7 +406,7 @@ class NeighbourJob(Strict):
     listened to."""
     when: list[Condition] = []
     """Named only to a person whose background matches one of these (empty: anyone): a
-    bridge from one trade, such as e-commerce logistics for people from logistics."""
+    bridge from one trade only, named to people from that trade."""
 
 
 class Neighbours(Strict):

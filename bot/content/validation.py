@@ -24,7 +24,6 @@ from bot.content.models import (
     Profile,
     Question,
     QuestionFile,
-    SalaryScale,
     Text,
 )
 from bot.content.problems import Location, Problem, Reporter
@@ -33,6 +32,7 @@ from bot.content.rules import (
     check_condition,
     check_entry_routes,
     check_rules,
+    check_salary_scales,
 )
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
@@ -256,27 +256,7 @@ def _check_dimension_sources(profile: Profile, problem: Reporter, seen: _Seen) -
 def _check_background_use(
     profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
 ) -> Iterable[Problem]:
-    for name in ("experience", "education"):
-        scale: SalaryScale = getattr(profile.salary, name)
-        values = background_values.get(scale.background)
-        if values is None:
-            yield problem(
-                f"background {scale.background!r} is recorded by no question",
-                ("salary", name, "background"),
-                name,
-            )
-            continue
-        for value in sorted(values - scale.levels.keys()):
-            yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
-    in_post = profile.salary.in_post
-    if in_post is not None:
-        experience = background_values.get(profile.salary.experience.background, set())
-        for value in sorted(experience - in_post.levels.keys()):
-            at: Location = ("salary", "in_post", "levels")
-            yield problem(f"no level for answer value {value!r}", at, "in_post")
-        for value in sorted(in_post.levels.keys() - experience):
-            at = ("salary", "in_post", "levels", value)
-            yield problem(f"unknown experience value {value!r}", at, "in_post")
+    yield from check_salary_scales(profile, problem, background_values)
     jobs = profile.neighbours.jobs if profile.neighbours is not None else []
     conditional: list[tuple[Location, str, list[Condition]]] = [  # every `when` and `own`
         *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
@@ -284,7 +264,6 @@ def _check_background_use(
         *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
         *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
         *((("neighbours", "jobs", i, "when"), j.id, j.when) for i, j in enumerate(jobs)),
-        *([(("salary", "in_post", "when"), "in_post", in_post.when)] if in_post else []),
     ]
     for where, item, when in conditional:
         for c_index, condition in enumerate(when):

@@ -22,7 +22,7 @@ side of the job (creativity for a community manager, often self-rated too), is n
 reason to send six very different people to the same job, so they get none.
 A job the person's background says is already theirs (its `own` conditions) is not
 named: the others, the bridges from their trade, are. A job with `when` conditions is
-a bridge from one trade only (e-commerce logistics from logistics): named to no one else.
+a bridge from one trade only: named to no one else.
 """
 
 from __future__ import annotations
