@@ -34,8 +34,18 @@ EXPERIENCED = {"2to5", "5to10", "10plus"}
 #: Five years or more in the trade itself support a VAE towards a bac+3 (our judgement).
 LONG = {"5to10", "10plus"}
 #: Where the experience was gained; only the job's own trade opens the bac+2 route.
-EXPERIENCE_FIELDS = ["ecommerce", "digital", "marketing", "sales", "other", "none"]
-OWN_TRADE = {"ecommerce", "digital"}
+EXPERIENCE_FIELDS = [
+    "ecommerce_lead",
+    "ecommerce",
+    "digital",
+    "acquisition",
+    "marketing",
+    "sales",
+    "other",
+    "none",
+]
+#: In charge of selling online or not, social media and content or acquisition: all the trade.
+OWN_TRADE = {"ecommerce_lead", "ecommerce", "digital", "acquisition"}
 
 #: The Master, where to apply for it (Mon Master, an aside) and the source's universities.
 MASTER = ["master", "mon_master", "universities"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.models import Content, Lang
+from bot.engine.gates import readiness
 from bot.engine.result import evaluate
 from tests.support.personas import Persona, answers_for
 
@@ -21,10 +22,17 @@ ROLE = {"fr": ("rôle", "pas le secteur de l’employeur"), "en": ("role", "not 
 #: The trade's own options name the work itself; « another » names trades people
 #: mistake for it.
 NAMED = {
-    "ecommerce": {"fr": "Vendre en ligne", "en": "Selling online"},
-    "digital": {"fr": "réseaux sociaux", "en": "social media"},
+    "ecommerce_lead": {"fr": "Diriger un site marchand", "en": "Running an online shop"},
+    "ecommerce": {"fr": "sans diriger", "en": "not in charge"},
+    "digital": {"fr": "Réseaux sociaux", "en": "Social media"},
+    "acquisition": {"fr": "Référencement", "en": "Search ranking"},
     "other": {"fr": "logistique", "en": "logistics"},
 }
+#: The option ids of the versions before selling online and digital marketing were each
+#: split in two: a quiz in progress or a result kept on one of them must still read.
+OLDER_IDS = ("ecommerce", "digital", "marketing", "sales", "other", "none")
+#: Buttons a phone shows without scrolling past the question.
+MAX_OPTIONS = 8
 
 WAREHOUSE_LEAD = Persona(
     "warehouse_lead",
@@ -50,6 +58,30 @@ def test_the_question_asks_for_the_role_not_the_employer(
     options = {option.id: option.text(lang) for option in question.options}
     for option, named in NAMED.items():
         assert named[lang] in options[option], option
+
+
+def test_the_options_tell_apart_what_the_verdict_reads(shipped_content: Content) -> None:
+    """The adviser's reading: in charge of selling online or not (the salary and the
+    readiness read it), social media and content or acquisition (the neighbouring jobs
+    read it); still short enough for a phone, every older id kept with its value."""
+    question = shipped_content.question_by_id["experience_field"]
+    ids = [option.id for option in question.options]
+    assert len(ids) <= MAX_OPTIONS
+    assert set(OLDER_IDS) <= set(ids)
+    assert all(option.value == option.id for option in question.options)
+    for option in question.options:
+        for lang in ("fr", "en"):
+            assert len(option.text(lang)) <= 60, option.id
+
+
+def test_an_answer_kept_on_an_older_id_still_scores(shipped_content: Content) -> None:
+    """An older quiz answered « Vendre en ligne » (`ecommerce`): it reads now as selling
+    online without being in charge, the same training path and no post held."""
+    answers = answers_for(shipped_content, WAREHOUSE_LEAD)
+    for older in OLDER_IDS:
+        result = evaluate(shipped_content, {**answers, "experience_field": (older,)})
+        assert result.score.background["experience_field"] == (older,)
+        assert not result.salary.in_post
 
 
 def test_a_warehouse_lead_answering_by_role_is_not_read_as_e_commerce(
@@ -83,3 +115,24 @@ def test_the_french_labels_say_what_the_english_ones_say(shipped_content: Conten
     }
     assert options["experience_field", "sales"] == "Vente en magasin, relation client"
     assert options["education", "none"] == "Pas encore le bac, ou un CAP, un BEP"
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("ecommerce_lead", "ready"),
+        ("ecommerce", "ready"),
+        ("digital", "ready"),
+        ("acquisition", "ready"),
+        ("marketing", "with_experience"),
+        ("sales", "with_experience"),
+        ("other", "with_experience"),
+    ],
+)
+def test_a_bac2_with_two_years_meets_the_route_only_in_the_trade(
+    shipped_content: Content, where: str, expected: str
+) -> None:
+    """Having held the post, or worked below it, in social media or in acquisition: all
+    experience in the trade, which the bac+2 route asks for."""
+    background = {"education": ("bac2",), "experience": ("2to5",), "experience_field": (where,)}
+    assert readiness(shipped_content, background) == expected

@@ -50,14 +50,22 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     # jobs: Data analyst…" to a data analyst), so the bridges from them are named.
     "data_analyst": ("traffic_manager", "seo"),
     # Content and community, « En partie » on selling: a lean, although the fit is partial;
-    # her experience in digital marketing and social media is a community manager's own.
-    "community_manager": ("web_writer",),
+    # her experience in social media and web content is a community manager's and a web
+    # writer's own, so the bridge from it is named: web marketing (the adviser's reading).
+    "community_manager": ("web_marketer",),
+    # Acquisition (search, ads, traffic) is his own line of work, and a traffic manager's,
+    # an SEO specialist's and a web marketer's; « En partie » on selling: the bridges from
+    # it are community and content.
+    "traffic_manager": ("community_manager", "web_writer"),
     # HTML/JS and tracking, no wish to sell: the web first, its most telling strength.
     "developer": ("web_developer", "data_analyst", "seo"),
     # Far from the job (34 %), at home with figures and spreadsheets.
     "career_changer": ("data_analyst",),
     # An accountant who dislikes selling: figures and spreadsheets, the data job.
     "accountant_no_selling": ("data_analyst",),
+    # Twenty-five years in logistics, far from the job, dealing with suppliers shown in a
+    # scenario: e-commerce logistics, the bridge from his trade (named to no one else).
+    "logistics_job_seeker": ("e_logistics",),
 }
 #: Far from the job with one strength only, creativity (a side of the community manager's
 #: job, not its most telling strength): none, where the one-strength fallback once sent
@@ -71,10 +79,17 @@ ONE_SIDE_STRENGTH = (
     "lyceenne",
 )
 #: Strong or good candidates who want the job's core missions: none, whatever their strengths.
-STRONG = ("experienced_master", "modest_master", "disability", "fresh_bac2_digital")
+STRONG = (
+    "experienced_master",
+    "modest_master",
+    "disability",
+    "fresh_bac2_digital",
+    "ecommerce_manager",
+    "ecommerce_assistant",
+)
 #: Far from the job with no strength a neighbouring job asks for: none rather than a guess
 #: (the result says no strength is at the level yet, or names the one it has).
-FAR_WITHOUT_POINTERS = ("uninterested_student", "no_diploma_young", "logistics_job_seeker")
+FAR_WITHOUT_POINTERS = ("uninterested_student", "no_diploma_young")
 
 
 def result_for(content: Content, persona: Persona) -> Result:
@@ -157,7 +172,20 @@ RULE_TABLE: list[tuple[set[str], str, tuple[str, ...], tuple[str, ...], str]] = 
     ({"data_analysis"}, "good", (), (), "one strength and a good fit: none"),
     ({"creativity"}, "good", ("unsure_selling",), (), "one strength and a lean: none"),
     (set(), "far", (), (), "no strength: none"),
-    (CONTENT, "good", ("unsure_selling",), ("community_manager", "web_writer"), "content"),
+    (
+        CONTENT,
+        "good",
+        ("unsure_selling",),
+        ("community_manager", "web_writer", "web_marketer"),
+        "content",
+    ),
+    (
+        {"supplier_network", "action_plans"},
+        "far",
+        (),
+        (),
+        "e-commerce logistics: a bridge from logistics only (the background is none here)",
+    ),
     (CONTENT, "good", ("no_leading",), (), "content, and no wish to lead: not a lean"),
     (
         WEB,
@@ -199,17 +227,20 @@ def test_one_strength_names_a_job_only_when_an_answer_shows_it(
 @pytest.mark.parametrize(
     ("studied", "worked_in", "own"),
     [
-        ("communication", "digital", {"community_manager"}),
+        ("communication", "digital", {"community_manager", "web_writer"}),
+        ("digital", "acquisition", {"traffic_manager", "seo", "web_marketer"}),
         ("it", "other", {"data_analyst", "web_developer"}),
         ("other", "other", set()),
         ("it", "none", set()),
+        ("digital", "ecommerce_lead", set()),
     ],
 )
 def test_a_job_the_background_says_is_theirs_is_never_named(
     shipped_content: Content, studied: str, worked_in: str, own: set[str]
 ) -> None:
     """The adviser's report: a community manager, a data analyst and a developer were each
-    pointed to their own job. With every strength and no wish to sell, only the others."""
+    pointed to their own job. With every strength and no wish to sell, only the others;
+    e-commerce logistics, a bridge from logistics, only to those from another line of work."""
     rule = shipped_content.profile.neighbours
     assert rule is not None
     every = {strength for job in rule.jobs for strength in job.strengths}
@@ -222,7 +253,8 @@ def test_a_job_the_background_says_is_theirs_is_never_named(
         shipped_content.version,
     )
     named = {n.job.id for n in neighbours(content, replace(score, background=background))}
-    assert named == {job.id for job in rule.jobs} - own
+    elsewhere = set() if worked_in == "other" else {"e_logistics"}
+    assert named == {job.id for job in rule.jobs} - own - elsewhere
 
 
 def test_the_rule_reads_its_thresholds_from_the_profile(shipped_content: Content) -> None:
@@ -275,21 +307,31 @@ def test_unknown_ids_in_the_rule_are_reported(shipped_content: Content) -> None:
     ]
 
 
-def test_an_own_condition_with_an_unknown_answer_is_reported(tmp_path: Path) -> None:
-    """A job's `own` conditions are checked like a training step's `when`."""
+@pytest.mark.parametrize(
+    ("written", "at"),
+    [
+        ("own: [{experience_field: [digital]}]", "neighbours.jobs.1.own.0.experience_field"),
+        ("when: [{experience_field: [other]}]", "neighbours.jobs.7.when.0.experience_field"),
+    ],
+)
+def test_an_own_or_when_condition_with_an_unknown_answer_is_reported(
+    tmp_path: Path, written: str, at: str
+) -> None:
+    """A job's `own` and `when` conditions are checked like a training step's `when`."""
     questions = tmp_path / "questions"
     profiles = tmp_path / "profiles"
     shutil.copytree(SHIPPED_QUESTIONS, questions)
     shutil.copytree(SHIPPED_PROFILES, profiles)
     path = profiles / "responsable-e-commerce.yaml"
     text = path.read_text(encoding="utf-8")
-    own = "own: [{experience_field: [digital]}]"
-    assert text.count(own) == 1
-    path.write_text(text.replace(own, "own: [{experience_field: [web]}]"), encoding="utf-8")
+    key = written.split(":")[0]
+    path.write_text(
+        text.replace(written, f"{key}: [{{experience_field: [web]}}]", 1), encoding="utf-8"
+    )
     with pytest.raises(ContentError) as raised:
         load_content(questions, profiles)
     assert "unknown experience_field value 'web'" in str(raised.value)
-    assert "neighbours.jobs.1.own.0.experience_field" in str(raised.value)
+    assert at in str(raised.value)
 
 
 def persona(name: str) -> Persona:

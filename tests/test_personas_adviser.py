@@ -13,10 +13,12 @@ from dataclasses import replace
 import pytest
 
 from bot.content.models import Content, Lang
+from bot.engine.record import record_of
 from bot.engine.result import Result, evaluate
 from bot.engine.session import asked_questions
 from bot.presentation.result_full import render_result
-from bot.presentation.result_text import to_plain
+from bot.presentation.result_sections import section
+from bot.presentation.result_text import mid_sentence, to_plain
 from bot.presentation.texts import t
 from tests.support.persona_catalogue import (
     ACCOUNTANT_NO_SELLING,
@@ -27,12 +29,15 @@ from tests.support.persona_catalogue import (
     COMMUNITY_MANAGER,
     CONTRADICTS,
     DATA_ANALYST,
+    ECOMMERCE_ASSISTANT,
+    ECOMMERCE_MANAGER,
     ENGLISH_NO_FRENCH,
     FIELD_SALES_REP,
     MIDDLE_EVERYWHERE,
     PERSONAS,
     SELF_TAUGHT_SELLER,
     STORE_MANAGER,
+    TEACHER,
 )
 from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
 from tests.support.reasons import cap_reason
@@ -264,6 +269,12 @@ def test_working_french_is_asked_only_in_other_languages(shipped_content: Conten
 #: The summary's salary line, as it reads for a personal range and for the job's own.
 ON_ENTRY = {"fr": "💶 Salaire à l’embauche dans ce poste", "en": "💶 Starting pay in this post"}
 JOB_RANGE_LINE = {"fr": "💶 Salaire du poste, une fois atteint", "en": "💶 Pay in this post, once"}
+IN_POST = {
+    "fr": "💶 Salaire dans ce poste, pour votre expérience",
+    "en": "💶 Pay in this post for your experience",
+}
+#: The answer that says the person has run an online shop or an e-commerce team.
+HELD_THE_POST = "ecommerce_lead"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -272,13 +283,75 @@ def test_no_persona_reads_a_salary_as_if_they_held_the_post(
     shipped_content: Content, persona: Persona, lang: Lang
 ) -> None:
     """The adviser's report (findings 3, 10): a Master with three years as an assistant read
-    « Salaire indicatif : 48 000 à 54 000 € », a data analyst « Indicative salary ». The quiz
-    never asks whether the person has held the post: every personal range is the pay on
-    entering it, and five years or fewer in the trade keep it below the mid-range."""
+    « Salaire indicatif : 48 000 à 54 000 € », a data analyst « Indicative salary ». Only
+    those who have run an online shop or an e-commerce team have held the post: every other
+    personal range is the pay on entering it, and five years or fewer in the trade keep it
+    below the mid-range."""
     result = result_of(shipped_content, persona)
     message = to_plain(render_result(shipped_content, result, lang))
     line = next(row for row in message.split("\n") if row.startswith("💶"))
-    expected = ON_ENTRY if result.salary.personal else JOB_RANGE_LINE
+    held = persona.worked_in == HELD_THE_POST
+    assert result.salary.in_post == held
+    expected = JOB_RANGE_LINE if not result.salary.personal else IN_POST if held else ON_ENTRY
     assert line.startswith(expected[lang]), line
-    if result.salary.personal and persona.experience in ("none", "lt2", "2to5"):
+    if result.salary.personal and not held and persona.experience in ("none", "lt2", "2to5"):
         assert result.salary.high < 50_000, (persona.name, result.salary)
+
+
+# --- Who has held the post; a degree that meets the level with experience elsewhere -------
+
+
+def test_an_e_commerce_manager_is_ready_and_paid_for_their_years_in_the_post(
+    shipped_content: Content,
+) -> None:
+    """The adviser's last reading: eight years running an online shop and its team, with a
+    BTS, were read as years below the post, and quoted a first post's pay (44–48.5 k€).
+    Having held the post, the person meets the entry route (a bac+2 with experience in the
+    trade), is told to apply (not to take a short digital-marketing course first, as the
+    BTS in sales once sent them to), and is paid for their years in it."""
+    result = result_of(shipped_content, ECOMMERCE_MANAGER)
+    assert result.score.readiness == "ready"
+    assert rank(result.score.band.id) >= rank("good")
+    # apply, no short course first: years running the shop answer what it would add
+    assert [step.id for step in result.training] == ["at_level_bac2", "build_on"]
+    assert result.salary.in_post and result.salary.personal
+    below = result_of(shipped_content, replace(ECOMMERCE_MANAGER, worked_in="ecommerce"))
+    assert not below.salary.in_post
+    assert result.salary.low > below.salary.high  # above a first post, not beside it
+    assert result.salary.low >= 50_000  # the middle of the source's range, at least
+
+
+def test_an_e_commerce_assistant_is_quoted_the_pay_on_entering_the_post(
+    shipped_content: Content,
+) -> None:
+    """A Master and three years as an assistant: ready, a good match, and the pay of a first
+    post as manager (the adviser's finding 3 stands)."""
+    result = result_of(shipped_content, ECOMMERCE_ASSISTANT)
+    assert result.score.readiness == "ready" and rank(result.score.band.id) >= rank("good")
+    assert not result.salary.in_post and result.salary.high < 50_000
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_degree_that_meets_the_level_with_experience_elsewhere_says_so(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's reading of the data analyst (a Master in computing, four years in data):
+    « vous remplissez déjà les conditions d’accès » beside a far verdict read as if something
+    else, the diploma, were missing. The entry line now says the degree meets the level and
+    experience in e-commerce will make the difference, the step their path names next; a
+    Master whose experience is in the trade reads the plain wording."""
+    entry = shipped_content.profile.entry
+    assert entry.ready_elsewhere is not None
+    elsewhere = mid_sentence(entry.ready_elsewhere(lang))
+    plain = mid_sentence(entry.readiness["ready"](lang))
+    for persona in (DATA_ANALYST, TEACHER, CAREER_CHANGER):
+        result = result_of(shipped_content, persona)
+        record = record_of(shipped_content, result, lang=lang)
+        detail = to_plain(section(shipped_content, record, lang, "detail") or "")
+        assert elsewhere in detail and plain not in detail, persona.name
+        path = [step.id for step in result.training]
+        assert path.index("at_level_master") < path.index("first_experience_adult")
+    for persona in (EXPERIENCED_MASTER, ECOMMERCE_ASSISTANT):
+        record = record_of(shipped_content, result_of(shipped_content, persona), lang=lang)
+        detail = to_plain(section(shipped_content, record, lang, "detail") or "")
+        assert plain in detail and elsewhere not in detail, persona.name

@@ -42,7 +42,9 @@ VAE_ON_THE_PATH = {"vae", "vae_bac3"}
 
 
 #: Where the experience was gained: in the trade, or elsewhere (a change of career).
-WHERE = ["ecommerce", "sales", "other"]
+WHERE = ["ecommerce_lead", "ecommerce", "acquisition", "sales", "other"]
+#: The trade itself: selling online (in charge or not) and digital marketing.
+TRADE = {"ecommerce_lead", "ecommerce", "digital", "acquisition"}
 
 
 def expected(situation: str, education: str, experience: str, where: str) -> list[str]:
@@ -52,12 +54,12 @@ def expected(situation: str, education: str, experience: str, where: str) -> lis
         return []
     routes = list(FOR_EVERY_ADULT)
     # a long career outside the trade: the path names the VAE itself (vae_long_*)
-    long_elsewhere = experience in {"5to10", "10plus"} and where not in {"ecommerce", "digital"}
+    long_elsewhere = experience in {"5to10", "10plus"} and where not in TRADE
     if education in {"bac2", "bac3"} and experience in EXPERIENCED and not long_elsewhere:
         routes.append("france_vae")
     if situation == "job_seeker":
         routes.append("france_travail")
-    elif where != "ecommerce":  # Transitions Pro funds an employee's change of career
+    elif where not in TRADE:  # Transitions Pro funds an employee's change of career
         routes.append("transitions_pro")
     if education == "none":  # out of school without the bac: 16–25, the Mission locale
         routes.append("mission_locale")

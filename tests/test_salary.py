@@ -8,13 +8,16 @@ bottom for a beginner.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from bot.content.loader import ContentError, load_content
 from bot.content.models import Content, Lang
 from bot.content.typography import NBSP, NNBSP
-from bot.engine.record import record_of
+from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import score
@@ -23,6 +26,7 @@ from bot.presentation.result_sections import section
 from bot.presentation.result_summary import summary
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import money, money_range
+from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,
     BTS_FIRST_YEAR,
@@ -242,7 +246,9 @@ def test_the_salary_line_says_what_it_assumes(
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("experience", EXPERIENCE)
-@pytest.mark.parametrize("where", ["ecommerce", "digital", "marketing", "sales", "other", "none"])
+@pytest.mark.parametrize(
+    "where", ["ecommerce_lead", "ecommerce", "digital", "acquisition", "sales", "other", "none"]
+)
 def test_the_other_field_line_shows_only_for_experience_gained_elsewhere(
     shipped_content: Content, where: str, experience: str, lang: Lang
 ) -> None:
@@ -305,10 +311,127 @@ def test_the_salary_follows_the_weight_of_each_field(
     assert fields is not None and fields.origin == "general" and fields.note
     weights = fields.salary_weights
     assert weights is not None and "salary" in fields.note
-    by_weight = sorted(weights, key=weights.__getitem__)
+    # Having held the post places the range by the years in it (tested below), not by a weight.
+    by_weight = sorted(set(weights) - {HELD_THE_POST}, key=weights.__getitem__)
     lows = [salary_where(shipped_content, "master", experience, f).low for f in by_weight]
     assert lows == sorted(lows)
     assert lows[0] == JOB_MIN  # no experience in any field: a beginner's range
+
+
+# --- Who has held the post -----------------------------------------------------------------
+
+#: The answer that says the person has run an online shop or an e-commerce team.
+HELD_THE_POST = "ecommerce_lead"
+#: The highest range a person who has not held the post can be given: a Master with over ten
+#: years in the trade (the adviser's report: an e-commerce manager of eight years got no more).
+FIRST_POST_TOP = (49_500, 55_500)
+
+
+@pytest.mark.parametrize("education", EDUCATION)
+@pytest.mark.parametrize("experience", EXPERIENCE)
+def test_who_has_held_the_post_is_paid_for_their_years_in_it(
+    shipped_content: Content, education: str, experience: str
+) -> None:
+    """Someone who has run an online shop or an e-commerce team gets the post's pay for their
+    years in it: never less than the same years below the post, more from two years on, and
+    inside the source's range."""
+    held = salary_where(shipped_content, education, experience, HELD_THE_POST)
+    below = salary_where(shipped_content, education, experience, "ecommerce")
+    assert held.in_post and not below.in_post
+    assert held.low >= below.low and held.high >= below.high
+    if experience in ("2to5", "5to10", "10plus"):
+        assert held.low > below.low
+    assert JOB_MIN <= held.low < held.high <= shipped_content.profile.salary.max
+
+
+def test_years_in_the_post_lift_the_range_past_a_first_post(shipped_content: Content) -> None:
+    """The adviser's report: five to ten years running an e-commerce team were quoted at most
+    a first post's pay. With a Master, they now start above the top a first post reaches; the
+    range rises with the years in the post, and ten years or more reach the source's top."""
+    first_post = salary_where(shipped_content, "master", "10plus", "ecommerce")
+    assert (first_post.low, first_post.high) == FIRST_POST_TOP
+    held = [salary_where(shipped_content, "master", e, HELD_THE_POST) for e in EXPERIENCE]
+    lows = [s.low for s in held]
+    assert lows == sorted(lows) and len(set(lows)) == len(lows)
+    assert held[EXPERIENCE.index("5to10")].low > FIRST_POST_TOP[0]
+    assert held[-1].high == shipped_content.profile.salary.max
+
+
+def test_the_years_in_the_post_are_a_marked_judgement(shipped_content: Content) -> None:
+    in_post = shipped_content.profile.salary.in_post
+    assert in_post is not None and in_post.origin == "general" and "source" in in_post.note
+    assert in_post.when == [{"experience_field": [HELD_THE_POST]}]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_result_says_the_range_is_the_pay_in_the_post(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Not « à l'embauche »: the person has held the post, and the range is its pay for their
+    years there, in the summary and in the salary section."""
+    persona = keen("bac2", "5to10", worked_in=HELD_THE_POST)
+    record = record_of(
+        shipped_content, evaluate(shipped_content, answers_for(shipped_content, persona)), lang=lang
+    )
+    assert record.salary.in_post and record.readiness == "ready"
+    summary_line = next(
+        row for row in to_plain(summary(shipped_content, record, lang)).split("\n") if "💶" in row
+    )
+    assert IN_POST_SUMMARY[lang] in summary_line and SUMMARY_ON_ENTRY[lang] not in summary_line
+    text = to_plain(section(shipped_content, record, lang, "salary") or "")
+    assert IN_POST_SECTION[lang] in text and ON_ENTRY[lang] not in text
+
+
+#: The profile's `in_post` block as shipped: its condition, then its levels.
+IN_POST_WHEN = "- {experience_field: [ecommerce_lead]}"
+IN_POST_LEVELS = "levels: {none: 0, lt2: 0.15, 2to5: 0.45, 5to10: 0.8, 10plus: 1}"
+
+
+@pytest.mark.parametrize(
+    ("shipped", "written", "problem"),
+    [
+        (IN_POST_LEVELS, IN_POST_LEVELS.replace(", 10plus: 1", ""), "no level for answer value"),
+        (IN_POST_LEVELS, IN_POST_LEVELS.replace("}", ", 20plus: 1}"), "unknown experience value"),
+        (IN_POST_WHEN, IN_POST_WHEN.replace("ecommerce_lead", "boss"), "experience_field value"),
+    ],
+    ids=["missing", "unknown", "condition"],
+)
+def test_the_years_in_the_post_are_checked_against_the_questions(
+    tmp_path: Path, shipped: str, written: str, problem: str
+) -> None:
+    """Every answer of the years question has a level in the post, no other; the condition
+    names answers the questions record."""
+    questions, profiles = tmp_path / "questions", tmp_path / "profiles"
+    shutil.copytree(SHIPPED_QUESTIONS, questions)
+    shutil.copytree(SHIPPED_PROFILES, profiles)
+    path = profiles / "responsable-e-commerce.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(shipped) == 1
+    path.write_text(text.replace(shipped, written), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(questions, profiles)
+    assert problem in str(raised.value) and "salary.in_post" in str(raised.value)
+
+
+def test_a_record_kept_before_the_post_held_was_asked_still_loads(shipped_content: Content) -> None:
+    persona = keen("bac2", "5to10", worked_in=HELD_THE_POST)
+    record = record_of(
+        shipped_content, evaluate(shipped_content, answers_for(shipped_content, persona)), lang="fr"
+    )
+    older = record.model_dump(mode="json")
+    del older["salary"]["in_post"]
+    loaded = ResultRecord.model_validate(older)
+    assert not loaded.salary.in_post
+    text = to_plain(section(shipped_content, loaded, "fr", "salary") or "")
+    assert ON_ENTRY["fr"] in text  # as it read when it was kept
+
+
+#: How the summary and the salary section say the range is the pay in the post held.
+IN_POST_SUMMARY = {
+    "fr": "dans ce poste, pour votre expérience",
+    "en": "in this post for your experience",
+}
+IN_POST_SECTION = {"fr": "que vous avez déjà tenu", "en": "which you have already held"}
 
 
 # --- A personal range only where the path leads to the post -------------------------------
@@ -357,7 +480,10 @@ def test_no_personal_range_while_the_path_does_not_lead_to_the_post(
         own = to_plain(money_range(result.salary.low, result.salary.high, lang))
         assert own in salary_line and own in text
         assert JOB_ONLY[lang] not in text
-        assert SUMMARY_ON_ENTRY[lang] in salary_line and ON_ENTRY[lang] in text
+        if result.salary.in_post:  # the self-taught seller has run an online shop
+            assert IN_POST_SUMMARY[lang] in salary_line and IN_POST_SECTION[lang] in text
+        else:
+            assert SUMMARY_ON_ENTRY[lang] in salary_line and ON_ENTRY[lang] in text
         assert (LATER[lang] in text) == (result.score.readiness != "ready")
     else:
         assert JOB_RANGE[lang] in salary_line and JOB_RANGE[lang] in text

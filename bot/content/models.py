@@ -201,6 +201,10 @@ class Entry(Strict):
     routes: Annotated[list[EntryRoute], Field(min_length=1)]
     readiness: dict[Readiness, Text]
     """How the result words each readiness."""
+    ready_elsewhere: Text | None = None
+    """How the result words `ready` when the diploma alone meets the requirements and the
+    experience was gained outside the trade: the degree is enough, that experience is
+    not (None: the `ready` wording)."""
 
 
 class CapRule(Strict):
@@ -400,6 +404,9 @@ class NeighbourJob(Strict):
     """The person's background says this is already their line of work (any condition
     matches): not named, since a job to look at that is one's own job reads as not
     listened to."""
+    when: list[Condition] = []
+    """Named only to a person whose background matches one of these (empty: anyone): a
+    bridge from one trade only, named to people from that trade."""
 
 
 class Neighbours(Strict):
@@ -446,6 +453,22 @@ class SalaryMover(Strict):
     higher: Text
 
 
+class SalaryInPost(Strict):
+    """Where years in the post itself put the salary, for a person who has held it.
+
+    The job's range is that of people in the post: their years there place them in it,
+    in place of the `experience` scale's levels, which count years below the post
+    (internships, work-study, assistant) and so stay near the bottom."""
+
+    when: Annotated[list[Condition], Field(min_length=1)]
+    """Background conditions saying the person has held the post (any one matches)."""
+    levels: dict[str, Annotated[float, Field(ge=0, le=1)]]
+    """Each answer of the `experience` scale's background → 0 (bottom) to 1 (top)."""
+    origin: Origin
+    note: str
+    """For admins, never shown: why these levels."""
+
+
 class Salary(Strict):
     """The job's average range, gross per year; a person's range sits inside it."""
 
@@ -457,6 +480,8 @@ class Salary(Strict):
     """The anchor: a beginner sits at the bottom, long experience higher."""
     education: SalaryScale
     """Lifts and widens the range as experience grows."""
+    in_post: SalaryInPost | None = None
+    """For a person who has held the post: their years in it anchor the range."""
     movers: list[SalaryMover]
     bonus: Text
     note: Text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from bot.content.models import INTEREST, READINESS, CapRule, Profile
+from bot.content.models import INTEREST, READINESS, CapRule, Profile, SalaryScale
 from bot.content.problems import Location, Problem, Reporter
 
 
@@ -160,6 +160,38 @@ def check_entry_routes(
     for key, weights in (("weights", fields.weights), ("salary_weights", fields.salary_weights)):
         for value in sorted(recorded - weights.keys()) if weights is not None else ():
             yield problem(f"no weight for answer value {value!r}", ("experience_fields", key))
+
+
+def check_salary_scales(
+    profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
+) -> Iterable[Problem]:
+    """Each salary scale reads a recorded background and has a level for every answer; the
+    levels of years in the post cover every answer of the experience scale's question, and
+    name no other; its `when` conditions name recorded answers."""
+    for name in ("experience", "education"):
+        scale: SalaryScale = getattr(profile.salary, name)
+        values = background_values.get(scale.background)
+        if values is None:
+            yield problem(
+                f"background {scale.background!r} is recorded by no question",
+                ("salary", name, "background"),
+                name,
+            )
+            continue
+        for value in sorted(values - scale.levels.keys()):
+            yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
+    in_post = profile.salary.in_post
+    if in_post is None:
+        return
+    for index, condition in enumerate(in_post.when):
+        at_when: Location = ("salary", "in_post", "when", index)
+        yield from check_condition(condition, at_when, "in_post", problem, background_values)
+    experience = background_values.get(profile.salary.experience.background, set())
+    for value in sorted(experience - in_post.levels.keys()):
+        yield problem(f"no level for answer value {value!r}", ("salary", "in_post", "levels"))
+    for value in sorted(in_post.levels.keys() - experience):
+        at: Location = ("salary", "in_post", "levels", value)
+        yield problem(f"unknown experience value {value!r}", at)
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:

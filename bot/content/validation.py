@@ -24,7 +24,6 @@ from bot.content.models import (
     Profile,
     Question,
     QuestionFile,
-    SalaryScale,
     Text,
 )
 from bot.content.problems import Location, Problem, Reporter
@@ -33,6 +32,7 @@ from bot.content.rules import (
     check_condition,
     check_entry_routes,
     check_rules,
+    check_salary_scales,
 )
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
@@ -256,24 +256,14 @@ def _check_dimension_sources(profile: Profile, problem: Reporter, seen: _Seen) -
 def _check_background_use(
     profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
 ) -> Iterable[Problem]:
-    for name in ("experience", "education"):
-        scale: SalaryScale = getattr(profile.salary, name)
-        values = background_values.get(scale.background)
-        if values is None:
-            yield problem(
-                f"background {scale.background!r} is recorded by no question",
-                ("salary", name, "background"),
-                name,
-            )
-            continue
-        for value in sorted(values - scale.levels.keys()):
-            yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
+    yield from check_salary_scales(profile, problem, background_values)
     jobs = profile.neighbours.jobs if profile.neighbours is not None else []
     conditional: list[tuple[Location, str, list[Condition]]] = [  # every `when` and `own`
         *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
         *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
         *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
         *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
+        *((("neighbours", "jobs", i, "when"), j.id, j.when) for i, j in enumerate(jobs)),
     ]
     for where, item, when in conditional:
         for c_index, condition in enumerate(when):

@@ -21,7 +21,8 @@ scenario or a knowledge answer: a self-rating alone, or a strength that is only 
 side of the job (creativity for a community manager, often self-rated too), is no
 reason to send six very different people to the same job, so they get none.
 A job the person's background says is already theirs (its `own` conditions) is not
-named: the others, the bridges from their trade, are.
+named: the others, the bridges from their trade, are. A job with `when` conditions is
+a bridge from one trade only: named to no one else.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
     ranked: list[tuple[bool, float, int, Neighbour]] = []
     for index, job in enumerate(rule.jobs):
         if any_given(job.own, score.background):  # already their line of work
+            continue
+        if job.when and not any_given(job.when, score.background):  # a bridge from elsewhere
             continue
         pointing = tuple(strength for strength in job.strengths if strength in met)
         leaning = bool(applied & set(job.leans))

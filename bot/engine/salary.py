@@ -17,11 +17,13 @@ as experience grows, and the range is never narrower than a fifth of the job's:
 honest about what a quiz can know. Both ends are rounded to the profile's step
 and never leave the job's range.
 
-The quiz asks years in the trade, not whether the person has held this post, so
-every personal range is the pay on entering it: the shipped profile's experience
-levels count years below the post (internships, work-study, assistant) for little,
-and only long years in the trade lift the range (the comment on the profile's
-`salary` block says why).
+Years in the trade are mostly years below the post (internships, work-study,
+assistant), so a personal range is the pay on entering it: the shipped profile's
+experience levels count them for little, and only long years in the trade lift the
+range (the comment on the profile's `salary` block says why). A person who has held
+the post (the profile's `in_post` conditions, read from where the experience was
+gained) is placed by their years in it instead (`in_post` levels): the pay in the
+post for that experience, still inside the source's range.
 
 A range is personal only when the person is at most one step from the post: ready
 now, within reach with experience, or made ready by the next diploma their path
@@ -37,7 +39,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from bot.content.models import Content, SalaryScale, TrainingStep
-from bot.engine.gates import EDUCATION, readiness
+from bot.engine.gates import EDUCATION, any_given, readiness
 from bot.engine.scoring import Score
 
 #: An unanswered background question counts as mid-scale.
@@ -73,6 +75,9 @@ class SalaryEstimate(BaseModel):
     personal: bool = True
     """False: more than one step from the post (far from it, or the next diploma of the
     path does not yet meet the entry level): the job's range is shown, not a personal one."""
+    in_post: bool = False
+    """True: the person has held the post, and their years in it placed the range (the
+    pay in the post for that experience, not a first post's)."""
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -89,8 +94,12 @@ def estimate_salary(
     content: Content, score: Score, path: Sequence[TrainingStep] = ()
 ) -> SalaryEstimate:
     salary = content.profile.salary
-    stated = _position(salary.experience, score)
-    weight = _field_weight(content, score)
+    held = salary.in_post is not None and any_given(salary.in_post.when, score.background)
+    if held and salary.in_post is not None:
+        years = SalaryScale(background=salary.experience.background, levels=salary.in_post.levels)
+        stated, weight = _position(years, score), 1.0
+    else:
+        stated, weight = _position(salary.experience, score), _field_weight(content, score)
     e = stated * weight if _weighs_experience(content) else stated
     d = _position(salary.education, score)
     span = salary.max - salary.min
@@ -113,6 +122,7 @@ def estimate_salary(
         field_weight=weight if _weighs_experience(content) else 1.0,
         job_language=_works_in_job_language(content, score),
         personal=leads_to_the_post(content, score, path),
+        in_post=held,
     )
 
 

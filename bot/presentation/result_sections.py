@@ -122,7 +122,10 @@ def detail_section(
         lines += ["", t("detail_reasons", lang)]
         lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
     entry = content.profile.entry
-    where = mid_sentence(entry.readiness[record.readiness](lang))
+    wording = entry.readiness[record.readiness]
+    if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
+        wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
+    where = mid_sentence(wording(lang))
     lines += ["", t("detail_entry", lang, where=esc(where))]
     lines += ["", t("result_strengths", lang)]
     if shown.strengths:

@@ -123,9 +123,12 @@ def _gaps(shown: View, lang: Lang) -> str:
 def _salary(shown: View, lang: Lang) -> str:
     salary = shown.record.salary
     kind = salary_kind(salary, shown.record.readiness)
-    # The quiz does not ask whether the person has held this post: a personal range is
-    # the pay on entering it, for those who meet the requirements as for those who will.
-    key = N_("summary_salary_job") if kind == "job" else N_("summary_salary")
+    # A personal range is the pay on entering the post, for those who meet the
+    # requirements as for those who will; for those who have held it, the pay in it.
+    if kind == "job":
+        key = N_("summary_salary_job")
+    else:
+        key = N_("summary_salary_in_post") if salary.in_post else N_("summary_salary")
     return t(key, lang, range=money_range(*salary.shown, lang))
 
 

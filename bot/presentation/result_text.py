@@ -66,6 +66,15 @@ def mid_sentence(text: str) -> str:
 
 SalaryKind = Literal["now", "later", "job"]
 
+#: The salary section's line: (held the post, meets the entry requirements now) → key.
+#: Someone who has held the post gets the pay in it for their years there, not on entering.
+SALARY_LINES: dict[tuple[bool, bool], str] = {
+    (False, True): N_("salary_line"),
+    (False, False): N_("salary_line_later"),
+    (True, True): N_("salary_line_in_post"),
+    (True, False): N_("salary_line_in_post_later"),
+}
+
 
 def salary_kind(salary: SalaryFigures, readiness: Readiness) -> SalaryKind:
     """`now`: a personal range for someone who meets the entry requirements; `later`: a
@@ -89,7 +98,7 @@ def salary_lines(
     if kind == "job":
         lines += [t("salary_job_only", lang), esc(profile_salary.note(lang))]
     else:
-        line = N_("salary_line") if kind == "now" else N_("salary_line_later")
+        line = SALARY_LINES[salary.in_post, kind == "now"]
         lines.append(t(line, lang, range=money_range(salary.low, salary.high, lang)))
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))

@@ -153,7 +153,8 @@ FIELD_SALES_REP = Persona(
 )
 COMMUNITY_MANAGER = Persona(
     "community_manager",
-    "community manager (bac+3 in communication, 3 years in digital), creative, dislikes figures",
+    "community manager (bac+3 in communication, 3 years in social media), creative, dislikes"
+    " figures",
     education="bac3",
     studied="communication",
     experience="2to5",
@@ -196,7 +197,7 @@ SELF_TAUGHT_SELLER = Persona(
     education="none",
     studied="other",
     experience="5to10",
-    worked_in="ecommerce",
+    worked_in="ecommerce_lead",  # runs the shop: « Diriger un site marchand »
     ability=0.7,
     strong={"merchant_sites": 0.9, "web_culture": 0.85, "sales_techniques": 0.8},
     interest=0.85,
@@ -382,6 +383,52 @@ TEACHER = Persona(
     languages=("en_work",),
 )
 
+# The adviser's last reading: who has already held the post, and where in digital
+# marketing the experience was gained (social media and content, or acquisition).
+ECOMMERCE_MANAGER = Persona(
+    "ecommerce_manager",
+    "e-commerce manager: BTS in sales, eight years running an online shop and its small team",
+    education="bac2",
+    studied="commerce",
+    experience="5to10",
+    worked_in="ecommerce_lead",
+    ability=0.75,
+    interest=0.85,
+    languages=("en_work",),
+)
+ECOMMERCE_ASSISTANT = Persona(
+    "ecommerce_assistant",
+    "Master in digital marketing, three years as an e-commerce assistant, keen",
+    education="master",
+    studied="digital",
+    experience="2to5",
+    worked_in="ecommerce",
+    ability=0.7,
+    interest=0.8,
+    languages=("en_work",),
+)
+TRAFFIC_MANAGER = Persona(
+    "traffic_manager",
+    "traffic manager (bac+3 in digital marketing, four years buying online ads), at home with"
+    " figures and tracking, « En partie » on selling",
+    education="bac3",
+    studied="digital",
+    experience="2to5",
+    worked_in="acquisition",
+    ability=0.6,
+    strong={
+        "tracking_tools": 0.95,
+        "data_analysis": 0.9,
+        "analysis": 0.85,
+        "web_culture": 0.85,
+        "reactivity": 0.85,
+        "sales_communications": 0.75,
+    },
+    interest=0.6,
+    wants={"sales_passion": 0.5, "interest_data": 0.95},
+    languages=("en_work",),
+)
+
 PERSONAS: tuple[Persona, ...] = (
     EXPERIENCED_MASTER,
     MODEST_MASTER,
@@ -413,4 +460,7 @@ PERSONAS: tuple[Persona, ...] = (
     NO_DIPLOMA_YOUNG,
     LOGISTICS_JOB_SEEKER,
     TEACHER,
+    ECOMMERCE_MANAGER,
+    ECOMMERCE_ASSISTANT,
+    TRAFFIC_MANAGER,
 )

@@ -33,10 +33,11 @@ with `python -m tests.support.verdict_table` (a test fails when it is stale).
 
 The reason is the first line the result gives under the band (a cap rule's
 reason, else the band's own wording), in English; the salary is the range the
-result gives, in thousands of euros, always the pay on entering the post (the
-quiz does not ask whether the person has held it): *ready* for those who meet the
-entry requirements, *once ready* for those who will at the next step, *the job's*
-(no personal range) when the path has more than one step before the post; the
+result gives, in thousands of euros, the pay on entering the post, or the pay in it
+for their years there for those who have run an online shop or an e-commerce team
+(*held*): *ready* for those who meet the entry requirements, *once ready* for those
+who will at the next step, *the job's* (no personal range) when the path has more
+than one step before the post; the
 first step is the first step of the training path; then the path's steps and the
 adults' routes by their ids in the profile (an aside in brackets); last, the
 neighbouring jobs named, each with the strengths that point to it.
@@ -60,7 +61,8 @@ SALARY_KINDS = {"now": "ready", "later": "once ready", "job": "the job's"}
 def _salary(result: Result, readiness: Readiness) -> str:
     low, high = result.salary.shown
     kind = SALARY_KINDS[salary_kind(result.salary, readiness)]
-    return f"{low / 1000:g}–{high / 1000:g} k€, {kind}"
+    held = ", held" if result.salary.in_post and result.salary.personal else ""
+    return f"{low / 1000:g}–{high / 1000:g} k€, {kind}{held}"
 
 
 def verdict_table(content: Content) -> str:
