@@ -11,7 +11,8 @@ its chart, in one of two ways (a `Scenario`):
   is on screen.
 
 A run lasts until every quiz is finished and the last chart is sent. For the
-whole run: updates per second, the bot process's own CPU per update and the
+whole run: updates per second, the bot process's own CPU per update (and its main
+thread's: the event loop, without the chart and SQLite threads) and the
 time it waited for a CPU (`bench.proc`), the latency from an update's delivery
 (the getUpdates answer that carries it) to the bot's first call about it, the
 peak resident size of the bot process, the messages sent per finished quiz
@@ -53,6 +54,9 @@ class Phase:
     seconds: float = 0.0
     updates: int = 0
     cpu_seconds: float = 0.0
+    loop_cpu_seconds: float = 0.0
+    """The main thread's share of `cpu_seconds`: the event loop, without the threads that
+    draw charts and write to SQLite."""
     run_queue_seconds: float = 0.0
     """How long the bot process waited, runnable, for a CPU (see `bench.proc`)."""
     latencies: list[float] = field(default_factory=list)
@@ -65,6 +69,10 @@ class Phase:
     @property
     def cpu_ms_per_update(self) -> float:
         return 1000 * self.cpu_seconds / self.updates if self.updates else 0.0
+
+    @property
+    def loop_cpu_ms_per_update(self) -> float:
+        return 1000 * self.loop_cpu_seconds / self.updates if self.updates else 0.0
 
     @property
     def run_queue_ms_per_update(self) -> float:
@@ -172,7 +180,8 @@ async def _play(
 async def _measure(pid: int, server: LoadServer, players: list[Player]) -> Phase:
     """Play every quiz to its end, then wait for the last charts; the whole run's figures."""
     start = time.monotonic()
-    cpu, waited = proc.cpu_seconds(pid), proc.run_queue_seconds(pid)
+    cpu, loop_cpu = proc.cpu_seconds(pid), proc.main_thread_cpu_seconds(pid)
+    waited = proc.run_queue_seconds(pid)
     await asyncio.gather(*(player.play() for player in players))
     seconds = time.monotonic() - start
     await server.wait_until_idle(quiet=0.5, timeout=120)  # the last charts
@@ -180,6 +189,7 @@ async def _measure(pid: int, server: LoadServer, players: list[Player]) -> Phase
         seconds=seconds,
         updates=server.updates,
         cpu_seconds=proc.cpu_seconds(pid) - cpu,
+        loop_cpu_seconds=proc.main_thread_cpu_seconds(pid) - loop_cpu,
         run_queue_seconds=proc.run_queue_seconds(pid) - waited,
         latencies=server.latencies,
         peak_rss_mib=proc.peak_rss_mib(pid),

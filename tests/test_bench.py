@@ -6,9 +6,13 @@ both bots finish every quiz and that the report has its rows.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
+import time
 
+from bench import proc
 from tests.support.paths import ROOT
 
 
@@ -36,12 +40,34 @@ def test_the_load_benchmark_runs_with_a_few_users() -> None:
     assert len(loads) == 2, stdout  # paced and flat out
     for load in loads:
         lines = {line.strip().split("  ")[0]: line for line in load.splitlines() if line.strip()}
-        for row in ("updates per second", "CPU per update", "latency p99", "peak RSS"):
+        rows = ("updates per second", "CPU per update", "of it, the event loop", "peak RSS")
+        for row in (*rows, "latency p99"):
             assert row in lines, load
+        whole, loop = lines["CPU per update"].split(), lines["of it, the event loop"].split()
+        for column in (3, 5):  # careerbot's ms, the floor's ms
+            assert float(loop[column + 2]) <= float(whole[column]), load
         finished = lines["finished quizzes"].split()
         # careerbot's two runs and the floor's two: every quiz of the three people.
         assert finished[2:5] == ["6", "of", "6"] and finished[5:8] == ["6", "of", "6"], load
     assert "no answer within" not in stdout
+
+
+def test_the_event_loop_cpu_leaves_out_the_other_threads() -> None:
+    """`main_thread_cpu_seconds` counts the main thread alone; `cpu_seconds` every thread."""
+    pid = os.getpid()
+    whole, main = proc.cpu_seconds(pid), proc.main_thread_cpu_seconds(pid)
+    busy = threading.Thread(target=_spin, args=(0.5,))
+    busy.start()
+    busy.join()
+    other_threads = (proc.cpu_seconds(pid) - whole) - (proc.main_thread_cpu_seconds(pid) - main)
+    assert other_threads >= 0.4
+
+
+def _spin(cpu_seconds: float) -> None:
+    """Use `cpu_seconds` of this thread's CPU time (not wall time: a busy machine only slows it)."""
+    end = time.thread_time() + cpu_seconds
+    while time.thread_time() < end:
+        pass
 
 
 def test_the_slow_disk_benchmark_runs_with_a_few_people() -> None:
