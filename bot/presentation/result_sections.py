@@ -136,6 +136,9 @@ def detail_section(
             for category in CATEGORIES
         ),
     ]
+    if record.salary.from_elsewhere:
+        # A low « Formation et expérience » read as « your career counts for nothing ».
+        lines.append(t("detail_elsewhere", lang))
     if record.interest is not None:
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)
