@@ -10,11 +10,16 @@ field and a first post's range.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.content.models import Content, Lang
 from bot.engine.gates import readiness
+from bot.engine.record import record_of
 from bot.engine.result import evaluate
+from bot.presentation.result_sections import section
+from bot.presentation.result_text import to_plain
 from tests.support.personas import Persona, answers_for
 
 #: What the question must say, in each language: count the role, not the employer.
@@ -136,3 +141,59 @@ def test_a_bac2_with_two_years_meets_the_route_only_in_the_trade(
     experience in the trade, which the bac+2 route asks for."""
     background = {"education": ("bac2",), "experience": ("2to5",), "experience_field": (where,)}
     assert readiness(shipped_content, background) == expected
+
+
+# --- Years in another line of work, in « Formation et expérience » ----------------------
+
+#: Round 2's persona 10, by meaning: a 45-year-old office assistant, the bac, over ten
+#: years in an office, changing career towards selling online.
+OFFICE_ASSISTANT = Persona(
+    "office_assistant_45",
+    "45-year-old office assistant, bac, over ten years in an office, changing career",
+    education="bac",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.5,
+    interest=0.65,
+)
+
+
+def test_a_career_in_another_line_of_work_counts_for_something(shipped_content: Content) -> None:
+    """Round 2's finding 4: the assistant read « Formation et expérience : 0 % », below a
+    pupil. Over ten years elsewhere now count, for less than the same years in the trade."""
+    result = evaluate(shipped_content, answers_for(shipped_content, OFFICE_ASSISTANT))
+    background = result.score.categories["background"]
+    assert round(background) > 0
+    in_the_trade = evaluate(
+        shipped_content,
+        answers_for(shipped_content, replace(OFFICE_ASSISTANT, worked_in="ecommerce")),
+    )
+    assert in_the_trade.score.categories["background"] > background
+    experience = next(d for d in result.score.dimensions if d.dimension.id == "experience")
+    assert 0 < experience.fit < 0.5
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    ("worked_in", "experience", "said"),
+    [
+        ("other", "10plus", True),
+        ("sales", "2to5", True),
+        ("ecommerce", "10plus", False),
+        ("none", "none", False),
+    ],
+)
+def test_the_detail_says_the_figures_are_for_this_post(
+    shipped_content: Content, lang: Lang, worked_in: str, experience: str, said: bool
+) -> None:
+    """A low « Formation et expérience » read as « your career counts for nothing »: who has
+    years in another line of work reads that the figures are measured for this post."""
+    persona = replace(OFFICE_ASSISTANT, worked_in=worked_in, experience=experience)
+    record = record_of(
+        shipped_content, evaluate(shipped_content, answers_for(shipped_content, persona)), lang=lang
+    )
+    text = to_plain(section(shipped_content, record, lang, "detail") or "")
+    line = {"fr": "autre métier y comptent peu", "en": "another line of work count for little"}
+    assert (line[lang] in text) == said

@@ -257,6 +257,48 @@ def test_a_job_the_background_says_is_theirs_is_never_named(
     assert named == {job.id for job in rule.jobs} - own - elsewhere
 
 
+#: Round 2's persona 11: fifty, a CAP, twenty-five years leading a warehouse team through
+#: the sales peaks, looking for work; deals with carriers, not suppliers, so does not tick
+#: « Négocier avec un fournisseur ». Keen enough on selling to be partly interested.
+WAREHOUSE_TEAM_LEAD = Persona(
+    "warehouse_team_lead",
+    "50, a CAP, twenty-five years leading a warehouse team through the peaks, no suppliers",
+    education="none",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="job_seeker",
+    ability=0.25,
+    strong={"management": 0.85, "flexibility": 0.9, "supplier_network": 0.2},
+    interest=0.45,
+)
+
+
+def test_a_warehouse_team_lead_is_pointed_to_e_commerce_logistics(
+    shipped_content: Content,
+) -> None:
+    """Round 2's finding 2: the logistics lead's strengths are leading a team and working the
+    peaks; e-commerce logistics, the bridge written for him, asked for suppliers first and
+    named him nothing. It now counts what a logistics lead shows in this quiz."""
+    result = result_for(shipped_content, WAREHOUSE_TEAM_LEAD)
+    assert result.score.band.id == "far"
+    shown = {d.dimension.id for d in result.strengths}
+    assert {"management", "flexibility"} <= shown and "supplier_network" not in shown
+    assert [(n.job.id, n.strengths) for n in result.neighbours] == [
+        ("e_logistics", ("management", "flexibility"))
+    ]
+
+
+@pytest.mark.parametrize("worked_in", ["sales", "marketing"])
+def test_the_same_strengths_from_another_trade_name_no_logistics(
+    shipped_content: Content, worked_in: str
+) -> None:
+    """The bridge stays one: leading a team through the peaks in a shop or elsewhere is no
+    reason to be sent to a warehouse."""
+    result = result_for(shipped_content, replace(WAREHOUSE_TEAM_LEAD, worked_in=worked_in))
+    assert "e_logistics" not in {n.job.id for n in result.neighbours}
+
+
 def test_the_rule_reads_its_thresholds_from_the_profile(shipped_content: Content) -> None:
     rule = shipped_content.profile.neighbours
     assert rule is not None

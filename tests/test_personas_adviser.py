@@ -286,11 +286,12 @@ def test_no_persona_reads_a_salary_as_if_they_held_the_post(
     « Salaire indicatif : 48 000 à 54 000 € », a data analyst « Indicative salary ». Only
     those who have run an online shop or an e-commerce team have held the post: every other
     personal range is the pay on entering it, and five years or fewer in the trade keep it
-    below the mid-range."""
+    below the mid-range. Round 2 (finding 1): having run one's own shop is not having held
+    the post while its entry requirements are still to meet (the self-taught seller)."""
     result = result_of(shipped_content, persona)
     message = to_plain(render_result(shipped_content, result, lang))
     line = next(row for row in message.split("\n") if row.startswith("💶"))
-    held = persona.worked_in == HELD_THE_POST
+    held = persona.worked_in == HELD_THE_POST and result.score.readiness == "ready"
     assert result.salary.in_post == held
     expected = JOB_RANGE_LINE if not result.salary.personal else IN_POST if held else ON_ENTRY
     assert line.startswith(expected[lang]), line
@@ -319,6 +320,28 @@ def test_an_e_commerce_manager_is_ready_and_paid_for_their_years_in_the_post(
     assert not below.salary.in_post
     assert result.salary.low > below.salary.high  # above a first post, not beside it
     assert result.salary.low >= 50_000  # the middle of the source's range, at least
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_self_taught_seller_is_not_paid_as_if_they_had_held_the_post(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Round 2's finding 1: six years running one's own Shopify shop, no diploma, a VAE to
+    do first, read « Salaire dans ce poste, pour votre expérience : 49 000 à 53 000 € » and
+    « que vous avez déjà tenu, une fois ses conditions d'accès remplies ». Until the entry
+    requirements are met, the range is the pay on entering the post, once they are: below
+    the e-commerce manager's, and below the source's middle."""
+    result = result_of(shipped_content, SELF_TAUGHT_SELLER)
+    assert result.score.readiness != "ready" and result.salary.personal
+    assert not result.salary.in_post
+    manager = result_of(shipped_content, ECOMMERCE_MANAGER)
+    assert manager.salary.in_post and result.salary.high < manager.salary.low
+    assert result.salary.high < 50_000
+    message = to_plain(render_result(shipped_content, result, lang))
+    line = next(row for row in message.split("\n") if row.startswith("💶"))
+    assert line.startswith(ON_ENTRY[lang]), line
+    assert IN_POST[lang] not in message
+    assert {"fr": "déjà tenu", "en": "already held"}[lang] not in message
 
 
 def test_an_e_commerce_assistant_is_quoted_the_pay_on_entering_the_post(

@@ -188,9 +188,10 @@ def test_a_capped_band_never_sits_next_to_the_uncapped_fit(shipped_content: Cont
 
 
 #: The longest a section gets, over every persona and 200 random answer sets in both
-#: languages, a change since last time included (measured: 1,987 characters, the path
-#: section of random answers in French): about half of what one Telegram message takes.
-LONGEST_SECTION = 2_200
+#: languages, a change since last time included (measured: 2,200 characters, the detail
+#: section of random answers in French, with the line on experience from another field):
+#: about half of what one Telegram message takes.
+LONGEST_SECTION = 2_250
 
 
 def test_every_section_fits_one_message_with_room_to_spare(shipped_content: Content) -> None:

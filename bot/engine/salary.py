@@ -22,8 +22,11 @@ assistant), so a personal range is the pay on entering it: the shipped profile's
 experience levels count them for little, and only long years in the trade lift the
 range (the comment on the profile's `salary` block says why). A person who has held
 the post (the profile's `in_post` conditions, read from where the experience was
-gained) is placed by their years in it instead (`in_post` levels): the pay in the
-post for that experience, still inside the source's range.
+gained) and meets its entry requirements now is placed by their years in it instead
+(`in_post` levels): the pay in the post for that experience, still inside the
+source's range. Running one's own small shop without the diploma employers ask is
+not having held the salaried post: until the VAE or the diploma, those years count
+as years in the trade, and the range is a first post's.
 
 A range is personal only when the person is at most one step from the post: ready
 now, within reach with experience, or made ready by the next diploma their path
@@ -76,8 +79,8 @@ class SalaryEstimate(BaseModel):
     """False: more than one step from the post (far from it, or the next diploma of the
     path does not yet meet the entry level): the job's range is shown, not a personal one."""
     in_post: bool = False
-    """True: the person has held the post, and their years in it placed the range (the
-    pay in the post for that experience, not a first post's)."""
+    """True: the person has held the post and meets its entry requirements, and their years
+    in it placed the range (the pay in the post for that experience, not a first post's)."""
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -94,7 +97,11 @@ def estimate_salary(
     content: Content, score: Score, path: Sequence[TrainingStep] = ()
 ) -> SalaryEstimate:
     salary = content.profile.salary
-    held = salary.in_post is not None and any_given(salary.in_post.when, score.background)
+    held = (
+        salary.in_post is not None
+        and score.readiness == "ready"
+        and any_given(salary.in_post.when, score.background)
+    )
     if held and salary.in_post is not None:
         years = SalaryScale(background=salary.experience.background, levels=salary.in_post.levels)
         stated, weight = _position(years, score), 1.0

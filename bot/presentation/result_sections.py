@@ -9,7 +9,7 @@ returns None and gets no button.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from bot.content.models import CATEGORIES, Content, Dimension, Lang
@@ -68,9 +68,10 @@ def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
     heading = N_("result_gaps") if shown.gaps or not listed else N_("result_further")
     lines = [t(heading, lang)]
     missions = {mission.id: mission.text(lang) for mission in content.profile.missions}
-    for dimension in listed:
-        lines += [_gap_heading(dimension, missions, lang)]
-        lines.append(t("gap_action", lang, action=html.escape(dimension.develop(lang))))
+    for group in _by_purpose(listed, lang):
+        lines.append(_gap_heading(group, missions, lang))
+        for dimension in group:
+            lines.append(t("gap_action", lang, action=html.escape(dimension.develop(lang))))
     if not listed:
         lines.append(t("result_no_gaps", lang))
     if shown.wishes:
@@ -81,12 +82,33 @@ def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _gap_heading(dimension: Dimension, missions: dict[str, str], lang: Lang) -> str:
-    label = html.escape(dimension.label(lang))
+def _purpose(dimension: Dimension, lang: Lang) -> tuple[str, str]:
+    """What a point to develop is said to serve: its own `why`, else its mission."""
     if dimension.why is not None:
-        return t("gap_fact", lang, label=label, why=html.escape(dimension.why(lang)))
-    why = html.escape(mid_sentence(missions[dimension.mission]))
-    return t("gap_line", lang, label=label, why=why)
+        return ("why", dimension.why(lang))
+    return ("mission", dimension.mission)
+
+
+def _by_purpose(listed: Sequence[Dimension], lang: Lang) -> list[list[Dimension]]:
+    """The points to develop grouped by what they serve, each group where its first point
+    stands: two skills tied to one mission are named on one line, the mission said once
+    (the adviser read the same sentence twice in a row)."""
+    groups: dict[tuple[str, str], list[Dimension]] = {}
+    for dimension in listed:
+        groups.setdefault(_purpose(dimension, lang), []).append(dimension)
+    return list(groups.values())
+
+
+def _gap_heading(group: Sequence[Dimension], missions: dict[str, str], lang: Lang) -> str:
+    """« • A, B — utile pour … »: the group's labels in bold, then what they serve. A comma,
+    not « et »: a label may hold its own (« Conception et suivi de plans d'actions »), and
+    the summary lists the same names so."""
+    names = ", ".join(f"<b>{html.escape(dimension.label(lang))}</b>" for dimension in group)
+    first = group[0]
+    if first.why is not None:
+        return t("gap_fact", lang, labels=names, why=html.escape(first.why(lang)))
+    why = html.escape(mid_sentence(missions[first.mission]))
+    return t("gap_line", lang, labels=names, why=why)
 
 
 def detail_section(
@@ -114,6 +136,9 @@ def detail_section(
             for category in CATEGORIES
         ),
     ]
+    if record.salary.from_elsewhere:
+        # A low « Formation et expérience » read as « your career counts for nothing ».
+        lines.append(t("detail_elsewhere", lang))
     if record.interest is not None:
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)

@@ -18,7 +18,7 @@ from bot.content.models import Content, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import message_length, salary_kind
+from bot.presentation.result_text import held_the_post, message_length, salary_kind
 from bot.presentation.result_view import View, view
 from bot.presentation.texts import N_, money_range, percent, t
 
@@ -128,7 +128,8 @@ def _salary(shown: View, lang: Lang) -> str:
     if kind == "job":
         key = N_("summary_salary_job")
     else:
-        key = N_("summary_salary_in_post") if salary.in_post else N_("summary_salary")
+        held = held_the_post(salary, shown.record.readiness)
+        key = N_("summary_salary_in_post") if held else N_("summary_salary")
     return t(key, lang, range=money_range(*salary.shown, lang))
 
 

@@ -66,13 +66,12 @@ def mid_sentence(text: str) -> str:
 
 SalaryKind = Literal["now", "later", "job"]
 
-#: The salary section's line: (held the post, meets the entry requirements now) → key.
-#: Someone who has held the post gets the pay in it for their years there, not on entering.
-SALARY_LINES: dict[tuple[bool, bool], str] = {
-    (False, True): N_("salary_line"),
-    (False, False): N_("salary_line_later"),
-    (True, True): N_("salary_line_in_post"),
-    (True, False): N_("salary_line_in_post_later"),
+#: The salary section's line for a personal range: the pay on entering the post, now or
+#: once its entry requirements are met; for someone who has held the post and meets them
+#: (`held_the_post`), the pay in it for their years there.
+SALARY_LINES: dict[SalaryKind, str] = {
+    "now": N_("salary_line"),
+    "later": N_("salary_line_later"),
 }
 
 
@@ -83,6 +82,12 @@ def salary_kind(salary: SalaryFigures, readiness: Readiness) -> SalaryKind:
     if not salary.personal:
         return "job"
     return "now" if readiness == "ready" else "later"
+
+
+def held_the_post(salary: SalaryFigures, readiness: Readiness) -> bool:
+    """The range is the pay in the post for the years held there. Only for who meets the
+    entry requirements now (a record kept before that rule may say `in_post` without)."""
+    return salary.in_post and salary_kind(salary, readiness) == "now"
 
 
 def salary_lines(
@@ -98,7 +103,7 @@ def salary_lines(
     if kind == "job":
         lines += [t("salary_job_only", lang), esc(profile_salary.note(lang))]
     else:
-        line = SALARY_LINES[salary.in_post, kind == "now"]
+        line = N_("salary_line_in_post") if held_the_post(salary, readiness) else SALARY_LINES[kind]
         lines.append(t(line, lang, range=money_range(salary.low, salary.high, lang)))
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))

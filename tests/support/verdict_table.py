@@ -35,7 +35,8 @@ The reason is the first line the result gives under the band (a cap rule's
 reason, else the band's own wording), in English; the salary is the range the
 result gives, in thousands of euros, the pay on entering the post, or the pay in it
 for their years there for those who have run an online shop or an e-commerce team
-(*held*): *ready* for those who meet the entry requirements, *once ready* for those
+and meet the entry requirements (*held*): *ready* for those who meet the entry
+requirements, *once ready* for those
 who will at the next step, *the job's* (no personal range) when the path has more
 than one step before the post; the
 first step is the first step of the training path; then the path's steps and the
