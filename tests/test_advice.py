@@ -89,10 +89,13 @@ ELSEWHERE = {
 
 #: Experience gained in another field supports a VAE towards a diploma of that field: a
 #: bac+2 with the bac (a certified e-commerce course beside it), a diploma of the trade
-#: below the bac, then the step on to the bac+2 the route asks for.
+#: below the bac, then the step on to the bac+2 the route asks for. With a bac+3, a
+#: Master by VAE would be one of their own trade (accounting…), which opens nothing
+#: here: experience in e-commerce is the way.
 OTHER_FIELD = {
     "none": ["vae_first_diploma", "bac2_bridge"],
     "bac": ["vae_own_field", "ecommerce_course", "relevant_experience"],
+    "bac3": ["gain_experience_long"],
 }
 #: The first route, experience: worded for students, for adults, for long careers.
 GAIN = {"gain_experience", "gain_experience_adult", "gain_experience_long"}
@@ -446,9 +449,12 @@ def test_readiness_and_path_agree(
     ids = [step.id for step in training_path(shipped_content, scored)]
     if scored.readiness == "with_experience":
         assert ids[0] in GAIN
-        if experience in LONG:  # a long career: the other route is a VAE
-            assert ids[1] in {"vae_long_bac2", "vae_long_bac3"}
+        if experience in LONG:  # a long career: a VAE beside the experience, not studies
             assert "master" not in ids
+            if education == "bac3" and where in ("other", "none"):
+                assert ids == ids[:1]  # a Master by VAE of their own trade opens nothing here
+            else:
+                assert ids[1] in {"vae_long_bac2", "vae_long_bac3"}
         else:
             assert "master" in ids
     elif education == "studying" and experience not in EXPERIENCED:
@@ -698,17 +704,20 @@ FUNDERS = ("CPF", "Transitions Pro")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("where", ["marketing", "sales", "other"])
 @pytest.mark.parametrize(
-    ("education", "vae"), [("bac2", "vae_long_bac2"), ("bac3", "vae_long_bac3")]
+    ("education", "vae", "where"),
+    [
+        *(("bac2", "vae_long_bac2", where) for where in ("marketing", "sales", "other")),
+        *(("bac3", "vae_long_bac3", where) for where in ("marketing", "sales")),
+    ],
 )
 def test_a_long_career_gets_an_adults_path_with_a_vae(
     shipped_content: Content, lang: Lang, where: str, education: str, vae: str
 ) -> None:
     """Played through the chat, a store manager (BTS, twenty years in a shop) read
     « (alternance, stage long, premier poste) » and was sent on to a Master through Mon
-    Master: an adult with a long career gets a post or an assignment as the first route,
-    and a VAE, funded by the CPF or Transitions Pro, as the longer one."""
+    Master: an adult with a long career gets a post or an assignment as the most direct
+    route, and beside it a VAE, funded by the CPF or Transitions Pro."""
     for far in (False, True):
         path = path_of(shipped_content, education, "10plus", "commerce", where, far=far)
         numbered = [step for step in path if not step.aside]
@@ -721,6 +730,21 @@ def test_a_long_career_gets_an_adults_path_with_a_vae(
         assert vae_step.origin == "general" and "France VAE" in vae_step.text(lang)
         assert all(funder in vae_step.text(lang) for funder in FUNDERS)
     assert step_by_id(shipped_content, "vae_long_bac2").leads_to == "bac3"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bac3_with_years_in_another_trade_is_not_offered_a_master_by_vae(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's accountant (bac+3, ten years) was offered a Master by VAE « en
+    commerce ou en management », which accounting years do not earn: his path is the
+    experience the entry route asks for, said as the most direct way, with no VAE."""
+    path = path_of(shipped_content, "bac3", "10plus", "other", "other")
+    assert [step.id for step in path if not step.aside] == ["gain_experience_long"]
+    assert "VAE" not in path[0].text(lang)
+    for where in ("sales", "marketing"):  # years a commerce or management Master knows
+        ids = [step.id for step in path_of(shipped_content, "bac3", "10plus", "other", where)]
+        assert "vae_long_bac3" in ids
 
 
 @pytest.mark.parametrize("lang", LANGS)
