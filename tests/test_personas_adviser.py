@@ -18,6 +18,7 @@ from bot.engine.result import Result, evaluate
 from bot.engine.session import asked_questions
 from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
+from bot.presentation.result_summary import first_sentence, summary
 from bot.presentation.result_text import mid_sentence, to_plain
 from bot.presentation.texts import t
 from tests.support.persona_catalogue import (
@@ -378,3 +379,32 @@ def test_a_degree_that_meets_the_level_with_experience_elsewhere_says_so(
         record = record_of(shipped_content, result_of(shipped_content, persona), lang=lang)
         detail = to_plain(section(shipped_content, record, lang, "detail") or "")
         assert plain in detail and elsewhere not in detail, persona.name
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_community_manager_unsure_about_selling_is_sent_to_try_it_first(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Ready for the post, « En partie » to « Vendre me plaît »: the next step tests that
+    doubt in the job (a sales-facing assignment); the course comes after it."""
+    result = result_of(shipped_content, COMMUNITY_MANAGER)
+    score = result.score
+    assert score.readiness == "ready"
+    assert score.statements["like_selling"] == 2
+    assert "unsure_selling" in [rule.id for rule in score.reasons]
+    steps = [step.id for step in result.training]
+    assert steps.index("try_selling") < steps.index("specialise")
+    record = record_of(shipped_content, result, lang=lang)
+    trial = shipped_content.profile.training
+    (step,) = [s for s in trial if s.id == "try_selling"]
+    text = to_plain(summary(shipped_content, record, lang))
+    assert first_sentence(step.text(lang)) in text
+    course = next(s for s in trial if s.id == "specialise")
+    assert first_sentence(course.text(lang)) not in text
+
+
+def test_someone_who_likes_selling_is_not_asked_to_test_it(shipped_content: Content) -> None:
+    """« Plutôt oui » to selling, in the post already: no sales trial in the path."""
+    result = result_of(shipped_content, ECOMMERCE_MANAGER)
+    assert result.score.statements["like_selling"] >= 3
+    assert "try_selling" not in [step.id for step in result.training]
