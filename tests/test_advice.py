@@ -18,7 +18,7 @@ import re
 import pytest
 
 from bot.content.models import INTEREST, Content, Lang, Question, TrainingStep
-from bot.engine.advice import is_far, training_path
+from bot.engine.advice import cut_before_diploma, is_far, training_path
 from bot.engine.result import evaluate
 from bot.engine.scoring import DimensionScore, gaps, near_misses, score
 from bot.presentation.result_full import render_result
@@ -229,6 +229,31 @@ def test_far_from_the_job_the_path_starts_by_finding_out(
     for lang in LANGS:
         assert {"fr": "psychologue", "en": "psychologist"}[lang] in path[0].text(lang)
         assert "CIO" in path[0].text(lang)
+
+
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("education", EDUCATION)
+def test_a_far_path_cut_before_a_diploma_says_so(
+    shipped_content: Content, education: str, experience: str
+) -> None:
+    """Far from the job, the path is cut to its first steps: it is marked cut exactly when
+    a diploma step of the usual path was left out; close to the job, never."""
+    answers = background(education, experience, "digital")
+    far = score(shipped_content, answers)
+    usual = TABLE[education, band(experience)]
+    shown = {step.id for step in training_path(shipped_content, far)}
+    steps = {step.id: step for step in shipped_content.profile.training}
+    dropped = [steps[s] for s in usual if s not in shown]
+    assert cut_before_diploma(shipped_content, far) == any(s.leads_to for s in dropped)
+    close = score(shipped_content, best_answers(shipped_content) | answers)
+    assert not cut_before_diploma(shipped_content, close)
+
+
+def test_a_far_pupil_s_path_is_cut_before_the_master(shipped_content: Content) -> None:
+    pupil = score(shipped_content, background("bac", "none"))
+    path = [step.id for step in training_path(shipped_content, pupil)]
+    assert "master" not in path
+    assert cut_before_diploma(shipped_content, pupil)
 
 
 #: What someone already in a course, or in the trade, must not be told.

@@ -34,6 +34,7 @@ from tests.support.persona_catalogue import (
     ECOMMERCE_MANAGER,
     ENGLISH_NO_FRENCH,
     FIELD_SALES_REP,
+    LYCEENNE,
     MIDDLE_EVERYWHERE,
     PERSONAS,
     SELF_TAUGHT_SELLER,
@@ -408,3 +409,31 @@ def test_someone_who_likes_selling_is_not_asked_to_test_it(shipped_content: Cont
     result = result_of(shipped_content, ECOMMERCE_MANAGER)
     assert result.score.statements["like_selling"] >= 3
     assert "try_selling" not in [step.id for step in result.training]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_far_off_pupil_s_path_says_more_follows_the_first_diploma(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A pupil in terminale far from the job sees her path up to the BTS or BUT only: it
+    ends with what follows (experience or a Master), in the section and the whole result."""
+    result = result_of(shipped_content, LYCEENNE)
+    assert result.score.band.id == "far"
+    assert "master" not in [step.id for step in result.training]
+    far = shipped_content.profile.far_from_job
+    assert far is not None and far.then is not None
+    then = far.then(lang)
+    record = record_of(shipped_content, result, lang=lang)
+    path = to_plain(section(shipped_content, record, lang, "path") or "")
+    training = path.split("\n\n")[0].splitlines()
+    assert training[-1] == then
+    assert then in to_plain(render_result(shipped_content, result, lang))
+
+
+def test_a_path_not_cut_short_does_not_say_more_follows(shipped_content: Content) -> None:
+    """The community manager's path is whole: no line about what follows."""
+    result = result_of(shipped_content, COMMUNITY_MANAGER)
+    far = shipped_content.profile.far_from_job
+    assert far is not None and far.then is not None
+    record = record_of(shipped_content, result, lang="fr")
+    assert far.then("fr") not in to_plain(section(shipped_content, record, "fr", "path") or "")

@@ -384,6 +384,9 @@ class FarFromJob(Strict):
     bands: Annotated[list[Identifier], Field(min_length=1)]
     caps: list[Identifier] = []
     keep: Annotated[int, Field(ge=0)] = 2
+    then: Text | None = None
+    """One line ending a path cut before a diploma step still to come: what follows, so
+    that the first diploma does not read as the whole way."""
 
 
 class NeighbourJob(Strict):

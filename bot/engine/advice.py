@@ -26,6 +26,17 @@ def training_path(content: Content, score: Score) -> list[TrainingStep]:
     return [*(step for step in steps if step.far), *_first(usual, far.keep)]
 
 
+def cut_before_diploma(content: Content, score: Score) -> bool:
+    """The person is far from the job and their path was cut (`far_from_job.keep`) before
+    a step that leads to a diploma: more study follows what the path shows."""
+    far = content.profile.far_from_job
+    if far is None or not is_far(far, score):
+        return False
+    usual = [s for s in content.profile.training if not s.far and _applies(s, score)]
+    kept = _first(usual, far.keep)
+    return any(step.leads_to is not None for step in usual[len(kept) :])
+
+
 def is_far(far: FarFromJob, score: Score) -> bool:
     """The band shown is a far one, or a cap on the wish to do the job applies."""
     return score.band.id in far.bands or any(rule.id in far.caps for rule in score.reasons)

@@ -100,6 +100,9 @@ class ResultRecord(_Record):
     not a gap (a record kept before held them first among `gaps`)."""
     path: tuple[str, ...] = ()
     """The training steps that apply, in order (step ids)."""
+    path_cut: bool = False
+    """The path was cut short before a diploma step still to come (far from the job): the
+    path section ends with what follows (`far_from_job.then`)."""
     salary: SalaryFigures
     cautions: tuple[str, ...] = ()
     unshown: tuple[str, ...] = ()
@@ -144,6 +147,7 @@ def record_of(
         further=tuple(f.dimension.id for f in result.further),
         wishes=tuple(w.dimension.id for w in result.wishes),
         path=tuple(step.id for step in result.training),
+        path_cut=result.cut,
         salary=result.salary,
         cautions=(AGREEMENT,) if result.cautious else (),
         unshown=score.consistency.unshown,

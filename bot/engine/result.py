@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.content.models import INTEREST, Constraint, Content, Route, TrainingStep
-from bot.engine.advice import adult_routes, constraints, training_path
+from bot.engine.advice import adult_routes, constraints, cut_before_diploma, training_path
 from bot.engine.neighbours import Neighbour, neighbours
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
@@ -40,6 +40,8 @@ class Result:
     """Honest lines for the person's constraints (hours, health or disability)."""
     neighbours: list[Neighbour] = field(default_factory=list)
     """Neighbouring jobs the strengths point to, when this one fits poorly."""
+    cut: bool = False
+    """The path was cut short (far from the job) before a diploma step still to come."""
     agreement: float = 0.0
     """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
 
@@ -67,6 +69,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         routes=adult_routes(content, scored),
         constraints=stated,
         neighbours=pointed,
+        cut=cut_before_diploma(content, scored),
         agreement=agreement(content, answers),
     )
 

@@ -38,8 +38,12 @@ def path_section(content: Content, record: ResultRecord, lang: Lang) -> str:
     shown = view(content, record)
     esc = html.escape
     entry = content.profile.entry
+    far = content.profile.far_from_job
+    # A path cut short before more study says what follows, so that its first
+    # diploma does not read as the whole way.
+    then = [esc(far.then(lang))] if record.path_cut and far and far.then else []
     blocks = [
-        [t("result_training", lang), *path_lines(shown.path, lang)],
+        [t("result_training", lang), *path_lines(shown.path, lang), *then],
         constraint_lines(shown.constraints, lang),
         [t("result_entry", lang), esc(entry.text(lang)), esc(entry.fields(lang))],
         [t("result_advisers", lang)],
