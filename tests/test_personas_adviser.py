@@ -437,3 +437,56 @@ def test_a_path_not_cut_short_does_not_say_more_follows(shipped_content: Content
     assert far is not None and far.then is not None
     record = record_of(shipped_content, result, lang="fr")
     assert far.then("fr") not in to_plain(section(shipped_content, record, "fr", "path") or "")
+
+
+#: The adviser's 45-year-old office assistant: bac, over ten years in an office, in work,
+#: keen on selling online and good with people, but « Plutôt pas » to leading a team.
+OFFICE_ASSISTANT_NOT_LEADING = Persona(
+    "office_assistant_not_leading",
+    "45-year-old office assistant in work, bac, ten years and more in an office, would"
+    " rather not lead a team",
+    education="bac",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.6,
+    strong={"office_software": 0.9, "communication": 0.7, "relational": 0.8},
+    interest=0.75,
+    wants={"interest_team": 0.3},
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_path_opening_with_a_diploma_is_explained_first_in_the_summary(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Her path opens with a VAE: the summary's first reason is the entry requirement that
+    explains it, not her answer on leading (which stays in the result)."""
+    result = result_of(shipped_content, OFFICE_ASSISTANT_NOT_LEADING)
+    first = next(step for step in result.training if not step.aside)
+    assert first.leads_to is not None
+    rules = {rule.id: rule for rule in result.score.reasons}
+    assert {"no_leading", "needs_training"} <= set(rules)
+    record = record_of(shipped_content, result, lang=lang)
+    text = to_plain(summary(shipped_content, record, lang))
+    entry = cap_reason(rules["needs_training"], result.score, lang)
+    leading = cap_reason(rules["no_leading"], result.score, lang)
+    assert entry in text
+    assert leading not in text or text.index(entry) < text.index(leading)
+    assert leading in to_plain(render_result(shipped_content, result, lang))
+
+
+def test_a_path_opening_with_finding_out_keeps_the_wish_first(shipped_content: Content) -> None:
+    """Far from the job, her path opens with an immersion, not a diploma: the answer on
+    leading stays the summary's first reason."""
+    far = replace(OFFICE_ASSISTANT_NOT_LEADING, situation="job_seeker", ability=0.5, strong={})
+    result = result_of(shipped_content, far)
+    assert result.training[0].leads_to is None
+    rules = {rule.id: rule for rule in result.score.reasons}
+    record = record_of(shipped_content, result, lang="fr")
+    text = to_plain(summary(shipped_content, record, "fr"))
+    leading = cap_reason(rules["no_leading"], result.score, "fr")
+    entry = cap_reason(rules["needs_training"], result.score, "fr")
+    assert leading in text
+    assert entry not in text or text.index(leading) < text.index(entry)

@@ -63,7 +63,8 @@ class View:
     uncapped: Band
     capped: bool
     reasons: tuple[tuple[CapRule, int | None], ...]
-    """Each rule that applies and the answer step its reason quotes, if any."""
+    """Each rule that applies and the answer step its reason quotes, if any: interest
+    first, unless the path opens with a diploma (see `_ordered`)."""
     dimensions: tuple[Scored, ...]
     strengths: tuple[Backed, ...]
     gaps: tuple[Dimension, ...]
@@ -113,13 +114,16 @@ def view(content: Content, record: ResultRecord) -> View:
     dims = content.dimension_by_id
     lowest = min(profile.bands, key=lambda band: band.min)
     band = bands.get(record.band, lowest)
+    path = tuple(steps[key] for key in record.path if key in steps)
     return View(
         content=content,
         record=record,
         band=band,
         uncapped=bands.get(record.uncapped, band),
         capped=record.cap is not None,
-        reasons=tuple((rules[r.rule], r.answer) for r in record.reasons if r.rule in rules),
+        reasons=_ordered(
+            tuple((rules[r.rule], r.answer) for r in record.reasons if r.rule in rules), path
+        ),
         dimensions=tuple(
             _scored(dims[key], figure) for key, figure in record.dimensions.items() if key in dims
         ),
@@ -128,7 +132,7 @@ def view(content: Content, record: ResultRecord) -> View:
         ),
         gaps=tuple(dims[key] for key in record.gaps if key in dims and not _wish(dims[key])),
         further=tuple(dims[key] for key in record.further if key in dims),
-        path=tuple(steps[key] for key in record.path if key in steps),
+        path=path,
         unshown=tuple(dims[key] for key in record.unshown if key in dims),
         routes=_known(profile.routes, record.routes),
         constraints=_known(profile.constraints, record.constraints),
@@ -166,3 +170,16 @@ def _known(items: Sequence[_Item], ids: tuple[str, ...]) -> tuple[_Item, ...]:
 
 def _scored(dimension: Dimension, figure: Figure) -> Scored:
     return Scored(dimension, figure.level, figure.fit)
+
+
+def _ordered(
+    reasons: tuple[tuple[CapRule, int | None], ...], path: tuple[TrainingStep, ...]
+) -> tuple[tuple[CapRule, int | None], ...]:
+    """The reasons, interest first; but when the path's first numbered step leads to a
+    diploma, the entry requirement's reason first: it is what explains that step, and the
+    summary gives only the first reasons."""
+    first = next((step for step in path if not step.aside), None)
+    if first is None or first.leads_to is None:
+        return reasons
+    entry = tuple(reason for reason in reasons if reason[0].readiness)
+    return entry + tuple(reason for reason in reasons if not reason[0].readiness)
