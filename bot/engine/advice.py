@@ -18,12 +18,11 @@ def training_path(content: Content, score: Score) -> list[TrainingStep]:
     from the job (see `far_from_job`) gets the finding-out steps first, then only the
     first few steps of that path.
     """
-    steps = [step for step in content.profile.training if _applies(step, score)]
-    usual = [step for step in steps if not step.far]
+    finding_out, usual = _steps(content, score)
     far = content.profile.far_from_job
     if far is None or not is_far(far, score):
         return usual
-    return [*(step for step in steps if step.far), *_first(usual, far.keep)]
+    return [*finding_out, *_first(usual, far.keep)]
 
 
 def cut_before_diploma(content: Content, score: Score) -> bool:
@@ -32,9 +31,15 @@ def cut_before_diploma(content: Content, score: Score) -> bool:
     far = content.profile.far_from_job
     if far is None or not is_far(far, score):
         return False
-    usual = [s for s in content.profile.training if not s.far and _applies(s, score)]
+    _, usual = _steps(content, score)
     kept = _first(usual, far.keep)
     return any(step.leads_to is not None for step in usual[len(kept) :])
+
+
+def _steps(content: Content, score: Score) -> tuple[list[TrainingStep], list[TrainingStep]]:
+    """The steps that apply to the person: the finding-out ones (`far`), then the usual path."""
+    steps = [step for step in content.profile.training if _applies(step, score)]
+    return [step for step in steps if step.far], [step for step in steps if not step.far]
 
 
 def is_far(far: FarFromJob, score: Score) -> bool:
