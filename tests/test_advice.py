@@ -17,20 +17,16 @@ import re
 
 import pytest
 
-from bot.content.models import INTEREST, Content, Lang, Question, TrainingStep
+from bot.content.models import INTEREST, Content, Lang, TrainingStep
 from bot.engine.advice import cut_before_diploma, is_far, training_path
 from bot.engine.result import evaluate
 from bot.engine.scoring import DimensionScore, gaps, near_misses, score
 from bot.presentation.result_full import render_result
 from bot.presentation.result_text import mid_sentence
+from tests.support.answers import EDUCATION, EXPERIENCE, EXPERIENCED, best_answers
 from tests.support.languages import LANGS
 
-#: In the question's order; "studying" is the bac with a higher diploma under way.
-EDUCATION = ["none", "bac", "studying", "bac2", "bac3", "master"]
-EXPERIENCE = ["none", "lt2", "2to5", "5to10", "10plus"]
 FIELDS = ["digital", "commerce", "it", "crm_project", "communication", "other"]
-#: Two years or more count as the professional experience that opens the job at bac+2.
-EXPERIENCED = {"2to5", "5to10", "10plus"}
 #: Five years or more in the trade itself support a VAE towards a bac+3 (our judgement).
 LONG = {"5to10", "10plus"}
 #: Where the experience was gained; only the job's own trade opens the bac+2 route.
@@ -134,19 +130,6 @@ MISSIONS = {
 #: Background facts serve no one mission: their gap says why recruiters look at them.
 BACKGROUND = {"education", "specialisation", "experience"}
 ADVERBS = {"often", "sometimes", "always", "usually", "mostly"}
-
-
-def best_answers(content: Content) -> dict[str, tuple[str, ...]]:
-    """The strongest answer to every question (every option that shows something ticked)."""
-
-    def best(question: Question) -> tuple[str, ...]:
-        if question.kind == "likert":
-            return ("0",) if question.reverse else ("4",)
-        if question.kind == "multiple":
-            return tuple(o.id for o in question.options if o.evidence and not o.exclusive)
-        return (max(question.options, key=lambda o: sum(o.evidence.values())).id,)
-
-    return {question.id: best(question) for question in content.questions}
 
 
 def background(

@@ -31,7 +31,7 @@ from tests.support.persona_catalogue import (
     TEACHER,
 )
 from tests.support.personas import Persona, answers_for
-from tests.test_neighbours import typed_lines
+from tests.support.terminal import typed_lines
 
 
 @dataclass(frozen=True)

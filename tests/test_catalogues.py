@@ -30,7 +30,7 @@ from tests.support.catalogues import (
     read_catalogue,
 )
 from tests.support.paths import ROOT
-from tests.test_texts import LANGUAGES
+from tests.support.texts import LANGUAGES
 
 CODES = [language.code for language in LANGUAGES]
 USED = extracted_keys()

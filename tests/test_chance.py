@@ -10,17 +10,16 @@ languages, that the result is a pointer only.
 from __future__ import annotations
 
 import dataclasses
-import random
 import statistics
 
 import pytest
 
-from bot.content.models import MAX_LEVEL, Content, Question
+from bot.content.models import Content
 from bot.engine.result import Result, evaluate
 from bot.presentation.result_full import render_result
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
-from tests.support.answers import AnswerSet
+from tests.support.answers import AnswerSet, random_answers
 from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
 
 #: Enough answer sets for the median and the shares to be stable (±2 points).
@@ -30,23 +29,6 @@ DRAWS = 400
 @pytest.fixture(scope="module")
 def content(shipped_content: Content) -> Content:
     return shipped_content
-
-
-def random_answer(question: Question, rng: random.Random) -> tuple[str, ...]:
-    if question.kind == "likert":
-        return (str(rng.randint(0, MAX_LEVEL)),)
-    if question.one_answer:
-        return (rng.choice(question.options).id,)
-    if question.pick is not None:
-        chosen = set(rng.sample([o.id for o in question.options], question.pick))
-        return tuple(o.id for o in question.options if o.id in chosen)
-    ticked = tuple(o.id for o in question.options if not o.exclusive and rng.random() < 0.5)
-    return ticked or tuple(o.id for o in question.options if o.exclusive)[:1]
-
-
-def random_answers(content: Content, seed: int) -> AnswerSet:
-    rng = random.Random(seed)
-    return {q.id: random_answer(q, rng) for q in content.questions}
 
 
 def all_no(content: Content) -> AnswerSet:

@@ -16,12 +16,13 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from bot.content.loader import load_content
-from bot.content.models import Content, Lang, Question, Text
+from bot.content.models import Content, Lang, Text
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Answers
 from bot.presentation.charts import MAX_CHARTS_AT_ONCE, draw_in_background, stats_chart_png
 from bot.presentation.palette import BAND_ROWS, BLUE, VERMILLION, _shade_to_index, palette_png
 from bot.presentation.result_chart import result_chart_png
+from tests.support.extremes import best_answer, strong, weak
 from tests.support.languages import LANGS
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.personas import Persona, answers_for
@@ -47,30 +48,6 @@ MASTER = Persona(
 def content() -> Content:
     """A profile the size of the shipped one (30 dimensions in three categories)."""
     return load_content(FIXTURE / "questions", FIXTURE / "profiles")
-
-
-def best_answer(question: Question) -> tuple[str, ...]:
-    if question.kind == "likert":
-        return ("4",)
-    if question.kind == "multiple":
-        return tuple(option.id for option in question.options)
-    return (max(question.options, key=lambda o: sum(o.evidence.values())).id,)
-
-
-def worst_answer(question: Question) -> tuple[str, ...]:
-    if question.kind == "likert":
-        return ("0",)
-    if question.kind == "multiple":
-        return ()
-    return (min(question.options, key=lambda o: sum(o.evidence.values())).id,)
-
-
-def strong(content: Content) -> Result:
-    return evaluate(content, {q.id: best_answer(q) for q in content.questions})
-
-
-def weak(content: Content) -> Result:
-    return evaluate(content, {q.id: worst_answer(q) for q in content.questions})
 
 
 def open_png(data: bytes) -> Image.Image:

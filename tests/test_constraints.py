@@ -20,11 +20,10 @@ from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
 from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
 from bot.presentation.result_text import message_length, to_plain
-from tests.support.answers import answers
+from tests.support.answers import answers, best_answers
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import DISABILITY, FIXED_HOURS
 from tests.support.personas import EXPERIENCED_MASTER, answers_for
-from tests.test_advice import best_answers
 
 HEADING = {"fr": "<b>Contraintes éventuelles</b>", "en": "<b>If you have a constraint</b>"}
 #: The source: hours vary because people buy online at any time.

@@ -19,8 +19,8 @@ import pytest
 
 from bot.content.models import Content, Lang, Option, Question
 from bot.engine.result import evaluate
+from tests.support.answers import random_answers
 from tests.support.personas import COMPLETE_SOUNDING
-from tests.test_chance import random_answers
 
 #: Answer sets per strategy: enough for the mean to be stable within a point.
 DRAWS = 300

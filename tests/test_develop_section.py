@@ -29,7 +29,7 @@ from tests.support.languages import LANGS
 from tests.support.pdf_text import page_texts, squeezed
 from tests.support.persona_catalogue import PERSONAS, RANDOM
 from tests.support.personas import Persona, answers_for
-from tests.test_neighbours import typed_lines
+from tests.support.terminal import typed_lines
 
 #: Round 2's persona 16, by meaning: a traffic manager (bac+3 in digital marketing, four
 #: years buying online ads), at ease with figures and tools, who rates himself modest on

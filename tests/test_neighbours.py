@@ -24,7 +24,6 @@ from bot.engine.neighbours import neighbours
 from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import DimensionScore, Score
-from bot.engine.session import asked_questions, option_order
 from bot.presentation import result_summary
 from bot.presentation.pdf import result_pdf
 from bot.presentation.pdf_parts import document_of
@@ -42,6 +41,7 @@ from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.pdf_text import page_texts, squeezed
 from tests.support.persona_catalogue import PERSONAS, RANDOM
 from tests.support.personas import Persona, answers_for
+from tests.support.terminal import typed_lines
 
 #: Each persona's neighbouring jobs, in the order shown; every other persona gets none.
 EXPECTED: dict[str, tuple[str, ...]] = {
@@ -445,15 +445,6 @@ def test_the_record_keeps_the_choice_and_an_older_record_still_loads(
     )
     text = section(content, gone, "fr", "neighbours")
     assert text is not None and "Développeur ou développeuse web" not in to_plain(text)
-
-
-def typed_lines(content: Content, answers: dict[str, tuple[str, ...]], seed: str) -> str:
-    """What a person types in `careerbot chat` (French) to give these answers."""
-    lines = []
-    for question in asked_questions(content, "fr"):
-        shown = option_order(seed, question)
-        lines.append(" ".join(str(shown.index(a) + 1) for a in answers[question.id]))
-    return "".join(f"{line}\n" for line in lines)
 
 
 def test_the_terminal_prints_the_section_and_the_pdf_holds_it(shipped_content: Content) -> None:

@@ -15,9 +15,9 @@ from bot.services.deps import Deps
 from bot.services.reply import Reply
 from tests.support.answers import EXAMPLE
 from tests.support.pdf_text import page_texts, squeezed
-from tests.test_services import ANA, deps, play
+from tests.support.playing import ANA, deps, play
 
-__all__ = ["deps"]  # the fixture, shared with tests/test_services.py
+__all__ = ["deps"]  # the fixture of tests/support/playing.py
 
 
 async def test_without_a_result_the_pdf_is_a_notice(deps: Deps) -> None:
@@ -27,7 +27,7 @@ async def test_without_a_result_the_pdf_is_a_notice(deps: Deps) -> None:
 async def test_the_pdf_of_the_last_result_is_a_document_drawn_off_the_loop(
     deps: Deps, mini_content: Content
 ) -> None:
-    await play(deps, EXAMPLE)
+    await play(deps, ANA, EXAMPLE)
     reply = await report.result_pdf(deps, ANA)
     assert reply.notice == t("pdf_toast", "fr")
     [attachment] = reply.attachments
@@ -43,7 +43,7 @@ async def test_the_pdf_of_the_last_result_is_a_document_drawn_off_the_loop(
 async def test_the_button_is_offered_only_where_the_pdf_extra_is_installed(
     deps: Deps, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await play(deps, EXAMPLE)
+    await play(deps, ANA, EXAMPLE)
     label = t("button_pdf", "fr")
     shown = await results.show_result(deps, ANA, None, chart=False)
     [button] = [b for row in shown.screens[0].screen.buttons for b in row if b.text == label]
@@ -56,6 +56,6 @@ async def test_the_button_is_offered_only_where_the_pdf_extra_is_installed(
 
 
 async def test_the_button_of_a_replaced_result_says_so(deps: Deps) -> None:
-    await play(deps, EXAMPLE)
+    await play(deps, ANA, EXAMPLE)
     reply = await results.open_view(deps, ANA, 200, ResultPress("gone", "pdf"))
     assert reply == Reply(notice=t("toast_replaced", "fr"))

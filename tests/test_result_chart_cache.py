@@ -18,8 +18,8 @@ from bot.presentation import chart_paint, chart_text
 from bot.presentation.chart_text import clear_text_cache, text_cache_bytes
 from bot.presentation.palette import palette_png_of_bands
 from bot.presentation.result_chart import result_chart_png
+from tests.support.extremes import strong, weak
 from tests.support.paths import FIXTURES, ROOT
-from tests.test_charts import strong, weak
 
 
 @pytest.fixture(autouse=True)

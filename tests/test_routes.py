@@ -23,6 +23,7 @@ from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import available, section
 from bot.presentation.result_view import view
 from bot.presentation.texts import t
+from tests.support.answers import EDUCATION, EXPERIENCE, EXPERIENCED, best_answers
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import (
     ADULT_CAREER_CHANGE,
@@ -31,7 +32,6 @@ from tests.support.persona_catalogue import (
     PERSONAS,
 )
 from tests.support.personas import Persona, answers_for
-from tests.test_advice import EDUCATION, EXPERIENCE, EXPERIENCED, best_answers
 
 SITUATIONS = ["school", "student", "working", "job_seeker", "other"]
 ADULTS = {"working", "job_seeker"}

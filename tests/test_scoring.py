@@ -260,7 +260,7 @@ def test_a_requirement_just_missed_keeps_the_fit_below_100(shipped_content: Cont
     rounding gave it back. While a requirement is unmet, no score reads 100; a category
     whose every requirement is met does."""
     from bot.engine.scoring import near_misses
-    from tests.test_advice import best_answers
+    from tests.support.answers import best_answers
 
     best = score(shipped_content, best_answers(shipped_content))
     assert [d.dimension.id for d in near_misses(best)] == ["web_culture"]

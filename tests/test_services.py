@@ -5,61 +5,21 @@ No Telegram here: the end-to-end tests drive the same use cases through the bot.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from bot.content.models import Content
-from bot.content.served import ServedContents
 from bot.engine.result import Result, evaluate
-from bot.engine.session import QuizSession
 from bot.presentation.payloads import MenuPress, QuizPress, decode
 from bot.presentation.texts import t
-from bot.scorelog.summary import Summary
 from bot.services import languages, people, quiz, results
 from bot.services.deps import Deps
-from bot.services.reply import Asked, Person, Reply
-from bot.state.memory import MemoryStateStore
+from bot.services.reply import Asked, Reply
 from tests.support.answers import EXAMPLE
+from tests.support.playing import ANA, QUESTION_MESSAGE, FakeScoreLog, deps, play
 
-ANA = Person(user_id=7, chat_id=7, language_code="fr", first_name="Ana")
-QUESTION_MESSAGE = 100
+__all__ = ["deps"]  # the fixture of tests/support/playing.py
+
 PICKER_MESSAGE = 105
-
-
-class FakeScoreLog:
-    """Records what would be written to scores.db; `down` makes every write fail."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, tuple[QuizSession, Result]] = {}
-        self.down = False
-
-    async def log_result(
-        self,
-        content: Content,
-        session: QuizSession,
-        result: Result,
-        *,
-        finished_at: datetime,
-        result_id: str,
-    ) -> str | None:
-        if self.down:
-            return None
-        self.rows.setdefault(result_id, (session, result))
-        return result_id
-
-    async def summary(self, profile: str | None = None) -> Summary:
-        raise AssertionError("the quiz's use cases read no summary")
-
-    async def export_csv(self) -> bytes:
-        raise AssertionError("the quiz's use cases export nothing")
-
-
-@pytest.fixture
-def deps(mini_content: Content) -> Deps:
-    return Deps(
-        MemoryStateStore(), ServedContents([mini_content]), FakeScoreLog(), new_quiz_id=lambda: "q1"
-    )
 
 
 def asked(reply: Reply) -> Asked:
@@ -77,26 +37,6 @@ async def started(deps: Deps) -> Asked:
     [shown] = reply.screens
     assert shown.where == QUESTION_MESSAGE
     return asked(reply)
-
-
-async def play(deps: Deps, answers: dict[str, tuple[str, ...]]) -> Reply:
-    """Answer every question of the quiz begun with `started`; the last reply."""
-    on = await started(deps)
-    while True:
-        question = on.quiz.current(on.session)
-        assert question is not None
-        choice = answers[question.id]
-        if question.kind == "multiple":
-            for option in choice:
-                on = asked(
-                    await quiz.toggle(deps, ANA, QUESTION_MESSAGE, press(on, "toggle", option))
-                )
-            reply = await quiz.confirm(deps, ANA, QUESTION_MESSAGE, press(on, "confirm"))
-        else:
-            reply = await quiz.answer(deps, ANA, QUESTION_MESSAGE, press(on, "answer", choice[0]))
-        if not any(shown.asked for shown in reply.screens):
-            return reply
-        on = asked(reply)
 
 
 async def test_an_answer_is_saved_before_the_next_question_is_returned(deps: Deps) -> None:
@@ -162,7 +102,7 @@ async def test_one_finish_evaluates_once_and_logs_that_result(
         return evaluate(content, answers)  # type: ignore[arg-type]
 
     monkeypatch.setattr(results, "evaluate", counted)
-    reply = await play(deps, EXAMPLE)
+    reply = await play(deps, ANA, EXAMPLE)
     assert reply.log and [a.filename for a in reply.attachments] == ["result.png"]
     assert reply.screens[0].where == QUESTION_MESSAGE
     assert await results.log_unlogged(deps) == 1
@@ -178,7 +118,7 @@ async def test_an_unavailable_score_log_keeps_the_result_queued(deps: Deps) -> N
     scores = deps.scores
     assert isinstance(scores, FakeScoreLog)
     scores.down = True
-    await play(deps, EXAMPLE)
+    await play(deps, ANA, EXAMPLE)
     assert await results.log_unlogged(deps) == 0
     assert len(await deps.state.unlogged_results()) == 1
     scores.down = False
@@ -187,7 +127,7 @@ async def test_an_unavailable_score_log_keeps_the_result_queued(deps: Deps) -> N
 
 async def test_a_late_press_on_a_finished_quiz_shows_its_result_in_place(deps: Deps) -> None:
     on = await started(deps)
-    await play(deps, EXAMPLE)
+    await play(deps, ANA, EXAMPLE)
     reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(on, "answer", "3"))
     assert reply.notice == t("toast_finished", "fr")
     assert reply.screens[0].where == QUESTION_MESSAGE and not reply.attachments

@@ -10,42 +10,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
 
 import pytest
-import yaml
-from pydantic import BaseModel
 
-from bot.content.models import Content, Lang, Language, Text
-from bot.content.typography import NBSP, NNBSP, french_typography, typesetter
+from bot.content.models import Content, Lang
+from bot.content.typography import NBSP, NNBSP, french_typography
 from bot.presentation.texts import money, money_range, percent, t, tn
-from tests.support.catalogues import forms, key_of, messages, read_catalogue
-from tests.support.paths import SHIPPED_PROFILES
+from tests.support.texts import LANGUAGES, UI_TEXTS, shipped_texts
 
-
-def shipped_languages() -> list[Language]:
-    """The languages the shipped profile declares, read without loading the whole content."""
-    (path,) = SHIPPED_PROFILES.glob("*.yaml")
-    declared = yaml.safe_load(path.read_text(encoding="utf-8"))["languages"]
-    return [Language.model_validate(language) for language in declared]
-
-
-def ui_texts(languages: list[Language]) -> dict[str, dict[Lang, str]]:
-    """Every text as the bot shows it (its language's typography applied), a counted text
-    once per plural form ("n_results/0")."""
-    texts: dict[str, dict[Lang, str]] = {}
-    for language in languages:
-        typeset = typesetter(language.typography)
-        for message in messages(read_catalogue(language.code)):
-            variants = forms(message)
-            for index, form in enumerate(variants):
-                name = key_of(message) if len(variants) == 1 else f"{key_of(message)}/{index}"
-                texts.setdefault(name, {})[language.code] = typeset(form)
-    return texts
-
-
-LANGUAGES = shipped_languages()
-UI_TEXTS = ui_texts(LANGUAGES)
 FRENCH_TYPOGRAPHY = [language.code for language in LANGUAGES if language.typography == "french"]
 
 _PLAIN_SPACE_BEFORE = re.compile(r" [:;!?»%€]")
@@ -65,24 +37,6 @@ def typography_errors(text: str) -> list[str]:
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-def content_texts(node: object, path: str = "") -> Iterator[tuple[str, Text]]:
-    """Every `Text` in a content model, with where it is (e.g. missions.3.text)."""
-    if isinstance(node, Text):
-        yield path, node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from content_texts(getattr(node, name), f"{path}.{name}".lstrip("."))
-    elif isinstance(node, list | tuple):
-        for index, item in enumerate(node):
-            yield from content_texts(item, f"{path}.{index}")
-
-
-def shipped_texts(content: Content) -> Iterator[tuple[str, Text]]:
-    yield from content_texts(content.profile, content.profile.id)
-    for name, qfile in content.files:
-        yield from content_texts(qfile, name)
 
 
 # --- The checker itself ------------------------------------------------------------------

@@ -26,7 +26,7 @@ from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.harness import random_choices
 from tests.support.languages import LANGS
-from tests.test_texts import UI_TEXTS, shipped_texts
+from tests.support.texts import UI_TEXTS, shipped_texts
 
 _FRENCH_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("straight apostrophe", re.compile(r"\w'\w")),

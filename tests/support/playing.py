@@ -1,14 +1,65 @@
-"""Play a whole quiz through the use cases (no Telegram): for the service-level tests."""
+"""Play a whole quiz through the use cases (no Telegram): for the service-level tests.
+
+`deps` is a pytest fixture: the use cases' stores in memory, on the mini content, a fake
+score log; a test module that imports it lists it in its `__all__`.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
+
+from bot.content.models import Content
+from bot.content.served import ServedContents
+from bot.engine.result import Result
 from bot.engine.scoring import Answers
+from bot.engine.session import QuizSession
 from bot.presentation.payloads import MenuPress, QuizPress, QuizVerb
+from bot.scorelog.summary import Summary
 from bot.services import quiz
 from bot.services.deps import Deps
 from bot.services.reply import Asked, Person, Reply
+from bot.state.memory import MemoryStateStore
 
+ANA = Person(user_id=7, chat_id=7, language_code="fr", first_name="Ana")
 QUESTION_MESSAGE = 100
+
+
+class FakeScoreLog:
+    """Records what would be written to scores.db; `down` makes every write fail."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[QuizSession, Result]] = {}
+        self.down = False
+
+    async def log_result(
+        self,
+        content: Content,
+        session: QuizSession,
+        result: Result,
+        *,
+        finished_at: datetime,
+        result_id: str,
+    ) -> str | None:
+        if self.down:
+            return None
+        self.rows.setdefault(result_id, (session, result))
+        return result_id
+
+    async def summary(self, profile: str | None = None) -> Summary:
+        raise AssertionError("the quiz's use cases read no summary")
+
+    async def export_csv(self) -> bytes:
+        raise AssertionError("the quiz's use cases export nothing")
+
+
+@pytest.fixture
+def deps(mini_content: Content) -> Deps:
+    """The use cases' stores in memory, on the mini content; every quiz id is "q1"."""
+    return Deps(
+        MemoryStateStore(), ServedContents([mini_content]), FakeScoreLog(), new_quiz_id=lambda: "q1"
+    )
 
 
 def asked(reply: Reply) -> Asked | None:

@@ -16,7 +16,7 @@ from bot.content.typography import NBSP, NNBSP
 from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
 from bot.engine.scoring import Answers
-from bot.engine.session import option_order
+from bot.engine.session import asked_questions, option_order
 from bot.terminal.chat import run_chat
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
@@ -75,6 +75,15 @@ def expected_answers(content: Content, seed: str) -> dict[str, tuple[str, ...]]:
         else:
             answers[q.id] = tuple(o.id for o in q.options if o.id in shown[:2])
     return answers
+
+
+def typed_lines(content: Content, answers: Answers, seed: str) -> str:
+    """What a person types in `careerbot chat` (French) under `seed` to give these answers."""
+    lines = []
+    for question in asked_questions(content, "fr"):
+        shown = option_order(seed, question)
+        lines.append(" ".join(str(shown.index(a) + 1) for a in answers[question.id]))
+    return "".join(f"{line}\n" for line in lines)
 
 
 def chat_process(
