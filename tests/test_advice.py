@@ -18,7 +18,7 @@ import re
 import pytest
 
 from bot.content.models import INTEREST, Content, Lang, TrainingStep
-from bot.engine.advice import cut_before_diploma, is_far, training_path
+from bot.engine.advice import is_far, training_path, training_plan
 from bot.engine.result import evaluate
 from bot.engine.scoring import DimensionScore, gaps, near_misses, score
 from bot.presentation.result_full import render_result
@@ -224,19 +224,20 @@ def test_a_far_path_cut_before_a_diploma_says_so(
     answers = background(education, experience, "digital")
     far = score(shipped_content, answers)
     usual = TABLE[education, band(experience)]
-    shown = {step.id for step in training_path(shipped_content, far)}
+    plan = training_plan(shipped_content, far)
+    shown = {step.id for step in plan.steps}
     steps = {step.id: step for step in shipped_content.profile.training}
     dropped = [steps[s] for s in usual if s not in shown]
-    assert cut_before_diploma(shipped_content, far) == any(s.leads_to for s in dropped)
+    assert plan.cut == any(s.leads_to for s in dropped)
     close = score(shipped_content, best_answers(shipped_content) | answers)
-    assert not cut_before_diploma(shipped_content, close)
+    assert not training_plan(shipped_content, close).cut
 
 
 def test_a_far_pupil_s_path_is_cut_before_the_master(shipped_content: Content) -> None:
     pupil = score(shipped_content, background("bac", "none"))
-    path = [step.id for step in training_path(shipped_content, pupil)]
-    assert "master" not in path
-    assert cut_before_diploma(shipped_content, pupil)
+    plan = training_plan(shipped_content, pupil)
+    assert "master" not in [step.id for step in plan.steps]
+    assert plan.cut
 
 
 #: What someone already in a course, or in the trade, must not be told.

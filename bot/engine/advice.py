@@ -5,35 +5,44 @@ Each gap's action and mission live on its dimension in the profile.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.content.models import Condition, Constraint, Content, FarFromJob, Route, TrainingStep
 from bot.engine.gates import any_given
 from bot.engine.scoring import Score
 
 
-def training_path(content: Content, score: Score) -> list[TrainingStep]:
-    """The profile's steps whose conditions match the person's background, in file order.
+@dataclass(frozen=True)
+class TrainingPlan:
+    """The training path shown to the person, and whether it was cut before a diploma."""
+
+    steps: list[TrainingStep]
+    cut: bool
+    """The person is far from the job and their path was cut (`far_from_job.keep`) before
+    a step that leads to a diploma: more study follows what the path shows."""
+
+
+def training_plan(content: Content, score: Score) -> TrainingPlan:
+    """The profile's steps whose conditions match the person's background, in file order,
+    and whether the path was cut (the steps filtered once for both).
 
     The profile lists the steps as a table (education × experience × field);
     tests/test_advice.py checks every cell reads as one coherent path. A person far
     from the job (see `far_from_job`) gets the finding-out steps first, then only the
-    first few steps of that path.
+    first few steps of that path; it is `cut` if a diploma step was left out.
     """
     finding_out, usual = _steps(content, score)
     far = content.profile.far_from_job
     if far is None or not is_far(far, score):
-        return usual
-    return [*finding_out, *_first(usual, far.keep)]
-
-
-def cut_before_diploma(content: Content, score: Score) -> bool:
-    """The person is far from the job and their path was cut (`far_from_job.keep`) before
-    a step that leads to a diploma: more study follows what the path shows."""
-    far = content.profile.far_from_job
-    if far is None or not is_far(far, score):
-        return False
-    _, usual = _steps(content, score)
+        return TrainingPlan(usual, cut=False)
     kept = _first(usual, far.keep)
-    return any(step.leads_to is not None for step in usual[len(kept) :])
+    cut = any(step.leads_to is not None for step in usual[len(kept) :])
+    return TrainingPlan([*finding_out, *kept], cut=cut)
+
+
+def training_path(content: Content, score: Score) -> list[TrainingStep]:
+    """The steps of `training_plan`, for callers that need no more."""
+    return training_plan(content, score).steps
 
 
 def _steps(content: Content, score: Score) -> tuple[list[TrainingStep], list[TrainingStep]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.content.models import INTEREST, Constraint, Content, Route, TrainingStep
-from bot.engine.advice import adult_routes, constraints, cut_before_diploma, training_path
+from bot.engine.advice import adult_routes, constraints, training_plan
 from bot.engine.neighbours import Neighbour, neighbours
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
@@ -54,7 +54,8 @@ class Result:
 def evaluate(content: Content, answers: Answers) -> Result:
     """Score the answers and derive the advice and the salary from the score."""
     scored = score(content, answers)
-    path = training_path(content, scored)
+    plan = training_plan(content, scored)
+    path = plan.steps
     stated = constraints(content, scored)
     main = _to_work_on(gaps(scored, limit=len(scored.dimensions)), path, stated)
     pointed = neighbours(content, scored)
@@ -69,7 +70,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         routes=adult_routes(content, scored),
         constraints=stated,
         neighbours=pointed,
-        cut=cut_before_diploma(content, scored),
+        cut=plan.cut,
         agreement=agreement(content, answers),
     )
 
