@@ -134,16 +134,21 @@ def _salary(shown: View, lang: Lang) -> str:
 
 
 def _next_step(shown: View, lang: Lang) -> str:
-    """The first sentence of the path's first numbered step (the path section gives it
-    whole, with its asides). A step saying the level is already met is no action: the
-    numbered step after it is, when there is one."""
+    sentence = next_step(shown, lang)
+    if sentence is None:
+        return t("summary_next_unknown", lang)
+    return t("summary_next", lang, step=html.escape(sentence))
+
+
+def next_step(shown: View, lang: Lang) -> str | None:
+    """The next step the summary gives (plain text), or None for an empty path: the first
+    sentence of the path's first numbered step (the path section gives it whole, with its
+    asides). A step saying the level is already met is no action: the numbered step after
+    it is, when there is one."""
     numbered = [step for step in shown.path if not step.aside]
     if len(numbered) > 1 and numbered[0].meets_level:
         numbered = numbered[1:]
-    first = numbered[0] if numbered else None
-    if first is None:
-        return t("summary_next_unknown", lang)
-    return t("summary_next", lang, step=html.escape(first_sentence(first.text(lang))))
+    return first_sentence(numbered[0].text(lang)) if numbered else None
 
 
 _SENTENCE = re.compile(r".+?[.!?…](?=\s|$)", re.DOTALL)

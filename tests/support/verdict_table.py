@@ -3,16 +3,19 @@
 `python -m tests.support.verdict_table` rewrites the file from the shipped
 questions and profile; tests/test_verdict_doc.py checks it is up to date. Each
 row: who the persona is, their fit and band, the one-line reason the result gives
-(the first cap reason, else the band's wording), the salary range shown, the first
-step of their path, the path's step ids, the adults' routes and the neighbouring jobs.
+(the first cap reason, else the band's wording), the salary range shown, the next step
+the summary gives, the path's step ids, the adults' routes and the neighbouring jobs.
 """
 
 from __future__ import annotations
 
 from bot.content.loader import load_content
 from bot.content.models import Content, Lang, Readiness
+from bot.engine.record import record_of
 from bot.engine.result import Result, evaluate
+from bot.presentation.result_summary import next_step
 from bot.presentation.result_text import salary_kind
+from bot.presentation.result_view import view
 from bot.presentation.texts import open_catalogues
 from tests.support.paths import ROOT, SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.persona_catalogue import PERSONAS
@@ -39,9 +42,11 @@ and meet the entry requirements (*held*): *ready* for those who meet the entry
 requirements, *once ready* for those
 who will at the next step, *the job's* (no personal range) when the path has more
 than one step before the post; the
-first step is the first step of the training path; then the path's steps and the
-adults' routes by their ids in the profile (an aside in brackets); last, the
-neighbouring jobs named, each with the strengths that point to it.
+next step is the one the summary gives (« Prochaine étape », "Next step": the first
+sentence of a step, past one saying the level is already met when another follows);
+then the path's steps and the adults' routes by their ids in the profile (an aside
+in brackets); last, the neighbouring jobs named, each with the strengths that point
+to it.
 
 The fit is kept at 99 % at most while one requirement is unmet, so « 100 % » never
 stands beside « Presque au niveau » in the result: even the strongest answers miss
@@ -68,7 +73,7 @@ def _salary(result: Result, readiness: Readiness) -> str:
 
 def verdict_table(content: Content) -> str:
     rows = [
-        "| persona | fit | band | reason | salary | first step of the path | path"
+        "| persona | fit | band | reason | salary | next step (as the summary gives it) | path"
         " | adults' routes | neighbouring jobs |",
         "| --- | ---: | --- | --- | --- | --- | --- | --- | --- |",
     ]
@@ -78,7 +83,7 @@ def verdict_table(content: Content) -> str:
         reason = (
             cap_reason(score.reasons[0], score, LANG) if score.reasons else score.band.wording(LANG)
         )
-        step = result.training[0].text(LANG) if result.training else "–"
+        step = next_step(view(content, record_of(content, result, lang=LANG)), LANG) or "–"
         path = " → ".join(f"({s.id})" if s.aside else s.id for s in result.training) or "–"
         routes = ", ".join(route.id for route in result.routes) or "–"
         jobs = "; ".join(f"{n.job.id} ({', '.join(n.strengths)})" for n in result.neighbours)
