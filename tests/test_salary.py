@@ -320,7 +320,7 @@ def test_the_salary_follows_the_weight_of_each_field(
 
 # --- Who has held the post -----------------------------------------------------------------
 
-#: The answer that says the person has run an online shop or an e-commerce team.
+#: The answer that says the person has run a company's e-commerce (its team, its budget).
 HELD_THE_POST = "ecommerce_lead"
 #: The highest range a person who has not held the post can be given: a Master with over ten
 #: years in the trade (the adviser's report: an e-commerce manager of eight years got no more).
@@ -332,7 +332,7 @@ FIRST_POST_TOP = (49_500, 55_500)
 def test_who_has_held_the_post_is_paid_for_their_years_in_it(
     shipped_content: Content, education: str, experience: str
 ) -> None:
-    """Someone who has run an online shop or an e-commerce team, and meets the entry
+    """Someone who has run a company's e-commerce, and meets the entry
     requirements, gets the post's pay for their years in it: never less than the same years
     below the post, more from two years on, and inside the source's range. Not meeting
     them yet (a VAE or a diploma to get first), the same years count as years in the trade:
