@@ -184,6 +184,10 @@ class EntryRoute(Strict):
     experience_fields: list[str] = []
     """Values of the profile's `experience_fields` background the experience must come
     from; empty: any field."""
+    when: list[dict[Identifier, list[str]]] = []
+    """Other background conditions it also needs, any one of them (e.g. a field of study,
+    or else years of experience); empty: none. A person whose diploma it accepts and who
+    meets none is within reach with experience, as for the route's own experience."""
 
 
 class Entry(Strict):
@@ -205,6 +209,10 @@ class Entry(Strict):
     """How the result words `ready` when the diploma alone meets the requirements and the
     experience was gained outside the trade: the degree is enough, that experience is
     not (None: the `ready` wording)."""
+    level_met: Text | None = None
+    """How the result words `with_experience` when the path says the diploma already meets
+    the usual level (a step with `meets_level`): a route's `when` is what is missing, not
+    a diploma (None: the `with_experience` wording)."""
 
 
 class CapRule(Strict):

@@ -148,6 +148,9 @@ def check_entry_routes(
                         ("entry", "routes", r_index, key),
                         route.id,
                     )
+        for c_index, condition in enumerate(route.when):
+            at: Location = ("entry", "routes", r_index, "when", c_index)
+            yield from check_condition(condition, at, route.id, problem, background_values)
     if fields is None:
         return
     for key in ("background", "weighs"):
