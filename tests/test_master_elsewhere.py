@@ -82,13 +82,13 @@ def test_her_verdict_names_the_experience_to_gain(shipped_content: Content) -> N
 def test_her_result_says_so_in_words(shipped_content: Content, lang: Lang) -> None:
     result = evaluate(shipped_content, answers_for(shipped_content, BIOLOGY_MASTER))
     record = record_of(shipped_content, result, lang=lang)
-    detail = to_plain(section(shipped_content, record, lang, "detail")).lower()
+    detail = to_plain(section(shipped_content, record, lang, "detail") or "").lower()
     assert ALREADY_MET[lang] not in detail
     assert LEVEL_MET[lang].lower() in detail
     text = to_plain(summary(shipped_content, record, lang))
     next_step = next(line for line in text.split("\n") if line.startswith("➡️"))
     assert FIRST_JOB[lang] in next_step, next_step
-    path = to_plain(section(shipped_content, record, lang, "path"))
+    path = to_plain(section(shipped_content, record, lang, "path") or "")
     assert COMPANY_OR_CHANGE[lang] not in path
 
 
@@ -99,6 +99,6 @@ def test_a_master_in_a_related_field_still_reads_the_conditions_met(
     persona = replace(BIOLOGY_MASTER, studied="commerce")
     result = evaluate(shipped_content, answers_for(shipped_content, persona))
     record = record_of(shipped_content, result, lang=lang)
-    detail = to_plain(section(shipped_content, record, lang, "detail")).lower()
+    detail = to_plain(section(shipped_content, record, lang, "detail") or "").lower()
     assert ALREADY_MET[lang] in detail
     assert LEVEL_MET[lang].lower() not in detail
