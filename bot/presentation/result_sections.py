@@ -61,7 +61,7 @@ def routes_section(content: Content, record: ResultRecord, lang: Lang) -> str | 
 
 def salary_section(content: Content, record: ResultRecord, lang: Lang) -> str:
     """The personal range, how it is estimated, and what moves it."""
-    return "\n".join(salary_lines(content, record.salary, lang, record.readiness))
+    return "\n".join(salary_lines(content, record.salary, lang, record.readiness, record.path))
 
 
 def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
