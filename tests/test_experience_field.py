@@ -27,8 +27,8 @@ ROLE = {"fr": ("rôle", "pas le secteur de l’employeur"), "en": ("role", "not 
 #: The trade's own options name the work itself; « another » names trades people
 #: mistake for it.
 NAMED = {
-    "ecommerce_lead": {"fr": "Diriger un site marchand", "en": "Running an online shop"},
-    "ecommerce": {"fr": "sans diriger", "en": "not in charge"},
+    "ecommerce_lead": {"fr": "l’e-commerce d’une entreprise", "en": "a company's e-commerce"},
+    "ecommerce": {"fr": "ma boutique", "en": "my own shop"},
     "digital": {"fr": "Réseaux sociaux", "en": "Social media"},
     "acquisition": {"fr": "Référencement", "en": "Search ranking"},
     "other": {"fr": "logistique", "en": "logistics"},

@@ -19,7 +19,7 @@ from bot.engine.session import asked_questions
 from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
 from bot.presentation.result_summary import first_sentence, summary
-from bot.presentation.result_text import mid_sentence, to_plain
+from bot.presentation.result_text import mid_sentence, pay_after, to_plain
 from bot.presentation.texts import t
 from tests.support.persona_catalogue import (
     ACCOUNTANT_NO_SELLING,
@@ -275,7 +275,13 @@ IN_POST = {
     "fr": "💶 Salaire dans ce poste, pour votre expérience",
     "en": "💶 Pay in this post for your experience",
 }
-#: The answer that says the person has run an online shop or an e-commerce team.
+#: The summary's salary line for a personal range for later, after what the profile names.
+AFTER = {"fr": "💶 Salaire du poste, ", "en": "💶 Pay in this post, "}
+AFTER_VAE = {
+    "fr": "💶 Salaire du poste, une fois votre VAE obtenue",
+    "en": "💶 Pay in this post, once your VAE is awarded",
+}
+#: The answer that says the person has run a company's e-commerce (its team, its budget).
 HELD_THE_POST = "ecommerce_lead"
 
 
@@ -286,7 +292,7 @@ def test_no_persona_reads_a_salary_as_if_they_held_the_post(
 ) -> None:
     """The adviser's report (findings 3, 10): a Master with three years as an assistant read
     « Salaire indicatif : 48 000 à 54 000 € », a data analyst « Indicative salary ». Only
-    those who have run an online shop or an e-commerce team have held the post: every other
+    those who have run a company's e-commerce have held the post: every other
     personal range is the pay on entering it, and five years or fewer in the trade keep it
     below the mid-range. Round 2 (finding 1): having run one's own shop is not having held
     the post while its entry requirements are still to meet (the self-taught seller)."""
@@ -295,8 +301,17 @@ def test_no_persona_reads_a_salary_as_if_they_held_the_post(
     line = next(row for row in message.split("\n") if row.startswith("💶"))
     held = persona.worked_in == HELD_THE_POST and result.score.readiness == "ready"
     assert result.salary.in_post == held
-    expected = JOB_RANGE_LINE if not result.salary.personal else IN_POST if held else ON_ENTRY
-    assert line.startswith(expected[lang]), line
+    record = record_of(shipped_content, result, lang=lang)
+    after = pay_after(shipped_content, record.salary, record.readiness, record.path)
+    if not result.salary.personal:
+        expected = JOB_RANGE_LINE[lang]
+    elif held:
+        expected = IN_POST[lang]
+    elif after is not None:  # round 3's finding 4: after two years of experience, a VAE…
+        expected = AFTER[lang] + after.when(lang)
+    else:
+        expected = ON_ENTRY[lang]
+    assert line.startswith(expected), line
     if result.salary.personal and not held and persona.experience in ("none", "lt2", "2to5"):
         assert result.salary.high < 50_000, (persona.name, result.salary)
 
@@ -304,10 +319,65 @@ def test_no_persona_reads_a_salary_as_if_they_held_the_post(
 # --- Who has held the post; a degree that meets the level with experience elsewhere -------
 
 
+#: Round 3's finding 1: a bac+2 in another field, an office job, and a one-person shop of
+#: her own on the side for three years; lukewarm on leading a team.
+SIDE_SHOP = Persona(
+    "side_shop",
+    "bac+2 in another field, an office job, three years of a one-person online shop on the side",
+    education="bac2",
+    studied="other",
+    experience="2to5",
+    situation="working",
+    ability=0.6,
+    strong={"merchant_sites": 0.8, "web_culture": 0.8, "creativity": 0.9},
+    interest=0.7,
+    wants={"interest_team": 0.25},
+)
+#: What the role question's options must say for her to find her own shop on one of them.
+OWN_SHOP = {"fr": "ma boutique", "en": "my own shop"}
+HELD_SAID = {"fr": "que vous avez déjà tenu", "en": "which you have already held"}
+
+
+def own_shop_answer(content: Content, lang: Lang) -> str:
+    """The role she picks by reading the options: the one naming her own shop."""
+    question = content.question_by_id["experience_field"]
+    named = [o for o in question.options if OWN_SHOP[lang] in o.text(lang)]
+    assert len(named) == 1, [o.text(lang) for o in question.options]
+    return named[0].id
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_one_person_shop_is_not_read_as_the_held_post(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Round 3's finding 1: picking « Diriger un site marchand », the natural label for her
+    shop, she read « Salaire dans ce poste, pour votre expérience : 45 500 à 50 500 € », « que
+    vous avez déjà tenu » and « Postulez… » next. The role question now names her own shop
+    beside selling online, apart from running a company's e-commerce: her years count as the
+    trade (the post is open to her with her bac+2), paid as a first post, and her next step
+    is not to apply as if she had led one; the e-commerce manager keeps the in-post range."""
+    role = own_shop_answer(shipped_content, lang)
+    result = result_of(shipped_content, replace(SIDE_SHOP, worked_in=role))
+    assert result.score.readiness == "ready"  # her years are the trade's
+    assert result.salary.personal and not result.salary.in_post
+    assert "build_on" in [step.id for step in result.training]
+    numbered = [step for step in result.training if not step.aside and not step.meets_level]
+    assert numbered[0].id != "build_on"
+    message = to_plain(render_result(shipped_content, result, lang))
+    line = next(row for row in message.split("\n") if row.startswith("💶"))
+    assert line.startswith(ON_ENTRY[lang]), line
+    assert HELD_SAID[lang] not in message
+    record = record_of(shipped_content, result, lang=lang)
+    detail = to_plain(section(shipped_content, record, lang, "salary") or "")
+    assert HELD_SAID[lang] not in detail
+    manager = result_of(shipped_content, ECOMMERCE_MANAGER)
+    assert manager.salary.in_post and result.salary.high < manager.salary.low
+
+
 def test_an_e_commerce_manager_is_ready_and_paid_for_their_years_in_the_post(
     shipped_content: Content,
 ) -> None:
-    """The adviser's last reading: eight years running an online shop and its team, with a
+    """The adviser's last reading: eight years running a company's online shop and its team, with a
     BTS, were read as years below the post, and quoted a first post's pay (44–48.5 k€).
     Having held the post, the person meets the entry route (a bac+2 with experience in the
     trade), is told to apply (not to take a short digital-marketing course first, as the
@@ -332,7 +402,8 @@ def test_a_self_taught_seller_is_not_paid_as_if_they_had_held_the_post(
     do first, read « Salaire dans ce poste, pour votre expérience : 49 000 à 53 000 € » and
     « que vous avez déjà tenu, une fois ses conditions d'accès remplies ». Until the entry
     requirements are met, the range is the pay on entering the post, once they are: below
-    the e-commerce manager's, and below the source's middle."""
+    the e-commerce manager's, and below the source's middle. Round 3's finding 4: the
+    summary says it is the pay once the VAE is awarded, not on entering the post now."""
     result = result_of(shipped_content, SELF_TAUGHT_SELLER)
     assert result.score.readiness != "ready" and result.salary.personal
     assert not result.salary.in_post
@@ -341,7 +412,7 @@ def test_a_self_taught_seller_is_not_paid_as_if_they_had_held_the_post(
     assert result.salary.high < 50_000
     message = to_plain(render_result(shipped_content, result, lang))
     line = next(row for row in message.split("\n") if row.startswith("💶"))
-    assert line.startswith(ON_ENTRY[lang]), line
+    assert line.startswith(AFTER_VAE[lang]), line
     assert IN_POST[lang] not in message
     assert {"fr": "déjà tenu", "en": "already held"}[lang] not in message
 

@@ -24,7 +24,7 @@ from bot.engine.scoring import score
 from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
 from bot.presentation.result_summary import summary
-from bot.presentation.result_text import to_plain
+from bot.presentation.result_text import pay_after, to_plain
 from bot.presentation.texts import money, money_range
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.persona_catalogue import (
@@ -194,6 +194,7 @@ def test_the_quiz_no_longer_asks_which_employer_you_want(shipped_content: Conten
 #: range but the job's own.
 ON_ENTRY = {"fr": "à l’embauche dans ce poste", "en": "when hired into this post"}
 SUMMARY_ON_ENTRY = {"fr": "Salaire à l’embauche dans ce poste", "en": "Starting pay in this post"}
+SUMMARY_AFTER = {"fr": "Salaire du poste, ", "en": "Pay in this post, "}
 NOW = {"fr": "Salaire indicatif", "en": "Indicative salary"}
 LATER = {"fr": "une fois ses conditions d’accès remplies", "en": "once you meet its entry"}
 JOB_ONLY = {"fr": "Pas de fourchette personnelle", "en": "No personal range"}
@@ -234,7 +235,12 @@ def test_the_salary_line_says_what_it_assumes(
     )
     if education in ("bac2", "bac3", "master"):
         assert result.salary.personal  # keen and able: at most one step from the post
-    if result.salary.personal:
+    after = pay_after(shipped_content, record.salary, record.readiness, record.path)
+    if result.salary.personal and after is not None:  # after two years of experience, a VAE…
+        assert ON_ENTRY[lang] in message and after.when(lang) in message
+        assert salary_line.startswith(f"💶 {SUMMARY_AFTER[lang]}{after.when(lang)}")
+        assert LATER[lang] not in message and JOB_ONLY[lang] not in message
+    elif result.salary.personal:
         assert ON_ENTRY[lang] in message and SUMMARY_ON_ENTRY[lang] in salary_line
         assert (LATER[lang] in message) == (result.score.readiness != "ready")
         assert JOB_ONLY[lang] not in message
@@ -320,7 +326,7 @@ def test_the_salary_follows_the_weight_of_each_field(
 
 # --- Who has held the post -----------------------------------------------------------------
 
-#: The answer that says the person has run an online shop or an e-commerce team.
+#: The answer that says the person has run a company's e-commerce (its team, its budget).
 HELD_THE_POST = "ecommerce_lead"
 #: The highest range a person who has not held the post can be given: a Master with over ten
 #: years in the trade (the adviser's report: an e-commerce manager of eight years got no more).
@@ -332,7 +338,7 @@ FIRST_POST_TOP = (49_500, 55_500)
 def test_who_has_held_the_post_is_paid_for_their_years_in_it(
     shipped_content: Content, education: str, experience: str
 ) -> None:
-    """Someone who has run an online shop or an e-commerce team, and meets the entry
+    """Someone who has run a company's e-commerce, and meets the entry
     requirements, gets the post's pay for their years in it: never less than the same years
     below the post, more from two years on, and inside the source's range. Not meeting
     them yet (a VAE or a diploma to get first), the same years count as years in the trade:
@@ -487,11 +493,16 @@ def test_no_personal_range_while_the_path_does_not_lead_to_the_post(
         own = to_plain(money_range(result.salary.low, result.salary.high, lang))
         assert own in salary_line and own in text
         assert JOB_ONLY[lang] not in text
+        after = pay_after(shipped_content, record.salary, record.readiness, record.path)
         if result.salary.in_post:  # held the post and meets its entry requirements
             assert IN_POST_SUMMARY[lang] in salary_line and IN_POST_SECTION[lang] in text
+        elif after is not None:  # after two years of experience, a VAE… (round 3's finding 4)
+            assert SUMMARY_AFTER[lang] + after.when(lang) in salary_line
+            assert ON_ENTRY[lang] in text and after.when(lang) in text
         else:
             assert SUMMARY_ON_ENTRY[lang] in salary_line and ON_ENTRY[lang] in text
-        assert (LATER[lang] in text) == (result.score.readiness != "ready")
+        later = result.score.readiness != "ready" and after is None
+        assert (LATER[lang] in text) == later
     else:
         assert JOB_RANGE[lang] in salary_line and JOB_RANGE[lang] in text
         assert JOB_ONLY[lang] in text and ON_ENTRY[lang] not in text

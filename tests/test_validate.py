@@ -423,6 +423,32 @@ def test_an_entry_route_with_an_unknown_diploma_is_refused(copy: Copy) -> None:
     ]
 
 
+def test_an_entry_route_when_naming_an_unknown_answer_is_refused(copy: Copy) -> None:
+    old = "      education: [master]\n"
+    line = copy.edit("mini.yaml", old, old + "      when: [{education: [phd]}, {hobby: [x]}]\n")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line + 1} [master] entry.routes.0.when.0.education: "
+        "unknown education value 'phd'",
+        f"error: mini.yaml:{line + 1} [master] entry.routes.0.when.1.hobby: "
+        "background 'hobby' is recorded by no question",
+    ]
+
+
+def test_a_salary_later_naming_an_unknown_step_is_refused(copy: Copy) -> None:
+    old = "    levels: {bac: 0, bac2: 0.25, bac3: 0.5, master: 1}\n"
+    later = (
+        "  later:\n"
+        "    - path: [nowhere]\n"
+        "      origin: general\n"
+        "      note: a step that is not in the training path\n"
+        "      when: {fr: une fois ailleurs, en: once elsewhere}\n"
+    )
+    line = copy.edit("mini.yaml", old, old + later)
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line + 2} salary.later.0.path: unknown training step 'nowhere'"
+    ]
+
+
 def test_a_caps_together_naming_an_unknown_rule_is_refused(copy: Copy) -> None:
     line = copy.edit(
         "mini.yaml", "training:\n", "caps_together:\n  rules: [untrained, unheard]\ntraining:\n"

@@ -184,6 +184,10 @@ class EntryRoute(Strict):
     experience_fields: list[str] = []
     """Values of the profile's `experience_fields` background the experience must come
     from; empty: any field."""
+    when: list[dict[Identifier, list[str]]] = []
+    """Other background conditions it also needs, any one of them (e.g. a field of study,
+    or else years of experience); empty: none. A person whose diploma it accepts and who
+    meets none is within reach with experience, as for the route's own experience."""
 
 
 class Entry(Strict):
@@ -205,6 +209,10 @@ class Entry(Strict):
     """How the result words `ready` when the diploma alone meets the requirements and the
     experience was gained outside the trade: the degree is enough, that experience is
     not (None: the `ready` wording)."""
+    level_met: Text | None = None
+    """How the result words `with_experience` when the path says the diploma already meets
+    the usual level (a step with `meets_level`): a route's `when` is what is missing, not
+    a diploma (None: the `with_experience` wording)."""
 
 
 class CapRule(Strict):
@@ -472,6 +480,25 @@ class SalaryInPost(Strict):
     """For admins, never shown: why these levels."""
 
 
+class SalaryLater(Strict):
+    """What a personal range for later is the pay after, when the way there is known: the
+    first entry of the salary's `later` whose conditions all hold names it, in the summary
+    (« Salaire du poste, {when} ») and the salary section, instead of « à l'embauche »,
+    which reads as the pay on switching."""
+
+    readiness: list[Readiness] = []
+    """Applies to these readiness values; empty: any."""
+    path: list[Identifier] = []
+    """Applies when the person's path holds one of these steps; empty: any path."""
+    when: Text
+    """Written to follow « Salaire du poste, » (lower case, no final stop)."""
+    meanwhile: Text | None = None
+    """One line for the salary section on the pay until then: no figure the source lacks."""
+    origin: Origin
+    note: str
+    """For admins, never shown: where the wording and `meanwhile` come from."""
+
+
 class Salary(Strict):
     """The job's average range, gross per year; a person's range sits inside it."""
 
@@ -485,6 +512,8 @@ class Salary(Strict):
     """Lifts and widens the range as experience grows."""
     in_post: SalaryInPost | None = None
     """For a person who has held the post: their years in it anchor the range."""
+    later: list[SalaryLater] = []
+    """What a personal range for later is the pay after (the first that applies)."""
     movers: list[SalaryMover]
     bonus: Text
     note: Text

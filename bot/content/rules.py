@@ -148,6 +148,9 @@ def check_entry_routes(
                         ("entry", "routes", r_index, key),
                         route.id,
                     )
+        for c_index, condition in enumerate(route.when):
+            at: Location = ("entry", "routes", r_index, "when", c_index)
+            yield from check_condition(condition, at, route.id, problem, background_values)
     if fields is None:
         return
     for key in ("background", "weighs"):
@@ -167,7 +170,8 @@ def check_salary_scales(
 ) -> Iterable[Problem]:
     """Each salary scale reads a recorded background and has a level for every answer; the
     levels of years in the post cover every answer of the experience scale's question, and
-    name no other; its `when` conditions name recorded answers."""
+    name no other; its `when` conditions name recorded answers; what a range for later is
+    the pay after names training steps of the profile."""
     for name in ("experience", "education"):
         scale: SalaryScale = getattr(profile.salary, name)
         values = background_values.get(scale.background)
@@ -180,6 +184,12 @@ def check_salary_scales(
             continue
         for value in sorted(values - scale.levels.keys()):
             yield problem(f"no level for answer value {value!r}", ("salary", name, "levels"), name)
+    steps = {step.id for step in profile.training}
+    for index, later in enumerate(profile.salary.later):
+        for step in later.path:
+            if step not in steps:
+                at_later: Location = ("salary", "later", index, "path")
+                yield problem(f"unknown training step {step!r}", at_later)
     in_post = profile.salary.in_post
     if in_post is None:
         return

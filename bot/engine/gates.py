@@ -38,7 +38,8 @@ class Verdict:
 def readiness(content: Content, background: Mapping[str, tuple[str, ...]]) -> Readiness:
     """Meets the requirements now, within reach with experience, or after training.
 
-    A route that names `experience_fields` counts only experience gained in them.
+    A route that names `experience_fields` counts only experience gained in them; one
+    with `when` conditions needs one of them met too.
     """
     education = set(background.get(EDUCATION, ()))
     experience = set(background.get(EXPERIENCE, ()))
@@ -48,6 +49,7 @@ def readiness(content: Content, background: Mapping[str, tuple[str, ...]]) -> Re
     if any(
         (not r.experience or experience.intersection(r.experience))
         and (not r.experience_fields or field.intersection(r.experience_fields))
+        and (not r.when or any_given(r.when, background))
         for r in routes
     ):
         return "ready"

@@ -61,7 +61,7 @@ def routes_section(content: Content, record: ResultRecord, lang: Lang) -> str | 
 
 def salary_section(content: Content, record: ResultRecord, lang: Lang) -> str:
     """The personal range, how it is estimated, and what moves it."""
-    return "\n".join(salary_lines(content, record.salary, lang, record.readiness))
+    return "\n".join(salary_lines(content, record.salary, lang, record.readiness, record.path))
 
 
 def develop_section(content: Content, record: ResultRecord, lang: Lang) -> str:
@@ -154,6 +154,9 @@ def detail_section(
     wording = entry.readiness[record.readiness]
     if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
         wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
+    at_level = any(step.meets_level for step in shown.path)
+    if record.readiness == "with_experience" and at_level and entry.level_met:
+        wording = entry.level_met  # the diploma is at the level, a route's `when` is not met
     where = mid_sentence(wording(lang))
     lines += ["", t("detail_entry", lang, where=esc(where))]
     lines += ["", t("result_strengths", lang)]

@@ -18,7 +18,7 @@ from bot.content.models import Content, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import held_the_post, message_length, salary_kind
+from bot.presentation.result_text import held_the_post, message_length, pay_after, salary_kind
 from bot.presentation.result_view import View, view
 from bot.presentation.texts import N_, money_range, percent, t
 
@@ -125,8 +125,12 @@ def _salary(shown: View, lang: Lang) -> str:
     kind = salary_kind(salary, shown.record.readiness)
     # A personal range is the pay on entering the post, for those who meet the
     # requirements as for those who will; for those who have held it, the pay in it.
+    after = pay_after(shown.content, salary, shown.record.readiness, shown.record.path)
     if kind == "job":
         key = N_("summary_salary_job")
+    elif after is not None:
+        when = html.escape(after.when(lang))
+        return t("summary_salary_after", lang, when=when, range=money_range(*salary.shown, lang))
     else:
         held = held_the_post(salary, shown.record.readiness)
         key = N_("summary_salary_in_post") if held else N_("summary_salary")

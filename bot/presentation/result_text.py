@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from typing import Literal
 
-from bot.content.models import Content, Dimension, Lang, Readiness
+from bot.content.models import Content, Dimension, Lang, Readiness, SalaryLater
 from bot.engine.change import Change
 from bot.engine.record import SalaryFigures
 from bot.presentation.result_view import Backed
@@ -84,6 +85,23 @@ def salary_kind(salary: SalaryFigures, readiness: Readiness) -> SalaryKind:
     return "now" if readiness == "ready" else "later"
 
 
+def pay_after(
+    content: Content, salary: SalaryFigures, readiness: Readiness, path: Sequence[str]
+) -> SalaryLater | None:
+    """What a personal range for later is the pay after (the profile's `salary.later`: two
+    years of experience, a VAE…), when the person's readiness and path say; None for a
+    range for now, the job's range, or a way there the profile does not name."""
+    if salary_kind(salary, readiness) != "later":
+        return None
+    for later in content.profile.salary.later:
+        if later.readiness and readiness not in later.readiness:
+            continue
+        if later.path and not set(later.path) & set(path):
+            continue
+        return later
+    return None
+
+
 def held_the_post(salary: SalaryFigures, readiness: Readiness) -> bool:
     """The range is the pay in the post for the years held there. Only for who meets the
     entry requirements now (a record kept before that rule may say `in_post` without)."""
@@ -91,11 +109,16 @@ def held_the_post(salary: SalaryFigures, readiness: Readiness) -> bool:
 
 
 def salary_lines(
-    content: Content, salary: SalaryFigures, lang: Lang, readiness: Readiness
+    content: Content,
+    salary: SalaryFigures,
+    lang: Lang,
+    readiness: Readiness,
+    path: Sequence[str] = (),
 ) -> list[str]:
-    """The personal range (now, or on entering the post for those not ready yet), saying
-    when experience from another field counts less; or, while the path does not lead to
-    the post yet, the job's range (the path section gives its entry requirements)."""
+    """The personal range (now, or on entering the post for those not ready yet: after what,
+    when the profile names it, and what the pay is until then), saying when experience from
+    another field counts less; or, while the path does not lead to the post yet, the job's
+    range (the path section gives its entry requirements)."""
     profile_salary = content.profile.salary
     esc = html.escape
     kind = salary_kind(salary, readiness)
@@ -103,8 +126,16 @@ def salary_lines(
     if kind == "job":
         lines += [t("salary_job_only", lang), esc(profile_salary.note(lang))]
     else:
-        line = N_("salary_line_in_post") if held_the_post(salary, readiness) else SALARY_LINES[kind]
-        lines.append(t(line, lang, range=money_range(salary.low, salary.high, lang)))
+        shown = money_range(salary.low, salary.high, lang)
+        after = pay_after(content, salary, readiness, path)
+        if after is not None:
+            lines.append(t("salary_line_after", lang, range=shown, when=esc(after.when(lang))))
+            if after.meanwhile is not None:
+                lines.append(esc(after.meanwhile(lang)))
+        else:
+            held = held_the_post(salary, readiness)
+            line = N_("salary_line_in_post") if held else SALARY_LINES[kind]
+            lines.append(t(line, lang, range=shown))
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))
         if salary.from_elsewhere:

@@ -197,7 +197,7 @@ SELF_TAUGHT_SELLER = Persona(
     education="none",
     studied="other",
     experience="5to10",
-    worked_in="ecommerce_lead",  # runs the shop: « Diriger un site marchand »
+    worked_in="ecommerce",  # their own shop: « Vendre en ligne (ma boutique, assistant…) »
     ability=0.7,
     strong={"merchant_sites": 0.9, "web_culture": 0.85, "sales_techniques": 0.8},
     interest=0.85,
@@ -387,7 +387,7 @@ TEACHER = Persona(
 # marketing the experience was gained (social media and content, or acquisition).
 ECOMMERCE_MANAGER = Persona(
     "ecommerce_manager",
-    "e-commerce manager: BTS in sales, eight years running an online shop and its small team",
+    "e-commerce manager: BTS in sales, eight years running a firm's online shop and its small team",
     education="bac2",
     studied="commerce",
     experience="5to10",

@@ -37,8 +37,8 @@ with `python -m tests.support.verdict_table` (a test fails when it is stale).
 The reason is the first line the result gives under the band (a cap rule's
 reason, else the band's own wording), in English; the salary is the range the
 result gives, in thousands of euros, the pay on entering the post, or the pay in it
-for their years there for those who have run an online shop or an e-commerce team
-and meet the entry requirements (*held*): *ready* for those who meet the entry
+for their years there for those who have run a company's e-commerce (its team, its
+budget) and meet the entry requirements (*held*): *ready* for those who meet the entry
 requirements, *once ready* for those
 who will at the next step, *the job's* (no personal range) when the path has more
 than one step before the post; the

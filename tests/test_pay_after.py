@@ -1,0 +1,131 @@
+"""A personal range for later says what it is the pay after: experience, a VAE.
+
+Round 3's finding 4: a nurse whose way in is two years of experience in e-commerce read
+« 💶 Salaire à l'embauche dans ce poste : 40 000 à 45 000 € », as what she would earn on
+switching; the two years come first, in a post below this one that usually pays less.
+The profile's `salary.later` names what the range is the pay after; the summary, the
+salary section (and so the PDF and the terminal, which render them) say it, and the
+section adds, with no figure, that the first post giving that experience pays less.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.engine.record import record_of
+from bot.engine.result import evaluate
+from bot.presentation.result_sections import section
+from bot.presentation.result_summary import summary
+from bot.presentation.result_text import pay_after, to_plain
+from tests.support.persona_catalogue import ECOMMERCE_ASSISTANT, SELF_TAUGHT_SELLER
+from tests.support.personas import Persona, answers_for
+
+NURSE = Persona(
+    "nurse",
+    "nurse aged 35, a State diploma (bac+3), twelve years at the hospital, wants a change",
+    education="bac3",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.55,
+    strong={"communication": 0.85, "management": 0.75, "flexibility": 0.8},
+    interest=0.65,
+)
+SUMMARY = {
+    "two_years": {
+        "fr": "💶 Salaire du poste, après ces deux ans d’expérience",
+        "en": "💶 Pay in this post, after those two years of experience:",
+    },
+    "vae": {
+        "fr": "💶 Salaire du poste, une fois votre VAE obtenue",
+        "en": "💶 Pay in this post, once your VAE is awarded:",
+    },
+}
+ON_SWITCHING = {"fr": "Salaire à l’embauche dans ce poste", "en": "Starting pay in this post"}
+MEANWHILE = {
+    "fr": "En attendant, le premier poste en e-commerce qui vous donnera cette expérience "
+    "(assistant ou chargé e-commerce) paie en général moins.",
+    "en": "Until then, the first e-commerce job that gives you this experience "
+    "(assistant or e-commerce officer) usually pays less.",
+}
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+
+def shown(content: Content, persona: Persona, lang: Lang) -> tuple[str, str]:
+    """The summary's salary line and the salary section, as plain text."""
+    result = evaluate(content, answers_for(content, persona))
+    record = record_of(content, result, lang=lang)
+    line = next(
+        row for row in to_plain(summary(content, record, lang)).split("\n") if row.startswith("💶")
+    )
+    return line, to_plain(section(content, record, lang, "salary") or "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_years_of_experience_first_are_named_with_the_range(
+    shipped_content: Content, lang: Lang
+) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, NURSE))
+    assert result.score.readiness == "with_experience" and result.salary.personal
+    line, detail = shown(shipped_content, NURSE, lang)
+    assert line.startswith(SUMMARY["two_years"][lang]), line
+    assert ON_SWITCHING[lang] not in line
+    assert MEANWHILE[lang] in detail
+    assert "€" not in MEANWHILE[lang] and not any(c.isdigit() for c in MEANWHILE[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_vae_first_is_named_with_the_range(shipped_content: Content, lang: Lang) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, SELF_TAUGHT_SELLER))
+    assert result.training[0].id.startswith("vae") and result.salary.personal
+    line, detail = shown(shipped_content, SELF_TAUGHT_SELLER, lang)
+    assert line.startswith(SUMMARY["vae"][lang]), line
+    assert MEANWHILE[lang] not in detail  # the experience is there already
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_who_meets_the_requirements_reads_the_pay_on_entering(
+    shipped_content: Content, lang: Lang
+) -> None:
+    result = evaluate(shipped_content, answers_for(shipped_content, ECOMMERCE_ASSISTANT))
+    assert result.score.readiness == "ready"
+    line, detail = shown(shipped_content, ECOMMERCE_ASSISTANT, lang)
+    assert line.startswith("💶 " + ON_SWITCHING[lang]), line
+    assert MEANWHILE[lang] not in detail
+
+
+def test_every_range_after_experience_says_so(shipped_content: Content) -> None:
+    """Whoever gets a personal range and needs experience first gets a `later` entry that
+    names it and says the pay until then, whatever their diploma and background."""
+    question = shipped_content.question_by_id
+    values = {
+        key: [o.value for o in question[key].options if o.value]
+        for key in ("education", "experience", "experience_field", "situation", "field")
+    }
+    seen = 0
+    for education, experience, where, situation in itertools.product(
+        values["education"], values["experience"], values["experience_field"], values["situation"]
+    ):
+        persona = Persona(
+            "any",
+            "a background among all",
+            education=education,
+            studied="other",
+            experience=experience,
+            worked_in=where,
+            situation=situation,
+            ability=0.8,
+            interest=0.85,
+        )
+        result = evaluate(shipped_content, answers_for(shipped_content, persona))
+        if result.score.readiness != "with_experience" or not result.salary.personal:
+            continue
+        seen += 1
+        record = record_of(shipped_content, result, lang="fr")
+        after = pay_after(shipped_content, record.salary, record.readiness, record.path)
+        assert after is not None and after.meanwhile is not None, (education, experience, where)
+    assert seen
