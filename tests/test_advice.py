@@ -225,7 +225,10 @@ def test_far_from_the_job_the_path_starts_by_finding_out(
         assert numbered == ["explore_wish", *[s for s in usual if s != "universities"][:2]]
         return
     assert numbered[0] == "explore"
-    assert numbered[1:] == [s for s in usual if s != "universities"][:2]
+    kept = [s for s in usual if s != "universities"][:2]
+    if kept[-1] == "gain_experience":  # « par les étapes ci-dessous », which are cut
+        kept = kept[:-1]
+    assert numbered[1:] == kept
     for lang in LANGS:
         assert {"fr": "psychologue", "en": "psychologist"}[lang] in path[0].text(lang)
         assert "CIO" in path[0].text(lang)
@@ -247,6 +250,30 @@ def test_a_far_path_cut_before_a_diploma_says_so(
     assert cut_before_diploma(shipped_content, far) == any(s.leads_to for s in dropped)
     close = score(shipped_content, best_answers(shipped_content) | answers)
     assert not cut_before_diploma(shipped_content, close)
+
+
+#: What a step says when it announces the steps after it.
+BELOW = {"fr": "ci-dessous", "en": "below"}
+
+
+@pytest.mark.parametrize("situation", ["school", "student", "working", "job_seeker", "other"])
+@pytest.mark.parametrize(
+    ("education", "experience", "where"),
+    list(itertools.product(EDUCATION, EXPERIENCE, EXPERIENCE_FIELDS)),
+)
+def test_no_path_ends_on_a_step_that_points_below(
+    shipped_content: Content, situation: str, education: str, experience: str, where: str
+) -> None:
+    """The adviser's far first-year BTS student read « … par les étapes ci-dessous » as her
+    last step, the steps below cut: far or close, no path ends on a step announcing more."""
+    answers = background(education, experience, "digital", where, situation)
+    for scored in (
+        score(shipped_content, answers),
+        score(shipped_content, best_answers(shipped_content) | answers),
+    ):
+        numbered = [step for step in training_path(shipped_content, scored) if not step.aside]
+        for lang in LANGS:
+            assert BELOW[lang] not in numbered[-1].text(lang), numbered[-1].id
 
 
 def test_a_far_pupil_s_path_is_cut_before_the_master(shipped_content: Content) -> None:

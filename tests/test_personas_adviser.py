@@ -164,12 +164,13 @@ def test_without_five_years_in_the_trade_a_missing_diploma_still_caps_at_partial
 
 
 def test_a_first_year_bts_student_finishes_the_diploma_first(shipped_content: Content) -> None:
-    """Still far from the job: finding out first, then the diploma under way, then the two
-    routes after it (two years of experience, or study on to a Master), not the long road
-    to a Master alone (the adviser's persona report)."""
+    """Still far from the job: finding out first, then the diploma under way, and the line
+    on what follows it (experience or a Master); not the step « Première voie … par les
+    étapes ci-dessous », whose steps the short path cuts (the adviser's round 3)."""
     result = result_of(shipped_content, BTS_FIRST_YEAR)
     numbered = [step.id for step in result.training if not step.aside]
-    assert numbered == ["explore", "finish_studies", "gain_experience"]
+    assert numbered == ["explore", "finish_studies"]
+    assert result.cut
     assert rank(result.score.band.id) <= rank("partial")
     assert result.score.value("situation") == "student"
 
@@ -428,6 +429,30 @@ def test_a_far_off_pupil_s_path_says_more_follows_the_first_diploma(
     training = path.split("\n\n")[0].splitlines()
     assert training[-1] == then
     assert then in to_plain(render_result(shipped_content, result, lang))
+
+
+#: What a step says when it announces the steps after it.
+BELOW = {"fr": "ci-dessous", "en": "below"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_far_off_student_s_path_does_not_end_on_the_steps_below(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's first-year BTS student, far from the job, read « 3. Première voie : …
+    L'autre voie … par les étapes ci-dessous » with no step below it, then « Ensuite, de
+    l'expérience ou un Master »: the path ends on the diploma under way, then that line."""
+    result = result_of(shipped_content, BTS_FIRST_YEAR)
+    assert result.score.band.id == "far"
+    far = shipped_content.profile.far_from_job
+    assert far is not None and far.then is not None
+    record = record_of(shipped_content, result, lang=lang)
+    path = to_plain(section(shipped_content, record, lang, "path") or "")
+    training = path.split("\n\n")[0].splitlines()
+    assert training[-1] == far.then(lang)
+    assert BELOW[lang] not in training[-2]
+    assert training[-2].startswith("2. ")
+    assert BELOW[lang] not in path.split("\n\n")[0]
 
 
 def test_a_path_not_cut_short_does_not_say_more_follows(shipped_content: Content) -> None:

@@ -330,6 +330,9 @@ class TrainingStep(Strict):
     shown under it without a number."""
     far: bool = False
     """Only for a person far from the job (see `FarFromJob`): finding out comes first."""
+    points_below: bool = False
+    """The step's text announces the steps that follow it (« par les étapes ci-dessous »):
+    a path cut short (`FarFromJob.keep`) never ends on it, it is cut before it."""
     caps: list[Identifier] = []
     """Only when one of these cap rules applies (e.g. a wish the person lacks), besides
     `when`; none: whatever the verdict."""

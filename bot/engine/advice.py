@@ -48,7 +48,8 @@ def is_far(far: FarFromJob, score: Score) -> bool:
 
 
 def _first(steps: list[TrainingStep], keep: int) -> list[TrainingStep]:
-    """The first `keep` numbered steps, each with the asides that follow it."""
+    """The first `keep` numbered steps, each with the asides that follow it; never ending
+    on a step that announces the steps below it (`points_below`), which are cut."""
     kept: list[TrainingStep] = []
     numbered = 0
     for step in steps:
@@ -57,6 +58,9 @@ def _first(steps: list[TrainingStep], keep: int) -> list[TrainingStep]:
         if numbered > keep:
             break
         kept.append(step)
+    numbered_kept = [i for i, step in enumerate(kept) if not step.aside]
+    if len(kept) < len(steps) and numbered_kept and kept[numbered_kept[-1]].points_below:
+        return kept[: numbered_kept[-1]]
     return kept
 
 
