@@ -82,8 +82,8 @@ ELSEWHERE = {
     "none": ["vae", "relevant_experience"],
     "bac": ["vae", "relevant_experience"],
     "studying": ["finish_studies", "relevant_experience"],
-    "bac2": ["gain_experience_long", "vae_long_bac2"],
-    "bac3": ["gain_experience_long", "vae_long_bac3"],
+    "bac2": ["gain_experience_long", "career_change_course", "vae_long_bac2"],
+    "bac3": ["gain_experience_long", "career_change_course", "vae_long_bac3"],
     "master": ["at_level_master", "first_experience_adult"],
 }
 
@@ -95,7 +95,7 @@ ELSEWHERE = {
 OTHER_FIELD = {
     "none": ["vae_first_diploma", "bac2_bridge"],
     "bac": ["vae_own_field", "ecommerce_course", "relevant_experience"],
-    "bac3": ["gain_experience_long"],
+    "bac3": ["gain_experience_long", "career_change_course"],
 }
 #: The first route, experience: worded for students, for adults, for long careers.
 GAIN = {"gain_experience", "gain_experience_adult", "gain_experience_long"}
@@ -250,10 +250,6 @@ def test_a_far_path_cut_before_a_diploma_says_so(
     assert cut_before_diploma(shipped_content, far) == any(s.leads_to for s in dropped)
     close = score(shipped_content, best_answers(shipped_content) | answers)
     assert not cut_before_diploma(shipped_content, close)
-
-
-#: What a step says when it announces the steps after it.
-BELOW = {"fr": "ci-dessous", "en": "below"}
 
 
 @pytest.mark.parametrize("situation", ["school", "student", "working", "job_seeker", "other"])
@@ -498,15 +494,19 @@ def test_readiness_and_path_agree(
     else is told that."""
     answers = best_answers(shipped_content) | background(education, experience, field, where)
     scored = score(shipped_content, answers)
-    ids = [step.id for step in training_path(shipped_content, scored)]
+    path = training_path(shipped_content, scored)
+    ids = [step.id for step in path]
+    numbered = [step.id for step in path if not step.aside]
     if scored.readiness == "with_experience":
         assert ids[0] in GAIN
         if experience in LONG:  # a long career: a VAE beside the experience, not studies
             assert "master" not in ids
+            assert ids[1] == "career_change_course"  # how to start on that experience
             if education == "bac3" and where in ("other", "none"):
-                assert ids == ids[:1]  # a Master by VAE of their own trade opens nothing here
+                # a Master by VAE of their own trade opens nothing here
+                assert numbered == numbered[:1]
             else:
-                assert ids[1] in {"vae_long_bac2", "vae_long_bac3"}
+                assert numbered[1] in {"vae_long_bac2", "vae_long_bac3"}
         else:
             assert "master" in ids
     elif education == "studying" and experience not in EXPERIENCED:
@@ -776,7 +776,9 @@ def test_a_long_career_gets_an_adults_path_with_a_vae(
         ids = [step.id for step in numbered]
         assert ids[-2:] == ["gain_experience_long", vae]
         assert not {"master", "mon_master", "bac3_study"} & {step.id for step in path}
-        for step in path:
+        # the certified course's placement or work-study is an adult's too (contrat de
+        # professionnalisation): only the steps themselves speak to adults
+        for step in numbered:
             assert not any(word in step.text(lang) for word in STUDENTS_WORDS[lang]), step.id
         vae_step = numbered[-1]
         assert vae_step.origin == "general" and "France VAE" in vae_step.text(lang)
@@ -793,7 +795,7 @@ def test_a_bac3_with_years_in_another_trade_is_not_offered_a_master_by_vae(
     experience the entry route asks for, said as the most direct way, with no VAE."""
     path = path_of(shipped_content, "bac3", "10plus", "other", "other")
     assert [step.id for step in path if not step.aside] == ["gain_experience_long"]
-    assert "VAE" not in path[0].text(lang)
+    assert not any("VAE" in step.text(lang) for step in path)
     for where in ("sales", "marketing"):  # years a commerce or management Master knows
         ids = [step.id for step in path_of(shipped_content, "bac3", "10plus", "other", where)]
         assert "vae_long_bac3" in ids
@@ -865,3 +867,48 @@ def test_beside_a_vae_of_one_s_own_field_a_certified_e_commerce_course(
     course = path[ids.index("vae_own_field") + 1]
     assert course.id == "ecommerce_course" and course.aside
     assert "CPF" in course.text(lang) and "France Travail" in course.text(lang)
+
+
+#: What the adviser's nurse read: « dans votre entreprise ou en reconversion » (a hospital).
+COMPANY_OR_CHANGE = {
+    "fr": "dans votre entreprise ou en reconversion",
+    "en": "within your company or",
+}
+#: What she reads now: the company only if it sells online.
+IF_IT_SELLS = {"fr": "dans votre entreprise si elle vend en ligne", "en": "if it sells online"}
+
+
+@pytest.mark.parametrize("far", [False, True])
+@pytest.mark.parametrize("situation", ["working", "job_seeker", "other"])
+@pytest.mark.parametrize("where", ["marketing", "sales", "other", "none"])
+@pytest.mark.parametrize(
+    ("education", "experience"), list(itertools.product(["bac2", "bac3"], sorted(LONG)))
+)
+def test_a_long_career_elsewhere_gets_a_course_to_start_on(
+    shipped_content: Content,
+    education: str,
+    experience: str,
+    where: str,
+    situation: str,
+    far: bool,
+) -> None:
+    """The adviser's nurse (bac+3, twelve years) read one step, « La voie la plus directe :
+    deux ans d'expérience … dans votre entreprise ou en reconversion », and nothing to start
+    on: under that step, a certified course in e-commerce the CPF, Transitions Pro or
+    France Travail fund, whose placement or work-study is the first experience; kept with
+    its step on a short path (far from the job)."""
+    answers = background(education, experience, "other", where, situation)
+    if not far:
+        answers = best_answers(shipped_content) | answers
+    scored = score(shipped_content, answers)
+    rule = shipped_content.profile.far_from_job
+    assert rule is not None and is_far(rule, scored) == far
+    path = training_path(shipped_content, scored)
+    ids = [step.id for step in path]
+    first = ids.index("gain_experience_long")
+    course = path[first + 1]
+    assert course.id == "career_change_course" and course.aside
+    for lang in LANGS:
+        assert all(funder in course.text(lang) for funder in (*FUNDERS, "France Travail"))
+        direct = path[first].text(lang)
+        assert IF_IT_SELLS[lang] in direct and COMPANY_OR_CHANGE[lang] not in direct

@@ -515,3 +515,49 @@ def test_a_path_opening_with_finding_out_keeps_the_wish_first(shipped_content: C
     entry = cap_reason(rules["needs_training"], result.score, "fr")
     assert leading in text
     assert entry not in text or text.index(leading) < text.index(entry)
+
+
+#: The adviser's nurse (round 3): bac+3, twelve years in another trade, in work, wants a
+#: complete change, little of the trade's skills yet.
+NURSE = Persona(
+    "nurse_career_change",
+    "35-year-old nurse in work, bac+3, twelve years at the hospital, wants a complete change",
+    education="bac3",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.45,
+    strong={"web_culture": 0.2, "tracking_tools": 0.2, "web_languages": 0.1},
+    interest=0.7,
+)
+
+#: What her path reads now, beside « La voie la plus directe » (the company only if it
+#: sells online), and what it read (a hospital is not a company with an online shop).
+START_ON = {
+    "fr": ("Pour y entrer depuis un autre métier", "Transitions Pro", "dans votre entreprise si"),
+    "en": ("To get in from another line of work", "Transitions Pro", "if it sells online"),
+}
+COMPANY_OR_CHANGE = {
+    "fr": "dans votre entreprise ou en reconversion",
+    "en": "within your company or",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_long_career_elsewhere_reads_a_course_it_can_start_on(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The nurse's path was one step, « La voie la plus directe : … dans votre entreprise
+    ou en reconversion », with nothing she could start on: it now names a certified course
+    under that step, in the path section and in the whole result."""
+    result = result_of(shipped_content, NURSE)
+    assert result.score.readiness == "with_experience"
+    record = record_of(shipped_content, result, lang=lang)
+    path = to_plain(section(shipped_content, record, lang, "path") or "")
+    training = path.split("\n\n")[0]
+    for words in START_ON[lang]:
+        assert words in training
+    assert COMPANY_OR_CHANGE[lang] not in training
+    whole = to_plain(render_result(shipped_content, result, lang))
+    assert START_ON[lang][0] in whole
