@@ -270,6 +270,15 @@ class CapsTogether(Strict):
     count: Annotated[int, Field(ge=2)] = 2
 
 
+Condition = dict[Identifier, list[str]]
+"""Background key → accepted answer values; every key must match (e.g. education in [bac2])."""
+
+
+ElsewhereLine = Literal["elsewhere", "near"]
+"""The lines the result can give under the scores per category on experience gained
+outside the trade (catalogue keys `detail_elsewhere`, `detail_elsewhere_near`)."""
+
+
 class ExperienceFields(Strict):
     """How much experience counts by the field it was gained in: a marked judgement.
 
@@ -292,6 +301,11 @@ class ExperienceFields(Strict):
     origin: Origin
     note: str
     """For admins, never shown: why these weights."""
+    lines: dict[ElsewhereLine, list[Condition]] = {}
+    """Who reads which line under the scores per category, saying how their experience
+    counts (`elsewhere`: another line of work, counted little; `near`: a neighbouring
+    field, counted in part): the line applies when one of its conditions matches, the
+    first line listed wins; none matching, no line (a student's summer job)."""
 
 
 class Band(Strict):
@@ -301,10 +315,6 @@ class Band(Strict):
     min: Annotated[int, Field(ge=0, le=100)]
     label: Text
     wording: Text
-
-
-Condition = dict[Identifier, list[str]]
-"""Background key → accepted answer values; every key must match (e.g. education in [bac2])."""
 
 
 class TrainingStep(Strict):

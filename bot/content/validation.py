@@ -258,12 +258,17 @@ def _check_background_use(
 ) -> Iterable[Problem]:
     yield from check_salary_scales(profile, problem, background_values)
     jobs = profile.neighbours.jobs if profile.neighbours is not None else []
+    fields = profile.experience_fields
     conditional: list[tuple[Location, str, list[Condition]]] = [  # every `when` and `own`
         *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
         *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
         *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
         *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
         *((("neighbours", "jobs", i, "when"), j.id, j.when) for i, j in enumerate(jobs)),
+        *(
+            (("experience_fields", "lines", line), line, when)
+            for line, when in (fields.lines.items() if fields is not None else ())
+        ),
     ]
     for where, item, when in conditional:
         for c_index, condition in enumerate(when):

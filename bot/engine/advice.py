@@ -5,7 +5,15 @@ Each gap's action and mission live on its dimension in the profile.
 
 from __future__ import annotations
 
-from bot.content.models import Condition, Constraint, Content, FarFromJob, Route, TrainingStep
+from bot.content.models import (
+    Condition,
+    Constraint,
+    Content,
+    ElsewhereLine,
+    FarFromJob,
+    Route,
+    TrainingStep,
+)
 from bot.engine.gates import any_given
 from bot.engine.scoring import Score
 
@@ -68,6 +76,15 @@ def adult_routes(content: Content, score: Score) -> list[Route]:
     """The public schemes for adults (CPF, bilan de compétences, CEP, France VAE,
     Transitions Pro, France Travail) that match the person's situation, in file order."""
     return [route for route in content.profile.routes if _matches(route.when, score)]
+
+
+def elsewhere_line(content: Content, score: Score) -> ElsewhereLine | None:
+    """The line saying how experience gained outside the trade counts (the profile's
+    `experience_fields.lines`, the first whose conditions match); None for no line."""
+    fields = content.profile.experience_fields
+    if fields is None:
+        return None
+    return next((line for line, when in fields.lines.items() if _matches(when, score)), None)
 
 
 def constraints(content: Content, score: Score) -> list[Constraint]:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.content.models import INTEREST, Constraint, Content, Route, TrainingStep
-from bot.engine.advice import adult_routes, constraints, cut_before_diploma, training_path
+from bot.content.models import INTEREST, Constraint, Content, ElsewhereLine, Route, TrainingStep
+from bot.engine.advice import (
+    adult_routes,
+    constraints,
+    cut_before_diploma,
+    elsewhere_line,
+    training_path,
+)
 from bot.engine.neighbours import Neighbour, neighbours
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
@@ -42,6 +48,8 @@ class Result:
     """Neighbouring jobs the strengths point to, when this one fits poorly."""
     cut: bool = False
     """The path was cut short (far from the job) before a diploma step still to come."""
+    elsewhere: ElsewhereLine | None = None
+    """The line on how experience gained outside the trade counts, if one applies."""
     agreement: float = 0.0
     """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
 
@@ -70,6 +78,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         constraints=stated,
         neighbours=pointed,
         cut=cut_before_diploma(content, scored),
+        elsewhere=elsewhere_line(content, scored),
         agreement=agreement(content, answers),
     )
 
