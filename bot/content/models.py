@@ -141,6 +141,25 @@ class Text(
 # --- Profile -------------------------------------------------------------
 
 
+Condition = dict[Identifier, list[str]]
+"""Background key → accepted answer values; every key must match (e.g. education in [bac2])."""
+
+
+class Wording(Strict):
+    """Another wording of a dimension for the people whose background matches `when`: what
+    reads right for a student (« Cherchez un stage ») does not for an adult with years in
+    another line of work. The first wording whose conditions match is the person's; each
+    text it gives replaces the dimension's own, the others stay."""
+
+    id: Identifier
+    when: Annotated[list[Condition], Field(min_length=1)]
+    note: str
+    """For admins, never shown: why this wording, for whom."""
+    label: Text | None = None
+    why: Text | None = None
+    develop: Text | None = None
+
+
 class Mission(Strict):
     """One of the job's real tasks, used to explain why a gap matters."""
 
@@ -165,6 +184,16 @@ class Dimension(Strict):
     why: Text | None = None
     """Why it matters, shown with a gap instead of the mission: for facts of one's
     background (a diploma, years of experience), which serve no one mission."""
+    wordings: list[Wording] = []
+    """Other wordings for some backgrounds (the first matching one is the person's)."""
+
+    def worded(self, wording: str | None) -> Dimension:
+        """The dimension as the wording with this id says it (itself if it has none)."""
+        chosen = next((w for w in self.wordings if w.id == wording), None)
+        if chosen is None:
+            return self
+        texts = {"label": chosen.label, "why": chosen.why, "develop": chosen.develop}
+        return self.model_copy(update={k: v for k, v in texts.items() if v is not None})
 
 
 Readiness = Literal["ready", "with_experience", "after_training"]
@@ -268,10 +297,6 @@ class CapsTogether(Strict):
 
     rules: Annotated[list[Identifier], Field(min_length=2)]
     count: Annotated[int, Field(ge=2)] = 2
-
-
-Condition = dict[Identifier, list[str]]
-"""Background key → accepted answer values; every key must match (e.g. education in [bac2])."""
 
 
 ElsewhereLine = Literal["elsewhere", "near"]

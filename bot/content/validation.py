@@ -266,6 +266,11 @@ def _check_background_use(
         *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
         *((("neighbours", "jobs", i, "when"), j.id, j.when) for i, j in enumerate(jobs)),
         *(
+            (("dimensions", d_index, "wordings", w_index, "when"), wording.id, wording.when)
+            for d_index, dimension in enumerate(profile.dimensions)
+            for w_index, wording in enumerate(dimension.wordings)
+        ),
+        *(
             (("experience_fields", "lines", line), line, when)
             for line, when in (fields.lines.items() if fields is not None else ())
         ),

@@ -87,6 +87,17 @@ def elsewhere_line(content: Content, score: Score) -> ElsewhereLine | None:
     return next((line for line, when in fields.lines.items() if _matches(when, score)), None)
 
 
+def wordings(content: Content, score: Score) -> dict[str, str]:
+    """Dimension id → the id of its first wording whose conditions match the person's
+    background (only the dimensions that have one)."""
+    chosen: dict[str, str] = {}
+    for dimension in content.profile.dimensions:
+        wording = next((w for w in dimension.wordings if _matches(w.when, score)), None)
+        if wording is not None:
+            chosen[dimension.id] = wording.id
+    return chosen
+
+
 def constraints(content: Content, score: Score) -> list[Constraint]:
     """The profile's lines for the constraints the person has: one they stated, or a
     quality far below the job's need (needing fixed hours shows as low flexibility)."""

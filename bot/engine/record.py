@@ -107,6 +107,9 @@ class ResultRecord(_Record):
     elsewhere: ElsewhereLine | None = None
     """The line on how experience gained outside the trade counts (`experience_fields.lines`),
     under the scores per category; none for a record kept before it was chosen so."""
+    wordings: dict[str, str] = {}
+    """Dimension id → the wording of it the person reads (`Dimension.wordings`), chosen by
+    their background; none in a record kept before wordings existed."""
     cautions: tuple[str, ...] = ()
     unshown: tuple[str, ...] = ()
     """Skills claimed but not shown by the knowledge questions (dimension ids): to check."""
@@ -153,6 +156,7 @@ def record_of(
         path_cut=result.cut,
         salary=result.salary,
         elsewhere=result.elsewhere,
+        wordings=dict(result.wordings),
         cautions=(AGREEMENT,) if result.cautious else (),
         unshown=score.consistency.unshown,
         routes=tuple(route.id for route in result.routes),

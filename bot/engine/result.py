@@ -11,6 +11,7 @@ from bot.engine.advice import (
     cut_before_diploma,
     elsewhere_line,
     training_path,
+    wordings,
 )
 from bot.engine.neighbours import Neighbour, neighbours
 from bot.engine.salary import SalaryEstimate, estimate_salary
@@ -50,6 +51,8 @@ class Result:
     """The path was cut short (far from the job) before a diploma step still to come."""
     elsewhere: ElsewhereLine | None = None
     """The line on how experience gained outside the trade counts, if one applies."""
+    wordings: dict[str, str] = field(default_factory=dict)
+    """Dimension id → the wording of it that fits the person's background (see `Wording`)."""
     agreement: float = 0.0
     """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
 
@@ -79,6 +82,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         neighbours=pointed,
         cut=cut_before_diploma(content, scored),
         elsewhere=elsewhere_line(content, scored),
+        wordings=wordings(content, scored),
         agreement=agreement(content, answers),
     )
 

@@ -111,7 +111,7 @@ def view(content: Content, record: ResultRecord) -> View:
     bands = {band.id: band for band in profile.bands}
     rules = {rule.id: rule for rule in profile.caps}
     steps = {step.id: step for step in profile.training}
-    dims = content.dimension_by_id
+    dims = _worded(content, record)
     lowest = min(profile.bands, key=lambda band: band.min)
     band = bands.get(record.band, lowest)
     path = tuple(steps[key] for key in record.path if key in steps)
@@ -145,6 +145,14 @@ def view(content: Content, record: ResultRecord) -> View:
     )
 
 
+def _worded(content: Content, record: ResultRecord) -> dict[str, Dimension]:
+    """Each dimension by id, as the wording the record names for it says it."""
+    return {
+        key: dimension.worded(record.wordings.get(key))
+        for key, dimension in content.dimension_by_id.items()
+    }
+
+
 def _wish(dimension: Dimension) -> bool:
     """An interest (a record kept before wishes had their own field held them in `gaps`)."""
     return dimension.category == INTEREST
@@ -154,7 +162,7 @@ def _neighbours(content: Content, record: ResultRecord) -> tuple[Pointed, ...]:
     """The neighbouring jobs the record names that the content still knows."""
     rule = content.profile.neighbours
     jobs = {job.id: job for job in rule.jobs} if rule else {}
-    dims = content.dimension_by_id
+    dims = _worded(content, record)
     return tuple(
         Pointed(jobs[n.job], tuple(dims[d] for d in n.strengths if d in dims))
         for n in record.neighbours
