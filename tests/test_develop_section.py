@@ -158,7 +158,11 @@ STUDENTS_EXPERIENCE = {
     "en": ("Work experience", "Look for an internship", "especially with a bac+2."),
 }
 IN_THE_TRADE = {
-    "fr": ("Expérience en e-commerce", "Si votre entreprise vend en ligne", "chargé ou chargée e-commerce"),
+    "fr": (
+        "Expérience en e-commerce",
+        "Si votre entreprise vend en ligne",
+        "chargé ou chargée e-commerce",
+    ),
     "en": ("Experience in e-commerce", "If your company sells online", "e-commerce officer"),
 }
 
