@@ -561,3 +561,24 @@ def test_a_long_career_elsewhere_reads_a_course_it_can_start_on(
     assert COMPANY_OR_CHANGE[lang] not in training
     whole = to_plain(render_result(shipped_content, result, lang))
     assert START_ON[lang][0] in whole
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    ("persona", "vae"),
+    [(LYCEENNE, False), (BTS_FIRST_YEAR, False), (SELF_TAUGHT_SELLER, True)],
+    ids=lambda value: getattr(value, "name", str(value)),
+)
+def test_a_vae_is_named_in_the_entry_conditions_only_to_adults(
+    shipped_content: Content, lang: Lang, persona: Persona, vae: bool
+) -> None:
+    """The adviser's round 3: pupils and first-year students read « accessible après une
+    formation ou une VAE », which asks a year of experience they do not have; they read
+    « après vos études », adults keep the VAE."""
+    result = result_of(shipped_content, persona)
+    assert result.score.readiness == "after_training"
+    record = record_of(shipped_content, result, lang=lang)
+    detail = to_plain(section(shipped_content, record, lang, "detail") or "")
+    studies = {"fr": "après vos études", "en": "after your studies"}[lang]
+    assert ("VAE" in detail) == vae
+    assert (studies in detail) == (not vae)

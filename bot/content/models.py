@@ -215,6 +215,18 @@ class EntryRoute(Strict):
     from; empty: any field."""
 
 
+class EntryWording(Strict):
+    """Another wording of where a person stands against the entry requirements, for the
+    people whose background matches `when` (a pupil cannot take a VAE yet); the first
+    matching one is theirs, each readiness it words replacing the entry's own."""
+
+    id: Identifier
+    when: Annotated[list[Condition], Field(min_length=1)]
+    note: str
+    """For admins, never shown: why this wording, for whom."""
+    readiness: dict[Readiness, Text]
+
+
 class Entry(Strict):
     """The job's usual entry requirements, from the source text.
 
@@ -234,6 +246,15 @@ class Entry(Strict):
     """How the result words `ready` when the diploma alone meets the requirements and the
     experience was gained outside the trade: the degree is enough, that experience is
     not (None: the `ready` wording)."""
+    wordings: list[EntryWording] = []
+    """Other wordings of the readiness for some backgrounds (the first matching one)."""
+
+    def worded(self, wording: str | None) -> Entry:
+        """The entry as the wording with this id says the readiness (itself if none)."""
+        chosen = next((w for w in self.wordings if w.id == wording), None)
+        if chosen is None:
+            return self
+        return self.model_copy(update={"readiness": {**self.readiness, **chosen.readiness}})
 
 
 class CapRule(Strict):

@@ -271,6 +271,10 @@ def _check_background_use(
             for w_index, wording in enumerate(dimension.wordings)
         ),
         *(
+            (("entry", "wordings", i, "when"), w.id, w.when)
+            for i, w in enumerate(profile.entry.wordings)
+        ),
+        *(
             (("experience_fields", "lines", line), line, when)
             for line, when in (fields.lines.items() if fields is not None else ())
         ),

@@ -98,6 +98,12 @@ def wordings(content: Content, score: Score) -> dict[str, str]:
     return chosen
 
 
+def entry_wording(content: Content, score: Score) -> str | None:
+    """The id of the entry's first wording whose conditions match the person's background."""
+    wordings = content.profile.entry.wordings
+    return next((w.id for w in wordings if _matches(w.when, score)), None)
+
+
 def constraints(content: Content, score: Score) -> list[Constraint]:
     """The profile's lines for the constraints the person has: one they stated, or a
     quality far below the job's need (needing fixed hours shows as low flexibility)."""

@@ -110,6 +110,8 @@ class ResultRecord(_Record):
     wordings: dict[str, str] = {}
     """Dimension id → the wording of it the person reads (`Dimension.wordings`), chosen by
     their background; none in a record kept before wordings existed."""
+    entry_wording: str | None = None
+    """The entry's wording of the readiness the person reads (`Entry.wordings`), if any."""
     cautions: tuple[str, ...] = ()
     unshown: tuple[str, ...] = ()
     """Skills claimed but not shown by the knowledge questions (dimension ids): to check."""
@@ -157,6 +159,7 @@ def record_of(
         salary=result.salary,
         elsewhere=result.elsewhere,
         wordings=dict(result.wordings),
+        entry_wording=result.entry_wording,
         cautions=(AGREEMENT,) if result.cautious else (),
         unshown=score.consistency.unshown,
         routes=tuple(route.id for route in result.routes),

@@ -10,6 +10,7 @@ from bot.engine.advice import (
     constraints,
     cut_before_diploma,
     elsewhere_line,
+    entry_wording,
     training_path,
     wordings,
 )
@@ -52,6 +53,8 @@ class Result:
     elsewhere: ElsewhereLine | None = None
     """The line on how experience gained outside the trade counts, if one applies."""
     wordings: dict[str, str] = field(default_factory=dict)
+    entry_wording: str | None = None
+    """The entry's wording of the readiness that fits the person (see `EntryWording`)."""
     """Dimension id → the wording of it that fits the person's background (see `Wording`)."""
     agreement: float = 0.0
     """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
@@ -83,6 +86,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
         cut=cut_before_diploma(content, scored),
         elsewhere=elsewhere_line(content, scored),
         wordings=wordings(content, scored),
+        entry_wording=entry_wording(content, scored),
         agreement=agreement(content, answers),
     )
 

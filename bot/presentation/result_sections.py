@@ -156,7 +156,7 @@ def detail_section(
     if more := shown.reasons[shown.summary_reasons :]:
         lines += ["", t("detail_reasons", lang)]
         lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
-    entry = content.profile.entry
+    entry = shown.entry
     wording = entry.readiness[record.readiness]
     if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
         wording = entry.ready_elsewhere  # the degree meets the level, the experience does not

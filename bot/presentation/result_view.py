@@ -17,6 +17,7 @@ from bot.content.models import (
     Constraint,
     Content,
     Dimension,
+    Entry,
     NeighbourJob,
     Route,
     TrainingStep,
@@ -74,6 +75,8 @@ class View:
     unshown: tuple[Dimension, ...]
     routes: tuple[Route, ...]
     constraints: tuple[Constraint, ...]
+    entry: Entry
+    """The entry requirements, their readiness worded for the person (`Entry.wordings`)."""
     neighbours: tuple[Pointed, ...] = ()
     wishes: tuple[Dimension, ...] = ()
     """What the verdict's interest caps are about (to sell, to lead…)."""
@@ -136,6 +139,7 @@ def view(content: Content, record: ResultRecord) -> View:
         unshown=tuple(dims[key] for key in record.unshown if key in dims),
         routes=_known(profile.routes, record.routes),
         constraints=_known(profile.constraints, record.constraints),
+        entry=profile.entry.worded(record.entry_wording),
         neighbours=_neighbours(content, record),
         wishes=tuple(
             dims[key]
