@@ -48,8 +48,10 @@ TRADE = {"ecommerce_lead", "ecommerce", "digital", "acquisition"}
 
 
 def expected(situation: str, education: str, experience: str, where: str) -> list[str]:
+    # out of school without the bac: 16–25, the Mission locale; not after ten years of work
+    young = experience != "10plus"
     if situation == "other" and education == "none":
-        return ["mission_locale"]
+        return ["mission_locale"] if young else []
     if situation not in ADULTS:
         return []
     routes = list(FOR_EVERY_ADULT)
@@ -61,7 +63,7 @@ def expected(situation: str, education: str, experience: str, where: str) -> lis
         routes.append("france_travail")
     elif where not in TRADE:  # Transitions Pro funds an employee's change of career
         routes.append("transitions_pro")
-    if education == "none":  # out of school without the bac: 16–25, the Mission locale
+    if education == "none" and young:
         routes.append("mission_locale")
     return routes
 
