@@ -912,3 +912,15 @@ def test_a_long_career_elsewhere_gets_a_course_to_start_on(
         assert all(funder in course.text(lang) for funder in (*FUNDERS, "France Travail"))
         direct = path[first].text(lang)
         assert IF_IT_SELLS[lang] in direct and COMPANY_OR_CHANGE[lang] not in direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_experience_routes_name_the_company_only_if_it_sells_online(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """« dans votre entreprise ou en reconversion » read wrong to a nurse (a hospital), a
+    job seeker and a retiree: the two-year routes say « if it sells online », a first post
+    otherwise."""
+    for step_id in ("gain_experience_adult", "gain_experience_long"):
+        text = step_by_id(shipped_content, step_id).text(lang)
+        assert IF_IT_SELLS[lang] in text and COMPANY_OR_CHANGE[lang] not in text, step_id

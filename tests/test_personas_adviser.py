@@ -582,3 +582,42 @@ def test_a_vae_is_named_in_the_entry_conditions_only_to_adults(
     studies = {"fr": "après vos études", "en": "after your studies"}[lang]
     assert ("VAE" in detail) == vae
     assert (studies in detail) == (not vae)
+
+
+#: The adviser's retired sales director (round 3): a Master in commerce, over ten years in
+#: sales, « Autre situation », curious about the job.
+RETIRED_DIRECTOR = Persona(
+    "retired_sales_director",
+    "retired sales director aged 60, Master in commerce, over ten years in sales, curious",
+    education="master",
+    studied="commerce",
+    experience="10plus",
+    worked_in="sales",
+    situation="other",
+    ability=0.65,
+    interest=0.7,
+)
+#: What he read, with no company and no career to change from, and what he reads now.
+COMPANY_OR_CAREER_CHANGE = {
+    "fr": "dans votre entreprise ou en reconversion",
+    "en": "within your company or as a career change",
+}
+EMPLOYEE_OR_FREELANCE = {"fr": "salarié ou en indépendant", "en": "as an employee or freelance"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_retiree_is_not_sent_to_his_company_or_a_career_change(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The retired director read « une mission ou un premier poste … dans votre entreprise
+    ou en reconversion »: his next step is an assignment or a first post, as an employee
+    or freelance, in the summary and the whole result; someone in work keeps theirs."""
+    result = result_of(shipped_content, RETIRED_DIRECTOR)
+    ids = [step.id for step in result.training]
+    assert "first_experience_other" in ids and "first_experience_adult" not in ids
+    whole = to_plain(render_result(shipped_content, result, lang))
+    assert EMPLOYEE_OR_FREELANCE[lang] in whole
+    assert COMPANY_OR_CAREER_CHANGE[lang] not in whole
+    in_work = result_of(shipped_content, replace(RETIRED_DIRECTOR, situation="working"))
+    ids = [step.id for step in in_work.training]
+    assert "first_experience_adult" in ids and "first_experience_other" not in ids
