@@ -117,6 +117,10 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Si vous êtes inscrit ou inscrite à France Travail",),
         "en": ("If you are registered with France Travail",),
     },
+    "france_travail_trade": {
+        "fr": ("Si vous êtes inscrit ou inscrite à France Travail",),
+        "en": ("If you are registered with France Travail",),
+    },
     # The quiz does not ask the age: the line says whom it is for, and where the older go.
     "mission_locale": {
         "fr": ("Si vous avez moins de 26 ans", "à partir de 26 ans", "France Travail", "CEP"),
