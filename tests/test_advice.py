@@ -388,14 +388,8 @@ def step_by_id(content: Content, step_id: str) -> TrainingStep:
 #: (three years since 2021) are alternatives, applied for on Parcoursup; a BUT already is
 #: a bac+3, so it is not a step after a BTS.
 AFTER_BAC = {
-    "fr": ("Parcoursup", "BTS (2 ans", "BUT (3 ans", "l’un ou l’autre", "un BUT en est déjà un"),
-    "en": (
-        "Parcoursup",
-        "BTS (two years",
-        "BUT (three years",
-        "one or the other",
-        "a BUT already is one",
-    ),
+    "fr": ("Parcoursup", "BTS (2 ans", "BUT (3 ans", "l’un ou l’autre", "(un BUT l’est)"),
+    "en": ("Parcoursup", "BTS (two years", "BUT (three years", "one or the other", "(a BUT is)"),
 }
 
 
@@ -405,7 +399,11 @@ def test_after_the_bac_a_bts_or_a_but(shipped_content: Content, lang: Lang) -> N
     after_bac = step_by_id(shipped_content, "bac2_study").text(lang)
     assert where in after_bac and bts in after_bac and but in after_bac and either in after_bac
     bac3 = step_by_id(shipped_content, "bac3_study").text(lang)
-    assert already in bac3
+    # said first (the adviser's round 3: a BUT student read « un bac+3 : après un BTS… »
+    # before learning at the end of the line that her BUT already is one)
+    assert already in bac3 and bac3.index(already) < bac3.index("BTS")
+    # the diploma under way names the BUT among the others
+    assert "BUT" in step_by_id(shipped_content, "finish_studies").text(lang)
     naming_but = {s.id for s in shipped_content.profile.training if "BUT" in s.text(lang)}
     assert naming_but <= {"bac2_study", "bac3_study", "finish_studies"}
 

@@ -452,6 +452,7 @@ def test_a_far_off_student_s_path_does_not_end_on_the_steps_below(
     assert training[-1] == far.then(lang)
     assert BELOW[lang] not in training[-2]
     assert training[-2].startswith("2. ")
+    assert "BUT" in training[-2]  # a BUT student is named among the diplomas under way
     assert BELOW[lang] not in path.split("\n\n")[0]
 
 
