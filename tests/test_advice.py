@@ -78,8 +78,8 @@ ELSEWHERE = {
     "none": ["vae", "relevant_experience"],
     "bac": ["vae", "relevant_experience"],
     "studying": ["finish_studies", "relevant_experience"],
-    "bac2": ["gain_experience_long", "vae_long_bac2"],
-    "bac3": ["gain_experience_long", "vae_long_bac3"],
+    "bac2": ["gain_experience_long", "career_change_course", "vae_long_bac2"],
+    "bac3": ["gain_experience_long", "career_change_course", "vae_long_bac3"],
     "master": ["at_level_master", "first_experience_adult"],
 }
 
@@ -91,7 +91,7 @@ ELSEWHERE = {
 OTHER_FIELD = {
     "none": ["vae_first_diploma", "bac2_bridge"],
     "bac": ["vae_own_field", "ecommerce_course", "relevant_experience"],
-    "bac3": ["gain_experience_long"],
+    "bac3": ["gain_experience_long", "career_change_course"],
 }
 #: The first route, experience: worded for students, for adults, for long careers.
 GAIN = {"gain_experience", "gain_experience_adult", "gain_experience_long"}
@@ -208,7 +208,10 @@ def test_far_from_the_job_the_path_starts_by_finding_out(
         assert numbered == ["explore_wish", *[s for s in usual if s != "universities"][:2]]
         return
     assert numbered[0] == "explore"
-    assert numbered[1:] == [s for s in usual if s != "universities"][:2]
+    kept = [s for s in usual if s != "universities"][:2]
+    if kept[-1] == "gain_experience":  # « par les étapes ci-dessous », which are cut
+        kept = kept[:-1]
+    assert numbered[1:] == kept
     for lang in LANGS:
         assert {"fr": "psychologue", "en": "psychologist"}[lang] in path[0].text(lang)
         assert "CIO" in path[0].text(lang)
@@ -231,6 +234,26 @@ def test_a_far_path_cut_before_a_diploma_says_so(
     assert plan.cut == any(s.leads_to for s in dropped)
     close = score(shipped_content, best_answers(shipped_content) | answers)
     assert not training_plan(shipped_content, close).cut
+
+
+@pytest.mark.parametrize("situation", ["school", "student", "working", "job_seeker", "other"])
+@pytest.mark.parametrize(
+    ("education", "experience", "where"),
+    list(itertools.product(EDUCATION, EXPERIENCE, EXPERIENCE_FIELDS)),
+)
+def test_no_path_ends_on_a_step_that_points_below(
+    shipped_content: Content, situation: str, education: str, experience: str, where: str
+) -> None:
+    """The adviser's far first-year BTS student read « … par les étapes ci-dessous » as her
+    last step, the steps below cut: far or close, no path ends on a step announcing more."""
+    answers = background(education, experience, "digital", where, situation)
+    for scored in (
+        score(shipped_content, answers),
+        score(shipped_content, best_answers(shipped_content) | answers),
+    ):
+        numbered = [step for step in training_path(shipped_content, scored) if not step.aside]
+        for lang in LANGS:
+            assert BELOW[lang] not in numbered[-1].text(lang), numbered[-1].id
 
 
 def test_a_far_pupil_s_path_is_cut_before_the_master(shipped_content: Content) -> None:
@@ -349,14 +372,8 @@ def step_by_id(content: Content, step_id: str) -> TrainingStep:
 #: (three years since 2021) are alternatives, applied for on Parcoursup; a BUT already is
 #: a bac+3, so it is not a step after a BTS.
 AFTER_BAC = {
-    "fr": ("Parcoursup", "BTS (2 ans", "BUT (3 ans", "l’un ou l’autre", "un BUT en est déjà un"),
-    "en": (
-        "Parcoursup",
-        "BTS (two years",
-        "BUT (three years",
-        "one or the other",
-        "a BUT already is one",
-    ),
+    "fr": ("Parcoursup", "BTS (2 ans", "BUT (3 ans", "l’un ou l’autre", "(un BUT l’est)"),
+    "en": ("Parcoursup", "BTS (two years", "BUT (three years", "one or the other", "(a BUT is)"),
 }
 
 
@@ -366,7 +383,11 @@ def test_after_the_bac_a_bts_or_a_but(shipped_content: Content, lang: Lang) -> N
     after_bac = step_by_id(shipped_content, "bac2_study").text(lang)
     assert where in after_bac and bts in after_bac and but in after_bac and either in after_bac
     bac3 = step_by_id(shipped_content, "bac3_study").text(lang)
-    assert already in bac3
+    # said first (the adviser's round 3: a BUT student read « un bac+3 : après un BTS… »
+    # before learning at the end of the line that her BUT already is one)
+    assert already in bac3 and bac3.index(already) < bac3.index("BTS")
+    # the diploma under way names the BUT among the others
+    assert "BUT" in step_by_id(shipped_content, "finish_studies").text(lang)
     naming_but = {s.id for s in shipped_content.profile.training if "BUT" in s.text(lang)}
     assert naming_but <= {"bac2_study", "bac3_study", "finish_studies"}
 
@@ -459,7 +480,9 @@ def test_readiness_and_path_agree(
     else is told that."""
     answers = best_answers(shipped_content) | background(education, experience, field, where)
     scored = score(shipped_content, answers)
-    ids = [step.id for step in training_path(shipped_content, scored)]
+    path = training_path(shipped_content, scored)
+    ids = [step.id for step in path]
+    numbered = [step.id for step in path if not step.aside]
     if scored.readiness == "with_experience" and education == "master":
         # A Master short of its route's `when` (round 3's finding 2: another field, no
         # experience): the level is met, a first experience in the trade comes next.
@@ -469,10 +492,12 @@ def test_readiness_and_path_agree(
         assert ids[0] in GAIN
         if experience in LONG:  # a long career: a VAE beside the experience, not studies
             assert "master" not in ids
+            assert ids[1] == "career_change_course"  # how to start on that experience
             if education == "bac3" and where in ("other", "none"):
-                assert ids == ids[:1]  # a Master by VAE of their own trade opens nothing here
+                # a Master by VAE of their own trade opens nothing here
+                assert numbered == numbered[:1]
             else:
-                assert ids[1] in {"vae_long_bac2", "vae_long_bac3"}
+                assert numbered[1] in {"vae_long_bac2", "vae_long_bac3"}
         else:
             assert "master" in ids
     elif education == "studying" and experience not in EXPERIENCED:
@@ -742,7 +767,9 @@ def test_a_long_career_gets_an_adults_path_with_a_vae(
         ids = [step.id for step in numbered]
         assert ids[-2:] == ["gain_experience_long", vae]
         assert not {"master", "mon_master", "bac3_study"} & {step.id for step in path}
-        for step in path:
+        # the certified course's placement or work-study is an adult's too (contrat de
+        # professionnalisation): only the steps themselves speak to adults
+        for step in numbered:
             assert not any(word in step.text(lang) for word in STUDENTS_WORDS[lang]), step.id
         vae_step = numbered[-1]
         assert vae_step.origin == "general" and "France VAE" in vae_step.text(lang)
@@ -759,7 +786,7 @@ def test_a_bac3_with_years_in_another_trade_is_not_offered_a_master_by_vae(
     experience the entry route asks for, said as the most direct way, with no VAE."""
     path = path_of(shipped_content, "bac3", "10plus", "other", "other")
     assert [step.id for step in path if not step.aside] == ["gain_experience_long"]
-    assert "VAE" not in path[0].text(lang)
+    assert not any("VAE" in step.text(lang) for step in path)
     for where in ("sales", "marketing"):  # years a commerce or management Master knows
         ids = [step.id for step in path_of(shipped_content, "bac3", "10plus", "other", where)]
         assert "vae_long_bac3" in ids
@@ -831,3 +858,60 @@ def test_beside_a_vae_of_one_s_own_field_a_certified_e_commerce_course(
     course = path[ids.index("vae_own_field") + 1]
     assert course.id == "ecommerce_course" and course.aside
     assert "CPF" in course.text(lang) and "France Travail" in course.text(lang)
+
+
+#: What the adviser's nurse read: « dans votre entreprise ou en reconversion » (a hospital).
+COMPANY_OR_CHANGE = {
+    "fr": "dans votre entreprise ou en reconversion",
+    "en": "within your company or",
+}
+#: What she reads now: the company only if it sells online.
+IF_IT_SELLS = {"fr": "dans votre entreprise si elle vend en ligne", "en": "if it sells online"}
+
+
+@pytest.mark.parametrize("far", [False, True])
+@pytest.mark.parametrize("situation", ["working", "job_seeker", "other"])
+@pytest.mark.parametrize("where", ["marketing", "sales", "other", "none"])
+@pytest.mark.parametrize(
+    ("education", "experience"), list(itertools.product(["bac2", "bac3"], sorted(LONG)))
+)
+def test_a_long_career_elsewhere_gets_a_course_to_start_on(
+    shipped_content: Content,
+    education: str,
+    experience: str,
+    where: str,
+    situation: str,
+    far: bool,
+) -> None:
+    """The adviser's nurse (bac+3, twelve years) read one step, « La voie la plus directe :
+    deux ans d'expérience … dans votre entreprise ou en reconversion », and nothing to start
+    on: under that step, a certified course in e-commerce the CPF, Transitions Pro or
+    France Travail fund, whose placement or work-study is the first experience; kept with
+    its step on a short path (far from the job)."""
+    answers = background(education, experience, "other", where, situation)
+    if not far:
+        answers = best_answers(shipped_content) | answers
+    scored = score(shipped_content, answers)
+    rule = shipped_content.profile.far_from_job
+    assert rule is not None and is_far(rule, scored) == far
+    path = training_path(shipped_content, scored)
+    ids = [step.id for step in path]
+    first = ids.index("gain_experience_long")
+    course = path[first + 1]
+    assert course.id == "career_change_course" and course.aside
+    for lang in LANGS:
+        assert all(funder in course.text(lang) for funder in (*FUNDERS, "France Travail"))
+        direct = path[first].text(lang)
+        assert IF_IT_SELLS[lang] in direct and COMPANY_OR_CHANGE[lang] not in direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_experience_routes_name_the_company_only_if_it_sells_online(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """« dans votre entreprise ou en reconversion » read wrong to a nurse (a hospital), a
+    job seeker and a retiree: the two-year routes say « if it sells online », a first post
+    otherwise."""
+    for step_id in ("gain_experience_adult", "gain_experience_long"):
+        text = step_by_id(shipped_content, step_id).text(lang)
+        assert IF_IT_SELLS[lang] in text and COMPANY_OR_CHANGE[lang] not in text, step_id

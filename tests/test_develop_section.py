@@ -135,3 +135,78 @@ def test_the_terminal_and_the_pdf_group_them_the_same(shipped_content: Content) 
     title, parts = document_of(render_result(content, record, "fr", pointer=False))
     data = result_pdf(title, parts, result_chart_png(content, record, "fr"), "fr")
     assert squeezed(text) in squeezed("".join(page_texts(data, "fr")))
+
+
+#: The adviser's marketing assistant (round 3): bac+3 in marketing, four years in a large
+#: retailer's offline marketing, in work; little web culture yet.
+MARKETING_ASSISTANT = Persona(
+    "marketing_assistant_in_work",
+    "marketing assistant in a large retailer, bac+3 in marketing, four years, in work",
+    education="bac3",
+    studied="commerce",
+    experience="2to5",
+    worked_in="marketing",
+    situation="working",
+    ability=0.8,
+    strong={"web_culture": 0.3},
+    interest=0.7,
+)
+
+#: What she read, a student's wording, and what she reads now.
+STUDENTS_EXPERIENCE = {
+    "fr": ("Expérience professionnelle", "Cherchez un stage", "surtout avec un bac+2."),
+    "en": ("Work experience", "Look for an internship", "especially with a bac+2."),
+}
+IN_THE_TRADE = {
+    "fr": (
+        "Expérience en e-commerce",
+        "Si votre entreprise vend en ligne",
+        "chargé ou chargée e-commerce",
+    ),
+    "en": ("Experience in e-commerce", "If your company sells online", "e-commerce officer"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_adult_with_years_elsewhere_is_asked_for_experience_in_e_commerce(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """She has four years of work and a bac+3, and read « Expérience professionnelle — les
+    recruteurs la demandent, surtout avec un bac+2 » then « Cherchez un stage »: what she
+    lacks is experience in e-commerce, through an assignment in her company if it sells
+    online, or an e-commerce officer's post; in the summary and the section alike."""
+    result = evaluate(shipped_content, answers_for(shipped_content, MARKETING_ASSISTANT))
+    assert "experience" in [gap.dimension.id for gap in result.gaps]
+    assert result.wordings == {"experience": "elsewhere_in_work"}
+    record = record_of(shipped_content, result, lang=lang)
+    develop = to_plain(section(shipped_content, record, lang, "develop") or "")
+    whole = to_plain(render_result(shipped_content, result, lang))
+    for words in IN_THE_TRADE[lang]:
+        assert words in develop
+    for words in STUDENTS_EXPERIENCE[lang]:
+        assert words not in whole, words
+
+
+@pytest.mark.parametrize(
+    ("situation", "experience", "where", "wording"),
+    [
+        ("working", "2to5", "marketing", "elsewhere_in_work"),
+        ("working", "10plus", "other", "elsewhere_in_work"),
+        ("job_seeker", "5to10", "sales", "elsewhere"),
+        ("other", "2to5", "other", "elsewhere"),
+        ("student", "lt2", "sales", None),
+        ("student", "none", "none", None),
+        ("working", "2to5", "ecommerce", None),
+        ("working", "lt2", "other", None),
+    ],
+)
+def test_the_experience_point_is_worded_for_who_reads_it(
+    shipped_content: Content, situation: str, experience: str, where: str, wording: str | None
+) -> None:
+    """Students and people without experience keep the wording they read well (a stage, an
+    alternance); adults with two years or more in another line of work get theirs."""
+    persona = dataclasses.replace(
+        MARKETING_ASSISTANT, situation=situation, experience=experience, worked_in=where
+    )
+    result = evaluate(shipped_content, answers_for(shipped_content, persona))
+    assert result.wordings.get("experience") == wording

@@ -164,12 +164,13 @@ def test_without_five_years_in_the_trade_a_missing_diploma_still_caps_at_partial
 
 
 def test_a_first_year_bts_student_finishes_the_diploma_first(shipped_content: Content) -> None:
-    """Still far from the job: finding out first, then the diploma under way, then the two
-    routes after it (two years of experience, or study on to a Master), not the long road
-    to a Master alone (the adviser's persona report)."""
+    """Still far from the job: finding out first, then the diploma under way, and the line
+    on what follows it (experience or a Master); not the step « Première voie … par les
+    étapes ci-dessous », whose steps the short path cuts (the adviser's round 3)."""
     result = result_of(shipped_content, BTS_FIRST_YEAR)
     numbered = [step.id for step in result.training if not step.aside]
-    assert numbered == ["explore", "finish_studies", "gain_experience"]
+    assert numbered == ["explore", "finish_studies"]
+    assert result.cut
     assert rank(result.score.band.id) <= rank("partial")
     assert result.score.value("situation") == "student"
 
@@ -501,6 +502,31 @@ def test_a_far_off_pupil_s_path_says_more_follows_the_first_diploma(
     assert then in to_plain(render_result(shipped_content, result, lang))
 
 
+#: What a step says when it announces the steps after it.
+BELOW = {"fr": "ci-dessous", "en": "below"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_far_off_student_s_path_does_not_end_on_the_steps_below(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The adviser's first-year BTS student, far from the job, read « 3. Première voie : …
+    L'autre voie … par les étapes ci-dessous » with no step below it, then « Ensuite, de
+    l'expérience ou un Master »: the path ends on the diploma under way, then that line."""
+    result = result_of(shipped_content, BTS_FIRST_YEAR)
+    assert result.score.band.id == "far"
+    far = shipped_content.profile.far_from_job
+    assert far is not None and far.then is not None
+    record = record_of(shipped_content, result, lang=lang)
+    path = to_plain(section(shipped_content, record, lang, "path") or "")
+    training = path.split("\n\n")[0].splitlines()
+    assert training[-1] == far.then(lang)
+    assert BELOW[lang] not in training[-2]
+    assert training[-2].startswith("2. ")
+    assert "BUT" in training[-2]  # a BUT student is named among the diplomas under way
+    assert BELOW[lang] not in path.split("\n\n")[0]
+
+
 def test_a_path_not_cut_short_does_not_say_more_follows(shipped_content: Content) -> None:
     """The community manager's path is whole: no line about what follows."""
     result = result_of(shipped_content, COMMUNITY_MANAGER)
@@ -561,3 +587,109 @@ def test_a_path_opening_with_finding_out_keeps_the_wish_first(shipped_content: C
     entry = cap_reason(rules["needs_training"], result.score, "fr")
     assert leading in text
     assert entry not in text or text.index(leading) < text.index(entry)
+
+
+#: The adviser's nurse (round 3): bac+3, twelve years in another trade, in work, wants a
+#: complete change, little of the trade's skills yet.
+NURSE = Persona(
+    "nurse_career_change",
+    "35-year-old nurse in work, bac+3, twelve years at the hospital, wants a complete change",
+    education="bac3",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="working",
+    ability=0.45,
+    strong={"web_culture": 0.2, "tracking_tools": 0.2, "web_languages": 0.1},
+    interest=0.7,
+)
+
+#: What her path reads now, beside « La voie la plus directe » (the company only if it
+#: sells online), and what it read (a hospital is not a company with an online shop).
+START_ON = {
+    "fr": ("Pour y entrer depuis un autre métier", "Transitions Pro", "dans votre entreprise si"),
+    "en": ("To get in from another line of work", "Transitions Pro", "if it sells online"),
+}
+COMPANY_OR_CHANGE = {
+    "fr": "dans votre entreprise ou en reconversion",
+    "en": "within your company or",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_long_career_elsewhere_reads_a_course_it_can_start_on(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The nurse's path was one step, « La voie la plus directe : … dans votre entreprise
+    ou en reconversion », with nothing she could start on: it now names a certified course
+    under that step, in the path section and in the whole result."""
+    result = result_of(shipped_content, NURSE)
+    assert result.score.readiness == "with_experience"
+    record = record_of(shipped_content, result, lang=lang)
+    path = to_plain(section(shipped_content, record, lang, "path") or "")
+    training = path.split("\n\n")[0]
+    for words in START_ON[lang]:
+        assert words in training
+    assert COMPANY_OR_CHANGE[lang] not in training
+    whole = to_plain(render_result(shipped_content, result, lang))
+    assert START_ON[lang][0] in whole
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    ("persona", "vae"),
+    [(LYCEENNE, False), (BTS_FIRST_YEAR, False), (SELF_TAUGHT_SELLER, True)],
+    ids=lambda value: getattr(value, "name", str(value)),
+)
+def test_a_vae_is_named_in_the_entry_conditions_only_to_adults(
+    shipped_content: Content, lang: Lang, persona: Persona, vae: bool
+) -> None:
+    """The adviser's round 3: pupils and first-year students read « accessible après une
+    formation ou une VAE », which asks a year of experience they do not have; they read
+    « après vos études », adults keep the VAE."""
+    result = result_of(shipped_content, persona)
+    assert result.score.readiness == "after_training"
+    record = record_of(shipped_content, result, lang=lang)
+    detail = to_plain(section(shipped_content, record, lang, "detail") or "")
+    studies = {"fr": "après vos études", "en": "after your studies"}[lang]
+    assert ("VAE" in detail) == vae
+    assert (studies in detail) == (not vae)
+
+
+#: The adviser's retired sales director (round 3): a Master in commerce, over ten years in
+#: sales, « Autre situation », curious about the job.
+RETIRED_DIRECTOR = Persona(
+    "retired_sales_director",
+    "retired sales director aged 60, Master in commerce, over ten years in sales, curious",
+    education="master",
+    studied="commerce",
+    experience="10plus",
+    worked_in="sales",
+    situation="other",
+    ability=0.65,
+    interest=0.7,
+)
+#: What he read, with no company and no career to change from, and what he reads now.
+COMPANY_OR_CAREER_CHANGE = {
+    "fr": "dans votre entreprise ou en reconversion",
+    "en": "within your company or as a career change",
+}
+EMPLOYEE_OR_FREELANCE = {"fr": "salarié ou en indépendant", "en": "as an employee or freelance"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_retiree_is_not_sent_to_his_company_or_a_career_change(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The retired director read « une mission ou un premier poste … dans votre entreprise
+    ou en reconversion »: his next step is an assignment or a first post, as an employee
+    or freelance, in the summary and the whole result; someone in work keeps theirs."""
+    result = result_of(shipped_content, RETIRED_DIRECTOR)
+    ids = [step.id for step in result.training]
+    assert "first_experience_other" in ids and "first_experience_adult" not in ids
+    whole = to_plain(render_result(shipped_content, result, lang))
+    assert EMPLOYEE_OR_FREELANCE[lang] in whole
+    assert COMPANY_OR_CAREER_CHANGE[lang] not in whole
+    in_work = result_of(shipped_content, replace(RETIRED_DIRECTOR, situation="working"))
+    ids = [step.id for step in in_work.training]
+    assert "first_experience_adult" in ids and "first_experience_other" not in ids

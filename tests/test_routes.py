@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -21,6 +22,7 @@ from bot.engine.result import evaluate
 from bot.engine.scoring import score
 from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import available, section
+from bot.presentation.result_text import to_plain
 from bot.presentation.result_view import view
 from bot.presentation.texts import t
 from tests.support.answers import EDUCATION, EXPERIENCE, EXPERIENCED, best_answers
@@ -48,8 +50,10 @@ TRADE = {"ecommerce_lead", "ecommerce", "digital", "acquisition"}
 
 
 def expected(situation: str, education: str, experience: str, where: str) -> list[str]:
+    # out of school without the bac: 16–25, the Mission locale; not after ten years of work
+    young = experience != "10plus"
     if situation == "other" and education == "none":
-        return ["mission_locale"]
+        return ["mission_locale"] if young else []
     if situation not in ADULTS:
         return []
     routes = list(FOR_EVERY_ADULT)
@@ -57,11 +61,12 @@ def expected(situation: str, education: str, experience: str, where: str) -> lis
     long_elsewhere = experience in {"5to10", "10plus"} and where not in TRADE
     if education in {"bac2", "bac3"} and experience in EXPERIENCED and not long_elsewhere:
         routes.append("france_vae")
-    if situation == "job_seeker":
-        routes.append("france_travail")
+    if situation == "job_seeker":  # an immersion to discover the job, unless they know it
+        in_trade = experience in EXPERIENCED and where in TRADE
+        routes.append("france_travail_trade" if in_trade else "france_travail")
     elif where not in TRADE:  # Transitions Pro funds an employee's change of career
         routes.append("transitions_pro")
-    if education == "none":  # out of school without the bac: 16–25, the Mission locale
+    if education == "none" and young:
         routes.append("mission_locale")
     return routes
 
@@ -109,6 +114,7 @@ NAMES = {
     "france_vae": "France VAE",
     "transitions_pro": "Transitions Pro",
     "france_travail": "France Travail",
+    "france_travail_trade": "France Travail",
     "mission_locale": "Mission locale",
 }
 
@@ -189,3 +195,22 @@ def test_the_routes_have_a_section_of_their_own_when_they_apply(
     student = record_of(content, evaluate(content, answers_for(content, BTS_FIRST_YEAR)), lang=lang)
     assert section(content, student, lang, "routes") is None
     assert "routes" not in available(content, student, lang)
+
+
+#: What the France Travail line says to a job seeker new to the trade, not to one in it.
+DISCOVER = {"fr": "pour découvrir le métier", "en": "to discover the job"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("experience", "where"), [("2to5", "ecommerce_lead"), ("none", "none")])
+def test_a_job_seeker_in_the_trade_is_not_offered_an_immersion_to_discover_it(
+    shipped_content: Content, lang: Lang, experience: str, where: str
+) -> None:
+    """The adviser's round 3: a job seeker who ran an online shop for three years read that
+    France Travail can arrange « une immersion en entreprise pour découvrir le métier »;
+    with two years or more in the trade the line says how France Travail helps them."""
+    persona = replace(ADULT_CAREER_CHANGE, experience=experience, worked_in=where)
+    result = evaluate(shipped_content, answers_for(shipped_content, persona))
+    text = to_plain(render_result(shipped_content, result, lang))
+    assert "France Travail" in text
+    assert (DISCOVER[lang] in text) == (experience == "none")

@@ -141,6 +141,25 @@ class Text(
 # --- Profile -------------------------------------------------------------
 
 
+Condition = dict[Identifier, list[str]]
+"""Background key → accepted answer values; every key must match (e.g. education in [bac2])."""
+
+
+class Wording(Strict):
+    """Another wording of a dimension for the people whose background matches `when`: what
+    reads right for a student (« Cherchez un stage ») does not for an adult with years in
+    another line of work. The first wording whose conditions match is the person's; each
+    text it gives replaces the dimension's own, the others stay."""
+
+    id: Identifier
+    when: Annotated[list[Condition], Field(min_length=1)]
+    note: str
+    """For admins, never shown: why this wording, for whom."""
+    label: Text | None = None
+    why: Text | None = None
+    develop: Text | None = None
+
+
 class Mission(Strict):
     """One of the job's real tasks, used to explain why a gap matters."""
 
@@ -165,6 +184,16 @@ class Dimension(Strict):
     why: Text | None = None
     """Why it matters, shown with a gap instead of the mission: for facts of one's
     background (a diploma, years of experience), which serve no one mission."""
+    wordings: list[Wording] = []
+    """Other wordings for some backgrounds (the first matching one is the person's)."""
+
+    def worded(self, wording: str | None) -> Dimension:
+        """The dimension as the wording with this id says it (itself if it has none)."""
+        chosen = next((w for w in self.wordings if w.id == wording), None)
+        if chosen is None:
+            return self
+        texts = {"label": chosen.label, "why": chosen.why, "develop": chosen.develop}
+        return self.model_copy(update={k: v for k, v in texts.items() if v is not None})
 
 
 Readiness = Literal["ready", "with_experience", "after_training"]
@@ -190,6 +219,18 @@ class EntryRoute(Strict):
     meets none is within reach with experience, as for the route's own experience."""
 
 
+class EntryWording(Strict):
+    """Another wording of where a person stands against the entry requirements, for the
+    people whose background matches `when` (a pupil cannot take a VAE yet); the first
+    matching one is theirs, each readiness it words replacing the entry's own."""
+
+    id: Identifier
+    when: Annotated[list[Condition], Field(min_length=1)]
+    note: str
+    """For admins, never shown: why this wording, for whom."""
+    readiness: dict[Readiness, Text]
+
+
 class Entry(Strict):
     """The job's usual entry requirements, from the source text.
 
@@ -213,6 +254,16 @@ class Entry(Strict):
     """How the result words `with_experience` when the path says the diploma already meets
     the usual level (a step with `meets_level`): a route's `when` is what is missing, not
     a diploma (None: the `with_experience` wording)."""
+
+    wordings: list[EntryWording] = []
+    """Other wordings of the readiness for some backgrounds (the first matching one)."""
+
+    def worded(self, wording: str | None) -> Entry:
+        """The entry as the wording with this id says the readiness (itself if none)."""
+        chosen = next((w for w in self.wordings if w.id == wording), None)
+        if chosen is None:
+            return self
+        return self.model_copy(update={"readiness": {**self.readiness, **chosen.readiness}})
 
 
 class CapRule(Strict):
@@ -278,6 +329,11 @@ class CapsTogether(Strict):
     count: Annotated[int, Field(ge=2)] = 2
 
 
+ElsewhereLine = Literal["elsewhere", "near"]
+"""The lines the result can give under the scores per category on experience gained
+outside the trade (catalogue keys `detail_elsewhere`, `detail_elsewhere_near`)."""
+
+
 class ExperienceFields(Strict):
     """How much experience counts by the field it was gained in: a marked judgement.
 
@@ -300,6 +356,11 @@ class ExperienceFields(Strict):
     origin: Origin
     note: str
     """For admins, never shown: why these weights."""
+    lines: dict[ElsewhereLine, list[Condition]] = {}
+    """Who reads which line under the scores per category, saying how their experience
+    counts (`elsewhere`: another line of work, counted little; `near`: a neighbouring
+    field, counted in part): the line applies when one of its conditions matches, the
+    first line listed wins; none matching, no line (a student's summer job)."""
 
 
 class Band(Strict):
@@ -309,10 +370,6 @@ class Band(Strict):
     min: Annotated[int, Field(ge=0, le=100)]
     label: Text
     wording: Text
-
-
-Condition = dict[Identifier, list[str]]
-"""Background key → accepted answer values; every key must match (e.g. education in [bac2])."""
 
 
 class TrainingStep(Strict):
@@ -338,6 +395,9 @@ class TrainingStep(Strict):
     shown under it without a number."""
     far: bool = False
     """Only for a person far from the job (see `FarFromJob`): finding out comes first."""
+    points_below: bool = False
+    """The step's text announces the steps that follow it (« par les étapes ci-dessous »):
+    a path cut short (`FarFromJob.keep`) never ends on it, it is cut before it."""
     caps: list[Identifier] = []
     """Only when one of these cap rules applies (e.g. a wish the person lacks), besides
     `when`; none: whatever the verdict."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from bot.content.models import INTEREST, READINESS, CapRule, Profile, SalaryScale
+from bot.content.models import INTEREST, READINESS, CapRule, Condition, Profile, SalaryScale
 from bot.content.problems import Location, Problem, Reporter
 
 
@@ -206,3 +206,30 @@ def check_salary_scales(
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
     return [item for item, count in Counter(ids).items() if count > 1]
+
+
+def conditions_of(profile: Profile) -> list[tuple[Location, str, list[Condition]]]:
+    """Every background condition of the profile (each `when` and `own`): where it stands,
+    the item it belongs to, and its conditions."""
+    jobs = profile.neighbours.jobs if profile.neighbours is not None else []
+    fields = profile.experience_fields
+    return [
+        *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
+        *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
+        *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
+        *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
+        *((("neighbours", "jobs", i, "when"), j.id, j.when) for i, j in enumerate(jobs)),
+        *(
+            (("dimensions", d_index, "wordings", w_index, "when"), wording.id, wording.when)
+            for d_index, dimension in enumerate(profile.dimensions)
+            for w_index, wording in enumerate(dimension.wordings)
+        ),
+        *(
+            (("entry", "wordings", i, "when"), w.id, w.when)
+            for i, w in enumerate(profile.entry.wordings)
+        ),
+        *(
+            (("experience_fields", "lines", line), line, when)
+            for line, when in (fields.lines.items() if fields is not None else ())
+        ),
+    ]

@@ -19,7 +19,6 @@ from bot.content.models import (
     MAX_QUESTION_CHARS,
     MIN_SOURCES,
     SINGLE_SOURCE_CATEGORIES,
-    Condition,
     Option,
     Profile,
     Question,
@@ -33,6 +32,7 @@ from bot.content.rules import (
     check_entry_routes,
     check_rules,
     check_salary_scales,
+    conditions_of,
 )
 
 ParsedProfile = tuple[str, Profile, dict[Location, int]]
@@ -257,14 +257,7 @@ def _check_background_use(
     profile: Profile, problem: Reporter, background_values: dict[str, set[str]]
 ) -> Iterable[Problem]:
     yield from check_salary_scales(profile, problem, background_values)
-    jobs = profile.neighbours.jobs if profile.neighbours is not None else []
-    conditional: list[tuple[Location, str, list[Condition]]] = [  # every `when` and `own`
-        *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
-        *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
-        *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
-        *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),
-        *((("neighbours", "jobs", i, "when"), j.id, j.when) for i, j in enumerate(jobs)),
-    ]
+    conditional = conditions_of(profile)  # every `when` and `own`
     for where, item, when in conditional:
         for c_index, condition in enumerate(when):
             at = (*where, c_index)

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.content.models import Condition, Constraint, Content, FarFromJob, Route, TrainingStep
+from bot.content.models import (
+    Condition,
+    Constraint,
+    Content,
+    ElsewhereLine,
+    FarFromJob,
+    Route,
+    TrainingStep,
+)
 from bot.engine.gates import any_given
 from bot.engine.scoring import Score
 
@@ -57,7 +65,8 @@ def is_far(far: FarFromJob, score: Score) -> bool:
 
 
 def _first(steps: list[TrainingStep], keep: int) -> list[TrainingStep]:
-    """The first `keep` numbered steps, each with the asides that follow it."""
+    """The first `keep` numbered steps, each with the asides that follow it; never ending
+    on a step that announces the steps below it (`points_below`), which are cut."""
     kept: list[TrainingStep] = []
     numbered = 0
     for step in steps:
@@ -66,6 +75,9 @@ def _first(steps: list[TrainingStep], keep: int) -> list[TrainingStep]:
         if numbered > keep:
             break
         kept.append(step)
+    numbered_kept = [i for i, step in enumerate(kept) if not step.aside]
+    if len(kept) < len(steps) and numbered_kept and kept[numbered_kept[-1]].points_below:
+        return kept[: numbered_kept[-1]]
     return kept
 
 
@@ -73,6 +85,32 @@ def adult_routes(content: Content, score: Score) -> list[Route]:
     """The public schemes for adults (CPF, bilan de compétences, CEP, France VAE,
     Transitions Pro, France Travail) that match the person's situation, in file order."""
     return [route for route in content.profile.routes if _matches(route.when, score)]
+
+
+def elsewhere_line(content: Content, score: Score) -> ElsewhereLine | None:
+    """The line saying how experience gained outside the trade counts (the profile's
+    `experience_fields.lines`, the first whose conditions match); None for no line."""
+    fields = content.profile.experience_fields
+    if fields is None:
+        return None
+    return next((line for line, when in fields.lines.items() if _matches(when, score)), None)
+
+
+def wordings(content: Content, score: Score) -> dict[str, str]:
+    """Dimension id → the id of its first wording whose conditions match the person's
+    background (only the dimensions that have one)."""
+    chosen: dict[str, str] = {}
+    for dimension in content.profile.dimensions:
+        wording = next((w for w in dimension.wordings if _matches(w.when, score)), None)
+        if wording is not None:
+            chosen[dimension.id] = wording.id
+    return chosen
+
+
+def entry_wording(content: Content, score: Score) -> str | None:
+    """The id of the entry's first wording whose conditions match the person's background."""
+    wordings = content.profile.entry.wordings
+    return next((w.id for w in wordings if _matches(w.when, score)), None)
 
 
 def constraints(content: Content, score: Score) -> list[Constraint]:

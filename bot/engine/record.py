@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.content.models import Content, Lang, Readiness
+from bot.content.models import Content, ElsewhereLine, Lang, Readiness
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
 
@@ -104,6 +104,14 @@ class ResultRecord(_Record):
     """The path was cut short before a diploma step still to come (far from the job): the
     path section ends with what follows (`far_from_job.then`)."""
     salary: SalaryFigures
+    elsewhere: ElsewhereLine | None = None
+    """The line on how experience gained outside the trade counts (`experience_fields.lines`),
+    under the scores per category; none for a record kept before it was chosen so."""
+    wordings: dict[str, str] = {}
+    """Dimension id → the wording of it the person reads (`Dimension.wordings`), chosen by
+    their background; none in a record kept before wordings existed."""
+    entry_wording: str | None = None
+    """The entry's wording of the readiness the person reads (`Entry.wordings`), if any."""
     cautions: tuple[str, ...] = ()
     unshown: tuple[str, ...] = ()
     """Skills claimed but not shown by the knowledge questions (dimension ids): to check."""
@@ -149,6 +157,9 @@ def record_of(
         path=tuple(step.id for step in result.training),
         path_cut=result.cut,
         salary=result.salary,
+        elsewhere=result.elsewhere,
+        wordings=dict(result.wordings),
+        entry_wording=result.entry_wording,
         cautions=(AGREEMENT,) if result.cautious else (),
         unshown=score.consistency.unshown,
         routes=tuple(route.id for route in result.routes),

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.content.models import INTEREST, Constraint, Content, Route, TrainingStep
-from bot.engine.advice import adult_routes, constraints, training_plan
+from bot.content.models import INTEREST, Constraint, Content, ElsewhereLine, Route, TrainingStep
+from bot.engine.advice import (
+    adult_routes,
+    constraints,
+    elsewhere_line,
+    entry_wording,
+    training_plan,
+    wordings,
+)
 from bot.engine.neighbours import Neighbour, neighbours
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
@@ -42,6 +49,12 @@ class Result:
     """Neighbouring jobs the strengths point to, when this one fits poorly."""
     cut: bool = False
     """The path was cut short (far from the job) before a diploma step still to come."""
+    elsewhere: ElsewhereLine | None = None
+    """The line on how experience gained outside the trade counts, if one applies."""
+    wordings: dict[str, str] = field(default_factory=dict)
+    """Dimension id → the wording of it that fits the person's background (see `Wording`)."""
+    entry_wording: str | None = None
+    """The entry's wording of the readiness that fits the person (see `EntryWording`)."""
     agreement: float = 0.0
     """0–1: how much of the quiz was agreed with or ticked (see `scoring.agreement`)."""
 
@@ -71,6 +84,9 @@ def evaluate(content: Content, answers: Answers) -> Result:
         constraints=stated,
         neighbours=pointed,
         cut=plan.cut,
+        elsewhere=elsewhere_line(content, scored),
+        wordings=wordings(content, scored),
+        entry_wording=entry_wording(content, scored),
         agreement=agreement(content, answers),
     )
 

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from bot.content.models import CATEGORIES, Content, Dimension, Lang
+from bot.content.models import CATEGORIES, Content, Dimension, ElsewhereLine, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
@@ -26,6 +26,12 @@ from bot.presentation.result_text import (
 )
 from bot.presentation.result_view import view
 from bot.presentation.texts import CATEGORY_LABELS, N_, percent, t
+
+#: The line under the scores per category, by how the experience outside the trade counts.
+ELSEWHERE_LINES: dict[ElsewhereLine, str] = {
+    "elsewhere": N_("detail_elsewhere"),
+    "near": N_("detail_elsewhere_near"),
+}
 
 Section = Literal["path", "routes", "salary", "develop", "detail", "neighbours"]
 SECTIONS: tuple[Section, ...] = ("path", "routes", "salary", "develop", "detail", "neighbours")
@@ -140,9 +146,9 @@ def detail_section(
             for category in CATEGORIES
         ),
     ]
-    if record.salary.from_elsewhere:
+    if record.elsewhere is not None:
         # A low « Formation et expérience » read as « your career counts for nothing ».
-        lines.append(t("detail_elsewhere", lang))
+        lines.append(t(ELSEWHERE_LINES[record.elsewhere], lang))
     if record.interest is not None:
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)
@@ -150,7 +156,7 @@ def detail_section(
     if more := shown.reasons[shown.summary_reasons :]:
         lines += ["", t("detail_reasons", lang)]
         lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
-    entry = content.profile.entry
+    entry = shown.entry
     wording = entry.readiness[record.readiness]
     if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
         wording = entry.ready_elsewhere  # the degree meets the level, the experience does not

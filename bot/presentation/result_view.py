@@ -17,6 +17,7 @@ from bot.content.models import (
     Constraint,
     Content,
     Dimension,
+    Entry,
     NeighbourJob,
     Route,
     TrainingStep,
@@ -74,6 +75,8 @@ class View:
     unshown: tuple[Dimension, ...]
     routes: tuple[Route, ...]
     constraints: tuple[Constraint, ...]
+    entry: Entry
+    """The entry requirements, their readiness worded for the person (`Entry.wordings`)."""
     neighbours: tuple[Pointed, ...] = ()
     wishes: tuple[Dimension, ...] = ()
     """What the verdict's interest caps are about (to sell, to lead…)."""
@@ -111,7 +114,7 @@ def view(content: Content, record: ResultRecord) -> View:
     bands = {band.id: band for band in profile.bands}
     rules = {rule.id: rule for rule in profile.caps}
     steps = {step.id: step for step in profile.training}
-    dims = content.dimension_by_id
+    dims = _worded(content, record)
     lowest = min(profile.bands, key=lambda band: band.min)
     band = bands.get(record.band, lowest)
     path = tuple(steps[key] for key in record.path if key in steps)
@@ -136,6 +139,7 @@ def view(content: Content, record: ResultRecord) -> View:
         unshown=tuple(dims[key] for key in record.unshown if key in dims),
         routes=_known(profile.routes, record.routes),
         constraints=_known(profile.constraints, record.constraints),
+        entry=profile.entry.worded(record.entry_wording),
         neighbours=_neighbours(content, record),
         wishes=tuple(
             dims[key]
@@ -143,6 +147,14 @@ def view(content: Content, record: ResultRecord) -> View:
             if key in dims and _wish(dims[key])
         ),
     )
+
+
+def _worded(content: Content, record: ResultRecord) -> dict[str, Dimension]:
+    """Each dimension by id, as the wording the record names for it says it."""
+    return {
+        key: dimension.worded(record.wordings.get(key))
+        for key, dimension in content.dimension_by_id.items()
+    }
 
 
 def _wish(dimension: Dimension) -> bool:
@@ -154,7 +166,7 @@ def _neighbours(content: Content, record: ResultRecord) -> tuple[Pointed, ...]:
     """The neighbouring jobs the record names that the content still knows."""
     rule = content.profile.neighbours
     jobs = {job.id: job for job in rule.jobs} if rule else {}
-    dims = content.dimension_by_id
+    dims = _worded(content, record)
     return tuple(
         Pointed(jobs[n.job], tuple(dims[d] for d in n.strengths if d in dims))
         for n in record.neighbours
