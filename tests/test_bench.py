@@ -40,8 +40,10 @@ def test_the_load_benchmark_runs_with_a_few_users() -> None:
     assert len(loads) == 2, stdout  # paced and flat out
     for load in loads:
         lines = {line.strip().split("  ")[0]: line for line in load.splitlines() if line.strip()}
-        rows = ("updates per second", "CPU per update", "of it, the event loop", "peak RSS")
-        rows += ("wake-ups per update", "of them, the event loop")
+        rows = (
+            *("updates per second", "CPU per update", "of it, the event loop", "peak RSS"),
+            *("wake-ups per update", "of them, the event loop"),
+        )
         for row in (*rows, "latency p99"):
             assert row in lines, load
         whole, loop = lines["CPU per update"].split(), lines["of it, the event loop"].split()
