@@ -34,6 +34,8 @@ METRICS = (
     Metric("updates per second", "/s", 1, lambda f: f.updates_per_second),
     Metric("CPU per update", "ms", 2, lambda f: f.cpu_ms_per_update),
     Metric("  of it, the event loop", "ms", 2, lambda f: f.loop_cpu_ms_per_update),
+    Metric("wake-ups per update", "", 2, lambda f: f.wakeups_per_update),
+    Metric("  of them, the event loop", "", 2, lambda f: f.loop_wakeups_per_update),
     Metric("waited for a CPU", "ms", 2, lambda f: f.run_queue_ms_per_update),
     Metric("latency p50", "ms", 1, lambda f: f.latency_ms(0.50)),
     Metric("latency p99", "ms", 1, lambda f: f.latency_ms(0.99)),

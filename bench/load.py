@@ -57,6 +57,10 @@ class Phase:
     loop_cpu_seconds: float = 0.0
     """The main thread's share of `cpu_seconds`: the event loop, without the threads that
     draw charts and write to SQLite."""
+    wakeups: int = 0
+    """Voluntary context switches of all threads (see `bench.proc.wakeups`)."""
+    loop_wakeups: int = 0
+    """Those of the main thread: the event loop's."""
     run_queue_seconds: float = 0.0
     """How long the bot process waited, runnable, for a CPU (see `bench.proc`)."""
     latencies: list[float] = field(default_factory=list)
@@ -73,6 +77,14 @@ class Phase:
     @property
     def loop_cpu_ms_per_update(self) -> float:
         return 1000 * self.loop_cpu_seconds / self.updates if self.updates else 0.0
+
+    @property
+    def wakeups_per_update(self) -> float:
+        return self.wakeups / self.updates if self.updates else 0.0
+
+    @property
+    def loop_wakeups_per_update(self) -> float:
+        return self.loop_wakeups / self.updates if self.updates else 0.0
 
     @property
     def run_queue_ms_per_update(self) -> float:
@@ -182,15 +194,19 @@ async def _measure(pid: int, server: LoadServer, players: list[Player]) -> Phase
     start = time.monotonic()
     cpu, loop_cpu = proc.cpu_seconds(pid), proc.main_thread_cpu_seconds(pid)
     waited = proc.run_queue_seconds(pid)
+    wakeups, loop_wakeups = proc.wakeups(pid)
     await asyncio.gather(*(player.play() for player in players))
     seconds = time.monotonic() - start
     await server.wait_until_idle(quiet=0.5, timeout=120)  # the last charts
+    wakeups_after, loop_wakeups_after = proc.wakeups(pid)
     return Phase(
         seconds=seconds,
         updates=server.updates,
         cpu_seconds=proc.cpu_seconds(pid) - cpu,
         loop_cpu_seconds=proc.main_thread_cpu_seconds(pid) - loop_cpu,
         run_queue_seconds=proc.run_queue_seconds(pid) - waited,
+        wakeups=wakeups_after - wakeups,
+        loop_wakeups=loop_wakeups_after - loop_wakeups,
         latencies=server.latencies,
         peak_rss_mib=proc.peak_rss_mib(pid),
     )

@@ -24,6 +24,26 @@ def _cpu_seconds(stat: Path) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def wakeups(pid: int) -> tuple[int, int]:
+    """How often the process's live threads, and its main thread, have gone to sleep so far.
+
+    Each voluntary context switch is a wait (for the network, a lock, a queue)
+    that ended in a wake-up: on a virtual machine, each wake-up costs CPU of its
+    own, and the first work after it runs slower (docs/benchmarks.md).
+    """
+    total = main = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            status = (task / "status").read_text()
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # a thread that just ended
+        count = int(status.split("voluntary_ctxt_switches:", 1)[1].split()[0])
+        total += count
+        if task.name == str(pid):
+            main = count
+    return total, main
+
+
 def run_queue_seconds(pid: int) -> float:
     """How long the process's live threads have waited, runnable, for a CPU so far.
 

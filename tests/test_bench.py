@@ -40,12 +40,21 @@ def test_the_load_benchmark_runs_with_a_few_users() -> None:
     assert len(loads) == 2, stdout  # paced and flat out
     for load in loads:
         lines = {line.strip().split("  ")[0]: line for line in load.splitlines() if line.strip()}
-        rows = ("updates per second", "CPU per update", "of it, the event loop", "peak RSS")
+        rows = (
+            *("updates per second", "CPU per update", "of it, the event loop", "peak RSS"),
+            *("wake-ups per update", "of them, the event loop"),
+        )
         for row in (*rows, "latency p99"):
             assert row in lines, load
         whole, loop = lines["CPU per update"].split(), lines["of it, the event loop"].split()
         for column in (3, 5):  # careerbot's ms, the floor's ms
             assert float(loop[column + 2]) <= float(whole[column]), load
+        woken, loop_woken = (
+            lines["wake-ups per update"].split(),
+            lines["of them, the event loop"].split(),
+        )
+        for column in (3, 4):  # careerbot's, the floor's
+            assert 0 < float(loop_woken[column + 2]) <= float(woken[column]), load
         finished = lines["finished quizzes"].split()
         # careerbot's two runs and the floor's two: every quiz of the three people.
         assert finished[2:5] == ["6", "of", "6"] and finished[5:8] == ["6", "of", "6"], load
@@ -61,6 +70,28 @@ def test_the_event_loop_cpu_leaves_out_the_other_threads() -> None:
     busy.join()
     other_threads = (proc.cpu_seconds(pid) - whole) - (proc.main_thread_cpu_seconds(pid) - main)
     assert other_threads >= 0.4
+
+
+def test_wakeups_count_every_live_thread_and_the_main_one_apart() -> None:
+    """`wakeups` counts each sleep of the live threads; the main thread's come apart."""
+    pid = os.getpid()
+    slept, finish = threading.Event(), threading.Event()
+
+    def sleep_often() -> None:
+        for _ in range(50):
+            time.sleep(0.001)
+        slept.set()
+        finish.wait()  # alive while counted: a thread that has ended is not
+
+    every, main = proc.wakeups(pid)
+    sleeper = threading.Thread(target=sleep_often)
+    sleeper.start()
+    slept.wait()
+    every_after, main_after = proc.wakeups(pid)
+    finish.set()
+    sleeper.join()
+    assert main_after >= main
+    assert (every_after - every) - (main_after - main) >= 50
 
 
 def _spin(cpu_seconds: float) -> None:
