@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.content.models import INTEREST, MAX_LEVEL, Content, Option, Question
+from tests.support.answers import random_answer
 
 Style = Literal["frank", "agrees", "modest", "random", "middle", "best_sounding", "contradicts"]
 """How they answer: frankly; agreeing with everything; one notch below the truth; at
@@ -125,7 +126,7 @@ def _answer(
     ):
         return persona.languages or _exclusive(question)
     if persona.style == "random":
-        return _random(question, rng)
+        return random_answer(question, rng)
     if persona.style in ("middle", "best_sounding"):
         return _styled(persona.style, question) or _ticks(content, persona, question)
     if question.kind == "likert":
@@ -228,18 +229,6 @@ def _ticks(content: Content, persona: Persona, question: Question) -> tuple[str,
         )
     ]
     return tuple(ticked) or _exclusive(question)
-
-
-def _random(question: Question, rng: random.Random) -> tuple[str, ...]:
-    if question.kind == "likert":
-        return (str(rng.randint(0, MAX_LEVEL)),)
-    if question.one_answer:
-        return (rng.choice(question.options).id,)
-    if question.pick is not None:
-        chosen = set(rng.sample([o.id for o in question.options], question.pick))
-        return tuple(o.id for o in question.options if o.id in chosen)
-    ticked = tuple(o.id for o in question.options if not o.exclusive and rng.random() < 0.5)
-    return ticked or _exclusive(question)
 
 
 def _speaks_to(question: Question) -> set[str]:
