@@ -129,3 +129,26 @@ def test_every_range_after_experience_says_so(shipped_content: Content) -> None:
         after = pay_after(shipped_content, record.salary, record.readiness, record.path)
         assert after is not None and after.meanwhile is not None, (education, experience, where)
     assert seen
+
+
+ELSEWHERE = {
+    "fr": "Votre expérience vient d’un autre domaine : elle ne joue pas sur ce chiffre, celui "
+    "d’un ou d’une responsable e-commerce à ses débuts dans le poste, plutôt vers 40 000 €.",
+    "en": "Your experience comes from another field: it does not move this figure, that of a "
+    "new e-commerce manager, nearer €40,000.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_figure_is_a_new_managers_and_the_first_post_below_pays_less(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Round 4's regression 1: « le premier poste … paie en général moins » then « ce
+    chiffre, celui d'un premier poste dans ce métier, … vers 40 000 € » named two pays for
+    one first post. The figure is a manager's new to the post, said before the pay until then."""
+    _, detail = shown(shipped_content, NURSE, lang)
+    detail = detail.replace("\u202f", " ").replace("\u00a0", " ")
+    assert ELSEWHERE[lang] in detail, detail
+    assert detail.index(ELSEWHERE[lang]) < detail.index(MEANWHILE[lang])
+    first_post = {"fr": "premier poste dans ce métier", "en": "first post in this job"}
+    assert first_post[lang] not in detail

@@ -130,8 +130,6 @@ def salary_lines(
         after = pay_after(content, salary, readiness, path)
         if after is not None:
             lines.append(t("salary_line_after", lang, range=shown, when=esc(after.when(lang))))
-            if after.meanwhile is not None:
-                lines.append(esc(after.meanwhile(lang)))
         else:
             held = held_the_post(salary, readiness)
             line = N_("salary_line_in_post") if held else SALARY_LINES[kind]
@@ -139,10 +137,15 @@ def salary_lines(
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))
         if salary.from_elsewhere:
+            # The figure is a manager's new to the post, said before the pay until then
+            # (the first post below it), so that « a first post » does not name both.
             key = (
                 N_("salary_elsewhere") if salary.field_weight == 0 else N_("salary_elsewhere_part")
             )
-            lines.append(t(key, lang, bottom=money(salary.minimum, lang)))
+            job = esc(content.profile.title(lang))
+            lines.append(t(key, lang, job=job, bottom=money(salary.minimum, lang)))
+        if after is not None and after.meanwhile is not None:
+            lines.append(esc(after.meanwhile(lang)))
         lines.append(esc(profile_salary.note(lang)))
     if profile_salary.movers:
         lines += [
