@@ -160,6 +160,8 @@ def detail_section(
     wording = entry.readiness[record.readiness]
     if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
         wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
+        if record.salary.near and entry.ready_near:
+            wording = entry.ready_near  # a neighbouring field, as the salary line says
     at_level = any(step.meets_level for step in shown.path)
     if record.readiness == "with_experience" and at_level and entry.level_met:
         wording = entry.level_met  # the diploma is at the level, a route's `when` is not met

@@ -76,6 +76,16 @@ SALARY_LINES: dict[SalaryKind, str] = {
 }
 
 
+#: The salary section's line on experience from outside the trade, by (neighbouring field,
+#: counted for nothing in the figure): « autre domaine » or « domaine voisin ».
+ELSEWHERE_KEYS: dict[tuple[bool, bool], str] = {
+    (False, True): N_("salary_elsewhere"),
+    (False, False): N_("salary_elsewhere_part"),
+    (True, True): N_("salary_elsewhere_near"),
+    (True, False): N_("salary_elsewhere_near_part"),
+}
+
+
 def salary_kind(salary: SalaryFigures, readiness: Readiness) -> SalaryKind:
     """`now`: a personal range for someone who meets the entry requirements; `later`: a
     personal range for when they will (after training, a VAE or experience); `job`: no
@@ -139,9 +149,7 @@ def salary_lines(
         if salary.from_elsewhere:
             # The figure is a manager's new to the post, said before the pay until then
             # (the first post below it), so that « a first post » does not name both.
-            key = (
-                N_("salary_elsewhere") if salary.field_weight == 0 else N_("salary_elsewhere_part")
-            )
+            key = ELSEWHERE_KEYS[salary.near, salary.field_weight == 0]
             job = esc(content.profile.title(lang))
             lines.append(t(key, lang, job=job, bottom=money(salary.minimum, lang)))
         if after is not None and after.meanwhile is not None:
