@@ -303,6 +303,9 @@ class CapRule(Strict):
     « Plutôt pas »."""
     reason: Text
     """One sentence, shown with the capped band."""
+    at_level: Text | None = None
+    """The reason instead, when the person's diploma is already at the usual level (the
+    entry's `level_met` line is shown): what remains is said once, in its own terms."""
 
     @property
     def about_interest(self) -> bool:
