@@ -99,11 +99,16 @@ def pay_after(
     content: Content, salary: SalaryFigures, readiness: Readiness, path: Sequence[str]
 ) -> SalaryLater | None:
     """What a personal range for later is the pay after (the profile's `salary.later`: two
-    years of experience, a VAE…), when the person's readiness and path say; None for a
-    range for now, the job's range, or a way there the profile does not name."""
-    if salary_kind(salary, readiness) != "later":
+    years of experience, a VAE…), when the person's readiness and path say; None for the
+    job's range, or a way there the profile does not name. A range for now (the entry
+    requirements met) has one only from an entry that names `ready` (a first experience
+    in the trade as the next step), never for who has held the post."""
+    kind = salary_kind(salary, readiness)
+    if kind == "job" or held_the_post(salary, readiness):
         return None
     for later in content.profile.salary.later:
+        if kind == "now" and readiness not in later.readiness:
+            continue
         if later.readiness and readiness not in later.readiness:
             continue
         if later.path and not set(later.path) & set(path):
