@@ -463,7 +463,13 @@ def test_the_level_met_names_the_trade_the_experience_is_in(
 
 
 #: The steps that send a person with the usual diploma to a first experience in the trade.
-FIRST_EXPERIENCE = {"first_experience", "first_experience_adult", "first_experience_seeker"}
+FIRST_EXPERIENCE = {
+    "first_experience",
+    "first_experience_adult",
+    "first_experience_seeker",
+    "first_experience_seeker_years",
+    "first_experience_other",
+}
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,12 @@ ROLE = {"fr": ("rôle", "pas le secteur de l’employeur"), "en": ("role", "not 
 #: The trade's own options name the work itself; « another » names trades people
 #: mistake for it.
 NAMED = {
-    "ecommerce_lead": {"fr": "l’e-commerce d’une entreprise", "en": "a company's e-commerce"},
+    # the team and the budget in both languages (round 4's U3): a micro-entrepreneur
+    # reads her own shop as « une entreprise » without them.
+    "ecommerce_lead": {
+        "fr": "l’e-commerce d’une entreprise (équipe, budget)",
+        "en": "a company's e-commerce (team, budget)",
+    },
     "ecommerce": {"fr": "ma boutique", "en": "my own shop"},
     "digital": {"fr": "Réseaux sociaux", "en": "Social media"},
     "acquisition": {"fr": "Référencement", "en": "Search ranking"},

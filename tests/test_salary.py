@@ -199,6 +199,8 @@ NOW = {"fr": "Salaire indicatif", "en": "Indicative salary"}
 LATER = {"fr": "une fois ses conditions d’accès remplies", "en": "once you meet its entry"}
 JOB_ONLY = {"fr": "Pas de fourchette personnelle", "en": "No personal range"}
 ELSEWHERE = {"fr": "Votre expérience vient d’un autre domaine", "en": "comes from another field"}
+#: The same line for a neighbouring field (sales, offline marketing).
+NEAR = {"fr": "Votre expérience vient d’un domaine voisin", "en": "comes from a neighbouring field"}
 
 
 def keen(
@@ -258,8 +260,9 @@ def test_the_salary_line_says_what_it_assumes(
 def test_the_other_field_line_shows_only_for_experience_gained_elsewhere(
     shipped_content: Content, where: str, experience: str, lang: Lang
 ) -> None:
-    """« Votre expérience vient d’un autre domaine » only when there is experience and its
-    field counts less than the trade itself; it names the bottom of the job's range."""
+    """« Votre expérience vient d’un autre domaine » (« d’un domaine voisin » for a field
+    the profile reads so) only when there is experience and its field counts less than the
+    trade itself; it names the bottom of the job's range."""
     persona = keen("master", experience, worked_in=where)
     result = evaluate(shipped_content, answers_for(shipped_content, persona))
     record = record_of(shipped_content, result, lang=lang)
@@ -267,9 +270,11 @@ def test_the_other_field_line_shows_only_for_experience_gained_elsewhere(
     fields = shipped_content.profile.experience_fields
     assert fields is not None and fields.salary_weights is not None
     elsewhere = experience != "none" and fields.salary_weights[where] < 1
-    assert (ELSEWHERE[lang] in text) == elsewhere
+    line = NEAR if where in fields.near else ELSEWHERE
+    assert (line[lang] in text) == elsewhere
+    assert (NEAR if line is ELSEWHERE else ELSEWHERE)[lang] not in text
     if elsewhere:
-        assert money(JOB_MIN, lang) in text.split(ELSEWHERE[lang])[1]
+        assert money(JOB_MIN, lang) in text.split(line[lang])[1]
 
 
 @pytest.mark.parametrize("experience", EXPERIENCE)

@@ -247,6 +247,8 @@ class Entry(Strict):
     readiness: dict[Readiness, Text]
     """How the result words each readiness."""
     ready_elsewhere: Text | None = None
+    ready_near: Text | None = None
+    """`ready_elsewhere` for experience from a neighbouring field (`experience_fields.near`)."""
     """How the result words `ready` when the diploma alone meets the requirements and the
     experience was gained outside the trade: the degree is enough, that experience is
     not (None: the `ready` wording)."""
@@ -301,6 +303,9 @@ class CapRule(Strict):
     « Plutôt pas »."""
     reason: Text
     """One sentence, shown with the capped band."""
+    at_level: Text | None = None
+    """The reason instead, when the person's diploma is already at the usual level (the
+    entry's `level_met` line is shown): what remains is said once, in its own terms."""
 
     @property
     def about_interest(self) -> bool:
@@ -356,6 +361,10 @@ class ExperienceFields(Strict):
     origin: Origin
     note: str
     """For admins, never shown: why these weights."""
+    near: list[str] = []
+    """Field values read as a neighbouring field of the trade (offline marketing, sales):
+    the salary and entry lines say so (« domaine voisin ») rather than « another field »,
+    as the `near` line under the scores per category does (one reading in every line)."""
     lines: dict[ElsewhereLine, list[Condition]] = {}
     """Who reads which line under the scores per category, saying how their experience
     counts (`elsewhere`: another line of work, counted little; `near`: a neighbouring

@@ -163,6 +163,8 @@ def check_entry_routes(
     for key, weights in (("weights", fields.weights), ("salary_weights", fields.salary_weights)):
         for value in sorted(recorded - weights.keys()) if weights is not None else ():
             yield problem(f"no weight for answer value {value!r}", ("experience_fields", key))
+    for value in sorted(set(fields.near) - recorded):
+        yield problem(f"no answer records the value {value!r}", ("experience_fields", "near"))
 
 
 def check_salary_scales(

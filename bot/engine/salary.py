@@ -78,6 +78,8 @@ class SalaryEstimate(BaseModel):
     personal: bool = True
     """False: more than one step from the post (far from it, or the next diploma of the
     path does not yet meet the entry level): the job's range is shown, not a personal one."""
+    near: bool = False
+    """True: the experience was gained in a neighbouring field (`experience_fields.near`)."""
     in_post: bool = False
     """True: the person has held the post and meets its entry requirements, and their years
     in it placed the range (the pay in the post for that experience, not a first post's)."""
@@ -129,6 +131,7 @@ def estimate_salary(
         field_weight=weight if _weighs_experience(content) else 1.0,
         job_language=_works_in_job_language(content, score),
         personal=leads_to_the_post(content, score, path),
+        near=_from_near(content, score),
         in_post=held,
     )
 
@@ -174,6 +177,14 @@ def _position(scale: SalaryScale, score: Score) -> float:
 def _weighs_experience(content: Content) -> bool:
     fields = content.profile.experience_fields
     return fields is not None and fields.weighs == content.profile.salary.experience.background
+
+
+def _from_near(content: Content, score: Score) -> bool:
+    """The experience was gained in a field the profile reads as neighbouring the trade."""
+    fields = content.profile.experience_fields
+    if fields is None:
+        return False
+    return bool(set(fields.near) & set(score.background.get(fields.background, ())))
 
 
 def _field_weight(content: Content, score: Score) -> float:

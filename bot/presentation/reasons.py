@@ -17,10 +17,11 @@ from bot.presentation.texts import LIKERT_LABELS, t, tn
 MAX_LISTED = 3
 
 
-def cap_reason(rule: CapRule, answer: int | None, lang: Lang) -> str:
+def cap_reason(rule: CapRule, answer: int | None, lang: Lang, *, at_level: bool = False) -> str:
     """A cap rule's reason, quoting the person's own answer (the step 0–4 they gave to the
-    rule's statement) where it says `{answer}`."""
-    reason = rule.reason(lang)
+    rule's statement) where it says `{answer}`; its `at_level` wording for a person whose
+    diploma is already at the usual level, when it has one."""
+    reason = rule.at_level(lang) if at_level and rule.at_level else rule.reason(lang)
     if rule.statement is None or answer is None:
         return reason
     return reason.replace("{answer}", t(LIKERT_LABELS[answer], lang))

@@ -153,15 +153,19 @@ def detail_section(
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)
         lines += [t("result_interest", lang, core_missions=missions, value=value)]
-    if more := shown.reasons[shown.summary_reasons :]:
+    more = shown.reasons[shown.summary_reasons :]
+    if shown.level_met:  # the entry line below says it: not twice, one above the other
+        more = tuple((rule, answer) for rule, answer in more if not rule.at_level)
+    if more:
         lines += ["", t("detail_reasons", lang)]
         lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
     entry = shown.entry
     wording = entry.readiness[record.readiness]
     if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
         wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
-    at_level = any(step.meets_level for step in shown.path)
-    if record.readiness == "with_experience" and at_level and entry.level_met:
+        if record.salary.near and entry.ready_near:
+            wording = entry.ready_near  # a neighbouring field, as the salary line says
+    if shown.level_met and entry.level_met:
         wording = entry.level_met  # the diploma is at the level, a route's `when` is not met
     where = mid_sentence(wording(lang))
     lines += ["", t("detail_entry", lang, where=esc(where))]

@@ -82,7 +82,10 @@ def _verdict(shown: View, lang: Lang) -> list[str]:
     esc = html.escape
     band = esc(shown.band.label(lang))
     most = shown.summary_reasons
-    reasons = [esc(cap_reason(rule, answer, lang)) for rule, answer in shown.reasons[:most]]
+    reasons = [
+        esc(cap_reason(rule, answer, lang, at_level=shown.level_met))
+        for rule, answer in shown.reasons[:most]
+    ]
     if shown.capped:
         lines = [t("summary_band", lang, band=band), *reasons]
         lines.append(

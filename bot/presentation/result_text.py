@@ -76,6 +76,16 @@ SALARY_LINES: dict[SalaryKind, str] = {
 }
 
 
+#: The salary section's line on experience from outside the trade, by (neighbouring field,
+#: counted for nothing in the figure): « autre domaine » or « domaine voisin ».
+ELSEWHERE_KEYS: dict[tuple[bool, bool], str] = {
+    (False, True): N_("salary_elsewhere"),
+    (False, False): N_("salary_elsewhere_part"),
+    (True, True): N_("salary_elsewhere_near"),
+    (True, False): N_("salary_elsewhere_near_part"),
+}
+
+
 def salary_kind(salary: SalaryFigures, readiness: Readiness) -> SalaryKind:
     """`now`: a personal range for someone who meets the entry requirements; `later`: a
     personal range for when they will (after training, a VAE or experience); `job`: no
@@ -89,11 +99,16 @@ def pay_after(
     content: Content, salary: SalaryFigures, readiness: Readiness, path: Sequence[str]
 ) -> SalaryLater | None:
     """What a personal range for later is the pay after (the profile's `salary.later`: two
-    years of experience, a VAE…), when the person's readiness and path say; None for a
-    range for now, the job's range, or a way there the profile does not name."""
-    if salary_kind(salary, readiness) != "later":
+    years of experience, a VAE…), when the person's readiness and path say; None for the
+    job's range, or a way there the profile does not name. A range for now (the entry
+    requirements met) has one only from an entry that names `ready` (a first experience
+    in the trade as the next step), never for who has held the post."""
+    kind = salary_kind(salary, readiness)
+    if kind == "job" or held_the_post(salary, readiness):
         return None
     for later in content.profile.salary.later:
+        if kind == "now" and readiness not in later.readiness:
+            continue
         if later.readiness and readiness not in later.readiness:
             continue
         if later.path and not set(later.path) & set(path):
@@ -130,8 +145,6 @@ def salary_lines(
         after = pay_after(content, salary, readiness, path)
         if after is not None:
             lines.append(t("salary_line_after", lang, range=shown, when=esc(after.when(lang))))
-            if after.meanwhile is not None:
-                lines.append(esc(after.meanwhile(lang)))
         else:
             held = held_the_post(salary, readiness)
             line = N_("salary_line_in_post") if held else SALARY_LINES[kind]
@@ -139,10 +152,13 @@ def salary_lines(
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))
         if salary.from_elsewhere:
-            key = (
-                N_("salary_elsewhere") if salary.field_weight == 0 else N_("salary_elsewhere_part")
-            )
-            lines.append(t(key, lang, bottom=money(salary.minimum, lang)))
+            # The figure is a manager's new to the post, said before the pay until then
+            # (the first post below it), so that « a first post » does not name both.
+            key = ELSEWHERE_KEYS[salary.near, salary.field_weight == 0]
+            job = esc(content.profile.title(lang))
+            lines.append(t(key, lang, job=job, bottom=money(salary.minimum, lang)))
+        if after is not None and after.meanwhile is not None:
+            lines.append(esc(after.meanwhile(lang)))
         lines.append(esc(profile_salary.note(lang)))
     if profile_salary.movers:
         lines += [

@@ -91,6 +91,17 @@ class View:
         return tuple(line for line in self.constraints if line.summary is not None)
 
     @property
+    def level_met(self) -> bool:
+        """Experience to gain with the diploma already at the usual level (a Master in
+        another field): the detail's entry line says so (`Entry.level_met`), and a cap
+        reason its `at_level` wording."""
+        return (
+            self.record.readiness == "with_experience"
+            and self.entry.level_met is not None
+            and any(step.meets_level for step in self.path)
+        )
+
+    @property
     def summary_reasons(self) -> int:
         """How many of the verdict's reasons the summary gives (the detail section gives
         the others): one fewer when a constraint line takes its room."""
