@@ -123,8 +123,8 @@ def test_french_result_of_the_worked_example(mini_content: Content) -> None:
         "1. Un Master en marketing digital",
         # not ready yet (a bac+2 without experience): the pay on entering the post
         f"<b>40{NNBSP}000 à 44{NNBSP}500{NBSP}€</b> bruts par an à l’embauche dans ce poste, "
-        "une fois ses conditions d’accès remplies, estimés d’abord d’après votre expérience du "
-        "métier, puis d’après votre niveau d’études.",
+        # no experience to count: the range rests on the level of education alone
+        "une fois ses conditions d’accès remplies, estimés d’après votre niveau d’études.",
         "Une moyenne, pas une promesse.",
         f"• La taille de l’employeur{NBSP}: ▼ une petite boutique, ▲ une grande marque",
         "Des primes peuvent s’ajouter.",
@@ -154,8 +154,7 @@ def test_english_result_of_the_worked_example(mini_content: Content) -> None:
         "• <b>Education level</b> — needed to steer sales with figures",
         "1. A Master&#x27;s in digital marketing",
         "<b>€40,000 to €44,500</b> gross a year when hired into this post, once you meet its "
-        "entry requirements, estimated from your experience in the trade first, then from your "
-        "level of education.",
+        "entry requirements, estimated from your level of education.",
         "• The employer&#x27;s size: ▼ a small shop, ▲ a big brand",
         "<i>An indication for the tests, not an assessment. It rests on how you see yourself",
         "Apec for managers, or France Travail.",

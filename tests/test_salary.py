@@ -277,6 +277,31 @@ def test_the_other_field_line_shows_only_for_experience_gained_elsewhere(
         assert money(JOB_MIN, lang) in text.split(line[lang])[1]
 
 
+#: What the range is said to rest on: the experience in the trade first, or the education alone.
+EXPERIENCE_FIRST = {"fr": "d’abord d’après votre expérience", "en": "from your experience in"}
+EDUCATION_ONLY = {"fr": "estimés d’après votre niveau d’études", "en": "estimated from your level"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("experience", EXPERIENCE)
+@pytest.mark.parametrize("where", ["ecommerce", "digital", "sales", "other"])
+@pytest.mark.parametrize("education", ["bac2", "master"])
+def test_the_range_rests_on_the_experience_only_when_it_moved_it(
+    shipped_content: Content, education: str, where: str, experience: str, lang: Lang
+) -> None:
+    """A store manager's twenty years do not move the figure (the next line says so): the
+    line says it rests on the level of education, not « d’abord » on the experience."""
+    persona = keen(education, experience, worked_in=where)
+    result = evaluate(shipped_content, answers_for(shipped_content, persona))
+    record = record_of(shipped_content, result, lang=lang)
+    text = to_plain(section(shipped_content, record, lang, "salary") or "")
+    if not result.salary.personal:
+        return
+    counted = result.salary.experience > 0
+    assert (EXPERIENCE_FIRST[lang] in text) == counted
+    assert (EDUCATION_ONLY[lang] in text) == (not counted)
+
+
 @pytest.mark.parametrize("experience", EXPERIENCE)
 @pytest.mark.parametrize("where", ["marketing", "sales", "other"])
 @pytest.mark.parametrize("education", EDUCATION)

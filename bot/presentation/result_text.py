@@ -75,6 +75,14 @@ SALARY_LINES: dict[SalaryKind, str] = {
     "later": N_("salary_line_later"),
 }
 
+#: The same lines when no experience in the trade moved the range (none stated, or gained in
+#: a field the figure does not count): it rests on the level of education alone, so the line
+#: does not say it rests on the experience first.
+SALARY_LINES_EDUCATION: dict[SalaryKind, str] = {
+    "now": N_("salary_line_education"),
+    "later": N_("salary_line_later_education"),
+}
+
 
 #: The salary section's line on experience from outside the trade, by (neighbouring field,
 #: counted for nothing in the figure): « autre domaine » or « domaine voisin ».
@@ -143,11 +151,14 @@ def salary_lines(
     else:
         shown = money_range(salary.low, salary.high, lang)
         after = pay_after(content, salary, readiness, path)
+        education_only = salary.experience == 0
         if after is not None:
-            lines.append(t("salary_line_after", lang, range=shown, when=esc(after.when(lang))))
+            key = N_("salary_line_after_education") if education_only else N_("salary_line_after")
+            lines.append(t(key, lang, range=shown, when=esc(after.when(lang))))
         else:
             held = held_the_post(salary, readiness)
-            line = N_("salary_line_in_post") if held else SALARY_LINES[kind]
+            lines_by_kind = SALARY_LINES_EDUCATION if education_only else SALARY_LINES
+            line = N_("salary_line_in_post") if held else lines_by_kind[kind]
             lines.append(t(line, lang, range=shown))
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))
