@@ -46,6 +46,8 @@ OWN_TRADE = {"ecommerce_lead", "ecommerce", "digital", "acquisition"}
 #: The Master, where to apply for it (Mon Master, an aside) and the source's universities.
 MASTER = ["master", "mon_master", "universities"]
 STUDY_TO_MASTER = ["bac3_study", *MASTER]
+#: The same after a bac+2, which is never a BUT: no « (un BUT l’est) » said to its holder.
+AFTER_BAC2_TO_MASTER = ["bac3_after_bac2", *MASTER]
 #: The path of a person with a digital-marketing field (so no specialising step), close
 #: enough to the job to get the whole path, by education then by experience: young
 #: (under 2 years), some (2 to 5 years) or long (5 years or more).
@@ -60,7 +62,7 @@ TABLE = {
     ("studying", "young"): ["finish_studies", "gain_experience", *STUDY_TO_MASTER],
     ("studying", "some"): ["finish_studies", "bac2_experience"],
     ("studying", "long"): ["finish_studies", "bac2_experience"],
-    ("bac2", "young"): ["gain_experience", *STUDY_TO_MASTER],
+    ("bac2", "young"): ["gain_experience", *AFTER_BAC2_TO_MASTER],
     ("bac2", "some"): ["at_level_bac2", "build_on"],
     ("bac2", "long"): ["at_level_bac2", "build_on"],
     ("bac3", "young"): ["gain_experience", *MASTER],
@@ -390,6 +392,26 @@ def test_after_the_bac_a_bts_or_a_but(shipped_content: Content, lang: Lang) -> N
     assert "BUT" in step_by_id(shipped_content, "finish_studies").text(lang)
     naming_but = {s.id for s in shipped_content.profile.training if "BUT" in s.text(lang)}
     assert naming_but <= {"bac2_study", "bac3_study", "finish_studies"}
+
+
+#: What a bac+2 holder reads as her next diploma: her bac+2 named, never the BUT condition.
+AFTER_BAC2 = {"fr": "Un bac+3 après votre bac+2", "en": "A bac+3 after your bac+2"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bac2_holder_is_not_told_her_diploma_may_be_a_but(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A bac+2 is never a BUT (a bac+3): the adviser's round 5 read « Si votre diplôme n’en
+    est pas déjà un (un BUT l’est) » said to a BTS holder with two years in a shop."""
+    already = AFTER_BAC[lang][-1]
+    for step in shipped_content.profile.training:
+        for_bac2 = any("bac2" in rule.get("education", ["bac2"]) for rule in step.when)
+        if for_bac2:
+            assert already not in step.text(lang), step.id
+    after_bac2 = step_by_id(shipped_content, "bac3_after_bac2").text(lang)
+    assert after_bac2.startswith(AFTER_BAC2[lang])
+    assert all(name in after_bac2 for name in BACHELOR[lang])
 
 
 #: How each language names the general bachelor's degree and the professional one.
