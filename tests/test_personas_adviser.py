@@ -674,6 +674,12 @@ COMPANY_OR_CAREER_CHANGE = {
     "fr": "dans votre entreprise ou en reconversion",
     "en": "within your company or as a career change",
 }
+#: How he may work, said in parallel and to anyone (round 5: « salarié ou en indépendant »
+#: mixed a noun and an adjective, and was masculine only).
+IN_A_COMPANY_OR_ON_HIS_OWN = {
+    "fr": "en entreprise ou à votre compte",
+    "en": "in a company or on your own account",
+}
 EMPLOYEE_OR_FREELANCE = {"fr": "salarié ou en indépendant", "en": "as an employee or freelance"}
 
 
@@ -682,13 +688,14 @@ def test_a_retiree_is_not_sent_to_his_company_or_a_career_change(
     shipped_content: Content, lang: Lang
 ) -> None:
     """The retired director read « une mission ou un premier poste … dans votre entreprise
-    ou en reconversion »: his next step is an assignment or a first post, as an employee
-    or freelance, in the summary and the whole result; someone in work keeps theirs."""
+    ou en reconversion »: his next step is an assignment or a first post, in a company or
+    on his own account, in the summary and the whole result; someone in work keeps theirs."""
     result = result_of(shipped_content, RETIRED_DIRECTOR)
     ids = [step.id for step in result.training]
     assert "first_experience_other" in ids and "first_experience_adult" not in ids
     whole = to_plain(render_result(shipped_content, result, lang))
-    assert EMPLOYEE_OR_FREELANCE[lang] in whole
+    assert IN_A_COMPANY_OR_ON_HIS_OWN[lang] in whole
+    assert EMPLOYEE_OR_FREELANCE[lang] not in whole
     assert COMPANY_OR_CAREER_CHANGE[lang] not in whole
     in_work = result_of(shipped_content, replace(RETIRED_DIRECTOR, situation="working"))
     ids = [step.id for step in in_work.training]
