@@ -306,6 +306,10 @@ class CapRule(Strict):
     at_level: Text | None = None
     """The reason instead, when the person's diploma is already at the usual level (the
     entry's `level_met` line is shown): what remains is said once, in its own terms."""
+    said_by_entry: bool = False
+    """A readiness rule the entry's own line for that readiness says already (« Conditions
+    d'accès : … environ deux ans d'expérience »): the detail does not list it again under
+    « Aussi pris en compte » when that line is shown."""
 
     @property
     def about_interest(self) -> bool:

@@ -153,12 +153,6 @@ def detail_section(
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)
         lines += [t("result_interest", lang, core_missions=missions, value=value)]
-    more = shown.reasons[shown.summary_reasons :]
-    if shown.level_met:  # the entry line below says it: not twice, one above the other
-        more = tuple((rule, answer) for rule, answer in more if not rule.at_level)
-    if more:
-        lines += ["", t("detail_reasons", lang)]
-        lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
     entry = shown.entry
     wording = entry.readiness[record.readiness]
     if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
@@ -167,6 +161,18 @@ def detail_section(
             wording = entry.ready_near  # a neighbouring field, as the salary line says
     if shown.level_met and entry.level_met:
         wording = entry.level_met  # the diploma is at the level, a route's `when` is not met
+    more = shown.reasons[shown.summary_reasons :]
+    if shown.level_met:  # the entry line below says it: not twice, one above the other
+        more = tuple((rule, answer) for rule, answer in more if not rule.at_level)
+    if wording is entry.readiness[record.readiness]:  # the same, said by the readiness line
+        more = tuple(
+            (rule, answer)
+            for rule, answer in more
+            if not (rule.said_by_entry and record.readiness in rule.readiness)
+        )
+    if more:
+        lines += ["", t("detail_reasons", lang)]
+        lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
     where = mid_sentence(wording(lang))
     lines += ["", t("detail_entry", lang, where=esc(where))]
     lines += ["", t("result_strengths", lang)]
