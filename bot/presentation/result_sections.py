@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from bot.content.models import CATEGORIES, Content, Dimension, ElsewhereLine, Lang
+from bot.content.models import CATEGORIES, Content, Dimension, ElsewhereLine, Lang, Text
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
@@ -121,6 +121,22 @@ def _gap_heading(group: Sequence[Dimension], missions: dict[str, str], lang: Lan
     return t("gap_line", lang, labels=names, why=why)
 
 
+def entry_wording(content: Content, record: ResultRecord) -> Text:
+    """The detail's « Conditions d'accès » line: the entry's wording for the readiness, or
+    the one for a degree at the level with experience from elsewhere, or a diploma at the
+    level whose route is not met yet."""
+    shown = view(content, record)
+    entry = shown.entry
+    wording = entry.readiness[record.readiness]
+    if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
+        wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
+        if record.salary.near and entry.ready_near:
+            wording = entry.ready_near  # a neighbouring field, as the salary line says
+    if shown.level_met and entry.level_met:
+        wording = entry.level_met  # the diploma is at the level, a route's `when` is not met
+    return wording
+
+
 def detail_section(
     content: Content, record: ResultRecord, lang: Lang, change: Change | None = None
 ) -> str:
@@ -154,13 +170,7 @@ def detail_section(
         value = percent(record.interest, lang)
         lines += [t("result_interest", lang, core_missions=missions, value=value)]
     entry = shown.entry
-    wording = entry.readiness[record.readiness]
-    if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
-        wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
-        if record.salary.near and entry.ready_near:
-            wording = entry.ready_near  # a neighbouring field, as the salary line says
-    if shown.level_met and entry.level_met:
-        wording = entry.level_met  # the diploma is at the level, a route's `when` is not met
+    wording = entry_wording(content, record)
     more = shown.reasons[shown.summary_reasons :]
     if shown.level_met:  # the entry line below says it: not twice, one above the other
         more = tuple((rule, answer) for rule, answer in more if not rule.at_level)
