@@ -24,7 +24,7 @@ from bot.presentation.result_text import (
     salary_lines,
     strength_line,
 )
-from bot.presentation.result_view import view
+from bot.presentation.result_view import View, view
 from bot.presentation.texts import CATEGORY_LABELS, N_, percent, t
 
 #: The line under the scores per category, by how the experience outside the trade counts.
@@ -121,12 +121,11 @@ def _gap_heading(group: Sequence[Dimension], missions: dict[str, str], lang: Lan
     return t("gap_line", lang, labels=names, why=why)
 
 
-def entry_wording(content: Content, record: ResultRecord) -> Text:
+def _entry_line(shown: View) -> Text:
     """The detail's « Conditions d'accès » line: the entry's wording for the readiness, or
     the one for a degree at the level with experience from elsewhere, or a diploma at the
     level whose route is not met yet."""
-    shown = view(content, record)
-    entry = shown.entry
+    record, entry = shown.record, shown.entry
     wording = entry.readiness[record.readiness]
     if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
         wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
@@ -170,7 +169,7 @@ def detail_section(
         value = percent(record.interest, lang)
         lines += [t("result_interest", lang, core_missions=missions, value=value)]
     entry = shown.entry
-    wording = entry_wording(content, record)
+    wording = _entry_line(shown)
     more = shown.reasons[shown.summary_reasons :]
     if shown.level_met:  # the entry line below says it: not twice, one above the other
         more = tuple((rule, answer) for rule, answer in more if not rule.at_level)
