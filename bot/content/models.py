@@ -213,7 +213,7 @@ class EntryRoute(Strict):
     experience_fields: list[str] = []
     """Values of the profile's `experience_fields` background the experience must come
     from; empty: any field."""
-    when: list[dict[Identifier, list[str]]] = []
+    when: list[Condition] = []
     """Other background conditions it also needs, any one of them (e.g. a field of study,
     or else years of experience); empty: none. A person whose diploma it accepts and who
     meets none is within reach with experience, as for the route's own experience."""
@@ -247,11 +247,11 @@ class Entry(Strict):
     readiness: dict[Readiness, Text]
     """How the result words each readiness."""
     ready_elsewhere: Text | None = None
-    ready_near: Text | None = None
-    """`ready_elsewhere` for experience from a neighbouring field (`experience_fields.near`)."""
     """How the result words `ready` when the diploma alone meets the requirements and the
     experience was gained outside the trade: the degree is enough, that experience is
     not (None: the `ready` wording)."""
+    ready_near: Text | None = None
+    """`ready_elsewhere` for experience from a neighbouring field (`experience_fields.near`)."""
     level_met: Text | None = None
     """How the result words `with_experience` when the path says the diploma already meets
     the usual level (a step with `meets_level`): a route's `when` is what is missing, not

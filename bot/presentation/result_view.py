@@ -151,7 +151,7 @@ def view(content: Content, record: ResultRecord) -> View:
         routes=_known(profile.routes, record.routes),
         constraints=_known(profile.constraints, record.constraints),
         entry=profile.entry.worded(record.entry_wording),
-        neighbours=_neighbours(content, record),
+        neighbours=_neighbours(content, record, dims),
         wishes=tuple(
             dims[key]
             for key in dict.fromkeys((*record.wishes, *record.gaps))
@@ -173,11 +173,13 @@ def _wish(dimension: Dimension) -> bool:
     return dimension.category == INTEREST
 
 
-def _neighbours(content: Content, record: ResultRecord) -> tuple[Pointed, ...]:
-    """The neighbouring jobs the record names that the content still knows."""
+def _neighbours(
+    content: Content, record: ResultRecord, dims: dict[str, Dimension]
+) -> tuple[Pointed, ...]:
+    """The neighbouring jobs the record names that the content still knows, with the
+    strengths they cite (`dims`: the dimensions as the person reads them)."""
     rule = content.profile.neighbours
     jobs = {job.id: job for job in rule.jobs} if rule else {}
-    dims = _worded(content, record)
     return tuple(
         Pointed(jobs[n.job], tuple(dims[d] for d in n.strengths if d in dims))
         for n in record.neighbours
