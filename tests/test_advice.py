@@ -65,7 +65,8 @@ TABLE = {
     ("bac2", "young"): ["gain_experience", *AFTER_BAC2_TO_MASTER],
     ("bac2", "some"): ["at_level_bac2", "build_on"],
     ("bac2", "long"): ["at_level_bac2", "build_on"],
-    ("bac3", "young"): ["gain_experience", *MASTER],
+    # a student with a bac+3 is studying beyond it, most often for a Master (round 6)
+    ("bac3", "young"): ["finish_master"],
     ("bac3", "some"): ["at_level_bac3", "build_on"],
     ("bac3", "long"): ["at_level_bac3", "build_on"],
     ("master", "young"): ["at_level_master", "first_experience"],
@@ -95,8 +96,16 @@ OTHER_FIELD = {
     "bac": ["vae_own_field", "ecommerce_course", "relevant_experience"],
     "bac3": ["gain_experience_long", "career_change_course"],
 }
-#: The first route, experience: worded for students, for adults, for long careers.
-GAIN = {"gain_experience", "gain_experience_adult", "gain_experience_long"}
+#: The first route, experience: worded for students, for adults, for long careers (each
+#: adult's for an employee, a job seeker, or another situation).
+GAIN = {
+    "gain_experience",
+    *(
+        f"{gain}{who}"
+        for gain in ("gain_experience_adult", "gain_experience_long")
+        for who in ("", "_seeker", "_other")
+    ),
+}
 
 #: Each quality or skill and the mission it serves, reviewed by hand.
 MISSIONS = {
@@ -209,7 +218,8 @@ def test_far_from_the_job_the_path_starts_by_finding_out(
         # far here by the band and by interest (no answer): the wish is what to check
         assert numbered == ["explore_wish", *[s for s in usual if s != "universities"][:2]]
         return
-    assert numbered[0] == "explore"
+    # a pupil reads the stage de seconde; young here means a student (see `background`)
+    assert numbered[0] == "explore_student"
     kept = [s for s in usual if s != "universities"][:2]
     if kept[-1] == "gain_experience":  # « par les étapes ci-dessous », which are cut
         kept = kept[:-1]
@@ -280,7 +290,7 @@ def test_finding_out_is_for_those_new_to_the_trade(
     course »: finding out is for those new to the trade, and speaks of going further."""
     path = path_of(shipped_content, "bac2", experience, "digital", where, far=True)
     in_trade = experience in EXPERIENCED and where in OWN_TRADE
-    assert (path[0].id in {"explore", "explore_adult"}) == (not in_trade)
+    assert (path[0].id in {"explore", "explore_student", "explore_adult"}) == (not in_trade)
     # no answer at all: little interest too, so those in the trade check the wish first
     assert (path[0].id == "explore_wish") == in_trade
     for lang in LANGS:
@@ -311,7 +321,7 @@ def test_low_interest_alone_puts_a_person_far_from_the_job(shipped_content: Cont
     answers["like_selling"] = ("1",)
     scored = score(shipped_content, answers)
     assert scored.band.id != "far"
-    assert training_path(shipped_content, scored)[0].id == "explore"
+    assert training_path(shipped_content, scored)[0].id == "explore_student"
 
 
 @pytest.mark.parametrize(
@@ -516,6 +526,14 @@ def test_readiness_and_path_agree(
         # experience): the level is met, a first experience in the trade comes next.
         assert ids[:1] == ["at_level_master"] and ids[1] in FIRST_EXPERIENCE
         assert "master" not in ids
+    elif (
+        scored.readiness == "with_experience"
+        and scored.value("situation") == "student"
+        and (education == "bac3")
+    ):
+        # a bac+3 student is studying beyond it: the Master under way, not a second route
+        assert ids[0] == "finish_master"
+        assert not {"master", *GAIN} & set(ids)
     elif scored.readiness == "with_experience":
         assert ids[0] in GAIN
         if experience in LONG:  # a long career: a VAE beside the experience, not studies
@@ -924,13 +942,70 @@ def test_a_long_career_elsewhere_gets_a_course_to_start_on(
     assert rule is not None and is_far(rule, scored) == far
     path = training_path(shipped_content, scored)
     ids = [step.id for step in path]
-    first = ids.index("gain_experience_long")
+    employee = situation == "working"
+    gain, course_id = LONG_STEPS[situation]
+    first = ids.index(gain)
     course = path[first + 1]
-    assert course.id == "career_change_course" and course.aside
+    assert course.id == course_id and course.aside
     for lang in LANGS:
-        assert all(funder in course.text(lang) for funder in (*FUNDERS, "France Travail"))
+        funders = (*FUNDERS, "France Travail") if employee else ("CPF", "France Travail")
+        assert all(funder in course.text(lang) for funder in funders)
         direct = path[first].text(lang)
-        assert IF_IT_SELLS[lang] in direct and COMPANY_OR_CHANGE[lang] not in direct
+        assert COMPANY_OR_CHANGE[lang] not in direct
+        assert (IF_IT_SELLS[lang] in direct) == employee
+
+
+#: The long-career steps by situation: only an employee has a company to ask and
+#: Transitions Pro to fund the course (round 6: an accountant made redundant read both).
+LONG_STEPS = {
+    "working": ("gain_experience_long", "career_change_course"),
+    "job_seeker": ("gain_experience_long_seeker", "career_change_course_seeker"),
+    "other": ("gain_experience_long_other", "career_change_course_seeker"),
+}
+#: What a job seeker or a person outside work must not read, and what they read instead.
+NO_COMPANY = {
+    "fr": ("votre entreprise", "Transitions Pro"),
+    "en": ("your company", "Transitions Pro"),
+}
+THEIR_WAY = {
+    "job_seeker": {"fr": "(intérim, CDD)", "en": "(temp or fixed-term)"},
+    "other": {"fr": "en entreprise ou à votre compte", "en": "in a company or on your own account"},
+}
+
+
+@pytest.mark.parametrize("far", [False, True])
+@pytest.mark.parametrize("situation", ["job_seeker", "other"])
+@pytest.mark.parametrize("where", ["marketing", "sales", "other", "none"])
+@pytest.mark.parametrize(
+    ("education", "experience"), list(itertools.product(["bac2", "bac3"], ["2to5", *LONG]))
+)
+def test_outside_work_the_experience_route_names_no_company_of_their_own(
+    shipped_content: Content,
+    education: str,
+    experience: str,
+    where: str,
+    situation: str,
+    far: bool,
+) -> None:
+    """The adviser's accountant made redundant (round 6) read first « par une mission dans
+    votre entreprise si elle vend en ligne » and a course Transitions Pro could fund: a job
+    seeker has no company, and Transitions Pro is an employee's. The experience step and
+    its course say their own way in: temping or a fixed-term post found with France Travail
+    for a job seeker, a company or one's own account for another situation."""
+    answers = background(education, experience, "other", where, situation)
+    if not far:
+        answers = best_answers(shipped_content) | answers
+    path = training_path(shipped_content, score(shipped_content, answers))
+    gains = [step for step in path if step.id in GAIN]
+    assert len(gains) == 1
+    said = [gains[0], *(step for step in path if step.id.startswith("career_change_course"))]
+    for lang in LANGS:
+        for step in said:
+            for words in NO_COMPANY[lang]:
+                assert words not in step.text(lang), (step.id, words)
+        assert THEIR_WAY[situation][lang] in gains[0].text(lang)
+        if situation == "job_seeker":
+            assert "France Travail" in gains[0].text(lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -84,7 +84,11 @@ TABLE = [
         not_said=ADULT_WORDS,
     ),
     # far: cut before « Première voie … par les étapes ci-dessous », whose steps are cut too
-    Expected(BTS_FIRST_YEAR, steps=("explore", "finish_studies"), not_steps=("gain_experience",)),
+    Expected(
+        BTS_FIRST_YEAR,
+        steps=("explore_student", "finish_studies"),
+        not_steps=("explore", "gain_experience"),
+    ),
     Expected(ENGLISH_NO_FRENCH, steps=("job_language", "foreign_diploma", "at_level_master")),
 ]
 

@@ -169,7 +169,7 @@ def test_a_first_year_bts_student_finishes_the_diploma_first(shipped_content: Co
     étapes ci-dessous », whose steps the short path cuts (the adviser's round 3)."""
     result = result_of(shipped_content, BTS_FIRST_YEAR)
     numbered = [step.id for step in result.training if not step.aside]
-    assert numbered == ["explore", "finish_studies"]
+    assert numbered == ["explore_student", "finish_studies"]
     assert result.cut
     assert rank(result.score.band.id) <= rank("partial")
     assert result.score.value("situation") == "student"
@@ -381,13 +381,14 @@ def test_an_e_commerce_manager_is_ready_and_paid_for_their_years_in_the_post(
     """The adviser's last reading: eight years running a company's online shop and its team, with a
     BTS, were read as years below the post, and quoted a first post's pay (44–48.5 k€).
     Having held the post, the person meets the entry route (a bac+2 with experience in the
-    trade), is told to apply (not to take a short digital-marketing course first, as the
-    BTS in sales once sent them to), and is paid for their years in it."""
+    trade), is not told to take a short digital-marketing course first (as the BTS in sales
+    once sent them to), nor to apply for the post they hold today (round 6): what comes
+    next in it; and is paid for their years in it."""
     result = result_of(shipped_content, ECOMMERCE_MANAGER)
     assert result.score.readiness == "ready"
     assert rank(result.score.band.id) >= rank("good")
     # apply, no short course first: years running the shop answer what it would add
-    assert [step.id for step in result.training] == ["at_level_bac2", "build_on"]
+    assert [step.id for step in result.training] == ["at_level_bac2", "in_post"]
     assert result.salary.in_post and result.salary.personal
     below = result_of(shipped_content, replace(ECOMMERCE_MANAGER, worked_in="ecommerce"))
     assert not below.salary.in_post

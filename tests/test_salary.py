@@ -406,13 +406,15 @@ def test_the_years_in_the_post_are_a_marked_judgement(shipped_content: Content) 
     assert in_post.when == [{"experience_field": [HELD_THE_POST]}]
 
 
+@pytest.mark.parametrize("situation", ["working", "job_seeker", "other"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_result_says_the_range_is_the_pay_in_the_post(
-    shipped_content: Content, lang: Lang
+    shipped_content: Content, lang: Lang, situation: str
 ) -> None:
     """Not « à l'embauche »: the person has held the post, and the range is its pay for their
-    years there, in the summary and in the salary section."""
-    persona = keen("bac2", "5to10", worked_in=HELD_THE_POST)
+    years there, in the summary and in the salary section. In work, they hold it today:
+    « que vous occupez déjà », not « déjà tenu », which put it in the past (round 6)."""
+    persona = keen("bac2", "5to10", worked_in=HELD_THE_POST, situation=situation)
     record = record_of(
         shipped_content, evaluate(shipped_content, answers_for(shipped_content, persona)), lang=lang
     )
@@ -422,7 +424,9 @@ def test_the_result_says_the_range_is_the_pay_in_the_post(
     )
     assert IN_POST_SUMMARY[lang] in summary_line and SUMMARY_ON_ENTRY[lang] not in summary_line
     text = to_plain(section(shipped_content, record, lang, "salary") or "")
-    assert IN_POST_SECTION[lang] in text and ON_ENTRY[lang] not in text
+    said, unsaid = (HOLDS_SECTION, IN_POST_SECTION)[:: 1 if situation == "working" else -1]
+    assert said[lang] in text and unsaid[lang] not in text and ON_ENTRY[lang] not in text
+    assert record.salary.holds_post == (situation == "working")
 
 
 #: The profile's `in_post` block as shipped: its condition, then its levels.
@@ -475,6 +479,7 @@ IN_POST_SUMMARY = {
     "en": "in this post for your experience",
 }
 IN_POST_SECTION = {"fr": "que vous avez déjà tenu", "en": "which you have already held"}
+HOLDS_SECTION = {"fr": "que vous occupez déjà", "en": "which you already hold"}
 
 
 # --- A personal range only where the path leads to the post -------------------------------
@@ -525,7 +530,8 @@ def test_no_personal_range_while_the_path_does_not_lead_to_the_post(
         assert JOB_ONLY[lang] not in text
         after = pay_after(shipped_content, record.salary, record.readiness, record.path)
         if result.salary.in_post:  # held the post and meets its entry requirements
-            assert IN_POST_SUMMARY[lang] in salary_line and IN_POST_SECTION[lang] in text
+            held = HOLDS_SECTION if result.salary.holds_post else IN_POST_SECTION
+            assert IN_POST_SUMMARY[lang] in salary_line and held[lang] in text
         elif after is not None:  # after two years of experience, a VAE… (round 3's finding 4)
             assert SUMMARY_AFTER[lang] + after.when(lang) in salary_line
             assert ON_ENTRY[lang] in text and after.when(lang) in text

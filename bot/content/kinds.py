@@ -147,10 +147,13 @@ def check_statements(
                 at,
                 rule.id,
             )
-        for lang, reason in rule.reason.root.items():
-            if ANSWER not in reason:
-                yield problem(
-                    f"the reason quotes the answer with {ANSWER}",
-                    ("caps", index, "reason", lang),
-                    rule.id,
-                )
+        reasons = [(("caps", index, "reason"), rule.reason)] + [
+            (("caps", index, "wordings", w_index, "reason"), wording.reason)
+            for w_index, wording in enumerate(rule.wordings)
+        ]
+        for where, text in reasons:
+            for lang, reason in text.root.items():
+                if ANSWER not in reason:
+                    yield problem(
+                        f"the reason quotes the answer with {ANSWER}", (*where, lang), rule.id
+                    )

@@ -268,6 +268,18 @@ class Entry(Strict):
         return self.model_copy(update={"readiness": {**self.readiness, **chosen.readiness}})
 
 
+class ReasonWording(Strict):
+    """Another wording of a cap rule's reason for the people whose background matches
+    `when`: « a first go at selling will tell you » does not fit who has already sold. The
+    first wording whose conditions match is the person's."""
+
+    id: Identifier
+    when: Annotated[list[Condition], Field(min_length=1)]
+    note: str
+    """For admins, never shown: why this wording, for whom."""
+    reason: Text
+
+
 class CapRule(Strict):
     """Caps the band when readiness or interest in the core missions falls short.
 
@@ -310,6 +322,15 @@ class CapRule(Strict):
     """A readiness rule the entry's own line for that readiness says already (« Conditions
     d'accès : … environ deux ans d'expérience »): the detail does not list it again under
     « Aussi pris en compte » when that line is shown."""
+    wordings: list[ReasonWording] = []
+    """Other wordings of the reason for some backgrounds (the first matching one)."""
+
+    def worded(self, wording: str | None) -> CapRule:
+        """The rule as the wording with this id gives its reason (itself if none)."""
+        chosen = next((w for w in self.wordings if w.id == wording), None)
+        if chosen is None:
+            return self
+        return self.model_copy(update={"reason": chosen.reason})
 
     @property
     def about_interest(self) -> bool:
@@ -546,6 +567,9 @@ class SalaryInPost(Strict):
 
     when: Annotated[list[Condition], Field(min_length=1)]
     """Background conditions saying the person has held the post (any one matches)."""
+    now: list[Condition] = []
+    """Background conditions saying they hold it today, not only held it (any one matches):
+    the salary section then says « que vous occupez déjà », not « déjà tenu »."""
     levels: dict[str, Annotated[float, Field(ge=0, le=1)]]
     """Each answer of the `experience` scale's background → 0 (bottom) to 1 (top)."""
     origin: Origin

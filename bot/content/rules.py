@@ -195,9 +195,10 @@ def check_salary_scales(
     in_post = profile.salary.in_post
     if in_post is None:
         return
-    for index, condition in enumerate(in_post.when):
-        at_when: Location = ("salary", "in_post", "when", index)
-        yield from check_condition(condition, at_when, "in_post", problem, background_values)
+    for name, conditions in (("when", in_post.when), ("now", in_post.now)):
+        for index, condition in enumerate(conditions):
+            at_when: Location = ("salary", "in_post", name, index)
+            yield from check_condition(condition, at_when, "in_post", problem, background_values)
     experience = background_values.get(profile.salary.experience.background, set())
     for value in sorted(experience - in_post.levels.keys()):
         yield problem(f"no level for answer value {value!r}", ("salary", "in_post", "levels"))
@@ -229,6 +230,11 @@ def conditions_of(profile: Profile) -> list[tuple[Location, str, list[Condition]
         *(
             (("entry", "wordings", i, "when"), w.id, w.when)
             for i, w in enumerate(profile.entry.wordings)
+        ),
+        *(
+            (("caps", r_index, "wordings", w_index, "when"), wording.id, wording.when)
+            for r_index, rule in enumerate(profile.caps)
+            for w_index, wording in enumerate(rule.wordings)
         ),
         *(
             (("experience_fields", "lines", line), line, when)

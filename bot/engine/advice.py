@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.models import (
+    CapRule,
     Condition,
     Constraint,
     Content,
@@ -105,6 +106,12 @@ def wordings(content: Content, score: Score) -> dict[str, str]:
         if wording is not None:
             chosen[dimension.id] = wording.id
     return chosen
+
+
+def reason_wording(rule: CapRule, score: Score) -> str | None:
+    """The id of the cap rule's first reason wording whose conditions match the person's
+    background (None: its own reason)."""
+    return next((w.id for w in rule.wordings if _matches(w.when, score)), None)
 
 
 def entry_wording(content: Content, score: Score) -> str | None:

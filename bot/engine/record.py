@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from bot.content.models import Content, ElsewhereLine, Lang, Readiness
+from bot.engine.advice import reason_wording
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
 
@@ -54,6 +55,8 @@ class Reason(_Record):
 
     rule: str
     answer: int | None = None
+    wording: str | None = None
+    """The rule's reason wording for the person's background (`CapRule.wordings`), if any."""
 
 
 class Neighbour(_Record):
@@ -143,7 +146,11 @@ def record_of(
         cap=score.cap.id if score.cap else None,
         readiness=score.readiness,
         reasons=tuple(
-            Reason(rule=rule.id, answer=score.statements.get(rule.statement or ""))
+            Reason(
+                rule=rule.id,
+                answer=score.statements.get(rule.statement or ""),
+                wording=reason_wording(rule, score),
+            )
             for rule in score.reasons
         ),
         categories=dict(score.categories),

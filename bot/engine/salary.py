@@ -83,6 +83,8 @@ class SalaryEstimate(BaseModel):
     in_post: bool = False
     """True: the person has held the post and meets its entry requirements, and their years
     in it placed the range (the pay in the post for that experience, not a first post's)."""
+    holds_post: bool = False
+    """True: `in_post`, and the person holds the post today (the profile's `in_post.now`)."""
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -133,6 +135,9 @@ def estimate_salary(
         personal=leads_to_the_post(content, score, path),
         near=_from_near(content, score),
         in_post=held,
+        holds_post=held
+        and salary.in_post is not None
+        and any_given(salary.in_post.now, score.background),
     )
 
 

@@ -158,7 +158,10 @@ def salary_lines(
         else:
             held = held_the_post(salary, readiness)
             lines_by_kind = SALARY_LINES_EDUCATION if education_only else SALARY_LINES
-            line = N_("salary_line_in_post") if held else lines_by_kind[kind]
+            line = lines_by_kind[kind]
+            if held:
+                holds = salary.holds_post
+                line = N_("salary_line_holds_post") if holds else N_("salary_line_in_post")
             lines.append(t(line, lang, range=shown))
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))

@@ -136,7 +136,12 @@ def view(content: Content, record: ResultRecord) -> View:
         uncapped=bands.get(record.uncapped, band),
         capped=record.cap is not None,
         reasons=_ordered(
-            tuple((rules[r.rule], r.answer) for r in record.reasons if r.rule in rules), path
+            tuple(
+                (rules[r.rule].worded(r.wording), r.answer)
+                for r in record.reasons
+                if r.rule in rules
+            ),
+            path,
         ),
         dimensions=tuple(
             _scored(dims[key], figure) for key, figure in record.dimensions.items() if key in dims

@@ -429,6 +429,59 @@ TRAFFIC_MANAGER = Persona(
     languages=("en_work",),
 )
 
+# The adviser's round 6: where the person stands today words their path (a Master under
+# way, looking for work, in the post, years in the trade, sales already done).
+MASTER_STUDENT = Persona(
+    "master_student",
+    "Master's student in marketing (her highest diploma a licence), a year of work-study in an"
+    " e-commerce team",
+    education="bac3",
+    studied="digital",
+    experience="lt2",
+    worked_in="ecommerce",
+    situation="student",
+    ability=0.7,
+    interest=0.8,
+    languages=("en_work",),
+)
+REDUNDANT_ACCOUNTANT = Persona(
+    "redundant_accountant",
+    "accountant made redundant at 45: BTS, twenty years in accounts, looking for work",
+    education="bac2",
+    studied="other",
+    experience="10plus",
+    worked_in="other",
+    situation="job_seeker",
+    ability=0.5,
+    strong={"analysis": 0.85, "data_analysis": 0.8},
+    interest=0.55,
+)
+SEA_SPECIALIST = Persona(
+    "sea_specialist",
+    "search-ads specialist: BTS in communication, five years in acquisition, keen",
+    education="bac2",
+    studied="communication",
+    experience="5to10",
+    worked_in="acquisition",
+    ability=0.7,
+    strong={"tracking_tools": 0.9, "data_analysis": 0.85},
+    interest=0.75,
+    languages=("en_work",),
+)
+UNSURE_SELLER = Persona(
+    "unsure_seller",
+    "bac+3 in digital marketing, a year selling online, « En partie » on selling",
+    education="bac3",
+    studied="digital",
+    experience="lt2",
+    worked_in="ecommerce",
+    situation="working",
+    ability=0.6,
+    interest=0.7,
+    wants={"sales_passion": 0.5},
+    languages=("en_work",),
+)
+
 PERSONAS: tuple[Persona, ...] = (
     EXPERIENCED_MASTER,
     MODEST_MASTER,
@@ -463,4 +516,8 @@ PERSONAS: tuple[Persona, ...] = (
     ECOMMERCE_MANAGER,
     ECOMMERCE_ASSISTANT,
     TRAFFIC_MANAGER,
+    MASTER_STUDENT,
+    REDUNDANT_ACCOUNTANT,
+    SEA_SPECIALIST,
+    UNSURE_SELLER,
 )

@@ -1,0 +1,312 @@
+"""The path worded for where the person stands today (the adviser's round 6).
+
+A Master's student is told to finish the Master she is in, not to apply for one; a job
+seeker is not sent to « votre entreprise » nor to Transitions Pro; who holds the post is
+not told to apply for it; five years in digital marketing need no short course in it;
+who has already sold is not promised « une première expérience de vente »; a pupil reads
+the stage de seconde; the experience dimension does not say « surtout avec un bac+2 » to
+a bac+3; a freelancer reads « auprès de vos clients ».
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import pytest
+
+from bot.content.models import Content, Lang
+from bot.content.typography import french_typography
+from bot.engine.advice import training_path
+from bot.engine.record import ResultRecord, record_of
+from bot.engine.result import evaluate
+from bot.engine.scoring import score
+from bot.presentation.result_sections import section
+from bot.presentation.result_summary import summary
+from bot.presentation.result_text import to_plain
+from tests.support.answers import best_answers
+from tests.support.languages import LANGS
+from tests.support.persona_catalogue import (
+    BTS_FIRST_YEAR,
+    ECOMMERCE_MANAGER,
+    LYCEENNE,
+    MASTER_STUDENT,
+    REDUNDANT_ACCOUNTANT,
+    SEA_SPECIALIST,
+    UNSURE_SELLER,
+)
+from tests.support.personas import Persona, answers_for
+
+
+def record(content: Content, persona: Persona, lang: Lang) -> ResultRecord:
+    return record_of(content, evaluate(content, answers_for(content, persona)), lang=lang)
+
+
+def summary_line(content: Content, rec: ResultRecord, lang: Lang, mark: str) -> str:
+    shown = to_plain(summary(content, rec, lang)).split("\n")
+    return next(line for line in shown if line.startswith(mark))
+
+
+def path_text(content: Content, rec: ResultRecord, lang: Lang) -> str:
+    return to_plain(section(content, rec, lang, "path") or "")
+
+
+def step_text(content: Content, step_id: str, lang: Lang) -> str:
+    return next(s for s in content.profile.training if s.id == step_id).text(lang)
+
+
+# --- finding 1: a Master's student -------------------------------------------------
+
+FINISH_MASTER = {
+    "fr": "Menez à bien le Master (ou le diplôme) que vous préparez",
+    "en": "Complete the Master's (or the degree) you are studying for",
+}
+ONCE_MASTER = {
+    "fr": "Salaire du poste, une fois votre Master obtenu",
+    "en": "Pay in this post, once your Master's is awarded",
+}
+APPLY_FOR_A_MASTER = {"fr": ("Mon Master", "Visez un Master"), "en": ("Mon Master", "Aim for")}
+AFTER_TWO_YEARS = {"fr": "après ces deux ans", "en": "after those two years"}
+STUDYING_LIST = {
+    "fr": "(un BTS, un BUT, une licence, un Master…)",
+    "en": "(a BTS, a BUT, a bachelor's, a Master's…)",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_master_s_student_finishes_the_master_she_is_in(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Student with a licence as her highest diploma, so studying beyond it: she was told to
+    apply for a Master on Mon Master, and paid « après ces deux ans d'expérience »."""
+    rec = record(shipped_content, MASTER_STUDENT, lang)
+    assert rec.path == ("finish_master",)
+    nxt = summary_line(shipped_content, rec, lang, "➡️")
+    assert FINISH_MASTER[lang] in nxt
+    pay = summary_line(shipped_content, rec, lang, "💶")
+    assert ONCE_MASTER[lang] in pay and AFTER_TWO_YEARS[lang] not in pay
+    whole = path_text(shipped_content, rec, lang)
+    for words in APPLY_FOR_A_MASTER[lang]:
+        assert words not in whole
+    salary = to_plain(section(shipped_content, rec, lang, "salary") or "")
+    assert ONCE_MASTER[lang].split(", ")[1] in salary
+
+
+@pytest.mark.parametrize("situation", ["school", "working", "job_seeker", "other"])
+def test_a_bac3_who_is_not_a_student_keeps_both_routes(
+    shipped_content: Content, situation: str
+) -> None:
+    """Out of study with a bac+3, two years of experience or on to a Master, as before."""
+    ids = record(shipped_content, replace(MASTER_STUDENT, situation=situation), "fr").path
+    assert "finish_master" not in ids
+    assert {"master", "mon_master"} <= set(ids)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_student_preparing_a_diploma_may_be_in_a_master(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Answering « je prépare un diplôme du supérieur », the list names the Master too."""
+    rec = record(shipped_content, replace(MASTER_STUDENT, education="studying"), lang)
+    assert rec.path[0] == "finish_studies"
+    assert STUDYING_LIST[lang] in path_text(shipped_content, rec, lang)
+
+
+# --- finding 2: job seekers and other situations -----------------------------------
+
+NOT_THEIRS = {
+    "fr": ("votre entreprise", "Transitions Pro"),
+    "en": ("your company", "Transitions Pro"),
+}
+SEEKER_WAY = {
+    "fr": "par une mission (intérim, CDD) ou un premier poste dans ce domaine, que France Travail"
+    " peut vous aider à trouver",
+    "en": "through an assignment (temp or fixed-term) or a first job in that field, which"
+    " France Travail can help you find",
+}
+SEEKER_COURSE = {
+    "fr": "que France Travail ou votre CPF peuvent financer",
+    "en": "which France Travail or your CPF can pay for",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_job_seeker_is_not_sent_to_a_company_she_no_longer_has(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The accountant made redundant read « par une mission dans votre entreprise si elle
+    vend en ligne » first, then a course « votre CPF, Transitions Pro ou France Travail »
+    could fund: her way in is an assignment France Travail helps find."""
+    rec = record(shipped_content, REDUNDANT_ACCOUNTANT, lang)
+    steps = {s.id: s for s in shipped_content.profile.training}
+    gain = steps["gain_experience_long_seeker"].text(lang)
+    course = steps["career_change_course_seeker"].text(lang)
+    assert rec.path[1:3] == ("gain_experience_long_seeker", "career_change_course_seeker")
+    for words in NOT_THEIRS[lang]:
+        assert words not in gain and words not in course
+    assert SEEKER_WAY[lang] in gain and SEEKER_COURSE[lang] in course
+    assert "votre entreprise" not in to_plain(summary(shipped_content, rec, "fr"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_outside_work_the_way_in_is_a_company_or_one_s_own_account(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Retired or at home (situation « Autre »): as `first_experience_other` says it."""
+    rec = record(shipped_content, replace(REDUNDANT_ACCOUNTANT, situation="other"), lang)
+    assert "gain_experience_long_other" in rec.path
+    own = {"fr": "en entreprise ou à votre compte", "en": "in a company or on your own account"}
+    assert own[lang] in step_text(shipped_content, "gain_experience_long_other", lang)
+    for words in NOT_THEIRS[lang]:
+        assert words not in step_text(shipped_content, "gain_experience_long_other", lang)
+
+
+# --- finding 3: in the post today --------------------------------------------------
+
+IN_POST = {
+    "fr": french_typography("Vous tenez déjà ce poste : la suite se joue sur son périmètre"),
+    "en": "You already hold this post: the next step is a wider remit",
+}
+APPLY = {"fr": "Postulez aux offres", "en": "Apply for"}
+HOLDS = {"fr": "que vous occupez déjà", "en": "which you already hold"}
+HELD = {"fr": "que vous avez déjà tenu", "en": "which you have already held"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_who_holds_the_post_is_not_told_to_apply_for_it(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The e-commerce manager in the post read « Postulez aux offres de responsable
+    e-commerce » next, and « que vous avez déjà tenu » of a post she still holds."""
+    rec = record(shipped_content, ECOMMERCE_MANAGER, lang)
+    nxt = summary_line(shipped_content, rec, lang, "➡️")
+    assert IN_POST[lang] in nxt and APPLY[lang] not in nxt
+    salary = to_plain(section(shipped_content, rec, lang, "salary") or "")
+    assert HOLDS[lang] in salary and HELD[lang] not in salary
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_who_held_the_post_and_looks_for_work_applies(shipped_content: Content, lang: Lang) -> None:
+    rec = record(shipped_content, replace(ECOMMERCE_MANAGER, situation="job_seeker"), lang)
+    assert "in_post" not in rec.path and "build_on" in rec.path
+    assert APPLY[lang] in summary_line(shipped_content, rec, lang, "➡️")
+    salary = to_plain(section(shipped_content, rec, lang, "salary") or "")
+    assert HELD[lang] in salary and HOLDS[lang] not in salary
+
+
+# --- finding 7: no short course after five years in the trade ----------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_five_years_in_acquisition_need_no_short_course_in_digital_marketing(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The SEA specialist of five years read « Vos études n'étaient pas centrées sur le
+    marketing digital : une formation courte » as his next step."""
+    rec = record(shipped_content, SEA_SPECIALIST, lang)
+    assert "specialise" not in rec.path
+    assert APPLY[lang] in summary_line(shipped_content, rec, lang, "➡️")
+
+
+@pytest.mark.parametrize(
+    ("education", "experience", "where"),
+    list(
+        itertools.product(
+            ["bac2", "bac3"], ["2to5", "5to10", "10plus"], ["ecommerce", "digital", "acquisition"]
+        )
+    ),
+)
+def test_the_short_course_only_under_five_years(
+    shipped_content: Content, education: str, experience: str, where: str
+) -> None:
+    answers = best_answers(shipped_content) | {
+        "situation": ("working",),
+        "education": (education,),
+        "experience": (experience,),
+        "field": ("communication",),
+        "experience_field": (where,),
+    }
+    ids = [s.id for s in training_path(shipped_content, score(shipped_content, answers))]
+    assert ("specialise" in ids) == (experience == "2to5")
+
+
+# --- finding 8: « En partie » on selling, said to who has sold ---------------------
+
+FIRST_GO = {
+    "fr": "une première expérience de vente vous dira si elle vous plaît",
+    "en": "a first go at selling will tell you whether it suits you",
+}
+ALREADY_SOLD = {
+    "fr": "demandez-vous ce qui vous a plu ou pesé dans les ventes que vous avez déjà faites",
+    "en": "ask yourself what you liked, or found hard, in the selling you have already done",
+}
+
+
+@pytest.mark.parametrize(
+    ("worked_in", "sold"),
+    [("ecommerce", True), ("ecommerce_lead", True), ("sales", True), ("digital", False)],
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_who_has_already_sold_is_asked_about_it(
+    shipped_content: Content, lang: Lang, worked_in: str, sold: bool
+) -> None:
+    """« En partie » on selling after a year selling online: she read that a first
+    experience of selling would tell her; she has one."""
+    rec = record(shipped_content, replace(UNSURE_SELLER, worked_in=worked_in), lang)
+    assert "unsure_selling" in [r.rule for r in rec.reasons]
+    text = to_plain(summary(shipped_content, rec, lang))
+    said, unsaid = (ALREADY_SOLD, FIRST_GO) if sold else (FIRST_GO, ALREADY_SOLD)
+    assert said[lang] in text and unsaid[lang] not in text
+    assert {"fr": french_typography("« En partie »"), "en": "“Partly”"}[lang] in text
+
+
+# --- finding 11: a pupil's observation placement ------------------------------------
+
+SECONDE = {"fr": "comme le stage de seconde", "en": "such as the seconde work placement"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pupil_reads_the_stage_de_seconde_a_student_does_not(
+    shipped_content: Content, lang: Lang
+) -> None:
+    pupil = record(shipped_content, LYCEENNE, lang)
+    assert pupil.path[0] == "explore"
+    assert SECONDE[lang] in path_text(shipped_content, pupil, lang)
+    student = record(shipped_content, BTS_FIRST_YEAR, lang)
+    assert student.path[0] == "explore_student"
+    assert SECONDE[lang] not in path_text(shipped_content, student, lang)
+
+
+# --- finding 12: the experience dimension's why -------------------------------------
+
+WITHOUT_MASTER = {
+    "fr": "les recruteurs la demandent, surtout sans Master.",
+    "en": "employers ask for it, especially without a Master's.",
+}
+WITH_A_BAC2 = {"fr": "surtout avec un bac+2", "en": "especially with a bac+2"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_experience_is_asked_for_especially_without_a_master(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A licence pro graduate read « surtout avec un bac+2 » and wondered whether her
+    diploma counted for less than it does."""
+    rec = record(shipped_content, MASTER_STUDENT, lang)
+    develop = to_plain(section(shipped_content, rec, lang, "develop") or "")
+    assert WITHOUT_MASTER[lang] in develop
+    experience = shipped_content.dimension_by_id["experience"]
+    for dimension in (experience, *(experience.worded(w.id) for w in experience.wordings)):
+        assert dimension.why is not None
+        assert WITH_A_BAC2[lang] not in dimension.why(lang)
+
+
+# --- finding 14: a freelancer's clients ---------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_adult_in_work_may_find_the_assignment_with_clients(
+    shipped_content: Content, lang: Lang
+) -> None:
+    clients = {"fr": "auprès de vos clients", "en": "with your clients"}
+    assert clients[lang] in step_text(shipped_content, "first_experience_adult", lang)
