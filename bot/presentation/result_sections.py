@@ -78,7 +78,8 @@ def _nothing(record: ResultRecord, category: Category) -> bool:
 
 def _category_line(record: ResultRecord, category: Category, lang: Lang) -> str:
     """A category's score; for someone still at school, a 0 % in skills or in training and
-    experience reads as still to come (round 6: a pupil of sixteen read « 0 % » twice)."""
+    experience reads as still to come: at sixteen, « 0 % » reads like a failing mark on
+    what nobody expects of them yet."""
     label = t(CATEGORY_LABELS[category], lang)
     if record.at_school and category in AT_SCHOOL_LINES and _nothing(record, category):
         value = t(AT_SCHOOL_LINES[category], lang)

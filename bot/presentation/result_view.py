@@ -211,8 +211,8 @@ def _ordered(
     """The reasons, interest first; but when the path's first numbered step leads to a
     diploma, the entry requirement's reason first: it is what explains that step, and the
     summary gives only the first reasons. The caution on contradicting answers comes
-    before them all: it says how far to trust the rest (round 6: it sat at the very
-    bottom, below a figure the contradictions had lifted)."""
+    before them all: it says how far to trust the rest, figures the contradictions may
+    have lifted included."""
     caution = tuple(reason for reason in reasons if reason[0].inconsistent)
     reasons = tuple(reason for reason in reasons if not reason[0].inconsistent)
     first = next((step for step in path if not step.aside), None)
