@@ -51,6 +51,28 @@ def test_saying_one_needs_fixed_hours_brings_the_hours_line(shipped_content: Con
     assert [c.id for c in evaluate(shipped_content, answers).constraints] == ["hours", "health"]
 
 
+@pytest.mark.parametrize("needs", ["3", "4"])
+def test_a_stated_need_for_fixed_hours_brings_the_line_whatever_past_work_shows(
+    shipped_content: Content, needs: str
+) -> None:
+    """Round 6's finding 5: a parent who needs fixed hours (« Plutôt ») but once worked the
+    peaks in a shop had flexibility enough on average, and read no word on hours; the need
+    she states today decides, in the summary too."""
+    answers = best_answers(shipped_content) | {"fixed_hours": (needs,), "peak_ok": ("1",)}
+    assert "peak" in answers["done_work"]  # the past work that lifted the average
+    result = evaluate(shipped_content, answers)
+    assert [c.id for c in result.constraints] == ["hours", "health"]
+    hours = result.constraints[0]
+    assert hours.summary is not None
+    text = summary(shipped_content, record_of(shipped_content, result, lang="fr"), "fr")
+    assert html.escape(hours.summary("fr")) in text
+
+
+def test_agreeing_a_little_with_fixed_hours_brings_no_line(shipped_content: Content) -> None:
+    answers = best_answers(shipped_content) | {"fixed_hours": ("2",), "peak_ok": ("3",)}
+    assert [c.id for c in evaluate(shipped_content, answers).constraints] == ["health"]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_health_or_disability_names_cap_emploi_and_agefiph(
     shipped_content: Content, lang: Lang

@@ -501,3 +501,37 @@ def test_every_strength_a_neighbour_cites_is_listed_with_the_strengths(
                 assert label in listed, (persona.name, neighbour.job, label)
         cited_beyond_three |= len(record.strengths) > 3
     assert cited_beyond_three  # the table has a persona whose neighbours cite a fourth
+
+
+def test_self_ratings_alone_do_not_make_up_a_job_s_strengths(shipped_content: Content) -> None:
+    """Round 6's finding 10: a web developer and a data scientist were sent to web writing
+    on creativity and curiosity rated « En partie » or more, and nothing else."""
+    rated = scored(shipped_content, {"creativity", "curiosity"}, "far", (), SELF_RATED)
+    assert neighbours(shipped_content, rated) == []
+    shown = scored(shipped_content, {"creativity", "curiosity"}, "far", (), SHOWN)
+    assert [n.job.id for n in neighbours(shipped_content, shown)] == ["web_writer"]
+
+
+@pytest.mark.parametrize("band", ["partial", "good", "strong"])
+def test_a_bridge_from_the_person_s_trade_is_named_at_any_band(
+    shipped_content: Content, band: str
+) -> None:
+    """Round 6's finding 9: a warehouse team lead at « partielle » (suppliers, a team, the
+    peaks) was named no neighbouring job; e-commerce logistics, the bridge from his trade,
+    was named only to the far ones. Outside them it takes three of its strengths: two
+    generic ones (a team, a project) would send a nurse or an accountant to logistics."""
+    rule = shipped_content.profile.neighbours
+    assert rule is not None and rule.bridge_strengths == 3
+    lead = {"supplier_network", "management", "flexibility"}
+    score = scored(shipped_content, lead, band, ())
+    other = replace(score, background={"experience_field": ("other",)})
+    assert [(n.job.id, n.strengths) for n in neighbours(shipped_content, other)] == [
+        ("e_logistics", ("supplier_network", "management", "flexibility"))
+    ]
+    sales = replace(score, background={"experience_field": ("sales",)})
+    assert neighbours(shipped_content, sales) == []
+    two = scored(shipped_content, {"management", "project_management"}, band, ())
+    nurse = replace(two, background={"experience_field": ("other",)})
+    assert neighbours(shipped_content, nurse) == []
+    far = replace(nurse, band=next(b for b in shipped_content.profile.bands if b.id == "far"))
+    assert [n.job.id for n in neighbours(shipped_content, far)] == ["e_logistics"]

@@ -13,17 +13,22 @@ from dataclasses import replace
 import pytest
 
 from bot.content.models import Content, Lang
+from bot.engine.consistency import Consistency
 from bot.engine.record import record_of
 from bot.engine.result import Result, evaluate
+from bot.engine.result import _shown_strengths as shown_strengths
+from bot.engine.scoring import DimensionScore
 from bot.engine.session import asked_questions
 from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
 from bot.presentation.result_summary import first_sentence, summary
 from bot.presentation.result_text import mid_sentence, pay_after, to_plain
 from bot.presentation.texts import t
+from tests.support.languages import LANGS
 from tests.support.persona_catalogue import (
     ACCOUNTANT_NO_SELLING,
     ADULT_CAREER_CHANGE,
+    AGREES_NO_DIPLOMA,
     BEST_SOUNDING,
     BTS_FIRST_YEAR,
     CAREER_CHANGER,
@@ -701,3 +706,52 @@ def test_a_retiree_is_not_sent_to_his_company_or_a_career_change(
     in_work = result_of(shipped_content, replace(RETIRED_DIRECTOR, situation="working"))
     ids = [step.id for step in in_work.training]
     assert "first_experience_adult" in ids and "first_experience_other" not in ids
+
+
+def test_working_french_in_part_caps_the_band_at_partial(shipped_content: Content) -> None:
+    """Round 6's finding 13: a store manager whose first step is to learn French read
+    « Good match »; an adviser would not call good a profile that cannot yet hold the
+    job's meetings in its language."""
+    partly = replace(ENGLISH_NO_FRENCH, name="english_some_french", french="partly")
+    score = result_of(shipped_content, partly).score
+    assert score.value("job_language") == "partly"
+    assert rank(score.band.id) <= rank("partial") < rank(score.uncapped.id)
+    assert "some_job_language" in [rule.id for rule in score.reasons]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("persona", [AGREES_NO_DIPLOMA, CONTRADICTS], ids=lambda p: p.name)
+def test_contradicting_answers_show_the_band_with_the_caution_and_no_figure(
+    shipped_content: Content, lang: Lang, persona: Persona
+) -> None:
+    """Round 6's finding 6: agreeing with everything read « 56 % » above real people, and
+    the caution sat at the very bottom of the detail. The summary now gives the band alone,
+    the caution as its second line; the detail does not say it again."""
+    result = result_of(shipped_content, persona)
+    assert result.score.consistency.inconsistent
+    record = record_of(shipped_content, result, lang=lang)
+    lines = to_plain(summary(shipped_content, record, lang)).splitlines()
+    band = to_plain(t("summary_band", lang, band=result.score.band.label(lang)))
+    caution = next(rule for rule in result.score.reasons if rule.inconsistent)
+    assert lines[1:3] == [band, to_plain(caution.reason(lang))]
+    assert "%" not in "\n".join(lines)
+    detail = to_plain(section(shipped_content, record, lang, "detail") or "")
+    assert caution.reason(lang) not in detail
+
+
+def test_a_strength_only_self_ratings_back_is_not_listed_when_answers_contradict(
+    shipped_content: Content,
+) -> None:
+    """Round 6's finding 6: the strengths of someone who agreed with everything were
+    self-claims; with contradicting answers, only a strength something else shows is listed."""
+    dims = {d.id: d for d in shipped_content.profile.dimensions}
+    rated = DimensionScore(dims["communication"], 4.0, (4.0, 4.0), ("communicate", "persuade"))
+    shown = DimensionScore(dims["persuasion"], 4.0, (4.0, 4.0), ("persuade", "marketplace"))
+    frank = result_of(shipped_content, EXPERIENCED_MASTER).score
+    score = replace(frank, dimensions=(rated, shown))
+    assert [d.dimension.id for d in shown_strengths(shipped_content, score, [])] == [
+        "communication",
+        "persuasion",
+    ]
+    doubted = replace(score, consistency=Consistency(twins=(("fixed_hours", "peak_ok"),)))
+    assert [d.dimension.id for d in shown_strengths(shipped_content, doubted, [])] == ["persuasion"]

@@ -16,12 +16,13 @@ import pytest
 from PIL import ImageDraw
 
 from bot.content.models import CATEGORIES, Content, Lang
+from bot.content.typography import french_typography
 from bot.engine.change import compare
 from bot.engine.record import ResultRecord, record_of
 from bot.engine.result import evaluate
 from bot.presentation.chart_text import clear_text_cache
 from bot.presentation.result_chart import result_chart_png
-from bot.presentation.result_sections import SECTIONS, available, section
+from bot.presentation.result_sections import AT_SCHOOL_LINES, SECTIONS, available, section
 from bot.presentation.result_summary import (
     SUMMARY_MAX_CHARS,
     SUMMARY_MAX_LINES,
@@ -30,7 +31,7 @@ from bot.presentation.result_summary import (
 )
 from bot.presentation.result_text import message_length, to_plain
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.texts import money_range, percent
+from bot.presentation.texts import money_range, percent, t
 from tests.support.harness import random_choices
 from tests.support.persona_catalogue import PERSONAS, RANDOM
 from tests.support.personas import EXPERIENCED_MASTER, Persona, answers_for
@@ -89,14 +90,23 @@ def test_every_number_agrees_across_summary_sections_and_chart(
     }
     chart = "\n".join(_drawn(content, record, lang))
     fit = percent(record.overall, lang)
-    # The fit: in the summary, the detail and on the chart, the same rounded figure.
-    assert fit in shown and fit in sections["detail"] and fit in chart
+    # The fit: in the summary, the detail and on the chart, the same rounded figure; answers
+    # that contradict each other give none in the summary (the band and the caution).
+    inconsistent = any(
+        rule.inconsistent
+        for rule in content.profile.caps
+        if rule.id in {r.rule for r in record.reasons}
+    )
+    assert (fit in shown) != inconsistent
+    assert fit in sections["detail"] and fit in chart
     band = next(b for b in content.profile.bands if b.id == record.band)
     assert band.label(lang) in shown and band.label(lang) in chart
     # Each category: the same figure in the detail and on the chart; interest too.
     for category in CATEGORIES:
         value = percent(record.categories[category], lang)
-        assert re.search(rf": {value}$", sections["detail"], re.MULTILINE), category
+        to_come = record.at_school and category in AT_SCHOOL_LINES and value == percent(0, lang)
+        said = to_plain(t(AT_SCHOOL_LINES[category], lang)) if to_come else value
+        assert re.search(rf": {said}$", sections["detail"], re.MULTILINE), category
         assert value in chart
     if record.interest is not None:
         assert percent(record.interest, lang) in sections["detail"]
@@ -184,7 +194,9 @@ def test_a_capped_band_never_sits_next_to_the_uncapped_fit(shipped_content: Cont
         band = next(b for b in shipped_content.profile.bands if b.id == record.band)
         assert f"{fit} ({band.label('fr')})" not in text
         assert f"Verdict\u00a0: {band.label('fr')}" in text
-        assert "Sans cette limite" in text
+        # Contradicting answers give no figure at all (round 6's finding 6).
+        doubted = "inconsistent" in {reason.rule for reason in record.reasons}
+        assert ("Sans cette limite" in text) != doubted
 
 
 #: The longest a section gets, over every persona and 200 random answer sets in both
@@ -224,3 +236,60 @@ def test_the_next_step_of_someone_at_the_level_is_an_action(
     text = to_plain(summary(shipped_content, record_of(shipped_content, result, lang=lang), lang))
     (line,) = [line for line in text.splitlines() if line.startswith("➡️")]
     assert NO_ACTION[lang] not in line and APPLY[lang] in line
+
+
+#: Round 6's finding 11: what a pupil reads instead of « 0 % » (skills, then training and
+#: experience), and finding 9: what years in another line of work read beside a 0 %.
+AT_SCHOOL = {
+    "fr": (
+        "• Compétences techniques : à construire pendant vos études",
+        "• Formation et expérience : à venir",
+    ),
+    "en": (
+        "• Technical skills: to build during your studies",
+        "• Training and experience: still to come",
+    ),
+}
+NOT_YET = {
+    "fr": "vos années dans un autre métier n’y comptent pas encore, sans perdre leur valeur.",
+    "en": "your years in another line of work do not count here yet, but keep their worth.",
+}
+FEW = {"fr": "y comptent peu", "en": "count for little"}
+
+
+def typeset(text: str, lang: Lang) -> str:
+    return french_typography(text) if lang == "fr" else text
+
+
+def detail_of(content: Content, persona_name: str, lang: Lang) -> tuple[ResultRecord, str]:
+    persona = next(p for p in PERSONAS if p.name == persona_name)
+    record = record_of(content, evaluate(content, answers_for(content, persona)), lang=lang)
+    return record, to_plain(section(content, record, lang, "detail") or "")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_pupil_reads_to_come_not_zero_per_cent(shipped_content: Content, lang: Lang) -> None:
+    record, text = detail_of(shipped_content, "lyceenne", lang)
+    assert record.at_school
+    assert round(record.categories["skills"]) == 0 < round(record.categories["background"])
+    lines = text.splitlines()
+    skills, background = (typeset(line, lang) for line in AT_SCHOOL[lang])
+    assert to_plain(skills) in lines  # 0 %: still to build
+    assert to_plain(background) not in lines  # 25 %: a figure, as for everyone
+    unschooled = record.model_copy(update={"at_school": False})
+    plain = to_plain(section(shipped_content, unschooled, lang, "detail") or "")
+    assert to_plain(skills) not in plain.splitlines()
+    zero = record.model_copy(update={"categories": {**record.categories, "background": 0.0}})
+    assert to_plain(background) in to_plain(section(shipped_content, zero, lang, "detail") or "")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_years_elsewhere_beside_zero_per_cent_do_not_count_yet(
+    shipped_content: Content, lang: Lang
+) -> None:
+    record, text = detail_of(shipped_content, "no_diploma_young", lang)
+    assert record.elsewhere == "elsewhere" and round(record.categories["background"]) == 0
+    not_yet = typeset(NOT_YET[lang], lang)
+    assert not_yet in text and FEW[lang] not in text
+    _, some = detail_of(shipped_content, "accountant_no_selling", lang)
+    assert FEW[lang] in some and not_yet not in some

@@ -52,6 +52,19 @@ def test_the_shipped_files_pass(shipped: Shipped) -> None:
     assert shipped.problems() == []
 
 
+def test_a_constraint_reads_a_likert_statement(shipped: Shipped) -> None:
+    shipped.edit(PROFILE, "    statement: fixed_hours\n", "    statement: tasks_prefer\n")
+    (problem,) = shipped.problems()
+    assert "[hours] constraints." in problem
+    assert "'tasks_prefer' is not a likert statement" in problem
+
+
+def test_a_constraint_s_statement_needs_its_threshold(shipped: Shipped) -> None:
+    shipped.edit(PROFILE, "    at_least: 3\n", "")
+    (problem,) = shipped.problems()
+    assert "`statement` and `at_least` go together" in problem
+
+
 def test_a_statement_rule_reads_a_likert_statement(shipped: Shipped) -> None:
     shipped.edit(PROFILE, "    statement: like_leading\n", "    statement: tasks_prefer\n")
     (problem,) = shipped.problems()

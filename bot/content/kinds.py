@@ -135,7 +135,18 @@ def check_languages(profile: Profile, files: Sequence[ParsedQuestions]) -> Itera
 def check_statements(
     profile: Profile, problem: Reporter, questions: dict[str, Question]
 ) -> Iterable[Problem]:
-    """A statement rule reads a likert statement that is not reverse-keyed, and quotes it."""
+    """A statement rule reads a likert statement that is not reverse-keyed, and quotes it;
+    a constraint's `statement` is a likert statement (its answer read as shown)."""
+    for index, line in enumerate(profile.constraints):
+        if line.statement is None:
+            continue
+        known = questions.get(line.statement)
+        if known is None or known.kind != "likert":
+            yield problem(
+                f"{line.statement!r} is not a likert statement",
+                ("constraints", index, "statement"),
+                line.id,
+            )
     for index, rule in enumerate(profile.caps):
         if rule.statement is None:
             continue

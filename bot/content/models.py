@@ -452,8 +452,10 @@ class Route(Strict):
 
 class Constraint(Strict):
     """An honest line for a constraint the person may have: shown when one `when`
-    condition on the background matches (an empty condition matches everyone), or when
-    `dimension`'s fit (0–1) is below `fit_below`."""
+    condition on the background matches (an empty condition matches everyone), when
+    `dimension`'s fit (0–1) is below `fit_below`, or when the likert `statement` that
+    states the need was answered at least `at_least` (0–4 as on the scale, as shown:
+    a stated need counts whatever past work says of the dimension)."""
 
     id: Identifier
     origin: Origin
@@ -467,6 +469,8 @@ class Constraint(Strict):
     when: list[Condition] = []
     dimension: Identifier | None = None
     fit_below: Annotated[float, Field(gt=0, le=1)] | None = None
+    statement: Identifier | None = None
+    at_least: Annotated[int, Field(ge=0, le=4)] | None = None
 
     @property
     def for_everyone(self) -> bool:
@@ -528,6 +532,9 @@ class Neighbours(Strict):
     """The interest is low: one of these cap rules applies."""
     min_strengths: Annotated[int, Field(ge=1)] = 2
     """A job is named when at least this many of its strengths are the person's."""
+    bridge_strengths: Annotated[int, Field(ge=1)] | None = None
+    """A bridge (a job with `when`, met) is named whatever the fit or the interest when at
+    least this many of its strengths are the person's; None: only where the others are."""
     closest: Annotated[int, Field(ge=0)] = 0
     """When the fit or the interest is low and no job reaches `min_strengths`: how many
     jobs one strength points to are named, the closest first, provided a scenario or a
@@ -679,6 +686,9 @@ class Profile(Strict):
     """Honest lines for the person's constraints (hours, health or disability)."""
     neighbours: Neighbours | None = None
     """Neighbouring jobs to name when this one fits poorly or the strengths point elsewhere."""
+    at_school: list[Condition] = []
+    """Who is still at school (one condition met): a score per category of 0 % in skills or in
+    training and experience reads as still to come, not as a failing mark at sixteen."""
     salary: Salary
     disclaimer: Text
 

@@ -240,4 +240,5 @@ def conditions_of(profile: Profile) -> list[tuple[Location, str, list[Condition]
             (("experience_fields", "lines", line), line, when)
             for line, when in (fields.lines.items() if fields is not None else ())
         ),
+        *((("at_school", i), "at_school", [c]) for i, c in enumerate(profile.at_school)),
     ]

@@ -114,6 +114,11 @@ def reason_wording(rule: CapRule, score: Score) -> str | None:
     return next((w.id for w in rule.wordings if _matches(w.when, score)), None)
 
 
+def at_school(content: Content, score: Score) -> bool:
+    """The person is still at school (the profile's `at_school` conditions)."""
+    return _matches(content.profile.at_school, score)
+
+
 def entry_wording(content: Content, score: Score) -> str | None:
     """The id of the entry's first wording whose conditions match the person's background."""
     wordings = content.profile.entry.wordings
@@ -121,8 +126,9 @@ def entry_wording(content: Content, score: Score) -> str | None:
 
 
 def constraints(content: Content, score: Score) -> list[Constraint]:
-    """The profile's lines for the constraints the person has: one they stated, or a
-    quality far below the job's need (needing fixed hours shows as low flexibility)."""
+    """The profile's lines for the constraints the person has: one their background or a
+    statement says (needing fixed hours), or a quality far below the job's need (little
+    flexibility)."""
     fits = {d.dimension.id: d.fit for d in score.dimensions}
     return [
         line
@@ -132,6 +138,11 @@ def constraints(content: Content, score: Score) -> list[Constraint]:
             line.dimension is not None
             and line.fit_below is not None
             and fits.get(line.dimension, 1.0) < line.fit_below
+        )
+        or (
+            line.statement is not None
+            and line.at_least is not None
+            and score.statements.get(line.statement, -1) >= line.at_least
         )
     ]
 

@@ -85,6 +85,13 @@ def self_reported(question: Question) -> bool:
     return question.kind == "likert" or (question.kind == "multiple" and question.pick is None)
 
 
+def self_rated_only(content: Content, backing: tuple[str, ...]) -> bool:
+    """Every answer backing a strength (question ids) is a self-rating (a likert
+    statement): no task done, scenario, forced choice or knowledge answer shows it."""
+    questions = content.question_by_id
+    return all(q in questions and questions[q].kind == "likert" for q in backing)
+
+
 def _unshown(content: Content, answers: Answers) -> tuple[str, ...]:
     claimed: dict[str, list[float]] = {}
     shown: dict[str, list[float]] = {}

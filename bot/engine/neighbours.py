@@ -9,7 +9,17 @@ every strength a job cites among them, so none is cited unseen), and
 - the fit is low (the band shown is one of the rule's `bands`), or the interest
   is (one of its `caps` applies): every job the strengths point to; or
 - one of the job's own `leans` applies (a cap on a wish, such as to sell or to
-  lead): the strengths serve there without that wish, whatever the fit.
+  lead): the strengths serve there without that wish, whatever the fit; or
+- the job has `when` conditions (a bridge from one trade), they are met and at least
+  the rule's `bridge_strengths` of its strengths are the person's: the realistic way
+  over from that trade, whatever the fit. More than `min_strengths`, since the trade the
+  bridge is for is only told apart as « another line of work »: two generic strengths
+  (leading, running a project) sent a nurse and an accountant to logistics.
+
+Only strengths backed by an answer that is not a self-rating (a task done, a scenario,
+a forced choice, a knowledge question) count toward `min_strengths`: self-ratings
+alone (creativity, curiosity) sent a web developer to web writing. The job still
+cites every strength of the person's that points to it.
 
 The jobs a lean points to come first, then the jobs the person's strengths say
 most about: a job's strengths are listed the most telling first, and the first
@@ -30,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.models import Content, NeighbourJob
-from bot.engine.consistency import self_reported
+from bot.engine.consistency import self_rated_only, self_reported
 from bot.engine.gates import any_given
 from bot.engine.scoring import DimensionScore, Score, strengths
 
@@ -49,9 +59,11 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
         return []
     every = strengths(score, limit=len(score.dimensions))
     met = {d.dimension.id for d in every}
+    counted = _beyond_self_rating(content, every)
     applied = {cap.id for cap in score.reasons}
     low = score.band.id in rule.bands or bool(applied & set(rule.caps))
     ranked: list[tuple[bool, float, int, Neighbour]] = []
+    need: dict[str, int] = {}
     for index, job in enumerate(rule.jobs):
         if any_given(job.own, score.background):  # already their line of work
             continue
@@ -59,11 +71,13 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
             continue
         pointing = tuple(strength for strength in job.strengths if strength in met)
         leaning = bool(applied & set(job.leans))
-        if pointing and (low or leaning):
+        bridge = rule.bridge_strengths if job.when else None
+        if pointing and (low or leaning or bridge is not None):
+            need[job.id] = rule.min_strengths if low or leaning or bridge is None else bridge
             telling = sum(1 / (job.strengths.index(s) + 1) for s in pointing)
             ranked.append((not leaning, -telling, index, Neighbour(job, pointing)))
     ordered = [neighbour for *_, neighbour in sorted(ranked, key=lambda r: r[:3])]
-    named = [n for n in ordered if len(n.strengths) >= rule.min_strengths]
+    named = [n for n in ordered if sum(s in counted for s in n.strengths) >= need[n.job.id]]
     if not named and low:
         shown = _shown(content, every)
         leading = [n for n in ordered if n.job.strengths[0] in shown]
@@ -80,3 +94,9 @@ def _shown(content: Content, every: list[DimensionScore]) -> set[str]:
         for d in every
         if any(q in questions and not self_reported(questions[q]) for q in d.backing)
     }
+
+
+def _beyond_self_rating(content: Content, every: list[DimensionScore]) -> set[str]:
+    """The strengths backed by at least one answer that is not a self-rating (a likert
+    statement): a task ticked as done, a scenario, a forced choice or a knowledge question."""
+    return {d.dimension.id for d in every if not self_rated_only(content, d.backing)}

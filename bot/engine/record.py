@@ -110,6 +110,9 @@ class ResultRecord(_Record):
     elsewhere: ElsewhereLine | None = None
     """The line on how experience gained outside the trade counts (`experience_fields.lines`),
     under the scores per category; none for a record kept before it was chosen so."""
+    at_school: bool = False
+    """Still at school (the profile's `at_school`): a category at 0 % reads as still to come;
+    false in a record kept before it was asked so."""
     wordings: dict[str, str] = {}
     """Dimension id → the wording of it the person reads (`Dimension.wordings`), chosen by
     their background; none in a record kept before wordings existed."""
@@ -165,6 +168,7 @@ def record_of(
         path_cut=result.cut,
         salary=result.salary,
         elsewhere=result.elsewhere,
+        at_school=result.at_school,
         wordings=dict(result.wordings),
         entry_wording=result.entry_wording,
         cautions=(AGREEMENT,) if result.cautious else (),

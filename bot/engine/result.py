@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from bot.content.models import INTEREST, Constraint, Content, ElsewhereLine, Route, TrainingStep
 from bot.engine.advice import (
     adult_routes,
+    at_school,
     constraints,
     elsewhere_line,
     entry_wording,
     training_plan,
     wordings,
 )
+from bot.engine.consistency import self_rated_only
 from bot.engine.neighbours import Neighbour, neighbours
 from bot.engine.salary import SalaryEstimate, estimate_salary
 from bot.engine.scoring import (
@@ -51,6 +53,8 @@ class Result:
     """The path was cut short (far from the job) before a diploma step still to come."""
     elsewhere: ElsewhereLine | None = None
     """The line on how experience gained outside the trade counts, if one applies."""
+    at_school: bool = False
+    """Still at school (the profile's `at_school`): a category at 0 % reads as to come."""
     wordings: dict[str, str] = field(default_factory=dict)
     """Dimension id → the wording of it that fits the person's background (see `Wording`)."""
     entry_wording: str | None = None
@@ -74,7 +78,7 @@ def evaluate(content: Content, answers: Answers) -> Result:
     pointed = neighbours(content, scored)
     return Result(
         score=scored,
-        strengths=_shown_strengths(scored, pointed),
+        strengths=_shown_strengths(content, scored, pointed),
         gaps=main,
         training=path,
         salary=estimate_salary(content, scored, path),
@@ -85,17 +89,26 @@ def evaluate(content: Content, answers: Answers) -> Result:
         neighbours=pointed,
         cut=plan.cut,
         elsewhere=elsewhere_line(content, scored),
+        at_school=at_school(content, scored),
         wordings=wordings(content, scored),
         entry_wording=entry_wording(content, scored),
         agreement=agreement(content, answers),
     )
 
 
-def _shown_strengths(scored: Score, pointed: list[Neighbour]) -> list[DimensionScore]:
+def _shown_strengths(
+    content: Content, scored: Score, pointed: list[Neighbour]
+) -> list[DimensionScore]:
     """The weightiest three strengths, and any other a neighbouring job cites: the result
-    never names a strength in the neighbours' section that it did not list."""
+    never names a strength in the neighbours' section that it did not list. When the
+    answers contradict each other, a strength only self-ratings back is not listed (unless
+    a neighbouring job cites it): those are the answers the contradictions put in doubt."""
     every = strengths(scored, limit=len(scored.dimensions))
     cited = {strength for neighbour in pointed for strength in neighbour.strengths}
+    if scored.consistency.inconsistent:
+        every = [
+            d for d in every if d.dimension.id in cited or not self_rated_only(content, d.backing)
+        ]
     return [d for i, d in enumerate(every) if i < STRENGTHS_SHOWN or d.dimension.id in cited]
 
 

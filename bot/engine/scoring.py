@@ -128,7 +128,8 @@ class Score:
     reasons: tuple[CapRule, ...] = ()
     """Every cap rule that applies, interest first: the result gives each one's reason."""
     statements: dict[str, int] = field(default_factory=dict)
-    """The step answered (0–4) to each statement a cap rule reads: its reason quotes it."""
+    """The step answered (0–4, as shown) to each statement a cap rule reads (its reason
+    quotes it) or a constraint does."""
     consistency: Consistency = field(default_factory=Consistency)
     """Contradictions in the answers: twins, skills claimed and not shown."""
 
@@ -160,10 +161,12 @@ def score(content: Content, given: Answers) -> Score:
         categories[INTEREST] = interest[None] = _weighted_fit(
             [d for d in dimensions if d.dimension.category == INTEREST]
         )
+    read = [rule.statement for rule in content.profile.caps]
+    read += [line.statement for line in content.profile.constraints]
     statements = {
-        rule.statement: int(answers[rule.statement][0])
-        for rule in content.profile.caps
-        if rule.statement is not None and answers.get(rule.statement)
+        statement: int(answers[statement][0])
+        for statement in read
+        if statement is not None and answers.get(statement)
     }
     checked = consistency(content, answers)
     capped = verdict(

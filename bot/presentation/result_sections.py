@@ -12,7 +12,15 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from bot.content.models import CATEGORIES, Content, Dimension, ElsewhereLine, Lang, Text
+from bot.content.models import (
+    CATEGORIES,
+    Category,
+    Content,
+    Dimension,
+    ElsewhereLine,
+    Lang,
+    Text,
+)
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.advice_text import constraint_lines, path_lines, route_lines
@@ -31,6 +39,12 @@ from bot.presentation.texts import CATEGORY_LABELS, N_, percent, t
 ELSEWHERE_LINES: dict[ElsewhereLine, str] = {
     "elsewhere": N_("detail_elsewhere"),
     "near": N_("detail_elsewhere_near"),
+}
+
+#: The line for a category at 0 % for someone still at school: to come, not a failing mark.
+AT_SCHOOL_LINES: dict[Category, str] = {
+    "skills": N_("category_at_school_skills"),
+    "background": N_("category_at_school_background"),
 }
 
 Section = Literal["path", "routes", "salary", "develop", "detail", "neighbours"]
@@ -55,6 +69,23 @@ def path_section(content: Content, record: ResultRecord, lang: Lang) -> str:
         [t("result_advisers", lang)],
     ]
     return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def _nothing(record: ResultRecord, category: Category) -> bool:
+    """The category's score reads 0 %."""
+    return round(record.categories[category]) == 0
+
+
+def _category_line(record: ResultRecord, category: Category, lang: Lang) -> str:
+    """A category's score; for someone still at school, a 0 % in skills or in training and
+    experience reads as still to come: at sixteen, « 0 % » reads like a failing mark on
+    what nobody expects of them yet."""
+    label = t(CATEGORY_LABELS[category], lang)
+    if record.at_school and category in AT_SCHOOL_LINES and _nothing(record, category):
+        value = t(AT_SCHOOL_LINES[category], lang)
+    else:
+        value = percent(record.categories[category], lang)
+    return t("category_line", lang, label=label, value=value)
 
 
 def routes_section(content: Content, record: ResultRecord, lang: Lang) -> str | None:
@@ -151,19 +182,14 @@ def detail_section(
         else t("detail_fit", lang, fit=fit),
         "",
         t("result_breakdown", lang),
-        *(
-            t(
-                "category_line",
-                lang,
-                label=t(CATEGORY_LABELS[category], lang),
-                value=percent(record.categories[category], lang),
-            )
-            for category in CATEGORIES
-        ),
+        *(_category_line(record, category, lang) for category in CATEGORIES),
     ]
     if record.elsewhere is not None:
         # A low « Formation et expérience » read as « your career counts for nothing ».
-        lines.append(t(ELSEWHERE_LINES[record.elsewhere], lang))
+        none = record.elsewhere == "elsewhere" and _nothing(record, "background")
+        lines.append(
+            t(N_("detail_elsewhere_none") if none else ELSEWHERE_LINES[record.elsewhere], lang)
+        )
     if record.interest is not None:
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)

@@ -78,7 +78,9 @@ def _fits(text: str) -> bool:
 
 
 def _verdict(shown: View, lang: Lang) -> list[str]:
-    """The band with its reasons; a capped band never sits next to the uncapped fit."""
+    """The band with its reasons; a capped band never sits next to the uncapped fit, and
+    answers that contradict each other give no figure at all: the band, then the caution
+    (the figure, in the detail, is read with it)."""
     esc = html.escape
     band = esc(shown.band.label(lang))
     most = shown.summary_reasons
@@ -86,7 +88,9 @@ def _verdict(shown: View, lang: Lang) -> list[str]:
         esc(cap_reason(rule, answer, lang, at_level=shown.level_met))
         for rule, answer in shown.reasons[:most]
     ]
-    if shown.capped:
+    if shown.inconsistent:
+        lines = [t("summary_band", lang, band=band), *reasons]
+    elif shown.capped:
         lines = [t("summary_band", lang, band=band), *reasons]
         lines.append(
             t(

@@ -102,10 +102,18 @@ class View:
         )
 
     @property
+    def inconsistent(self) -> bool:
+        """The answers contradict each other (the consistency rule applies): the summary
+        gives the band without the figure, with the caution first (see `_ordered`)."""
+        return any(rule.inconsistent for rule, _ in self.reasons)
+
+    @property
     def summary_reasons(self) -> int:
         """How many of the verdict's reasons the summary gives (the detail section gives
-        the others): one fewer when a constraint line takes its room."""
-        return SUMMARY_REASONS - 1 if self.summary_lines else SUMMARY_REASONS
+        the others): one fewer when a constraint line takes its room, one more for the
+        caution on contradicting answers, which comes first."""
+        most = SUMMARY_REASONS - 1 if self.summary_lines else SUMMARY_REASONS
+        return most + 1 if self.inconsistent else most
 
     @property
     def interest(self) -> float | None:
@@ -207,9 +215,13 @@ def _ordered(
 ) -> tuple[tuple[CapRule, int | None], ...]:
     """The reasons, interest first; but when the path's first numbered step leads to a
     diploma, the entry requirement's reason first: it is what explains that step, and the
-    summary gives only the first reasons."""
+    summary gives only the first reasons. The caution on contradicting answers comes
+    before them all: it says how far to trust the rest, figures the contradictions may
+    have lifted included."""
+    caution = tuple(reason for reason in reasons if reason[0].inconsistent)
+    reasons = tuple(reason for reason in reasons if not reason[0].inconsistent)
     first = next((step for step in path if not step.aside), None)
     if first is None or first.leads_to is None:
-        return reasons
+        return caution + reasons
     entry = tuple(reason for reason in reasons if reason[0].readiness)
-    return entry + tuple(reason for reason in reasons if not reason[0].readiness)
+    return caution + entry + tuple(reason for reason in reasons if not reason[0].readiness)
