@@ -92,6 +92,36 @@ def test_a_master_s_student_finishes_the_master_she_is_in(
     assert ONCE_MASTER[lang].split(", ")[1] in salary
 
 
+IN_A_MASTER = {
+    "fr": "ou par le Master que vous préparez",
+    "en": "or the Master's you are studying for",
+}
+TWO_YEARS_FIRST = {
+    "fr": "passe d’abord par environ deux ans",
+    "en": "the way in is about two years of experience in e-commerce, online sales",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_master_s_student_reads_the_master_in_the_summary_s_reason(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Her next step is to finish the Master: the reason above it named the two years of
+    experience alone, as if she had left study with her licence."""
+    rec = record(shipped_content, MASTER_STUDENT, lang)
+    assert "needs_experience" in [r.rule for r in rec.reasons]
+    text = to_plain(summary(shipped_content, rec, lang))
+    assert IN_A_MASTER[lang] in text and TWO_YEARS_FIRST[lang] not in text
+    left = to_plain(
+        summary(
+            shipped_content,
+            record(shipped_content, replace(MASTER_STUDENT, situation="working"), lang),
+            lang,
+        )
+    )
+    assert IN_A_MASTER[lang] not in left
+
+
 @pytest.mark.parametrize("situation", ["school", "working", "job_seeker", "other"])
 def test_a_bac3_who_is_not_a_student_keeps_both_routes(
     shipped_content: Content, situation: str
