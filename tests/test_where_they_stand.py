@@ -93,8 +93,8 @@ def test_a_master_s_student_finishes_the_master_she_is_in(
 
 
 IN_A_MASTER = {
-    "fr": "ou par le Master que vous préparez",
-    "en": "or the Master's you are studying for",
+    "fr": "(alternance et stages compris) ou par le Master que vous préparez",
+    "en": "(work-study and internships included) or the Master's you are studying for",
 }
 TWO_YEARS_FIRST = {
     "fr": "passe d’abord par environ deux ans",
