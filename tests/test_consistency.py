@@ -12,8 +12,10 @@ from __future__ import annotations
 import pytest
 
 from bot.content.models import Content, Lang
+from bot.engine.record import record_of
 from bot.engine.result import evaluate
 from bot.presentation.result_full import render_result
+from bot.presentation.result_summary import summary
 from bot.presentation.result_text import to_plain
 from bot.presentation.texts import t
 from tests.support.personas import EXPERIENCED_MASTER, answers_for
@@ -47,12 +49,61 @@ def test_agreeing_with_a_statement_and_its_twin_keeps_the_band_below_the_top(
     assert score.consistency.twins == ((reverse, direct),)
     assert score.uncapped.id == "strong" and score.band.id == "good"
     (rule,) = [r for r in score.reasons if r.inconsistent]
-    assert cap_reason(rule, score, lang) in to_plain(render_result(shipped_content, result, lang))
+    assert cap_reason(shipped_content, rule, score, lang) in to_plain(
+        render_result(shipped_content, result, lang)
+    )
     # disagreeing with both is a contradiction too; agreeing with one only is not
     both_no = evaluate(shipped_content, {**answers, reverse: ("0",), direct: ("0",)})
     assert both_no.score.consistency.twins == ((reverse, direct),)
     frank = evaluate(shipped_content, {**answers, reverse: ("0",), direct: ("4",)})
     assert frank.score.consistency.twins == () and frank.score.band.id == "strong"
+
+
+def test_fixed_hours_with_a_peak_evening_now_and_then_is_no_contradiction(
+    shipped_content: Content,
+) -> None:
+    """« Je tiens à des horaires fixes » and « Plutôt » to a peak evening is what many
+    parents mean, not a contradiction (the hours constraint line speaks to that tension):
+    only both fully agreed with, or both fully refused, contradict. The other pair keeps
+    its three steps: trusting one's gut fully and mostly looking at figures first."""
+    answers = strong(shipped_content)
+    realistic = evaluate(shipped_content, {**answers, "fixed_hours": ("4",), "peak_ok": ("3",)})
+    assert realistic.score.consistency.twins == ()
+    assert realistic.score.band.id == "strong"
+    mostly_no = evaluate(shipped_content, {**answers, "fixed_hours": ("0",), "peak_ok": ("1",)})
+    assert mostly_no.score.consistency.twins == ()
+    figures = evaluate(
+        shipped_content, {**answers, "gut_feeling": ("4",), "decide_figures": ("3",)}
+    )
+    assert figures.score.consistency.twins == (("gut_feeling", "decide_figures"),)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_caution_names_the_two_answers_that_contradict(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Someone with years in the trade cannot tell which of forty answers the generic
+    caution doubts: it names the pair, as the quiz showed it (the first of two pairs)."""
+    both_pairs = {
+        **strong(shipped_content),
+        "fixed_hours": ("4",),
+        "peak_ok": ("4",),
+        "gut_feeling": ("4",),
+        "decide_figures": ("4",),
+    }
+    record = record_of(shipped_content, evaluate(shipped_content, both_pairs), lang=lang)
+    text = to_plain(summary(shipped_content, record, lang))
+    line = {
+        "fr": "Deux de vos réponses se contredisent (« Je tiens à des horaires fixes » et"
+        " « Travailler un soir de pic de ventes ne me dérange pas ») : ce résultat reste"
+        " prudent.",
+        "en": "Two of your answers contradict each other (“I need fixed hours” and “Working"
+        " an evening during a sales peak doesn't bother me”), so this result stays cautious.",
+    }[lang]
+    assert line in text.replace("\u202f", " ").replace("\u00a0", " ").splitlines()
+    assert {"fr": "intuition", "en": "gut"}[lang] not in text
+    (rule,) = [r for r in shipped_content.profile.caps if r.inconsistent]
+    assert rule.reason(lang) not in text
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -82,10 +133,16 @@ def test_two_skills_claimed_and_not_shown_bring_the_caution(shipped_content: Con
         "legal_unknown": ("0",),
         "know_withdrawal": ("d7",),
     }
-    score = evaluate(shipped_content, answers).score
+    result = evaluate(shipped_content, answers)
+    score = result.score
     assert score.consistency.unshown == ("legal", "web_culture")
     assert score.consistency.inconsistent
     assert score.band.id == "good" and score.uncapped.id == "strong"
+    # no pair to name: the caution keeps its own words
+    (rule,) = [r for r in shipped_content.profile.caps if r.inconsistent]
+    for lang in ("fr", "en"):
+        record = record_of(shipped_content, result, lang=lang)
+        assert rule.reason(lang) in to_plain(summary(shipped_content, record, lang))
 
 
 def test_the_honest_strong_profile_is_consistent(shipped_content: Content) -> None:
@@ -125,6 +182,11 @@ def test_i_dont_know_to_skills_claimed_is_no_contradiction(
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_caution_accuses_no_one(shipped_content: Content, lang: Lang) -> None:
+    """The answers contradict each other, the person is not accused of anything: the line
+    naming the pair says the answers « se contredisent », never a lie."""
     (rule,) = [r for r in shipped_content.profile.caps if r.inconsistent]
     for harsh in ("contredi", "contradict", "mensonge", "lie", "faux", "false"):
         assert harsh not in rule.reason(lang).lower()
+    named = t("result_twins", lang, first="A", second="B").lower()
+    for harsh in ("mensonge", "lie", "faux", "false", "vous vous"):
+        assert harsh not in named

@@ -245,7 +245,7 @@ def test_the_readme_worked_example(content: Content) -> None:
     assert 'band at **"Still some way off"**' in flat
     assert "(4 × 0 + 3 × 0.5 + 3 × 1 + 2 × 0.25) / 12 = 42 %, shown as **42 %**" in flat
     for rule in score.reasons:
-        assert cap_reason(rule, score, "en") in flat, rule.id
+        assert cap_reason(content, rule, score, "en") in flat, rule.id
     assert "keen answers (88 %)" in readme
     assert "(web developer, data analyst, SEO specialist)" in flat
 
@@ -261,7 +261,9 @@ def test_every_cap_reason_is_shown_interest_first_in_place_of_the_band_wording(
     reasons = [rule.id for rule in result.score.reasons]
     assert reasons[:1] == ["no_selling"] and reasons[-1:] == ["needs_training"]
     text = to_plain(render_result(content, result, lang))
-    shown = [text.index(cap_reason(rule, result.score, lang)) for rule in result.score.reasons]
+    shown = [
+        text.index(cap_reason(content, rule, result.score, lang)) for rule in result.score.reasons
+    ]
     assert shown == sorted(shown)
     assert result.score.band.wording(lang) not in text
     # not wanting to sell is a question of wish for the person, not a gap to close

@@ -95,8 +95,8 @@ def test_a_community_manager_who_dislikes_figures_reads_her_own_answer(
     assert answered in (0, 1)
     text = to_plain(render_result(shipped_content, result, lang))
     (rule,) = [r for r in score.reasons if r.id == "no_figures"]
-    assert cap_reason(rule, score, lang) in text
-    assert to_plain(t(f"likert_{answered}", lang)) in cap_reason(rule, score, lang)
+    assert cap_reason(shipped_content, rule, score, lang) in text
+    assert to_plain(t(f"likert_{answered}", lang)) in cap_reason(shipped_content, rule, score, lang)
 
 
 def test_a_store_manager_is_not_told_the_conditions_are_met(shipped_content: Content) -> None:
@@ -197,7 +197,7 @@ def test_the_middle_everywhere_is_never_told_they_refuse_anything(
     text = to_plain(render_result(shipped_content, result, lang))
     partly = to_plain(t("likert_2", lang))
     for rule in statement_rules:
-        assert partly in cap_reason(rule, score, lang)
+        assert partly in cap_reason(shipped_content, rule, score, lang)
     for stronger in (0, 1):
         assert f"{to_plain(t(f'likert_{stronger}', lang))}" not in text
     assert "little_interest" not in [rule.id for rule in score.reasons]
@@ -254,7 +254,7 @@ def test_an_english_speaker_without_working_french_is_told_where_to_start(
     assert rank(score.band.id) <= rank("partial") < rank(score.uncapped.id)
     (rule,) = [r for r in score.reasons if r.background]
     text = to_plain(render_result(shipped_content, result, lang))
-    assert cap_reason(rule, score, lang) in text
+    assert cap_reason(shipped_content, rule, score, lang) in text
     assert result.training[0].id == "job_language"
 
 
@@ -573,8 +573,8 @@ def test_a_path_opening_with_a_diploma_is_explained_first_in_the_summary(
     assert {"no_leading", "needs_training"} <= set(rules)
     record = record_of(shipped_content, result, lang=lang)
     text = to_plain(summary(shipped_content, record, lang))
-    entry = cap_reason(rules["needs_training"], result.score, lang)
-    leading = cap_reason(rules["no_leading"], result.score, lang)
+    entry = cap_reason(shipped_content, rules["needs_training"], result.score, lang)
+    leading = cap_reason(shipped_content, rules["no_leading"], result.score, lang)
     assert entry in text
     assert leading not in text or text.index(entry) < text.index(leading)
     assert leading in to_plain(render_result(shipped_content, result, lang))
@@ -589,8 +589,8 @@ def test_a_path_opening_with_finding_out_keeps_the_wish_first(shipped_content: C
     rules = {rule.id: rule for rule in result.score.reasons}
     record = record_of(shipped_content, result, lang="fr")
     text = to_plain(summary(shipped_content, record, "fr"))
-    leading = cap_reason(rules["no_leading"], result.score, "fr")
-    entry = cap_reason(rules["needs_training"], result.score, "fr")
+    leading = cap_reason(shipped_content, rules["no_leading"], result.score, "fr")
+    entry = cap_reason(shipped_content, rules["needs_training"], result.score, "fr")
     assert leading in text
     assert entry not in text or text.index(leading) < text.index(entry)
 
@@ -733,10 +733,11 @@ def test_contradicting_answers_show_the_band_with_the_caution_and_no_figure(
     lines = to_plain(summary(shipped_content, record, lang)).splitlines()
     band = to_plain(t("summary_band", lang, band=result.score.band.label(lang)))
     caution = next(rule for rule in result.score.reasons if rule.inconsistent)
-    assert lines[1:3] == [band, to_plain(caution.reason(lang))]
+    said = to_plain(cap_reason(shipped_content, caution, result.score, lang))
+    assert lines[1:3] == [band, said]
     assert "%" not in "\n".join(lines)
     detail = to_plain(section(shipped_content, record, lang, "detail") or "")
-    assert caution.reason(lang) not in detail
+    assert said not in detail and caution.reason(lang) not in detail
 
 
 def test_a_strength_only_self_ratings_back_is_not_listed_when_answers_contradict(

@@ -18,7 +18,7 @@ from PIL import ImageDraw
 from bot.content.models import CATEGORIES, Content, Lang
 from bot.content.typography import french_typography
 from bot.engine.change import compare
-from bot.engine.record import ResultRecord, record_of
+from bot.engine.record import Reason, ResultRecord, record_of
 from bot.engine.result import evaluate
 from bot.presentation.chart_text import clear_text_cache
 from bot.presentation.result_chart import result_chart_png
@@ -197,6 +197,29 @@ def test_a_capped_band_never_sits_next_to_the_uncapped_fit(shipped_content: Cont
         # Contradicting answers give no figure at all (round 6's finding 6).
         doubted = "inconsistent" in {reason.rule for reason in record.reasons}
         assert ("Sans cette limite" in text) != doubted
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_uncapped_fit_under_two_limits_says_these_limits(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Under two limits shown above it, "Without this limit" left the reader asking which
+    one: the line speaks of both."""
+    record = next(
+        r
+        for persona in PERSONAS
+        if (r := record_for(shipped_content, persona, lang)).cap is not None
+        and len(r.reasons) == 1
+        and "inconsistent" not in {reason.rule for reason in r.reasons}
+    )
+    one = {"fr": "Sans cette limite", "en": "Without this limit"}[lang]
+    two = {"fr": "Sans ces limites", "en": "Without these limits"}[lang]
+    text = to_plain(summary(shipped_content, record, lang))
+    assert one in text and two not in text
+    other = "some_job_language" if record.reasons[0].rule != "some_job_language" else "needs_vae"
+    both = record.model_copy(update={"reasons": (*record.reasons, Reason(rule=other))})
+    text = to_plain(summary(shipped_content, both, lang))
+    assert two in text and one not in text
 
 
 #: The longest a section gets, over every persona and 200 random answer sets in both

@@ -734,6 +734,10 @@ class Question(Strict):
     twin: Identifier | None = None
     """Reverse-keyed likert only: the direct statement it mirrors; agreeing (or
     disagreeing) with both is a contradiction the result points out."""
+    twin_gap: Annotated[int, Field(ge=1, le=4)] = 3
+    """With `twin`: how many steps apart the two keyed answers must be to contradict
+    each other. 4 for a pair whose middle ground is a sensible answer, so that only
+    « Tout à fait » to both, or « Pas du tout » to both, contradicts."""
     other_languages_only: bool = False
     """Asked only when the quiz is in a language other than the profile's `job_language`
     (e.g. whether one can work in the job's language); otherwise taken as `assumed`."""

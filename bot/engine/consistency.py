@@ -3,7 +3,10 @@
 Two kinds, both plain facts about the answers:
 
 - a reverse-keyed statement and its direct twin (`twin` in the question file)
-  both agreed with, or both disagreed with: keyed, they are 3 or more steps apart;
+  both agreed with, or both disagreed with: keyed, they are `twin_gap` steps apart
+  or more (3 unless the question file says 4, for a pair such as fixed hours and a
+  peak evening, where agreeing with one and mostly with the other is what many
+  people mean);
 - a skill claimed (self-ratings and "have you done…" lists give it 3 or more on
   average) that the knowledge questions on it did not show (a wrong answer or
   « I don't know »).
@@ -23,8 +26,6 @@ from dataclasses import dataclass
 from bot.content.models import Content, Question
 from bot.engine.evidence import Answers, evidence
 
-#: Keyed levels this far apart make an item and its twin contradict each other.
-TWIN_GAP = 3
 #: A skill claimed at this level or more on average…
 CLAIMED = 3.0
 #: …and shown at no more than this by the knowledge questions is a point to check.
@@ -36,7 +37,8 @@ CHECKS_FOR_CAUTION = 2
 @dataclass(frozen=True)
 class Consistency:
     twins: tuple[tuple[str, str], ...] = ()
-    """(reverse-keyed statement, its twin) pairs answered as contradictions."""
+    """(reverse-keyed statement, its twin) pairs answered as contradictions, in the
+    quiz's order."""
     unshown: tuple[str, ...] = ()
     """Skills claimed but not shown by the knowledge questions, in profile order."""
     contradicted: tuple[str, ...] = ()
@@ -75,7 +77,7 @@ def _twins(content: Content, answers: Answers) -> tuple[tuple[str, str], ...]:
             continue
         mine = _keyed(question, answers)
         theirs = _keyed(content.question_by_id[question.twin], answers)
-        if mine is not None and theirs is not None and abs(mine - theirs) >= TWIN_GAP:
+        if mine is not None and theirs is not None and abs(mine - theirs) >= question.twin_gap:
             found.append((question.id, question.twin))
     return tuple(found)
 

@@ -121,6 +121,9 @@ class ResultRecord(_Record):
     cautions: tuple[str, ...] = ()
     unshown: tuple[str, ...] = ()
     """Skills claimed but not shown by the knowledge questions (dimension ids): to check."""
+    twins: tuple[tuple[str, str], ...] = ()
+    """The statements answered as contradictions (reverse-keyed question id, its twin), in
+    the quiz's order: the caution names the first pair (none in a record kept before)."""
     routes: tuple[str, ...] = ()
     """The adults' routes into training that match the person's situation (route ids)."""
     constraints: tuple[str, ...] = ()
@@ -173,6 +176,7 @@ def record_of(
         entry_wording=result.entry_wording,
         cautions=(AGREEMENT,) if result.cautious else (),
         unshown=score.consistency.unshown,
+        twins=score.consistency.twins,
         routes=tuple(route.id for route in result.routes),
         constraints=tuple(line.id for line in result.constraints),
         neighbours=tuple(Neighbour(job=n.job.id, strengths=n.strengths) for n in result.neighbours),

@@ -207,7 +207,7 @@ def detail_section(
         )
     if more:
         lines += ["", t("detail_reasons", lang)]
-        lines += [esc(cap_reason(rule, answer, lang)) for rule, answer in more]
+        lines += [esc(cap_reason(rule, answer, lang, twins=shown.twins)) for rule, answer in more]
     where = mid_sentence(wording(lang))
     lines += ["", t("detail_entry", lang, where=esc(where))]
     lines += ["", t("result_strengths", lang)]

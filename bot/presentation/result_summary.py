@@ -85,16 +85,18 @@ def _verdict(shown: View, lang: Lang) -> list[str]:
     band = esc(shown.band.label(lang))
     most = shown.summary_reasons
     reasons = [
-        esc(cap_reason(rule, answer, lang, at_level=shown.level_met))
+        esc(cap_reason(rule, answer, lang, at_level=shown.level_met, twins=shown.twins))
         for rule, answer in shown.reasons[:most]
     ]
     if shown.inconsistent:
         lines = [t("summary_band", lang, band=band), *reasons]
     elif shown.capped:
         lines = [t("summary_band", lang, band=band), *reasons]
+        # Under two limits or more, "this limit" left the reader asking which one.
+        key = N_("summary_uncapped") if len(reasons) < 2 else N_("summary_uncapped_limits")
         lines.append(
             t(
-                "summary_uncapped",
+                key,
                 lang,
                 fit=percent(shown.overall, lang),
                 uncapped=esc(shown.uncapped.label(lang)),

@@ -19,6 +19,7 @@ from bot.content.models import (
     Dimension,
     Entry,
     NeighbourJob,
+    Question,
     Route,
     TrainingStep,
 )
@@ -80,6 +81,8 @@ class View:
     neighbours: tuple[Pointed, ...] = ()
     wishes: tuple[Dimension, ...] = ()
     """What the verdict's interest caps are about (to sell, to lead…)."""
+    twins: tuple[Question, Question] | None = None
+    """The first pair of statements answered as a contradiction: the caution names it."""
 
     @property
     def overall(self) -> float:
@@ -170,6 +173,20 @@ def view(content: Content, record: ResultRecord) -> View:
             for key in dict.fromkeys((*record.wishes, *record.gaps))
             if key in dims and _wish(dims[key])
         ),
+        twins=_first_pair(content, record),
+    )
+
+
+def _first_pair(content: Content, record: ResultRecord) -> tuple[Question, Question] | None:
+    """The first contradicting pair both of whose statements the content still knows."""
+    questions = content.question_by_id
+    return next(
+        (
+            (questions[mine], questions[theirs])
+            for mine, theirs in record.twins
+            if mine in questions and theirs in questions
+        ),
+        None,
     )
 
 

@@ -81,7 +81,9 @@ def verdict_table(content: Content) -> str:
         result = evaluate(content, answers_for(content, persona))
         score = result.score
         reason = (
-            cap_reason(score.reasons[0], score, LANG) if score.reasons else score.band.wording(LANG)
+            cap_reason(content, score.reasons[0], score, LANG)
+            if score.reasons
+            else score.band.wording(LANG)
         )
         step = next_step(view(content, record_of(content, result, lang=LANG)), LANG) or "–"
         path = " → ".join(f"({s.id})" if s.aside else s.id for s in result.training) or "–"
