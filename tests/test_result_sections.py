@@ -222,6 +222,25 @@ def test_the_uncapped_fit_under_two_limits_says_these_limits(
     assert two in text and one not in text
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_pay_at_hire_beside_a_partial_fit_reads_if_you_move_into_it(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """« Salaire à l'embauche » read as a promise to someone whose fit is partial and whose
+    path first asks to test the job: for a band in the lower half, the pay is the post's,
+    if they move into it."""
+    record = record_for(shipped_content, EXPERIENCED_MASTER, lang)
+    at_hire = {"fr": "Salaire à l’embauche dans ce poste", "en": "Starting pay in this post"}
+    if_in = {"fr": "Salaire du poste, si vous y entrez", "en": "Pay in this post, if you move"}
+    good = to_plain(summary(shipped_content, record.model_copy(update={"band": "good"}), lang))
+    assert at_hire[lang] in good and if_in[lang] not in good
+    for band in ("partial", "far"):
+        lower = record.model_copy(update={"band": band})
+        text = to_plain(summary(shipped_content, lower, lang))
+        assert if_in[lang] in text and at_hire[lang] not in text
+        assert money_range(*record.salary.shown, lang) in text
+
+
 #: The longest a section gets, over every persona and 200 random answer sets in both
 #: languages, a change since last time included (measured: 2,200 characters, the detail
 #: section of random answers in French, with the line on experience from another field):

@@ -140,10 +140,22 @@ def _salary(shown: View, lang: Lang) -> str:
     elif after is not None:
         when = html.escape(after.when(lang))
         return t("summary_salary_after", lang, when=when, range=money_range(*salary.shown, lang))
+    elif held_the_post(salary, shown.record.readiness):
+        key = N_("summary_salary_in_post")
+    elif _lower_half(shown):
+        # « à l'embauche » read as a promise beside a partial fit whose next step is
+        # often to test the job first: the post's pay, if they move into it.
+        key = N_("summary_salary_if_entering")
     else:
-        held = held_the_post(salary, shown.record.readiness)
-        key = N_("summary_salary_in_post") if held else N_("summary_salary")
+        key = N_("summary_salary")
     return t(key, lang, range=money_range(*salary.shown, lang))
+
+
+def _lower_half(shown: View) -> bool:
+    """The band is in the lower half of the profile's bands (« Adéquation partielle » or
+    below, with four bands)."""
+    bands = sorted(shown.content.profile.bands, key=lambda band: band.min, reverse=True)
+    return shown.band.id in {band.id for band in bands[len(bands) // 2 :]}
 
 
 def _next_step(shown: View, lang: Lang) -> str:
