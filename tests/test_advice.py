@@ -80,7 +80,7 @@ TABLE = {
 ELSEWHERE = {
     "none": ["vae", "relevant_experience"],
     "bac": ["vae", "relevant_experience"],
-    "studying": ["finish_studies", "relevant_experience"],
+    "studying": ["finish_studies", "gain_experience_bridge", *STUDY_TO_MASTER],
     "bac2": ["gain_experience_long", "career_change_course", "vae_long_bac2"],
     "bac3": ["gain_experience_long", "career_change_course", "vae_long_bac3"],
     "master": ["at_level_master", "first_experience_adult"],
@@ -100,6 +100,7 @@ OTHER_FIELD = {
 #: adult's for an employee, a job seeker, or another situation).
 GAIN = {
     "gain_experience",
+    "gain_experience_bridge",
     *(
         f"{gain}{who}"
         for gain in ("gain_experience_adult", "gain_experience_long")
@@ -543,11 +544,15 @@ def test_readiness_and_path_agree(
                 # a Master by VAE of their own trade opens nothing here
                 assert numbered == numbered[:1]
             else:
-                assert numbered[1] in {"vae_long_bac2", "vae_long_bac3"}
+                assert numbered[1] in {"vae_long_bac2", "vae_long_bac3"}  # in work
         else:
             assert "master" in ids
     elif education == "studying" and experience not in EXPERIENCED:
         assert ids[:2] == ["finish_studies", "gain_experience"]
+        assert "master" in ids
+    elif education == "studying" and where not in OWN_TRADE:
+        # years of work elsewhere: the same two routes, the years said inside the first
+        assert ids[:2] == ["finish_studies", "gain_experience_bridge"]
         assert "master" in ids
     else:
         assert not GAIN & set(ids)
@@ -1018,3 +1023,61 @@ def test_the_experience_routes_name_the_company_only_if_it_sells_online(
     for step_id in ("gain_experience_adult", "gain_experience_long"):
         text = step_by_id(shipped_content, step_id).text(lang)
         assert IF_IT_SELLS[lang] in text and COMPANY_OR_CHANGE[lang] not in text, step_id
+
+
+#: What a student with years of work elsewhere is told about them (the bridge sentence).
+BRIDGE = {"fr": "Votre expérience compte", "en": "Your experience counts"}
+
+
+@pytest.mark.parametrize("where", ["marketing", "sales", "other", "none"])
+@pytest.mark.parametrize("experience", ["2to5", *sorted(LONG)])
+def test_a_student_with_years_elsewhere_keeps_the_whole_path(
+    shipped_content: Content, experience: str, where: str
+) -> None:
+    """A student back at university after years in sales read two steps: finish the
+    diploma, then « Votre expérience compte… fera le pont », with no step to the level the
+    result asks for. Their years add the bridge sentence inside the experience route; the
+    path to a Master stays as for a student without them."""
+    answers = background("studying", experience, "commerce", where, "student")
+    path = training_path(
+        shipped_content, score(shipped_content, best_answers(shipped_content) | answers)
+    )
+    ids = [step.id for step in path if not step.aside]
+    assert ids == ["finish_studies", "gain_experience_bridge", "bac3_study", "master"]
+    for lang in LANGS:
+        route = path[1].text(lang)
+        assert route.startswith(step_by_id(shipped_content, "gain_experience").text(lang)[:40])
+        assert BRIDGE[lang] in route
+        assert route.index(BRIDGE[lang]) < route.index(BELOW[lang])
+
+
+#: What a job seeker reads about the VAE's support instead of Transitions Pro.
+SEEKER_VAE = {
+    "fr": "France Travail peut vous accompagner dans la démarche",
+    "en": "France Travail can support you through it",
+}
+
+
+@pytest.mark.parametrize("situation", ["working", "job_seeker", "other"])
+@pytest.mark.parametrize(
+    ("education", "where"),
+    [("bac2", "marketing"), ("bac2", "sales"), ("bac2", "other"), ("bac3", "sales")],
+)
+def test_a_job_seeker_s_vae_names_france_travail_not_transitions_pro(
+    shipped_content: Content, education: str, where: str, situation: str
+) -> None:
+    """An accountant made redundant read, in the VAE step, « ou Transitions Pro si vous
+    êtes salarié ou salariée du privé »: true, but beside the point for someone out of
+    work. A job seeker's VAE step says France Travail can support them through it; the
+    others keep Transitions Pro, which an employee may use."""
+    answers = best_answers(shipped_content) | background(
+        education, "10plus", "other", where, situation
+    )
+    path = training_path(shipped_content, score(shipped_content, answers))
+    (vae,) = [step for step in path if step.id.startswith("vae_long_")]
+    seeker = situation == "job_seeker"
+    for lang in LANGS:
+        text = vae.text(lang)
+        assert "CPF" in text and "France VAE" in text
+        assert ("Transitions Pro" in text) == (not seeker)
+        assert (SEEKER_VAE[lang] in text) == seeker

@@ -242,9 +242,9 @@ def test_pay_at_hire_beside_a_partial_fit_reads_if_you_move_into_it(
 
 
 #: The longest a section gets, over every persona and 200 random answer sets in both
-#: languages, a change since last time included (measured: 2,200 characters, the detail
-#: section of random answers in French, with the line on experience from another field):
-#: about half of what one Telegram message takes.
+#: languages, a change since last time included (measured: 2,250 characters, the path
+#: section in French of a student with years of work elsewhere, on to a Master): about
+#: half of what one Telegram message takes.
 LONGEST_SECTION = 2_250
 
 

@@ -425,8 +425,9 @@ def test_the_result_says_the_range_is_the_pay_in_the_post(
     shipped_content: Content, lang: Lang, situation: str
 ) -> None:
     """Not « à l'embauche »: the person has held the post, and the range is its pay for their
-    years there, in the summary and in the salary section. In work, they hold it today:
-    « que vous occupez déjà », not « déjà tenu », which put it in the past (round 6)."""
+    years there, in the summary and in the salary section. In work, they may hold it today
+    or have held it before their present job: « que vous tenez ou avez tenu », true either
+    way; looking for work or outside it, « déjà tenu »."""
     persona = keen("bac2", "5to10", worked_in=HELD_THE_POST, situation=situation)
     record = record_of(
         shipped_content, evaluate(shipped_content, answers_for(shipped_content, persona)), lang=lang
@@ -492,7 +493,7 @@ IN_POST_SUMMARY = {
     "en": "in this post for your experience",
 }
 IN_POST_SECTION = {"fr": "que vous avez déjà tenu", "en": "which you have already held"}
-HOLDS_SECTION = {"fr": "que vous occupez déjà", "en": "which you already hold"}
+HOLDS_SECTION = {"fr": "que vous tenez ou avez tenu", "en": "which you hold or have held"}
 
 
 # --- A personal range only where the path leads to the post -------------------------------

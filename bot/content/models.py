@@ -575,8 +575,9 @@ class SalaryInPost(Strict):
     when: Annotated[list[Condition], Field(min_length=1)]
     """Background conditions saying the person has held the post (any one matches)."""
     now: list[Condition] = []
-    """Background conditions saying they hold it today, not only held it (any one matches):
-    the salary section then says « que vous occupez déjà », not « déjà tenu »."""
+    """Background conditions saying they may hold it today, not only have held it (any one
+    matches): the salary section then says « que vous tenez ou avez tenu » (the quiz asks
+    the role of the experience, not the present job), not « déjà tenu »."""
     levels: dict[str, Annotated[float, Field(ge=0, le=1)]]
     """Each answer of the `experience` scale's background → 0 (bottom) to 1 (top)."""
     origin: Origin

@@ -84,7 +84,7 @@ class SalaryEstimate(BaseModel):
     """True: the person has held the post and meets its entry requirements, and their years
     in it placed the range (the pay in the post for that experience, not a first post's)."""
     holds_post: bool = False
-    """True: `in_post`, and the person holds the post today (the profile's `in_post.now`)."""
+    """True: `in_post`, and the person may hold the post today (the profile's `in_post.now`)."""
 
     @property
     def shown(self) -> tuple[int, int]:
