@@ -14,9 +14,10 @@ import pytest
 from bot.content.models import Content, Lang
 from bot.engine.record import record_of
 from bot.engine.result import evaluate
+from bot.presentation import result_summary
 from bot.presentation.result_full import render_result
 from bot.presentation.result_summary import summary
-from bot.presentation.result_text import to_plain
+from bot.presentation.result_text import message_length, to_plain
 from bot.presentation.texts import t
 from tests.support.personas import EXPERIENCED_MASTER, answers_for
 from tests.support.reasons import cap_reason
@@ -104,6 +105,23 @@ def test_the_caution_names_the_two_answers_that_contradict(
     assert {"fr": "intuition", "en": "gut"}[lang] not in text
     (rule,) = [r for r in shipped_content.profile.caps if r.inconsistent]
     assert rule.reason(lang) not in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_summary_with_no_room_for_the_pair_gives_the_caution_in_general_terms(
+    shipped_content: Content, lang: Lang, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The two statements quoted made some summaries 1,008 characters, over the one
+    screen a summary keeps to: where they do not fit, the generic caution stands."""
+    pair = {**strong(shipped_content), "fixed_hours": ("4",), "peak_ok": ("4",)}
+    record = record_of(shipped_content, evaluate(shipped_content, pair), lang=lang)
+    named = summary(shipped_content, record, lang)
+    (rule,) = [r for r in shipped_content.profile.caps if r.inconsistent]
+    assert rule.reason(lang) not in to_plain(named)
+    monkeypatch.setattr(result_summary, "SUMMARY_MAX_CHARS", message_length(named) - 1)
+    text = to_plain(summary(shipped_content, record, lang))
+    assert rule.reason(lang) in text
+    assert {"fr": "se contredisent", "en": "contradict each other"}[lang] not in text
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from bot.content.models import Content, Lang
 from bot.engine.change import Change
@@ -41,6 +42,10 @@ def summary(
     shown = view(content, record)
     ending = ["", t("summary_more", lang)] if pointer else []
     lines = _lines(content, shown, lang, change)
+    if shown.twins is not None and not _fits("\n".join([*lines, *ending])):
+        # The two statements quoted leave the summary no room: the caution in general terms.
+        shown = replace(shown, twins=None)
+        lines = _lines(content, shown, lang, change)
     if shown.neighbours:
         names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
         text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])
