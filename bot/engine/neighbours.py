@@ -72,8 +72,9 @@ def neighbours(content: Content, score: Score) -> list[Neighbour]:
         pointing = tuple(strength for strength in job.strengths if strength in met)
         leaning = bool(applied & set(job.leans))
         bridge = rule.bridge_strengths if job.when else None
-        if pointing and (low or leaning or bridge is not None):
-            need[job.id] = rule.min_strengths if low or leaning or bridge is None else bridge
+        needed = rule.min_strengths if low or leaning else bridge
+        if pointing and needed is not None:
+            need[job.id] = needed
             telling = sum(1 / (job.strengths.index(s) + 1) for s in pointing)
             ranked.append((not leaning, -telling, index, Neighbour(job, pointing)))
     ordered = [neighbour for *_, neighbour in sorted(ranked, key=lambda r: r[:3])]

@@ -156,12 +156,11 @@ def salary_lines(
             key = N_("salary_line_after_education") if education_only else N_("salary_line_after")
             lines.append(t(key, lang, range=shown, when=esc(after.when(lang))))
         else:
-            held = held_the_post(salary, readiness)
-            lines_by_kind = SALARY_LINES_EDUCATION if education_only else SALARY_LINES
-            line = lines_by_kind[kind]
-            if held:
-                holds = salary.holds_post
-                line = N_("salary_line_holds_post") if holds else N_("salary_line_in_post")
+            if held_the_post(salary, readiness):
+                held = salary.holds_post
+                line = N_("salary_line_holds_post") if held else N_("salary_line_in_post")
+            else:
+                line = (SALARY_LINES_EDUCATION if education_only else SALARY_LINES)[kind]
             lines.append(t(line, lang, range=shown))
         if not salary.job_language:
             lines.append(t("salary_job_language", lang))
