@@ -152,19 +152,18 @@ def _gap_heading(group: Sequence[Dimension], missions: dict[str, str], lang: Lan
     return t("gap_line", lang, labels=names, why=why)
 
 
-def _entry_line(shown: View) -> Text:
-    """The detail's « Conditions d'accès » line: the entry's wording for the readiness, or
-    the one for a degree at the level with experience from elsewhere, or a diploma at the
-    level whose route is not met yet."""
+def _entry_exception(shown: View) -> Text | None:
+    """The detail's « Conditions d'accès » line when the readiness's own wording does not fit:
+    a diploma at the level whose route is not met yet, or a degree at the level with
+    experience from elsewhere (a neighbouring field, as the salary line says); else None."""
     record, entry = shown.record, shown.entry
-    wording = entry.readiness[record.readiness]
-    if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
-        wording = entry.ready_elsewhere  # the degree meets the level, the experience does not
-        if record.salary.near and entry.ready_near:
-            wording = entry.ready_near  # a neighbouring field, as the salary line says
     if shown.level_met and entry.level_met:
-        wording = entry.level_met  # the diploma is at the level, a route's `when` is not met
-    return wording
+        return entry.level_met
+    if record.readiness == "ready" and record.salary.from_elsewhere and entry.ready_elsewhere:
+        if record.salary.near and entry.ready_near:
+            return entry.ready_near
+        return entry.ready_elsewhere
+    return None
 
 
 def detail_section(
@@ -194,12 +193,12 @@ def detail_section(
         missions = esc(content.profile.about.core_missions(lang))
         value = percent(record.interest, lang)
         lines += [t("result_interest", lang, core_missions=missions, value=value)]
-    entry = shown.entry
-    wording = _entry_line(shown)
+    wording = _entry_exception(shown)
     more = shown.reasons[shown.summary_reasons :]
     if shown.level_met:  # the entry line below says it: not twice, one above the other
         more = tuple((rule, answer) for rule, answer in more if not rule.at_level)
-    if wording is entry.readiness[record.readiness]:  # the same, said by the readiness line
+    if wording is None:  # the readiness's own line, which some reasons would repeat
+        wording = shown.entry.readiness[record.readiness]
         more = tuple(
             (rule, answer)
             for rule, answer in more
