@@ -89,7 +89,9 @@ TABLE = [
         steps=("explore_student", "finish_studies"),
         not_steps=("explore", "gain_experience"),
     ),
-    Expected(ENGLISH_NO_FRENCH, steps=("job_language", "foreign_diploma", "at_level_master")),
+    Expected(
+        ENGLISH_NO_FRENCH, steps=("job_language_scratch", "foreign_diploma", "at_level_master")
+    ),
 ]
 
 

@@ -39,7 +39,7 @@ from tests.support.jobs import FAKE, JOBS_PROFILES, JOBS_QUESTIONS
 from tests.support.languages import LANGS
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 from tests.support.pdf_text import page_texts, squeezed
-from tests.support.persona_catalogue import PERSONAS, RANDOM
+from tests.support.persona_catalogue import PERSONAS, PRODUCT_MANAGER, RANDOM
 from tests.support.personas import Persona, answers_for
 from tests.support.terminal import typed_lines
 
@@ -287,6 +287,21 @@ def test_a_warehouse_team_lead_is_pointed_to_e_commerce_logistics(
     assert [(n.job.id, n.strengths) for n in result.neighbours] == [
         ("e_logistics", ("management", "flexibility"))
     ]
+
+
+def test_a_product_manager_is_not_sent_to_logistics(shipped_content: Content) -> None:
+    """Projects, action plans and the peaks are what any project or product person shows:
+    e-commerce logistics counts only what marks a logistics lead (suppliers, a team, the
+    peaks), so a marketplace's product manager with three generic strengths is not sent
+    to a warehouse."""
+    rule = shipped_content.profile.neighbours
+    assert rule is not None
+    logistics = next(job for job in rule.jobs if job.id == "e_logistics")
+    assert logistics.strengths == ["supplier_network", "management", "flexibility"]
+    result = result_for(shipped_content, PRODUCT_MANAGER)
+    met = {d.dimension.id for d in result.score.dimensions if d.fit >= 1.0}
+    assert {"project_management", "action_plans", "flexibility"} <= met
+    assert "e_logistics" not in {n.job.id for n in result.neighbours}
 
 
 @pytest.mark.parametrize("worked_in", ["sales", "marketing"])
@@ -549,5 +564,10 @@ def test_a_bridge_from_the_person_s_trade_is_named_at_any_band(
     two = scored(shipped_content, {"management", "project_management"}, band, ())
     nurse = replace(two, background={"experience_field": ("other",)})
     assert neighbours(shipped_content, nurse) == []
+    # Running projects is not among its strengths: even far from the job, a team and a
+    # project are one of them, not the two that name it to the far ones.
     far = replace(nurse, band=next(b for b in shipped_content.profile.bands if b.id == "far"))
-    assert [n.job.id for n in neighbours(shipped_content, far)] == ["e_logistics"]
+    assert "e_logistics" not in [n.job.id for n in neighbours(shipped_content, far)]
+    peaks = scored(shipped_content, {"management", "flexibility"}, "far", ())
+    warehouse = replace(peaks, background={"experience_field": ("other",)})
+    assert [n.job.id for n in neighbours(shipped_content, warehouse)] == ["e_logistics"]

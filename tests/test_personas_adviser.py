@@ -255,7 +255,50 @@ def test_an_english_speaker_without_working_french_is_told_where_to_start(
     (rule,) = [r for r in score.reasons if r.background]
     text = to_plain(render_result(shipped_content, result, lang))
     assert cap_reason(shipped_content, rule, score, lang) in text
-    assert result.training[0].id == "job_language"
+    assert result.training[0].id == "job_language_scratch"
+
+
+FROM_SCRATCH = {"fr": "un an ou plus de cours réguliers", "en": "a year or more of steady classes"}
+ONCE_FRENCH = {
+    "fr": "💶 Salaire du poste, une fois le français acquis",
+    "en": "💶 Pay in this post, once your French is there",
+}
+IF_ENTERING = {
+    "fr": "💶 Salaire du poste, si vous y entrez",
+    "en": "💶 Pay in this post, if you move into it",
+}
+ALLIANCE = {
+    "fr": "l’Alliance française en propose dans le monde entier",
+    "en": "the Alliance Française runs them worldwide",
+}
+START_WITH_FRENCH = {
+    "fr": "Commencez par le français professionnel",
+    "en": "Start with professional French",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("french", ["none", "partly"])
+def test_no_french_at_all_does_not_read_like_some_french(
+    shipped_content: Content, lang: Lang, french: str
+) -> None:
+    """No French at all read exactly like « partly »: the same reason but for three words,
+    and the pay « if you move into it », as if the post were months away. From scratch,
+    the reason and the path say a year or more of classes, and the pay is the post's once
+    the French is there; partly keeps its own words."""
+    person = replace(ENGLISH_NO_FRENCH, name=f"english_french_{french}", french=french)
+    result = result_of(shipped_content, person)
+    rec = record_of(shipped_content, result, lang=lang)
+    lines = to_plain(summary(shipped_content, rec, lang)).split("\n")
+    salary = next(line for line in lines if line.startswith("💶"))
+    step = next(line for line in lines if line.startswith("➡️"))
+    path = to_plain(section(shipped_content, rec, lang, "path") or "")
+    reason = lines[2]
+    from_scratch = french == "none"
+    assert (FROM_SCRATCH[lang] in reason) == from_scratch
+    assert salary.startswith(ONCE_FRENCH[lang] if from_scratch else IF_ENTERING[lang])
+    assert (ALLIANCE[lang] in path) == from_scratch
+    assert START_WITH_FRENCH[lang] in step and ALLIANCE[lang] not in step
 
 
 def test_working_french_is_asked_only_in_other_languages(shipped_content: Content) -> None:

@@ -34,6 +34,7 @@ from tests.support.persona_catalogue import (
     REDUNDANT_ACCOUNTANT,
     SEA_SPECIALIST,
     UNSURE_SELLER,
+    WEB_PROJECT_MASTER,
 )
 from tests.support.personas import Persona, answers_for
 
@@ -284,6 +285,44 @@ def test_the_short_course_only_under_five_years(
     }
     ids = [s.id for s in training_path(shipped_content, score(shipped_content, answers))]
     assert ("specialise" in ids) == (experience == "2to5")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_master_with_five_years_in_web_work_is_told_to_apply(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A Master in marketing with five years and more as a web project manager read the
+    short course in digital marketing as his next step, and « Postulez » only third: less
+    ready than a bac+3 with the same years. Nobody asks his Master's major now."""
+    rec = record(shipped_content, WEB_PROJECT_MASTER, lang)
+    assert "specialise" not in rec.path
+    assert APPLY[lang] in summary_line(shipped_content, rec, lang, "➡️")
+
+
+@pytest.mark.parametrize(
+    ("experience", "where"),
+    list(
+        itertools.product(
+            ["none", "lt2", "2to5", "5to10", "10plus"],
+            ["ecommerce", "digital", "acquisition", "marketing", "sales", "other"],
+        )
+    ),
+)
+def test_a_master_in_another_field_gets_the_short_course_unless_five_years_in_the_trade(
+    shipped_content: Content, experience: str, where: str
+) -> None:
+    """Years outside the trade, or under five in it, leave the course; five and more in
+    the trade (selling online, digital marketing, acquisition) answer it."""
+    answers = best_answers(shipped_content) | {
+        "situation": ("working",),
+        "education": ("master",),
+        "experience": (experience,),
+        "field": ("commerce",),
+        "experience_field": (where,),
+    }
+    ids = [s.id for s in training_path(shipped_content, score(shipped_content, answers))]
+    in_the_trade = where in ("ecommerce", "digital", "acquisition")
+    assert ("specialise" in ids) == (not in_the_trade or experience in ("none", "lt2", "2to5"))
 
 
 # --- finding 8: « En partie » on selling, said to who has sold ---------------------

@@ -482,6 +482,43 @@ UNSURE_SELLER = Persona(
     languages=("en_work",),
 )
 
+# A Master whose five years and more are in web work (the adviser's round 8): his years
+# answer what a short course would add, as they do for a bac+2 or a bac+3.
+WEB_PROJECT_MASTER = Persona(
+    "web_project_master",
+    "Master in marketing, five to ten years as a web project manager, keen",
+    education="master",
+    studied="commerce",
+    experience="5to10",
+    worked_in="digital",
+    situation="working",
+    ability=0.75,
+    interest=0.8,
+    languages=("en_work",),
+)
+# Product manager at a marketplace: runs projects and action plans and works the peaks,
+# but neither deals with suppliers nor leads a team; his role answer is « another line of
+# work ». Those generic strengths are no sign of a logistics career.
+PRODUCT_MANAGER = Persona(
+    "product_manager",
+    "Master in computing, seven years as a marketplace's product manager, no team, no suppliers",
+    education="master",
+    studied="it",
+    experience="5to10",
+    worked_in="other",
+    situation="working",
+    ability=0.75,
+    strong={
+        "project_management": 0.95,
+        "action_plans": 0.95,
+        "flexibility": 0.9,
+        "management": 0.3,
+        "supplier_network": 0.2,
+    },
+    interest=0.8,
+    languages=("en_work",),
+)
+
 PERSONAS: tuple[Persona, ...] = (
     EXPERIENCED_MASTER,
     MODEST_MASTER,
@@ -520,4 +557,6 @@ PERSONAS: tuple[Persona, ...] = (
     REDUNDANT_ACCOUNTANT,
     SEA_SPECIALIST,
     UNSURE_SELLER,
+    WEB_PROJECT_MASTER,
+    PRODUCT_MANAGER,
 )
