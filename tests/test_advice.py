@@ -1081,3 +1081,81 @@ def test_a_job_seeker_s_vae_names_france_travail_not_transitions_pro(
         assert "CPF" in text and "France VAE" in text
         assert ("Transitions Pro" in text) == (not seeker)
         assert (SEEKER_VAE[lang] in text) == seeker
+
+
+#: What people with years outside selling online read about the experience still to gain:
+#: what to add to their years, not that their years are not e-commerce.
+STILL_TO_ADD = {
+    "fr": ("Votre expérience compte", "en plus", "la vente en ligne elle-même"),
+    "en": ("Your experience counts", "also look for", "online selling itself"),
+}
+NOT_E_COMMERCE = {"fr": "mais pour ce poste", "en": "but for this job"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("education", "where"), [("bac", "sales"), ("bac", "other"), ("none", "sales")]
+)
+def test_years_inside_an_online_shop_are_not_told_they_lack_e_commerce(
+    shipped_content: Content, lang: Lang, education: str, where: str
+) -> None:
+    """A customer service lead ten years in an online shop answers her role honestly,
+    customer relations, and read « Votre expérience compte, mais pour ce poste les
+    recruteurs attendent une expérience en e-commerce »: false as she reads it, and just as
+    false for a shopkeeper who also sells online. The step says what to add: selling
+    online itself or digital marketing."""
+    path = path_of(shipped_content, education, "10plus", "commerce", where)
+    (step,) = [step for step in path if step.id == "relevant_experience"]
+    text = step.text(lang)
+    assert all(words in text for words in STILL_TO_ADD[lang])
+    assert NOT_E_COMMERCE[lang] not in text
+
+
+#: Whom a student or a pupil talks it over with: a student is past the lycée.
+COUNSEL: dict[str, dict[str, tuple[str, ...]]] = {
+    "explore_student": {
+        "fr": ("service d’orientation de votre établissement", "SCUIO", "en CIO"),
+        "en": ("your institution's careers service", "SCUIO", "at a CIO"),
+    },
+    "explore": {"fr": ("au lycée", "CIO"), "en": ("at school", "CIO")},
+}
+AT_THE_LYCEE = {"fr": "au lycée", "en": "at school"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_student_is_sent_to_their_institution_s_careers_service(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A BUT student read « psychologue de l'Éducation nationale, au lycée ou au CIO »: she
+    is at university, and read that the bot took her for a pupil. A student is sent to
+    their institution's careers service (the SCUIO at university) or a CIO; a pupil keeps
+    the lycée."""
+    for step_id, words in COUNSEL.items():
+        text = step_by_id(shipped_content, step_id).text(lang)
+        assert all(word in text for word in words[lang]), step_id
+    assert AT_THE_LYCEE[lang] not in step_by_id(shipped_content, "explore_student").text(lang)
+
+
+#: A bac+3 of one's own field won by VAE, to someone aiming at e-commerce: one more asset.
+OWN_FIELD_BAC3 = {"fr": "bac+3 de votre domaine", "en": "bac+3 in your field"}
+ONE_MORE_ASSET = {
+    "fr": ("un atout de plus pour votre dossier", "ne remplace pas l’expérience en e-commerce"),
+    "en": ("one more asset for your application", "does not replace experience in e-commerce"),
+}
+PROMISE = {"fr": "renforcera", "en": "will strengthen"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_vae_in_one_s_own_field_is_one_more_asset_not_a_promise(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A bank adviser of 55 read that a bac+3 « de votre domaine », won by VAE,
+    « renforcera votre candidature »: a licence pro in banking says little to an e-commerce
+    recruiter. Every VAE step towards a bac+3 of one's own field, in work or looking for
+    it, calls it one more asset, which does not replace experience in e-commerce."""
+    steps = shipped_content.profile.training
+    own_field = [step for step in steps if OWN_FIELD_BAC3[lang] in step.text(lang)]
+    assert {step.id for step in own_field} == {"vae_long_bac2", "vae_long_bac2_seeker"}
+    for step in own_field:
+        assert all(words in step.text(lang) for words in ONE_MORE_ASSET[lang]), step.id
+    assert not [step.id for step in steps if PROMISE[lang] in step.text(lang)]

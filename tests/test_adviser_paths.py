@@ -115,9 +115,19 @@ def test_each_persona_gets_the_steps_and_routes_an_adviser_expects(
 
 #: One line per scheme, said so that it fits who reads it.
 LINES: dict[str, dict[str, tuple[str, ...]]] = {
+    # Transitions Pro is an employee's: the quiz cannot tell a shopkeeper from an employee,
+    # so the line names the employed, the public sector and the self-employed.
     "transitions_pro": {
-        "fr": ("Dans le privé", "dans le public", "congé de formation professionnelle"),
-        "en": ("private sector", "public sector", "professional training leave"),
+        "fr": (
+            "Salarié ou salariée du privé, Transitions Pro",
+            "dans le public, un congé de formation",
+            "à votre compte, votre fonds de formation (FAF)",
+        ),
+        "en": (
+            "If employed in the private sector, Transitions Pro",
+            "in the public sector, ask for training leave",
+            "if self-employed, ask your training fund (FAF)",
+        ),
     },
     "france_travail": {
         "fr": ("Si vous êtes inscrit ou inscrite à France Travail",),

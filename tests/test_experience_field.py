@@ -70,6 +70,23 @@ def test_the_question_asks_for_the_role_not_the_employer(
         assert named[lang] in options[option], option
 
 
+#: Web project work (a product manager's too), the trade's digital side, named on `digital`.
+WEB_PROJECTS = {"fr": "projets web", "en": "web projects"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_web_project_and_product_work_has_a_role_to_pick(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A product manager at a marketplace found no role of his, answered « another line
+    of work » and read that seven years there « comptent peu », with a first post's pay:
+    web projects are named on the option the trade's digital side counts on, and on no
+    other."""
+    question = shipped_content.question_by_id["experience_field"]
+    options = {option.id: option.text(lang) for option in question.options}
+    assert [id for id, text in options.items() if WEB_PROJECTS[lang] in text] == ["digital"]
+
+
 def test_the_options_tell_apart_what_the_verdict_reads(shipped_content: Content) -> None:
     """The adviser's reading: in charge of selling online or not (the salary and the
     readiness read it), social media and content or acquisition (the neighbouring jobs

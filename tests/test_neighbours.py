@@ -227,7 +227,8 @@ def test_one_strength_names_a_job_only_when_an_answer_shows_it(
 @pytest.mark.parametrize(
     ("studied", "worked_in", "own"),
     [
-        ("communication", "digital", {"community_manager", "web_writer"}),
+        # the role answer for social media and content also names web projects
+        ("communication", "digital", {"community_manager", "web_writer", "web_project"}),
         ("digital", "acquisition", {"traffic_manager", "seo", "web_marketer"}),
         ("it", "other", {"data_analyst", "web_developer"}),
         ("other", "other", set()),
