@@ -204,7 +204,7 @@ async def test_stale_double_tapped_and_garbled_confirmation_buttons_change_nothi
     resume = f"▶️ Reprendre (question 2/{player.total})"
     await player.press(shown, "cancel")
     asked = await user.wait_for(lambda u: confirmation(u, shown.message_id))
-    stale = {p.verb: p.encode() for p in quiz_presses(asked)}
+    stale: dict[str, str] = {p.verb: p.encode() for p in quiz_presses(asked)}
     user.send_text("/start")
     await user.wait_for(lambda u: resume in u.buttons())
     user.press(resume)
