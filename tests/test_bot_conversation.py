@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -100,25 +101,163 @@ async def test_back_keeps_the_quiz_consistent(
     assert result.text == expected_result_text(shipped_content, final, "fr")
 
 
-async def test_cancel_button_and_command(
+CONFIRM_FR = "Arrêter et effacer vos réponses"
+
+
+def confirmation(user: FakeUser, message_id: int) -> BotMessage | None:
+    """The message `message_id` once it asks whether to stop and erase the quiz."""
+    message = user.message(message_id)
+    return message if message.text.startswith(CONFIRM_FR) else None
+
+
+def saved_answers(data_dir: Path, user: FakeUser) -> dict[str, tuple[str, ...]] | None:
+    saved = StateDb(data_dir / "state.db").load_quiz(user.id)
+    return None if saved is None else dict(saved.session.answers)
+
+
+async def test_stop_asks_first_and_the_typed_cancel_erases_at_once(
     server: FakeBotAPI, bot: Path, shipped_content: Content
 ) -> None:
     user = server.add_user(104, first_name="Noé", language_code="fr")
     await begin(user, "▶️ Commencer le quiz")
     player = QuizPlayer(user, shipped_content)
-    question = await player.wait_question(1)
-    await player.press(question, "cancel")
-    await user.wait_for(lambda u: "Quiz arrêté" in u.message(question.message_id).text)
-    assert StateDb(bot / "state.db").load_quiz(user.id) is None
+    await player.play(random_choices(shipped_content, random.Random(4)), last=1)
+    second = await player.wait_question(2)
+    assert second.buttons[-2:] == ["◀️ Retour", "✖️ Arrêter le quiz"]
+    answered = saved_answers(bot, user)
+    assert answered is not None and len(answered) == 1
+
+    # Stop the quiz asks first, in place of the question; Go on brings it back, answers kept.
+    await player.press(second, "cancel")
+    asked = await user.wait_for(lambda u: confirmation(u, second.message_id))
+    assert asked.buttons == ["Oui, effacer", "Continuer le quiz"]
+    assert re.fullmatch(
+        "Arrêter et effacer vos réponses[\u202f\u00a0]\\? Pour une pause, inutile[\u202f\u00a0]: "
+        "/start vous ramènera à cette question\\.",
+        asked.text,
+    )
+    assert saved_answers(bot, user) == answered
+    user.press("Continuer le quiz", message_id=second.message_id)
+    again = await player.wait_question(2)
+    assert again.message_id == second.message_id and again.text == second.text
+    assert saved_answers(bot, user) == answered
+
+    # Yes, erase stops the quiz as Cancel did.
+    await player.press(again, "cancel")
+    await user.wait_for(lambda u: confirmation(u, second.message_id))
+    user.press("Oui, effacer", message_id=second.message_id)
+    await user.wait_for(lambda u: "Quiz arrêté" in u.message(second.message_id).text)
+    assert saved_answers(bot, user) is None
 
     user.send_text("/cancel")
     await user.wait_for(lambda u: "Aucun quiz en cours" in u.last_text)
 
+    # The typed /cancel is meant: it erases at once.
     await begin(user, "▶️ Commencer le quiz")
     await player.wait_question(1)
     user.send_text("/cancel")
     await user.wait_for(lambda u: "Quiz arrêté" in u.last_text)
-    assert StateDb(bot / "state.db").load_quiz(user.id) is None
+    assert saved_answers(bot, user) is None
+
+
+async def test_stale_double_tapped_and_garbled_confirmation_buttons_change_nothing(
+    server: FakeBotAPI, bot: Path, shipped_content: Content
+) -> None:
+    user = server.add_user(120, first_name="Lou", language_code="fr")
+    player = QuizPlayer(user, shipped_content)
+    choices = random_choices(shipped_content, random.Random(12))
+
+    async def stop_on_second() -> dict[str, str]:
+        """A fresh quiz, its first question answered, Stop pressed: each button's data."""
+        await begin(user, "▶️ Commencer le quiz")
+        await player.play(choices, last=1)
+        second = await player.wait_question(2)
+        await player.press(second, "cancel")
+        asked = await user.wait_for(lambda u: confirmation(u, second.message_id))
+        return {p.verb: p.encode() for p in quiz_presses(asked)} | {"at": str(second.message_id)}
+
+    async def toast(message_id: str, data: str) -> str:
+        answer = await server.wait_for_answer(user.press_data(int(message_id), data))
+        return str(answer.get("text", ""))
+
+    # Yes, erase tapped twice: the second finds no quiz, and Go on of that quiz neither.
+    first = await stop_on_second()
+    tap1 = user.press_data(int(first["at"]), first["erase"])
+    tap2 = user.press_data(int(first["at"]), first["erase"])
+    await server.wait_for_answer(tap1)
+    assert "abandonné" in (await server.wait_for_answer(tap2)).get("text", "")
+    assert "abandonné" in await toast(first["at"], first["go_on"])
+    assert saved_answers(bot, user) is None
+    await user.wait_for(lambda u: "Quiz arrêté" in u.message(int(first["at"])).text)
+
+    # Go on tapped twice: the same question, every answer kept.
+    kept = await stop_on_second()
+    answered = saved_answers(bot, user)
+    tap1 = user.press_data(int(kept["at"]), kept["go_on"])
+    tap2 = user.press_data(int(kept["at"]), kept["go_on"])
+    await server.wait_for_answer(tap1)
+    await server.wait_for_answer(tap2)
+    shown = await player.wait_question(2)
+    assert shown.message_id == int(kept["at"]) and saved_answers(bot, user) == answered
+
+    # After an answer (the quiz resumed with /start), both buttons are stale.
+    resume = f"▶️ Reprendre (question 2/{player.total})"
+    await player.press(shown, "cancel")
+    asked = await user.wait_for(lambda u: confirmation(u, shown.message_id))
+    stale: dict[str, str] = {p.verb: p.encode() for p in quiz_presses(asked)}
+    user.send_text("/start")
+    await user.wait_for(lambda u: resume in u.buttons())
+    user.press(resume)
+    await player.play(choices, first=2, last=2)
+    await player.wait_question(3)
+    answered = saved_answers(bot, user)
+    assert answered is not None and len(answered) == 2
+    for verb in ("erase", "go_on"):
+        assert "autre question" in await toast(kept["at"], stale[verb])
+    assert saved_answers(bot, user) == answered
+
+    # After a restart: a button of the quiz before.
+    user.send_text("/restart")
+    await player.wait_question(1)
+    for verb in ("erase", "go_on"):
+        assert "abandonné" in await toast(kept["at"], stale[verb])
+    assert saved_answers(bot, user) == {}
+
+    # Garbled data: refused with a toast, nothing changed.
+    quiz_id, step = stale["erase"].split("|")[1:3]
+    for garbage in (f"q|{quiz_id}|{step}|z|", f"q|{quiz_id}|{step}|e", f"q|{quiz_id}|-1|k|"):
+        assert await toast(kept["at"], garbage)
+    assert saved_answers(bot, user) == {}
+
+
+async def test_a_bot_restart_between_the_two_taps_loses_nothing(
+    server: FakeBotAPI, tmp_path: Path, shipped_content: Content
+) -> None:
+    """The confirmation is only a screen: nothing about it is kept to lose."""
+    user = server.add_user(121, first_name="Ilan", language_code="fr")
+    player = QuizPlayer(user, shipped_content)
+    settings = make_settings(server, tmp_path)
+    async with running_bot(settings):
+        await begin(user, "▶️ Commencer le quiz")
+        await player.play(random_choices(shipped_content, random.Random(21)), last=2)
+        third = await player.wait_question(3)
+        await player.press(third, "cancel")
+        await user.wait_for(lambda u: confirmation(u, third.message_id))
+        await server.wait_until_idle()
+    answered = saved_answers(tmp_path, user)
+    assert answered is not None and len(answered) == 2
+    async with running_bot(settings):
+        user.press("Continuer le quiz", message_id=third.message_id)
+        again = await player.wait_question(3)
+        assert again.message_id == third.message_id
+        assert saved_answers(tmp_path, user) == answered
+        await player.press(again, "cancel")
+        await user.wait_for(lambda u: confirmation(u, third.message_id))
+        user.press("Oui, effacer", message_id=third.message_id)
+        await user.wait_for(lambda u: "Quiz arrêté" in u.message(third.message_id).text)
+        await server.wait_until_idle()
+    assert saved_answers(tmp_path, user) is None
+    assert not server.unanswered_callback_queries()
 
 
 async def test_restart_starts_from_the_first_question(

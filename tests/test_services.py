@@ -84,12 +84,103 @@ async def test_a_press_on_an_older_message_moves_the_question_to_the_newest(deps
     assert again.retire == () and again.screens[0].where == newer
 
 
-async def test_cancel_erases_the_quiz(deps: Deps) -> None:
+async def asked_to_stop(deps: Deps) -> tuple[Asked, Reply]:
+    """A quiz with its first question answered, then Stop the quiz pressed on the second."""
     on = await started(deps)
-    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(on, "cancel"))
-    assert [shown.screen.text for shown in reply.screens] == [t("cancelled", "fr")]
+    second = asked(await quiz.press(deps, ANA, QUESTION_MESSAGE, press(on, "answer", "3")))
+    return second, await quiz.press(deps, ANA, QUESTION_MESSAGE, press(second, "cancel"))
+
+
+async def test_stop_asks_first_in_place_and_keeps_the_quiz(deps: Deps) -> None:
+    second, reply = await asked_to_stop(deps)
+    [shown] = reply.screens
+    assert shown.where == QUESTION_MESSAGE and shown.asked is None and reply.notice is None
+    assert shown.screen.text == t("stop_confirm", "fr")
+    buttons = [button for row in shown.screen.buttons for button in row]
+    assert [button.text for button in buttons] == [t("button_erase", "fr"), t("button_go_on", "fr")]
+    assert [decode(button.data) for button in buttons] == [
+        press(second, "erase"),
+        press(second, "go_on"),
+    ]
+    saved = await deps.state.load_quiz(ANA.user_id)
+    assert saved is not None and saved.session == second.session, "nothing saved for the question"
+
+
+async def test_yes_erase_erases_as_cancel_does_and_a_second_tap_is_refused(deps: Deps) -> None:
+    second, _ = await asked_to_stop(deps)
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(second, "erase"))
+    assert [(shown.screen.text, shown.where) for shown in reply.screens] == [
+        (t("cancelled", "fr"), QUESTION_MESSAGE)
+    ]
     assert await deps.state.load_quiz(ANA.user_id) is None
+    again = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(second, "erase"))
+    assert again == Reply(notice=t("toast_old_quiz", "fr"))
     assert (await quiz.cancel(deps, ANA, None)).notice == t("nothing_to_cancel", "fr")
+
+
+async def test_yes_erase_retires_the_question_left_in_another_message(deps: Deps) -> None:
+    second, _ = await asked_to_stop(deps)
+    await quiz.shown(deps, ANA, second, QUESTION_MESSAGE - 5)
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(second, "erase"))
+    assert reply.retire == (QUESTION_MESSAGE - 5,)
+    assert await deps.state.load_quiz(ANA.user_id) is None
+
+
+async def test_go_on_shows_the_same_question_with_every_answer_kept(deps: Deps) -> None:
+    second, _ = await asked_to_stop(deps)
+    for _tap in range(2):  # a double tap shows the same question again and changes nothing
+        reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(second, "go_on"))
+        assert reply.notice is None and reply.retire == ()
+        [shown] = reply.screens
+        assert shown.where == QUESTION_MESSAGE and shown.asked is not None
+        assert shown.asked.session == second.session
+        assert shown.asked.session.answers == {"talk": ("3",)}
+        saved = await deps.state.load_quiz(ANA.user_id)
+        assert saved is not None and saved.session == second.session
+
+
+@pytest.mark.parametrize("verb", ["erase", "go_on"])
+async def test_a_confirmation_button_after_an_answer_is_stale_and_changes_nothing(
+    deps: Deps, verb: str
+) -> None:
+    """The question answered elsewhere (after /start, Resume) makes the confirmation stale."""
+    second, _ = await asked_to_stop(deps)
+    third = asked(await quiz.press(deps, ANA, QUESTION_MESSAGE, press(second, "answer", "adapt")))
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(second, verb))
+    assert reply.notice == t("toast_stale", "fr")
+    saved = await deps.state.load_quiz(ANA.user_id)
+    assert saved is not None and saved.session == third.session
+    assert asked(reply).session == third.session
+
+
+@pytest.mark.parametrize("verb", ["erase", "go_on"])
+async def test_a_confirmation_button_after_a_restart_or_a_cancel_changes_nothing(
+    deps: Deps, verb: str
+) -> None:
+    ids = iter(["q2", "q3"])
+    deps.new_quiz_id = lambda: next(ids)
+    on = await started(deps)
+    await quiz.press(deps, ANA, QUESTION_MESSAGE, press(on, "cancel"))
+    restarted = asked(await quiz.restart(deps, ANA, None, None))
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(on, verb))
+    assert reply == Reply(notice=t("toast_old_quiz", "fr"))
+    saved = await deps.state.load_quiz(ANA.user_id)
+    assert saved is not None and saved.session == restarted.session
+    await quiz.cancel(deps, ANA, None)
+    after_cancel = await quiz.press(deps, ANA, QUESTION_MESSAGE, press(restarted, verb))
+    assert after_cancel == Reply(notice=t("toast_old_quiz", "fr"))
+    assert await deps.state.load_quiz(ANA.user_id) is None
+
+
+@pytest.mark.parametrize("data", ["q|q1|0|z|", "q|q1|x|e|", "q||0|e|", "q|q1|0|k", "q|q1|²|k|"])
+async def test_malformed_confirmation_data_is_refused_and_changes_nothing(
+    deps: Deps, data: str
+) -> None:
+    on = await started(deps)
+    reply = await quiz.press(deps, ANA, QUESTION_MESSAGE, decode(data))
+    assert reply == Reply(notice=t("toast_invalid", "fr"))
+    saved = await deps.state.load_quiz(ANA.user_id)
+    assert saved is not None and saved.session == on.session
 
 
 async def test_one_finish_evaluates_once_and_logs_that_result(

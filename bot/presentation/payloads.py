@@ -15,7 +15,7 @@ from typing import Literal
 
 SEPARATOR = "|"
 
-QuizVerb = Literal["answer", "toggle", "confirm", "back", "cancel"]
+QuizVerb = Literal["answer", "toggle", "confirm", "back", "cancel", "erase", "go_on"]
 MenuVerb = Literal["begin", "resume", "restart", "lang", "retake", "job"]
 
 _QUIZ_CODES: dict[QuizVerb, str] = {
@@ -23,7 +23,9 @@ _QUIZ_CODES: dict[QuizVerb, str] = {
     "toggle": "t",
     "confirm": "c",
     "back": "b",
-    "cancel": "x",
+    "cancel": "x",  # Stop the quiz: asks first, as one tap would erase every answer
+    "erase": "e",  # Yes, erase
+    "go_on": "k",  # Go on with the quiz: the same question, answers kept
 }
 _QUIZ_VERBS = {code: verb for verb, code in _QUIZ_CODES.items()}
 _MENU_VERBS: tuple[MenuVerb, ...] = ("begin", "resume", "restart", "lang", "retake", "job")

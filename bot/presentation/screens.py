@@ -170,10 +170,28 @@ def resume_offer(quiz: Quiz, session: QuizSession) -> Screen:
     )
 
 
+def stop_confirmation(session: QuizSession) -> Screen:
+    """Asked before Stop the quiz erases every answer: a tap meant as a pause or an undo
+    would lose them all. Its buttons name the quiz and the step like the question's, so a
+    stale one is refused; nothing is saved for it: it is only a screen."""
+    lang = session.lang
+
+    def press(verb: QuizVerb) -> str:
+        return QuizPress(session.quiz_id, session.step, verb).encode()
+
+    return Screen(
+        t("stop_confirm", lang),
+        [
+            [Button(t("button_erase", lang), press("erase"))],
+            [Button(t("button_go_on", lang), press("go_on"))],
+        ],
+    )
+
+
 def question_screen(
     quiz: Quiz, session: QuizSession, hints: Mapping[QuestionKind, str] = BUTTON_HINTS
 ) -> Screen:
-    """The current question with its progress, answers, Back and Cancel.
+    """The current question with its progress, answers, Back and Stop the quiz.
 
     `hints` names the text shown under each kind of question (the terminal's differ).
     """

@@ -1,4 +1,5 @@
-"""The quiz: start, begin or resume, answer, tick, confirm, go back, restart, cancel.
+"""The quiz: start, begin or resume, answer, tick, confirm, go back, restart, stop (asked
+first from a button, at once from /cancel).
 
 Each use case loads the person's state, asks the engine for the next state,
 commits it, and only then returns what to show: a press is never shown as
@@ -88,7 +89,8 @@ async def restart(
 
 
 async def cancel(deps: Deps, person: Person, pressed: int | None) -> Reply:
-    """Stop the quiz in progress and erase its answers."""
+    """Stop the quiz in progress and erase its answers: /cancel (typed on purpose, so at once)
+    and Yes, erase."""
     lang = await lang_of(deps, person)
     found = await deps.state.load_quiz(person.user_id)
     if found is None:
@@ -164,25 +166,59 @@ async def press(
     return await switch_on_button(deps, person, pressed, payload.arg, shown)
 
 
-async def _cancel_press(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
-    return await _move(deps, person, pressed, press, None)
+async def ask_to_stop(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    """Stop the quiz: the question's message asks first whether to erase every answer, as
+    one tap meant as a pause or an undo would lose them all. Nothing is saved: it is a screen."""
+    found = await _current(deps, person, pressed, press)
+    if isinstance(found, Reply):
+        return found
+    return Reply(screens=(Show(screens.stop_confirmation(found[0].session), pressed),))
 
 
-async def _move(
-    deps: Deps, person: Person, pressed: int | None, press: QuizPress, move: Move | None
-) -> Reply:
-    """Apply `move` (None: cancel) if the press is for the current step of the quiz in progress."""
+async def erase(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    """Yes, erase: the quiz stops and its answers go, as /cancel does."""
+    found = await _current(deps, person, pressed, press)
+    if isinstance(found, Reply):
+        return found
+    return await cancel(deps, person, pressed)
+
+
+async def go_on(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
+    """Go on with the quiz: the same question again in place of the confirmation, answers kept."""
+    found = await _current(deps, person, pressed, press)
+    if isinstance(found, Reply):
+        return found
+    return await question_at(deps, person, found, newest(pressed, found[0].message_id))
+
+
+async def _current(
+    deps: Deps, person: Person, pressed: int | None, press: QuizPress
+) -> tuple[ActiveQuiz, Quiz] | Reply:
+    """The quiz in progress if `press` was drawn for its current step; else what to show
+    instead: the result of a finished quiz, or a toast (with the current question if stale)."""
     found = await active(deps, person)
     if found is None or found[0].session.quiz_id != press.quiz_id:
         finished = await show_finished(deps, person, pressed, press.quiz_id)
         return finished or Reply(notice=t("toast_old_quiz", await lang_of(deps, person)))
+    current = found[0]
+    if press.step != current.session.step:
+        live = newest(pressed, current.message_id)
+        return await question_at(
+            deps, person, found, live, notice=t("toast_stale", current.session.lang)
+        )
+    return found
+
+
+async def _move(
+    deps: Deps, person: Person, pressed: int | None, press: QuizPress, move: Move
+) -> Reply:
+    """Apply `move` if the press is for the current step of the quiz in progress."""
+    found = await _current(deps, person, pressed, press)
+    if isinstance(found, Reply):
+        return found
     current, quiz = found
     session = current.session
     live = newest(pressed, current.message_id)
-    if press.step != session.step:
-        return await question_at(deps, person, found, live, notice=t("toast_stale", session.lang))
-    if move is None:
-        return await cancel(deps, person, pressed)
     try:
         session = move(quiz, session)
     except QuizError:
@@ -201,5 +237,7 @@ _QUIZ_PRESSES: dict[str, Callable[[Deps, Person, int | None, QuizPress], Awaitab
     "toggle": toggle,
     "confirm": confirm,
     "back": back,
-    "cancel": _cancel_press,
+    "cancel": ask_to_stop,
+    "erase": erase,
+    "go_on": go_on,
 }
