@@ -157,7 +157,7 @@ def test_english_result_of_the_worked_example(mini_content: Content) -> None:
         "entry requirements, estimated from your level of education.",
         "• The employer&#x27;s size: ▼ a small shop, ▲ a big brand",
         "<i>An indication for the tests, not an assessment. It rests on how you see yourself",
-        "Apec for managers, or France Travail.",
+        "Apec for managers, or France Travail (the public employment service).",
     ):
         assert line in message
 

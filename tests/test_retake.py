@@ -53,14 +53,16 @@ def test_the_progress_section(mini_content: Content) -> None:
     change = compare(mini_content, before, after)
     french = to_plain(render_result(mini_content, after, "fr", change))
     assert PROGRESS_FR in french
-    assert f"{then}\u202f% → {now}\u202f% ({now - then:+d} points)" in french
+    # The rounded fit did not move here: said so, not as « +0 points ».
+    assert then == now
+    assert f"{then}\u202f% → {now}\u202f% (sans changement)" in french
     assert "▲ En progrès\u00a0: Communication, Adaptabilité" in french
     assert "▼ En recul\u00a0: Culture du Web" in french
     english = to_plain(render_result(mini_content, after, "en", change))
-    assert f"Since your previous result\nFit {then}% → {now}% ({now - then:+d} points)" in english
+    assert f"Since your previous result\nFit {then}% → {now}% (unchanged)" in english
     unchanged = compare(mini_content, before, before)
     same = to_plain(render_result(mini_content, before, "en", unchanged))
-    expected_same = f"Fit {then}% → {then}% (+0 points)\nYour qualities and skills are at the same"
+    expected_same = f"Fit {then}% → {then}% (unchanged)\nYour qualities and skills are at the same"
     assert expected_same in same
     assert PROGRESS_FR not in to_plain(render_result(mini_content, after, "fr"))
 

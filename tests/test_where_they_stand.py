@@ -70,7 +70,8 @@ APPLY_FOR_A_MASTER = {"fr": ("Mon Master", "Visez un Master"), "en": ("Mon Maste
 AFTER_TWO_YEARS = {"fr": "après ces deux ans", "en": "after those two years"}
 STUDYING_LIST = {
     "fr": "(un BTS, un BUT, une licence, un Master…)",
-    "en": "(a BTS, a BUT, a bachelor's, a Master's…)",
+    "en": "(a BTS or a BUT, two- and three-year French vocational degrees, a bachelor's, "
+    "a Master's…)",
 }
 
 

@@ -324,6 +324,10 @@ class CapRule(Strict):
     « Aussi pris en compte » when that line is shown."""
     wordings: list[ReasonWording] = []
     """Other wordings of the reason for some backgrounds (the first matching one)."""
+    lifted: Text | None = None
+    """A few words naming the limit (« le français de travail »), for the line of a retake
+    that says it was lifted since the previous result; rules sharing a label are one
+    limit (no French, then some: not lifted yet). A rule without one is not named."""
 
     def worded(self, wording: str | None) -> CapRule:
         """The rule as the wording with this id gives its reason (itself if none)."""

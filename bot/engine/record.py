@@ -23,6 +23,7 @@ from bot.content.models import Content, ElsewhereLine, Lang, Readiness
 from bot.engine.advice import reason_wording
 from bot.engine.result import Result
 from bot.engine.salary import SalaryEstimate
+from bot.engine.scoring import DimensionScore
 
 #: Bumped when the record's shape changes; a stored record of another format is
 #: converted by a state migration, or dropped with a log line.
@@ -42,6 +43,10 @@ class Figure(_Record):
 
     level: float
     fit: float
+    facts: float | None = None
+    """The level's share from answers that are not self-ratings (tasks done, scenarios,
+    forced choices, knowledge): a retake tells a fall in self-ratings from one in facts.
+    None in a record kept before it was stored."""
 
 
 class Strength(_Record):
@@ -160,7 +165,7 @@ def record_of(
             for rule in score.reasons
         ),
         categories=dict(score.categories),
-        dimensions={d.dimension.id: Figure(level=d.level, fit=d.fit) for d in score.dimensions},
+        dimensions={d.dimension.id: _figure(content, d) for d in score.dimensions},
         strengths=tuple(
             Strength(dimension=s.dimension.id, backing=s.backing) for s in result.strengths
         ),
@@ -181,3 +186,16 @@ def record_of(
         constraints=tuple(line.id for line in result.constraints),
         neighbours=tuple(Neighbour(job=n.job.id, strengths=n.strengths) for n in result.neighbours),
     )
+
+
+def _figure(content: Content, score: DimensionScore) -> Figure:
+    """A dimension's figures, with the share of its level that answers other than
+    self-ratings gave (the level is the mean of every answer's level)."""
+    questions = content.question_by_id
+    facts = sum(
+        level
+        for source, level in zip(score.sources, score.received, strict=True)
+        if source not in questions or questions[source].kind != "likert"
+    )
+    shared = facts / len(score.received) if score.received else 0.0
+    return Figure(level=score.level, fit=score.fit, facts=shared)

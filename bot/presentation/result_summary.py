@@ -19,7 +19,14 @@ from bot.content.models import Content, Lang
 from bot.engine.change import Change
 from bot.engine.record import ResultRecord
 from bot.presentation.reasons import cap_reason
-from bot.presentation.result_text import held_the_post, message_length, pay_after, salary_kind
+from bot.presentation.result_text import (
+    beyond_qualities,
+    fit_change,
+    held_the_post,
+    message_length,
+    pay_after,
+    salary_kind,
+)
 from bot.presentation.result_view import View, view
 from bot.presentation.texts import N_, money_range, percent, t
 
@@ -42,10 +49,13 @@ def summary(
     shown = view(content, record)
     ending = ["", t("summary_more", lang)] if pointer else []
     lines = _lines(content, shown, lang, change)
+    if change is not None and not _fits("\n".join([*lines, *ending])):
+        # The limit lifted or the category risen leaves no room: the detail section says it.
+        lines = _lines(content, shown, lang, change, beyond=False)
     if shown.twins is not None and not _fits("\n".join([*lines, *ending])):
         # The two statements quoted leave the summary no room: the caution in general terms.
         shown = replace(shown, twins=None)
-        lines = _lines(content, shown, lang, change)
+        lines = _lines(content, shown, lang, change, beyond=False)
     if shown.neighbours:
         names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
         text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])
@@ -54,8 +64,11 @@ def summary(
     return "\n".join([*lines, *ending])
 
 
-def _lines(content: Content, shown: View, lang: Lang, change: Change | None) -> list[str]:
-    """The summary's lines before the pointer."""
+def _lines(
+    content: Content, shown: View, lang: Lang, change: Change | None, *, beyond: bool = True
+) -> list[str]:
+    """The summary's lines before the pointer; `beyond`, with the line of what changed
+    besides the qualities (a limit lifted, the background category risen)."""
     esc = html.escape
     title = t("result_title", lang, job=esc(content.profile.title(lang)))
     lines = [title, *_verdict(shown, lang)]
@@ -63,16 +76,10 @@ def _lines(content: Content, shown: View, lang: Lang, change: Change | None) -> 
     # the room of the verdict's second reason, see `View.summary_reasons`).
     lines += [esc(line.summary(lang)) for line in shown.summary_lines if line.summary]
     if change is not None:
-        points = round(change.after) - round(change.before)
-        lines.append(
-            t(
-                "summary_change",
-                lang,
-                before=percent(change.before, lang),
-                after=percent(change.after, lang),
-                points=format(points, "+d"),
-            )
-        )
+        lines.append(fit_change(change, lang, N_("summary_change"), N_("summary_change_same")))
+        # One line of what moved besides the qualities (the detail lists those): the limit
+        # lifted first, as it moves the verdict, else the background category risen.
+        lines += beyond_qualities(change, lang)[:1] if beyond else []
     lines += ["", _strengths(shown, lang), _gaps(shown, lang), _salary(shown, lang)]
     lines.append(_next_step(shown, lang))
     return lines

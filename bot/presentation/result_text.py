@@ -12,7 +12,7 @@ from bot.engine.change import Change
 from bot.engine.record import SalaryFigures
 from bot.presentation.result_view import Backed
 from bot.presentation.screens import MAX_MESSAGE_CHARS
-from bot.presentation.texts import N_, money, money_range, percent, t, tn
+from bot.presentation.texts import CATEGORY_LABELS, N_, money, money_range, percent, t, tn
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -192,22 +192,56 @@ def salary_lines(
 
 
 def change_lines(change: Change, lang: Lang) -> list[str]:
-    points = round(change.after) - round(change.before)
     lines = [
         t("change_title", lang),
-        t(
-            "change_fit",
-            lang,
-            before=percent(change.before, lang),
-            after=percent(change.after, lang),
-            points=format(points, "+d"),
-        ),
+        fit_change(change, lang, N_("change_fit"), N_("change_fit_same")),
     ]
     for key, moved in ((N_("change_better"), change.better), (N_("change_worse"), change.worse)):
         if moved:
             lines.append(t(key, lang, names=_names(moved, lang)))
-    if not change.better and not change.worse:
+    if change.worse and change.rated_only:
+        lines.append(t("change_rated_only", lang))
+    lines += beyond_qualities(change, lang)
+    if not change.better and not change.worse and not beyond_qualities(change, lang):
         lines.append(t("change_none", lang))
+    return lines
+
+
+#: The sign of a fall: the minus sign, not the hyphen a format gives.
+MINUS = "\u2212"
+
+
+def fit_change(change: Change, lang: Lang, moved_key: str, same_key: str) -> str:
+    """The fit then and now: the points moved, signed (+3, −6), or « sans changement » when
+    the rounded figures shown are the same (« +0 points » read as no progress at all)."""
+    before, after = percent(change.before, lang), percent(change.after, lang)
+    points = round(change.after) - round(change.before)
+    if points == 0:
+        return t(same_key, lang, before=before, after=after)
+    signed = format(points, "+d").replace("-", MINUS)
+    return t(moved_key, lang, before=before, after=after, points=signed)
+
+
+def beyond_qualities(change: Change, lang: Lang) -> list[str]:
+    """What moved besides the qualities and skills: the limits lifted since, by their short
+    labels, and the « Formation et expérience » category when it rose. A diploma won or a
+    language learnt changes the verdict, and a retake that said nothing of it would tell
+    the person nothing moved."""
+    lines = []
+    if change.lifted:
+        labels = ", ".join(html.escape(rule.lifted(lang)) for rule in change.lifted if rule.lifted)
+        lines.append(t("change_lifted", lang, labels=labels))
+    if change.background is not None:
+        before, after = change.background
+        lines.append(
+            t(
+                "change_background",
+                lang,
+                category=t(CATEGORY_LABELS["background"], lang),
+                before=percent(before, lang),
+                after=percent(after, lang),
+            )
+        )
     return lines
 
 
