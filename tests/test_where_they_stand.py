@@ -457,3 +457,70 @@ def test_who_ran_an_e_commerce_under_two_years_and_left_is_not_said_to_hold_it(
     assert "in_post_early" not in rec.path
     assert HOLDS_NOW[lang] not in to_plain(summary(shipped_content, rec, lang))
 
+
+# --- the bac after a CAP; the short course beside applications; the path's place ------
+
+AFTER_A_CAP = {
+    "fr": "après un CAP, un bac pro en deux ans (souvent en alternance)",
+    "en": "after a CAP, a two-year vocational bac (often in work-study)",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pupil_without_the_bac_reads_the_way_to_it_after_a_cap(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A CAP pupil of nineteen read « Obtenez votre bac » as going back to the lycée: the
+    way to it from a CAP is a bac pro in two years, often in work-study."""
+    pupil = Persona(
+        "cap_pupil",
+        "CAP pupil",
+        education="none",
+        studied="commerce",
+        experience="lt2",
+        situation="school",
+        worked_in="sales",
+    )
+    rec = record(shipped_content, pupil, lang)
+    assert "access_school" in rec.path
+    assert AFTER_A_CAP[lang] in path_text(shipped_content, rec, lang)
+
+
+ALONGSIDE = {"fr": "en parallèle de vos candidatures", "en": "alongside your applications"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_short_course_goes_alongside_applications_not_before(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A freelancer of three years in digital marketing, the entry level met, read a short
+    course as her next step: it can run beside her applications, not delay them."""
+    freelancer = Persona(
+        "freelancer",
+        "BTS communication, three years in digital marketing",
+        education="bac2",
+        studied="communication",
+        experience="2to5",
+        worked_in="digital",
+        situation="working",
+    )
+    rec = record(shipped_content, freelancer, lang)
+    assert "specialise" in rec.path
+    assert ALONGSIDE[lang] in path_text(shipped_content, rec, lang)
+
+
+THE_PATH_BELOW = {"fr": "parcours de formation ci-dessous", "en": "training path below"}
+ITS_SECTION = {"fr": "dans sa section", "en": "in its own section"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_diploma_gap_does_not_place_the_path_below_it(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The full result gives the path before the gaps, and Telegram behind its own button:
+    the diploma gap sent the reader to « le parcours de formation ci-dessous »."""
+    student = replace(MASTER_STUDENT, name="bts", education="studying", experience="none")
+    rec = record(shipped_content, student, lang)
+    gaps = to_plain(section(shipped_content, rec, lang, "develop") or "")
+    assert ITS_SECTION[lang] in gaps
+    assert THE_PATH_BELOW[lang] not in gaps
