@@ -198,6 +198,15 @@ def test_training_step_with_an_unknown_answer_value(copy: Copy) -> None:
     ]
 
 
+def test_training_step_exception_with_an_unknown_answer_value(copy: Copy) -> None:
+    old = "      - {education: [bac]}\n"
+    line = copy.edit("mini.yaml", old, old + "    unless: [{education: [phd]}]\n")
+    assert errors(copy.validate()) == [
+        f"error: mini.yaml:{line + 1} [bac2] training.0.unless.0.education: "
+        "unknown education value 'phd'"
+    ]
+
+
 def test_uncovered_profile_dimension(copy: Copy) -> None:
     copy.edit(
         "mini.yaml",

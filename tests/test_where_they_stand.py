@@ -406,3 +406,122 @@ def test_an_adult_in_work_may_find_the_assignment_with_clients(
 ) -> None:
     clients = {"fr": "auprès de vos clients", "en": "with your clients"}
     assert clients[lang] in step_text(shipped_content, "first_experience_adult", lang)
+
+
+# --- who runs a company's e-commerce in their first two years holds the post -------
+
+#: In work with under two years in all, the company's e-commerce they run is their job now.
+EARLY_MANAGER = replace(ECOMMERCE_MANAGER, experience="lt2", situation="working")
+HOLDS_NOW = {
+    "fr": french_typography("Vous tenez déjà le poste : une ou deux années de plus"),
+    "en": "You already hold the post: a year or two more",
+}
+IN_POST_PAY = {
+    "fr": french_typography("💶 Salaire dans ce poste, pour votre expérience"),
+    "en": "💶 Pay in this post for your experience",
+}
+#: What sends the person back below the post they hold: a first job, an internship, studies.
+BELOW_THE_POST = {
+    "fr": ("premier poste", "stage", "Première voie", "Visez un Master", "paie en général moins"),
+    "en": ("first job", "internship", "First route", "Aim for a Master", "usually pays less"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("education", ["bac2", "bac3", "master"])
+def test_who_runs_an_e_commerce_in_the_first_two_years_holds_the_post(
+    shipped_content: Content, lang: Lang, education: str
+) -> None:
+    """A « responsable e-commerce » of one year, with a bac+2, read that the post opened
+    after two years of experience, to look for an internship, and that an assistant's job
+    paid less; one more year read « Vous avez déjà dirigé… ». Holding the post, she meets
+    the requirements, is paid for her years in it, and builds them there."""
+    rec = record(shipped_content, replace(EARLY_MANAGER, education=education), lang)
+    assert rec.readiness == "ready"
+    assert [p for p in rec.path if p != "at_level_master"] == ["in_post_early"]
+    assert HOLDS_NOW[lang] in summary_line(shipped_content, rec, lang, "➡️")
+    assert summary_line(shipped_content, rec, lang, "💶").startswith(IN_POST_PAY[lang])
+    said = to_plain(summary(shipped_content, rec, lang)) + "".join(
+        to_plain(section(shipped_content, rec, lang, name) or "")
+        for name in ("path", "salary", "develop")
+    )
+    for words in BELOW_THE_POST[lang]:
+        assert words not in said, words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_who_ran_an_e_commerce_under_two_years_and_left_is_not_said_to_hold_it(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """Out of work, the post run is not the present job: the step saying so is not theirs."""
+    rec = record(shipped_content, replace(EARLY_MANAGER, situation="job_seeker"), lang)
+    assert "in_post_early" not in rec.path
+    assert HOLDS_NOW[lang] not in to_plain(summary(shipped_content, rec, lang))
+
+
+# --- the bac after a CAP; the short course beside applications; the path's place ------
+
+AFTER_A_CAP = {
+    "fr": "après un CAP, un bac pro en deux ans (souvent en alternance)",
+    "en": "after a CAP, a two-year vocational bac (often in work-study)",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pupil_without_the_bac_reads_the_way_to_it_after_a_cap(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A CAP pupil of nineteen read « Obtenez votre bac » as going back to the lycée: the
+    way to it from a CAP is a bac pro in two years, often in work-study."""
+    pupil = Persona(
+        "cap_pupil",
+        "CAP pupil",
+        education="none",
+        studied="commerce",
+        experience="lt2",
+        situation="school",
+        worked_in="sales",
+    )
+    rec = record(shipped_content, pupil, lang)
+    assert "access_school" in rec.path
+    assert AFTER_A_CAP[lang] in path_text(shipped_content, rec, lang)
+
+
+ALONGSIDE = {"fr": "en parallèle de vos candidatures", "en": "alongside your applications"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_short_course_goes_alongside_applications_not_before(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """A freelancer of three years in digital marketing, the entry level met, read a short
+    course as her next step: it can run beside her applications, not delay them."""
+    freelancer = Persona(
+        "freelancer",
+        "BTS communication, three years in digital marketing",
+        education="bac2",
+        studied="communication",
+        experience="2to5",
+        worked_in="digital",
+        situation="working",
+    )
+    rec = record(shipped_content, freelancer, lang)
+    assert "specialise" in rec.path
+    assert ALONGSIDE[lang] in path_text(shipped_content, rec, lang)
+
+
+THE_PATH_BELOW = {"fr": "parcours de formation ci-dessous", "en": "training path below"}
+ITS_SECTION = {"fr": "dans sa section", "en": "in its own section"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_diploma_gap_does_not_place_the_path_below_it(
+    shipped_content: Content, lang: Lang
+) -> None:
+    """The full result gives the path before the gaps, and Telegram behind its own button:
+    the diploma gap sent the reader to « le parcours de formation ci-dessous »."""
+    student = replace(MASTER_STUDENT, name="bts", education="studying", experience="none")
+    rec = record(shipped_content, student, lang)
+    gaps = to_plain(section(shipped_content, rec, lang, "develop") or "")
+    assert ITS_SECTION[lang] in gaps
+    assert THE_PATH_BELOW[lang] not in gaps

@@ -424,6 +424,9 @@ class TrainingStep(Strict):
     text: Text
     when: Annotated[list[Condition], Field(min_length=1)]
     """The step applies when any one of these conditions matches."""
+    unless: list[Condition] = []
+    """Exceptions: the step does not apply when any one of these matches, e.g. for who
+    already holds the post a step about gaining experience towards it would otherwise name."""
     leads_to: str | None = None
     """The education value this step leads to (e.g. `master`), or none for advice."""
     meets_level: bool = False

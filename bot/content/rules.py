@@ -218,6 +218,7 @@ def conditions_of(profile: Profile) -> list[tuple[Location, str, list[Condition]
     fields = profile.experience_fields
     return [
         *((("training", i, "when"), s.id, s.when) for i, s in enumerate(profile.training)),
+        *((("training", i, "unless"), s.id, s.unless) for i, s in enumerate(profile.training)),
         *((("routes", i, "when"), r.id, r.when) for i, r in enumerate(profile.routes)),
         *((("constraints", i, "when"), c.id, c.when) for i, c in enumerate(profile.constraints)),
         *((("neighbours", "jobs", i, "own"), j.id, j.own) for i, j in enumerate(jobs)),

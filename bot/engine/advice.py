@@ -148,9 +148,11 @@ def constraints(content: Content, score: Score) -> list[Constraint]:
 
 
 def _applies(step: TrainingStep, score: Score) -> bool:
-    """The step's background matches, and one of its cap rules applies if it names some."""
+    """The step's background matches and none of its exceptions does, and one of its cap
+    rules applies if it names some."""
     capped = not step.caps or any(rule.id in step.caps for rule in score.reasons)
-    return capped and _matches(step.when, score)
+    excepted = bool(step.unless) and _matches(step.unless, score)
+    return capped and not excepted and _matches(step.when, score)
 
 
 def _matches(when: list[Condition], score: Score) -> bool:
