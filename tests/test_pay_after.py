@@ -138,8 +138,8 @@ def test_every_range_after_experience_says_so(shipped_content: Content) -> None:
 ELSEWHERE = {
     "fr": "Votre expérience vient d’un autre domaine : elle ne joue pas sur ce chiffre, celui "
     "d’un ou d’une responsable e-commerce à ses débuts dans le poste, plutôt vers 40 000 €.",
-    "en": "Your experience comes from another field: it does not move this figure, that of a "
-    "new e-commerce manager, nearer €40,000.",
+    "en": "Your experience comes from another field, so it does not raise this figure: it is a "
+    "new e-commerce manager's pay, closer to €40,000.",
 }
 
 
