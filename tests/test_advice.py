@@ -386,7 +386,7 @@ def step_by_id(content: Content, step_id: str) -> TrainingStep:
 #: a bac+3, so it is not a step after a BTS.
 AFTER_BAC = {
     "fr": ("Parcoursup", "BTS (2 ans", "BUT (3 ans", "l’un ou l’autre", "(un BUT l’est)"),
-    "en": ("Parcoursup", "BTS (two years", "BUT (three years", "one or the other", "(a BUT is)"),
+    "en": ("Parcoursup", "BTS (a two-year", "BUT (a three-year", "one or the other", "(a BUT is)"),
 }
 
 
