@@ -482,8 +482,8 @@ FRANCE_TRAVAIL_HELPS = {
 }
 #: What treats the year in the post as nothing: an internship, a first job, a Master.
 BACK_TO_THE_START = {
-    "fr": ("stage long", "premier poste", "Première voie", "jusqu’au Master", "Visez un Master"),
-    "en": ("internship", "first job", "First route", "on to a Master", "Aim for a Master"),
+    "fr": ("stage", "premier poste", "Première voie", "jusqu’au Master", "Visez un Master"),
+    "en": ("internship", "first job", "first e-commerce job", "First route", "on to a Master"),
 }
 
 
@@ -506,7 +506,10 @@ def test_who_ran_an_e_commerce_under_two_years_and_left_is_told_a_new_post(
     step = summary_line(shipped_content, rec, lang, "➡️")
     assert HELD_BEFORE[lang] in step
     assert (FRANCE_TRAVAIL_HELPS[lang] in step) == (situation == "job_seeker")
-    said = to_plain(summary(shipped_content, rec, lang)) + path_text(shipped_content, rec, lang)
+    said = to_plain(summary(shipped_content, rec, lang)) + "".join(
+        to_plain(section(shipped_content, rec, lang, name) or "")
+        for name in ("path", "salary", "develop")
+    )
     for words in BACK_TO_THE_START[lang]:
         assert words not in said, words
 
