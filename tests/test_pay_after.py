@@ -131,6 +131,11 @@ def test_every_range_after_experience_says_so(shipped_content: Content) -> None:
         if "finish_master" in record.path:  # the Master under way first, not experience
             assert after is not None and after.path == ["finish_master"]
             continue
+        if {"held_post_seeker", "held_post_other"} & set(record.path):
+            # who has run a company's e-commerce completes the two years in a new post of
+            # the trade, not necessarily a junior one: no lower pay is announced
+            assert after is not None and after.meanwhile is None
+            continue
         assert after is not None and after.meanwhile is not None, (education, experience, where)
     assert seen
 
