@@ -61,6 +61,12 @@ def summary(
     if change is not None and not _fits("\n".join([*lines, *ending])):
         # Still no room: the falls are in the detail section, right after.
         lines = _lines(content, shown, lang, change, beyond=False, fall=False)
+    if len(shown.summary_lines) > 1 and not _fits("\n".join([*lines, *ending])):
+        # Two constraint lines and a long verdict: the first declared line only.
+        first = shown.summary_lines[0]
+        kept = tuple(c for c in shown.constraints if c.summary is None or c is first)
+        shown = replace(shown, constraints=kept)
+        lines = _lines(content, shown, lang, change, beyond=False, fall=False)
     if shown.neighbours:
         names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
         text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])

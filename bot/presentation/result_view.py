@@ -113,9 +113,10 @@ class View:
     @property
     def summary_reasons(self) -> int:
         """How many of the verdict's reasons the summary gives (the detail section gives
-        the others): one fewer when a constraint line takes its room, one more for the
-        caution on contradicting answers, which comes first."""
-        most = SUMMARY_REASONS - 1 if self.summary_lines else SUMMARY_REASONS
+        the others): one fewer for each constraint line that takes its room (one at
+        least is given), one more for the caution on contradicting answers, which comes
+        first."""
+        most = max(1, SUMMARY_REASONS - len(self.summary_lines))
         return most + 1 if self.inconsistent else most
 
     @property
