@@ -61,10 +61,9 @@ def summary(
     if change is not None and not _fits("\n".join([*lines, *ending])):
         # Still no room: the falls are in the detail section, right after.
         lines = _lines(content, shown, lang, change, beyond=False, fall=False)
-    if len(shown.summary_lines) > 1 and not _fits("\n".join([*lines, *ending])):
-        # Two constraint lines and a long verdict: the first declared line only.
-        first = shown.summary_lines[0]
-        kept = tuple(c for c in shown.constraints if c.summary is None or c is first)
+    if any(c.text is None for c in shown.summary_lines) and not _fits("\n".join([*lines, *ending])):
+        # A line for the summary only takes the room left: without room, it gives way.
+        kept = tuple(c for c in shown.constraints if c.text is not None)
         shown = replace(shown, constraints=kept)
         lines = _lines(content, shown, lang, change, beyond=False, fall=False)
     if shown.neighbours:
