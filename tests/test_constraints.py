@@ -20,6 +20,7 @@ from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
 from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
 from bot.presentation.result_text import message_length, to_plain
+from bot.presentation.result_view import SUMMARY_REASONS, view
 from tests.support.answers import answers, best_answers
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import DISABILITY, FIXED_HOURS
@@ -209,3 +210,12 @@ def test_slow_with_tools_or_new_to_the_web_reads_the_job_is_at_a_screen(
     assert (SCREEN[lang] in to_plain(summary(shipped_content, shown, lang))) == said
     path = to_plain(section(shipped_content, shown, lang, "path") or "")
     assert SCREEN[lang] not in path
+
+
+def test_the_screen_line_takes_no_verdict_reason_s_room(shipped_content: Content) -> None:
+    """A fact of the job, said in the room left: the verdict keeps its reasons (a cap
+    reason is what the person must read first)."""
+    result = evaluate(shipped_content, best_answers(shipped_content) | {"new_tools": ("1",)})
+    assert [c.id for c in result.constraints] == ["screen", "health"]
+    shown = view(shipped_content, record_of(shipped_content, result, lang="fr"))
+    assert shown.summary_reasons == SUMMARY_REASONS
