@@ -20,6 +20,7 @@ from bot.presentation.result_full import render_result
 from bot.presentation.result_sections import section
 from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
 from bot.presentation.result_text import message_length, to_plain
+from bot.presentation.result_view import SUMMARY_REASONS, view
 from tests.support.answers import answers, best_answers
 from tests.support.languages import LANGS
 from tests.support.persona_catalogue import DISABILITY, FIXED_HOURS
@@ -39,7 +40,7 @@ def test_fixed_hours_get_the_honest_line(shipped_content: Content, lang: Lang) -
     assert [c.id for c in result.constraints] == ["hours", "health"]
     lines = render_result(shipped_content, result, lang).splitlines()
     start = lines.index(HEADING[lang])
-    shown = [f"• {html.escape(c.text(lang))}" for c in result.constraints]
+    shown = [f"• {html.escape(c.text(lang))}" for c in result.constraints if c.text is not None]
     assert lines[start + 1 : start + 3] == shown
     assert VARY[lang] in shown[0] and ASK[lang] in shown[0]
     assert not any(TRY_IRREGULAR[lang] in line for line in lines)
@@ -180,3 +181,41 @@ def test_the_hours_line_always_has_room_in_the_summary(
         assert PEAKS[lang] in text
         assert message_length(text) <= SUMMARY_MAX_CHARS
         assert len(text.splitlines()) <= SUMMARY_MAX_LINES
+
+
+SCREEN = {
+    "fr": "Le métier se fait surtout devant un écran\u00a0: ventes, chiffres et campagnes en ligne",
+    "en": "The job is done mostly at a screen: online sales, figures and campaigns",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("low", "said"),
+    [
+        ({"new_tools": ("1",)}, True),
+        ({"web_culture": ("0",)}, True),
+        ({"new_tools": ("2",), "web_culture": ("2",)}, False),
+    ],
+)
+def test_slow_with_tools_or_new_to_the_web_reads_the_job_is_at_a_screen(
+    shipped_content: Content, lang: Lang, low: dict[str, tuple[str, ...]], said: bool
+) -> None:
+    """Someone slow with new tools or new to online commerce (« Plutôt pas » or less) may
+    not picture the job's days: the summary says they are spent at a screen (the missions,
+    in the detail, say what that work is); « En partie » on both says nothing of it."""
+    result = evaluate(shipped_content, best_answers(shipped_content) | low)
+    assert ("screen" in [c.id for c in result.constraints]) == said
+    shown = record_of(shipped_content, result, lang=lang)
+    assert (SCREEN[lang] in to_plain(summary(shipped_content, shown, lang))) == said
+    path = to_plain(section(shipped_content, shown, lang, "path") or "")
+    assert SCREEN[lang] not in path
+
+
+def test_the_screen_line_takes_no_verdict_reason_s_room(shipped_content: Content) -> None:
+    """A fact of the job, said in the room left: the verdict keeps its reasons (a cap
+    reason is what the person must read first)."""
+    result = evaluate(shipped_content, best_answers(shipped_content) | {"new_tools": ("1",)})
+    assert [c.id for c in result.constraints] == ["screen", "health"]
+    shown = view(shipped_content, record_of(shipped_content, result, lang="fr"))
+    assert shown.summary_reasons == SUMMARY_REASONS

@@ -20,7 +20,7 @@ from bot.content.models import Content, Lang
 from bot.engine.change import compare
 from bot.engine.record import ResultRecord
 from bot.presentation.result_sections import SECTIONS, section
-from bot.presentation.result_summary import SUMMARY_MAX_CHARS, summary
+from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
 from bot.presentation.result_text import message_length
 from bot.presentation.screens import MAX_MESSAGE_CHARS
 from tests.support.answers import answers
@@ -42,9 +42,9 @@ def test_every_screen_of_a_retake_fits_telegram(
         before, after = (record(shipped_content, a, lang) for a in (first, second))
         change = compare(shipped_content, before, after)
         for shown in (before, after):
-            assert (
-                message_length(summary(shipped_content, shown, lang, change)) <= SUMMARY_MAX_CHARS
-            )
+            short = summary(shipped_content, shown, lang, change)
+            assert message_length(short) <= SUMMARY_MAX_CHARS
+            assert len(short.splitlines()) <= SUMMARY_MAX_LINES
             for name in SECTIONS:
                 opened = section(shipped_content, shown, lang, name, change)
                 assert opened is None or message_length(opened) <= MAX_MESSAGE_CHARS

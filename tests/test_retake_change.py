@@ -137,3 +137,35 @@ def test_the_figures_agree_across_summary_detail_and_pdf(shipped_content: Conten
     since = f"{round(before.overall)}% → {round(after.overall)}%"
     for text in (to_plain(short), detail, pdf):
         assert since in text and lifted in text
+
+
+def _forgotten(content: Content, answers: AnswerSet) -> AnswerSet:
+    """Every knowledge question answered wrong, every other answer the same."""
+    forgotten = dict(answers)
+    for question in content.questions:
+        if question.kind == "knowledge":
+            forgotten[question.id] = (next(o.id for o in question.options if not o.right),)
+    return forgotten
+
+
+def test_a_fall_on_facts_names_what_fell_in_the_summary(shipped_content: Content) -> None:
+    """A fit that fell because answers of fact got worse says what fell in the summary too,
+    the same line as the detail's and the PDF's; a fall on self-ratings alone does not (its
+    explanation is in the detail)."""
+    best = best_answers(shipped_content)
+    for lang, head in (("fr", "▼ En recul\u00a0: "), ("en", "▼ Moved down: ")):
+        before = record(shipped_content, best, lang)
+        after = record(shipped_content, _forgotten(shipped_content, best), lang)
+        change = compare(shipped_content, before, after)
+        assert round(change.after) < round(change.before) and not change.rated_only
+        short = to_plain(summary(shipped_content, after, lang, change))
+        full = render_result(shipped_content, after, lang, change, pointer=False)
+        detail = to_plain(full)
+        pdf = "\n".join(to_plain(part.text) for part in document_of(full)[1])
+        (fell,) = {line for line in detail.splitlines() if line.startswith(head)}
+        assert fell in short.splitlines() and fell in pdf.splitlines()
+        assert message_length(summary(shipped_content, after, lang, change)) <= SUMMARY_MAX_CHARS
+        gloomy = record(shipped_content, _lowered(shipped_content, best), lang)
+        rated = compare(shipped_content, before, gloomy)
+        assert rated.worse and rated.rated_only
+        assert head not in to_plain(summary(shipped_content, gloomy, lang, rated))

@@ -65,6 +65,13 @@ def test_a_constraint_s_statement_needs_its_threshold(shipped: Shipped) -> None:
     assert "`statement` and `at_least` go together" in problem
 
 
+def test_a_constraint_s_low_answers_read_a_statement_not_reverse_keyed(shipped: Shipped) -> None:
+    shipped.edit(PROFILE, "{new_tools: 1, web_culture: 1}", "{new_tools: 1, legal_unknown: 1}")
+    (problem,) = shipped.problems()
+    assert "[screen] constraints." in problem
+    assert "'legal_unknown' is not a likert statement that is not reverse-keyed" in problem
+
+
 def test_a_statement_rule_reads_a_likert_statement(shipped: Shipped) -> None:
     shipped.edit(PROFILE, "    statement: like_leading\n", "    statement: tasks_prefer\n")
     (problem,) = shipped.problems()

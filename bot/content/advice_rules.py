@@ -41,10 +41,14 @@ def check_advice(profile: Profile, problem: Reporter) -> Iterable[Problem]:
             yield problem("`dimension` and `fit_below` go together", at, line.id)
         if line.dimension is not None and line.dimension not in dimensions:
             yield problem(f"unknown dimension {line.dimension!r}", (*at, "dimension"), line.id)
+        if line.text is None and line.summary is None:
+            yield problem("a constraint needs `text` or `summary`", at, line.id)
         if (line.statement is None) != (line.at_least is None):
             yield problem("`statement` and `at_least` go together", at, line.id)
-        if not line.when and line.dimension is None and line.statement is None:
-            yield problem("a constraint needs `when`, `dimension` or `statement`", at, line.id)
+        if not line.when and line.dimension is None and line.statement is None and not line.at_most:
+            yield problem(
+                "a constraint needs `when`, `dimension`, `statement` or `at_most`", at, line.id
+            )
     if profile.neighbours is not None:
         yield from _check_neighbours(profile, profile.neighbours, problem)
 

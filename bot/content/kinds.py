@@ -136,8 +136,18 @@ def check_statements(
     profile: Profile, problem: Reporter, questions: dict[str, Question]
 ) -> Iterable[Problem]:
     """A statement rule reads a likert statement that is not reverse-keyed, and quotes it;
-    a constraint's `statement` is a likert statement (its answer read as shown)."""
+    a constraint's `statement` is a likert statement (its answer read as shown), and its
+    `at_most` statements are not reverse-keyed."""
     for index, line in enumerate(profile.constraints):
+        for key in line.at_most:
+            # Read as shown, a reverse-keyed statement answered low would mean the opposite.
+            low = questions.get(key)
+            if low is None or low.kind != "likert" or low.reverse:
+                yield problem(
+                    f"{key!r} is not a likert statement that is not reverse-keyed",
+                    ("constraints", index, "at_most"),
+                    line.id,
+                )
         if line.statement is None:
             continue
         known = questions.get(line.statement)

@@ -460,15 +460,18 @@ class Route(Strict):
 class Constraint(Strict):
     """An honest line for a constraint the person may have: shown when one `when`
     condition on the background matches (an empty condition matches everyone), when
-    `dimension`'s fit (0–1) is below `fit_below`, or when the likert `statement` that
+    `dimension`'s fit (0–1) is below `fit_below`, when the likert `statement` that
     states the need was answered at least `at_least` (0–4 as on the scale, as shown:
-    a stated need counts whatever past work says of the dimension)."""
+    a stated need counts whatever past work says of the dimension), or when one of the
+    `at_most` statements was answered at most its step."""
 
     id: Identifier
     origin: Origin
     note: str
     """For admins, never shown: where the line's facts come from."""
-    text: Text
+    text: Text | None = None
+    """The line under the path's « constraints » heading; None for a line said in the
+    summary only (the job's days spent at a screen, which the missions detail)."""
     summary: Text | None = None
     """One short line for the result's summary, for a constraint that can decide the
     choice (needing fixed hours in a job with sales peaks): shown whatever the band,
@@ -478,6 +481,11 @@ class Constraint(Strict):
     fit_below: Annotated[float, Field(gt=0, le=1)] | None = None
     statement: Identifier | None = None
     at_least: Annotated[int, Field(ge=0, le=4)] | None = None
+    at_most: dict[Identifier, Annotated[int, Field(ge=0, le=4)]] = {}
+    """Likert statements (not reverse-keyed) to the highest answer that brings the line,
+    0–4 as shown: one answered that low or lower is enough (a person who says they are
+    slow with new tools, or at home with little of the web, reads what the job's days are
+    made of)."""
 
     @property
     def for_everyone(self) -> bool:

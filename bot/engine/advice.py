@@ -127,8 +127,8 @@ def entry_wording(content: Content, score: Score) -> str | None:
 
 def constraints(content: Content, score: Score) -> list[Constraint]:
     """The profile's lines for the constraints the person has: one their background or a
-    statement says (needing fixed hours), or a quality far below the job's need (little
-    flexibility)."""
+    statement says (needing fixed hours, or being slow with new tools), or a quality far
+    below the job's need (little flexibility)."""
     fits = {d.dimension.id: d.fit for d in score.dimensions}
     return [
         line
@@ -144,6 +144,7 @@ def constraints(content: Content, score: Score) -> list[Constraint]:
             and line.at_least is not None
             and score.statements.get(line.statement, -1) >= line.at_least
         )
+        or any(score.statements.get(key, 5) <= most for key, most in line.at_most.items())
     ]
 
 

@@ -163,6 +163,7 @@ def score(content: Content, given: Answers) -> Score:
         )
     read = [rule.statement for rule in content.profile.caps]
     read += [line.statement for line in content.profile.constraints]
+    read += [key for line in content.profile.constraints for key in line.at_most]
     statements = {
         statement: int(answers[statement][0])
         for statement in read

@@ -39,7 +39,9 @@ def route_lines(routes: Sequence[Route], lang: Lang) -> list[str]:
 
 def constraint_lines(lines: Sequence[Constraint], lang: Lang) -> list[str]:
     """The lines for the constraints the person may have, under their heading."""
-    if not lines:
-        return []
-    shown = [t("route_line", lang, text=html.escape(line.text(lang))) for line in lines]
-    return [t("result_constraints", lang), *shown]
+    shown = [
+        t("route_line", lang, text=html.escape(line.text(lang)))
+        for line in lines
+        if line.text is not None
+    ]
+    return [t("result_constraints", lang), *shown] if shown else []

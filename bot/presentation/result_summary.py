@@ -3,10 +3,11 @@
 At most `SUMMARY_MAX_CHARS` characters and `SUMMARY_MAX_LINES` lines for every
 result (tests/test_result_sections.py checks every persona in both languages):
 fit and band with the one-line reason, a constraint line that can decide the
-choice (a constraint does not lower the band), the change since last time, the two
-main strengths and gaps, the salary range, the next step and, when the result
-names some and there is room left, the neighbouring jobs. The sections
-(bot/presentation/result_sections.py) give the detail behind each line.
+choice (a constraint does not lower the band), the change since last time (with
+what fell, when the fit fell on answers of fact), the two main strengths and gaps,
+the salary range, the next step and, when the result names some and there is room
+left, the neighbouring jobs. The sections (bot/presentation/result_sections.py)
+give the detail behind each line.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.engine.record import ResultRecord
 from bot.presentation.reasons import cap_reason
 from bot.presentation.result_text import (
     beyond_qualities,
+    fall_on_facts,
     fit_change,
     held_the_post,
     message_length,
@@ -56,6 +58,14 @@ def summary(
         # The two statements quoted leave the summary no room: the caution in general terms.
         shown = replace(shown, twins=None)
         lines = _lines(content, shown, lang, change, beyond=False)
+    if change is not None and not _fits("\n".join([*lines, *ending])):
+        # Still no room: the falls are in the detail section, right after.
+        lines = _lines(content, shown, lang, change, beyond=False, fall=False)
+    if any(c.text is None for c in shown.summary_lines) and not _fits("\n".join([*lines, *ending])):
+        # A line for the summary only takes the room left: without room, it gives way.
+        kept = tuple(c for c in shown.constraints if c.text is not None)
+        shown = replace(shown, constraints=kept)
+        lines = _lines(content, shown, lang, change, beyond=False, fall=False)
     if shown.neighbours:
         names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
         text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])
@@ -65,10 +75,17 @@ def summary(
 
 
 def _lines(
-    content: Content, shown: View, lang: Lang, change: Change | None, *, beyond: bool = True
+    content: Content,
+    shown: View,
+    lang: Lang,
+    change: Change | None,
+    *,
+    beyond: bool = True,
+    fall: bool = True,
 ) -> list[str]:
     """The summary's lines before the pointer; `beyond`, with the line of what changed
-    besides the qualities (a limit lifted, the background category risen)."""
+    besides the qualities (a limit lifted, the background category risen); `fall`, with
+    the qualities and skills that fell on answers of fact when the fit fell."""
     esc = html.escape
     title = t("result_title", lang, job=esc(content.profile.title(lang)))
     lines = [title, *_verdict(shown, lang)]
@@ -77,6 +94,9 @@ def _lines(
     lines += [esc(line.summary(lang)) for line in shown.summary_lines if line.summary]
     if change is not None:
         lines.append(fit_change(change, lang, N_("summary_change"), N_("summary_change_same")))
+        # A fall said with what fell, first: the one line the person can act on.
+        fell = fall_on_facts(change, lang) if fall else None
+        lines += [fell] if fell is not None else []
         # One line of what moved besides the qualities (the detail lists those): the limit
         # lifted first, as it moves the verdict, else the background category risen.
         lines += beyond_qualities(change, lang)[:1] if beyond else []

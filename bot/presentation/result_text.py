@@ -211,6 +211,17 @@ def change_lines(change: Change, lang: Lang) -> list[str]:
 MINUS = "\u2212"
 
 
+def fall_on_facts(change: Change, lang: Lang) -> str | None:
+    """The « ▼ En recul » line (the same the detail gives) when the fit shown fell and some
+    quality or skill fell on answers of fact, not on self-ratings alone: a fall beside
+    nothing but a rise read as a wrong quiz, and those answers are what the person can
+    act on. A fall on self-ratings alone has its own explanation in the detail."""
+    fell = round(change.after) < round(change.before)
+    if not fell or not change.worse or change.rated_only:
+        return None
+    return t("change_worse", lang, names=_names(change.worse, lang))
+
+
 def fit_change(change: Change, lang: Lang, moved_key: str, same_key: str) -> str:
     """The fit then and now: the points moved, signed (+3, −6), or « sans changement » when
     the rounded figures shown are the same (« +0 points » read as no progress at all)."""

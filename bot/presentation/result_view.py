@@ -113,9 +113,12 @@ class View:
     @property
     def summary_reasons(self) -> int:
         """How many of the verdict's reasons the summary gives (the detail section gives
-        the others): one fewer when a constraint line takes its room, one more for the
-        caution on contradicting answers, which comes first."""
-        most = SUMMARY_REASONS - 1 if self.summary_lines else SUMMARY_REASONS
+        the others): one fewer when a constraint line of the detail takes its room, one
+        more for the caution on contradicting answers, which comes first. A line for the
+        summary only (a fact of the job, not the person's constraint) gives way to the
+        reasons: it takes the room left."""
+        detailed = any(line.text is not None for line in self.summary_lines)
+        most = SUMMARY_REASONS - 1 if detailed else SUMMARY_REASONS
         return most + 1 if self.inconsistent else most
 
     @property
