@@ -7,6 +7,7 @@ languages against Telegram's limit.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 from collections.abc import AsyncIterator
@@ -23,6 +24,7 @@ from bot.presentation.result_sections import SECTIONS, section
 from bot.presentation.result_summary import SUMMARY_MAX_CHARS, SUMMARY_MAX_LINES, summary
 from bot.presentation.result_text import message_length
 from bot.presentation.screens import MAX_MESSAGE_CHARS
+from bot.presentation.texts import percent
 from tests.support.answers import answers
 from tests.support.fake_botapi import FakeBotAPI
 from tests.support.harness import QuizPlayer, make_settings, random_choices, running_bot
@@ -82,3 +84,28 @@ async def test_a_refused_screen_is_sent_shorter_and_logged_as_a_bad_request(
     assert "Telegram refused a screen (Message is too long)" in bot_log.text
     assert "could not be reached" not in bot_log.text
     assert not any(r.levelno >= logging.ERROR for r in bot_log.records)
+
+
+#: Two quizzes whose retake summary came to 1,004 characters once every other line had
+#: given way: answers that contradict (the caution) beside two long limits, and a long
+#: next step (found by the property test above).
+LONG_RETAKE = Path(__file__).parent / "fixtures" / "retake" / "long_retake.json"
+
+
+def test_a_retake_with_no_room_left_gives_its_change_to_the_detail(
+    shipped_content: Content,
+) -> None:
+    given_answers = json.loads(LONG_RETAKE.read_text(encoding="utf-8"))
+    first, second = (
+        {q: tuple(a) for q, a in given_answers[k].items()} for k in ("first", "second")
+    )
+    for lang in LANGS:
+        before, after = (record(shipped_content, a, lang) for a in (first, second))
+        change = compare(shipped_content, before, after)
+        short = summary(shipped_content, after, lang, change)
+        assert message_length(short) <= SUMMARY_MAX_CHARS
+        assert len(short.splitlines()) <= SUMMARY_MAX_LINES
+        detail = section(shipped_content, after, lang, "detail", change)
+        assert detail is not None
+        then, now = percent(change.before, lang), percent(change.after, lang)
+        assert any(then in line and now in line for line in detail.splitlines()), detail

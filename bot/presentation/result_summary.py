@@ -66,6 +66,9 @@ def summary(
         kept = tuple(c for c in shown.constraints if c.text is not None)
         shown = replace(shown, constraints=kept)
         lines = _lines(content, shown, lang, change, beyond=False, fall=False)
+    if change is not None and not _fits("\n".join([*lines, *ending])):
+        # Long reasons and a long next step: the change is said whole in the detail section.
+        lines = _lines(content, shown, lang, None)
     if shown.neighbours:
         names = ", ".join(html.escape(p.job.name(lang)) for p in shown.neighbours)
         text = "\n".join([*lines, t("summary_neighbours", lang, names=names), *ending])
