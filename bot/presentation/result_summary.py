@@ -51,22 +51,26 @@ def summary(
     shown = view(content, record)
     ending = ["", t("summary_more", lang)] if pointer else []
     lines = _lines(content, shown, lang, change)
-    if change is not None and not _fits("\n".join([*lines, *ending])):
+
+    def fits(lines: list[str]) -> bool:
+        return _fits("\n".join([*lines, *ending]))
+
+    if change is not None and not fits(lines):
         # The limit lifted or the category risen leaves no room: the detail section says it.
         lines = _lines(content, shown, lang, change, beyond=False)
-    if shown.twins is not None and not _fits("\n".join([*lines, *ending])):
+    if shown.twins is not None and not fits(lines):
         # The two statements quoted leave the summary no room: the caution in general terms.
         shown = replace(shown, twins=None)
         lines = _lines(content, shown, lang, change, beyond=False)
-    if change is not None and not _fits("\n".join([*lines, *ending])):
+    if change is not None and not fits(lines):
         # Still no room: the falls are in the detail section, right after.
         lines = _lines(content, shown, lang, change, beyond=False, fall=False)
-    if any(c.text is None for c in shown.summary_lines) and not _fits("\n".join([*lines, *ending])):
+    if any(c.text is None for c in shown.summary_lines) and not fits(lines):
         # A line for the summary only takes the room left: without room, it gives way.
         kept = tuple(c for c in shown.constraints if c.text is not None)
         shown = replace(shown, constraints=kept)
         lines = _lines(content, shown, lang, change, beyond=False, fall=False)
-    if change is not None and not _fits("\n".join([*lines, *ending])):
+    if change is not None and not fits(lines):
         # Long reasons and a long next step: the change is said whole in the detail section.
         lines = _lines(content, shown, lang, None)
     if shown.neighbours:

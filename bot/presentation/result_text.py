@@ -201,8 +201,9 @@ def change_lines(change: Change, lang: Lang) -> list[str]:
             lines.append(t(key, lang, names=_names(moved, lang)))
     if change.worse and change.rated_only:
         lines.append(t("change_rated_only", lang))
-    lines += beyond_qualities(change, lang)
-    if not change.better and not change.worse and not beyond_qualities(change, lang):
+    beyond = beyond_qualities(change, lang)
+    lines += beyond
+    if not change.better and not change.worse and not beyond:
         lines.append(t("change_none", lang))
     return lines
 

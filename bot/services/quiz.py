@@ -91,12 +91,16 @@ async def restart(
 async def cancel(deps: Deps, person: Person, pressed: int | None) -> Reply:
     """Stop the quiz in progress and erase its answers: /cancel (typed on purpose, so at once)
     and Yes, erase."""
-    lang = await lang_of(deps, person)
     found = await deps.state.load_quiz(person.user_id)
     if found is None:
-        return Reply(notice=t("nothing_to_cancel", lang))
+        return Reply(notice=t("nothing_to_cancel", await lang_of(deps, person)))
+    return await _erase(deps, person, found, pressed)
+
+
+async def _erase(deps: Deps, person: Person, found: ActiveQuiz, pressed: int | None) -> Reply:
+    """Delete the quiz `found`; the question left in another message loses its buttons."""
     await deps.state.delete_quiz(person.user_id)
-    cancelled = Show(screens.Screen(t("cancelled", lang)), pressed)
+    cancelled = Show(screens.Screen(t("cancelled", await lang_of(deps, person))), pressed)
     return Reply(retire=left_behind(found, pressed), screens=(cancelled,))
 
 
@@ -180,7 +184,7 @@ async def erase(deps: Deps, person: Person, pressed: int | None, press: QuizPres
     found = await _current(deps, person, pressed, press)
     if isinstance(found, Reply):
         return found
-    return await cancel(deps, person, pressed)
+    return await _erase(deps, person, found[0], pressed)
 
 
 async def go_on(deps: Deps, person: Person, pressed: int | None, press: QuizPress) -> Reply:
