@@ -26,6 +26,7 @@ from bot.content.models import (
     Question,
     Readiness,
 )
+from bot.engine.gates import readiness
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Score, evidence, score
 from tests.support.answers import AnswerSet, answers
@@ -62,27 +63,40 @@ def improvements(content: Content) -> Iterator[tuple[str, str, str]]:
     """Every (single-choice question, worse option, better option) pair.
 
     Where the experience was gained shows no evidence of its own: an option is
-    better there when its field counts more (the profile's `experience_fields`).
+    better there when its field counts at least as much (the profile's
+    `experience_fields`) and opens every entry route the other opens (having run a
+    company's e-commerce opens the held-post route; selling online does not).
     """
     fields = content.profile.experience_fields
+    routes = [r.experience_fields for r in content.profile.entry.routes if r.experience_fields]
     for q in content.questions:
         if q.one_answer:
             for worse in q.options:
                 for better in q.options:
                     if better is worse or not dominates(better, worse):
                         continue
-                    # a scale of facts (working in the job's language) lists the best first
-                    facts = q.ordered and not any(o.evidence for o in q.options)
-                    if facts and q.options.index(better) > q.options.index(worse):
-                        continue
                     weighed = fields is not None and q.background == fields.background
+                    # A fact shows no evidence: the job-language scale (the question with an
+                    # assumed answer) lists the best first; where one stands (at school, in
+                    # work) is no better or worse, and the routes read it.
+                    if not any(o.evidence for o in q.options) and not weighed:
+                        if q.assumed is None or not q.ordered:
+                            continue
+                        if q.options.index(better) > q.options.index(worse):
+                            continue
                     if weighed and fields and _weight(fields, better) < _weight(fields, worse):
+                        continue
+                    if weighed and any(_opens(r, worse) and not _opens(r, better) for r in routes):
                         continue
                     yield q.id, worse.id, better.id
 
 
 def _weight(fields: ExperienceFields, option: Option) -> float:
     return fields.weights[option.value or ""]
+
+
+def _opens(route_fields: list[str], option: Option) -> bool:
+    return (option.value or "") in route_fields
 
 
 def extreme_answers(content: Content, *, best: bool) -> AnswerSet:
@@ -191,6 +205,23 @@ def test_a_dominating_option_never_lowers_a_score(content: Content, data: st.Dat
     assert_not_lower(
         score(content, {**base, qid: (better,)}), score(content, {**base, qid: (worse,)})
     )
+
+
+def test_having_run_the_trade_never_stands_below_having_sold_online(content: Content) -> None:
+    """The held-post route makes running a company's e-commerce count more than selling
+    online, never less; found by the property test above once (bac+2, under two years)."""
+    background = {q.id: q for q in content.questions if q.background}
+    for situation, education, experience in itertools.product(
+        *(background[key].options for key in ("situation", "education", "experience"))
+    ):
+        base = {
+            "situation": (situation.value or "",),
+            "education": (education.value or "",),
+            "experience": (experience.value or "",),
+        }
+        lead = readiness(content, {**base, "experience_field": ("ecommerce_lead",)})
+        online = readiness(content, {**base, "experience_field": ("ecommerce",)})
+        assert readiness_rank(lead) >= readiness_rank(online), base
 
 
 @thorough
