@@ -40,7 +40,7 @@ ADULTS = {"working", "job_seeker"}
 #: Every adult in work or looking for work gets these three.
 FOR_EVERY_ADULT = ["cpf", "bilan", "cep"]
 #: Named by the path itself for those without a diploma (a VAE is its first step).
-VAE_ON_THE_PATH = {"vae", "vae_bac3"}
+VAE_ON_THE_PATH = {"vae", "vae_bac3", "vae_bac3_digital", "vae_bac3_acquisition"}
 
 
 #: Where the experience was gained: in the trade, or elsewhere (a change of career).

@@ -613,28 +613,68 @@ def test_the_diploma_gap_does_not_place_the_path_below_it(
 # --- the VAE to a bac+3 names the experience the answer asked about --------------------
 
 #: The years named as the answer's label names them, so that one who ticked « Vendre en
-#: ligne » for warehouse work at an online retailer sees the promise is not about her.
-SELLING_ONLINE = {
-    "fr": (
-        "Avec plus de cinq ans à vendre en ligne, elle peut viser un bac+3",
+#: ligne » for warehouse work at an online retailer sees the promise is not about her;
+#: running a company's e-commerce is selling online too. « Cinq ans ou plus »: the answer
+#: « 5 à 10 ans » counts five.
+YEARS_NAMED = {
+    ("fr", "ecommerce"): (
+        "Avec cinq ans ou plus à vendre en ligne, elle peut viser un bac+3",
         "Vos années à vendre en ligne peuvent vous valoir par une VAE",
     ),
-    "en": (
-        "With over five years of selling online, it can aim at a bac+3",
+    ("en", "ecommerce"): (
+        "With five years or more of selling online, it can aim at a bac+3",
         "Your years of selling online may earn you, through a VAE",
     ),
+    # Round 16: social media and content, or search and ads, read « à vendre en ligne ».
+    ("fr", "digital"): (
+        "Avec cinq ans ou plus dans les réseaux sociaux, les contenus ou les projets web, "
+        "elle peut viser un bac+3, comme une licence professionnelle en e-commerce et "
+        "marketing numérique",
+        "Vos années dans les réseaux sociaux, les contenus ou les projets web peuvent vous "
+        "valoir par une VAE",
+    ),
+    ("en", "digital"): (
+        "With five years or more in social media, web content or web projects, it can aim "
+        "at a bac+3, such as a professional bachelor's in e-commerce and digital marketing",
+        "Your years in social media, web content or web projects may earn you, through a VAE",
+    ),
+    ("fr", "acquisition"): (
+        "Avec cinq ans ou plus en référencement ou en publicité web, elle peut viser un "
+        "bac+3, comme une licence professionnelle en e-commerce et marketing numérique",
+        "Vos années en référencement ou en publicité web peuvent vous valoir par une VAE",
+    ),
+    ("en", "acquisition"): (
+        "With five years or more in search ranking or online advertising, it can aim at a "
+        "bac+3, such as a professional bachelor's in e-commerce and digital marketing",
+        "Your years in search ranking or online advertising may earn you, through a VAE",
+    ),
+}
+YEARS_NAMED |= {(lang, "ecommerce_lead"): YEARS_NAMED[lang, "ecommerce"] for lang in LANGS}
+SELLING = {"fr": "vendre en ligne", "en": "selling online"}
+VAE_STEP = {
+    "ecommerce_lead": "vae_bac3",
+    "ecommerce": "vae_bac3",
+    "digital": "vae_bac3_digital",
+    "acquisition": "vae_bac3_acquisition",
 }
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_vae_to_a_bac3_is_for_years_of_selling_online(
-    shipped_content: Content, lang: Lang
+@pytest.mark.parametrize("where", sorted(VAE_STEP))
+def test_the_vae_to_a_bac3_names_the_years_the_answer_named(
+    shipped_content: Content, lang: Lang, where: str
 ) -> None:
     """Eight years in an e-commerce warehouse, answered as « Vendre en ligne », read a VAE
-    promised « avec plus de cinq ans en e-commerce »: a VAE matches what was done, selling."""
-    seller = replace(ECOMMERCE_MANAGER, education="bac", worked_in="ecommerce")
-    rec = record(shipped_content, seller, lang)
-    assert rec.path[0] == "vae_bac3"
+    promised « avec plus de cinq ans en e-commerce »: a VAE matches what was done, selling.
+    Round 16: five years and more in social media or in search ads read « à vendre en
+    ligne » in turn; each reads its own years, in the step and in the verdict's reason."""
+    person = replace(ECOMMERCE_MANAGER, education="bac", worked_in=where)
+    rec = record(shipped_content, person, lang)
+    assert rec.path[0] == VAE_STEP[where]
     said = to_plain(summary(shipped_content, rec, lang)) + path_text(shipped_content, rec, lang)
-    for words in SELLING_ONLINE[lang]:
+    for words in YEARS_NAMED[lang, where]:
         assert french_typography(words) in said, words
+    if where in {"digital", "acquisition"}:
+        assert SELLING[lang] not in said
+    pay = summary_line(shipped_content, rec, lang, "💶")
+    assert {"fr": "une fois votre VAE obtenue", "en": "once your VAE is awarded"}[lang] in pay
