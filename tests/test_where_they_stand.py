@@ -514,6 +514,60 @@ def test_who_ran_an_e_commerce_under_two_years_and_left_is_told_a_new_post(
         assert words not in said, words
 
 
+HELD_WITH_THE_DEGREE = {
+    "fr": french_typography(
+        "Vous avez déjà tenu ce poste, avec le diplôme attendu : postulez aux offres de "
+        "responsable e-commerce"
+    ),
+    "en": "You have already held this post, with the expected degree: apply for e-commerce "
+    "manager posts",
+}
+#: What a bac+2 or a bac+3 still completes, which a Master is not asked for.
+TWO_YEARS_TO_COMPLETE = {
+    "fr": ("deux ans d’expérience", "après une première expérience"),
+    "en": ("two years of experience", "after a first experience"),
+}
+HELPS_SEARCH = {
+    "fr": "France Travail peut vous aider dans cette recherche",
+    "en": "France Travail can help you with your search",
+}
+HELD_PAY = {
+    "fr": french_typography("💶 Salaire dans ce poste, pour votre expérience"),
+    "en": "💶 Pay in this post for your experience",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("studied", ["digital", "other"])
+@pytest.mark.parametrize("situation", ["job_seeker", "other"])
+def test_a_master_who_ran_an_e_commerce_under_two_years_and_left_applies_for_the_post(
+    shipped_content: Content, lang: Lang, studied: str, situation: str
+) -> None:
+    """Round 16: a Master holder who ran a company's e-commerce for a year, now out of work,
+    read « un premier poste (assistant ou chargé e-commerce…) », as if new to the trade;
+    with a Master in another field, also « sans expérience du métier » and a limit. A Master
+    is the level employers most often expect, with no years asked on top: the post is open
+    to them, they are paid for their year in it, and the step is to apply for it again."""
+    person = replace(EARLY_MANAGER, education="master", studied=studied, situation=situation)
+    rec = record(shipped_content, person, lang)
+    assert rec.readiness == "ready"
+    assert not rec.reasons
+    assert list(rec.path) == [
+        "at_level_master",
+        "held_post_master_seeker" if situation == "job_seeker" else "held_post_master_other",
+    ]
+    step = summary_line(shipped_content, rec, lang, "➡️")
+    assert HELD_WITH_THE_DEGREE[lang] in step
+    assert (HELPS_SEARCH[lang] in step) == (situation == "job_seeker")
+    assert summary_line(shipped_content, rec, lang, "💶").startswith(HELD_PAY[lang])
+    said = to_plain(summary(shipped_content, rec, lang)) + "".join(
+        to_plain(section(shipped_content, rec, lang, name) or "")
+        for name in ("path", "salary", "develop", "detail")
+    )
+    for words in (*BACK_TO_THE_START[lang], *TWO_YEARS_TO_COMPLETE[lang]):
+        assert words not in said, words
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_who_ran_an_e_commerce_under_two_years_and_left_is_not_said_to_hold_it(
     shipped_content: Content, lang: Lang
