@@ -70,11 +70,17 @@ async def test_a_kill_after_the_last_answer_still_logs_once_and_shows_the_result
             await player.press(message, "toggle", option)
             message = await player.wait_question(total, after_step=quiz_presses(message)[0].step)
         await server.wait_until_idle()
-        # The last answer: the bot closes the quiz, then is killed while acknowledging it.
-        server.delay_next("answerCallbackQuery", 8)
+        # The last answer: the bot closes the quiz, then is killed while Telegram refuses to
+        # show the result (it waits to try the edit again).
+        edits = len(server.requests_for("editMessageText"))
+        answers = len(server.requests_for("answerCallbackQuery"))
+        server.fail_next("editMessageText", status=502, count=4)
         await player.press(message, *final)
         await server.wait_for(
-            lambda s: any(r.status is None for r in s.requests_for("answerCallbackQuery"))
+            lambda s: (
+                any(r.injected for r in s.requests_for("editMessageText")[edits:])
+                and len(s.requests_for("answerCallbackQuery")) > answers
+            )
         )
         assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
     finished = StateDb(tmp_path / "state.db")

@@ -125,6 +125,29 @@ async def test_a_message_that_surely_was_not_sent_is_sent_again(
     assert len([t for t in user.texts if "Comment ça marche" in t]) == 1
 
 
+async def test_a_slow_acknowledgement_does_not_hold_the_next_question_back(
+    server: FakeBotAPI, tmp_path: Path, shipped_content: Content
+) -> None:
+    """A press is answered while its screen is shown, not before: on a slow Telegram the
+    next question does not wait a round trip for the toast's acknowledgement."""
+    user = server.add_user(605, language_code="fr")
+    choices = random_choices(shipped_content, random.Random(6))
+    player = QuizPlayer(user, shipped_content, timeout=20)
+    async with running_bot(make_settings(server, tmp_path)):
+        await begin(user, BEGIN["fr"])
+        await player.play(choices, last=1)
+        await player.wait_question(2)
+        await server.wait_until_idle()
+        answers = len(server.requests_for("answerCallbackQuery"))
+        server.delay_next("answerCallbackQuery", 30)
+        await player.play(choices, first=2, last=2)
+        await player.wait_question(3)  # one answer takes 30 s: sent in turn, this times out
+        await server.wait_for(lambda s: len(s.requests_for("answerCallbackQuery")) > answers)
+        held = server.requests_for("answerCallbackQuery")[answers:]
+        assert [r.status for r in held] == [None], "the acknowledgement is still on its way"
+    assert not server.unanswered_callback_queries()
+
+
 # --- Polling noise and unreadable updates (finding 7) --------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -61,7 +62,8 @@ class Turn:
         return cls(bot, deps, person, None if message is None else message.message_id, press)
 
     async def deliver(self, reply: Reply) -> None:
-        """The notice (a toast, or a message for a command), then the rest in order.
+        """The notice (a toast, or a message for a command), then the rest in order; a
+        press is answered (its toast) while the rest goes out.
 
         Queued results are written to the score log even when delivery fails.
         """
@@ -72,11 +74,20 @@ class Turn:
                 await results.log_unlogged(self.deps)
 
     async def _deliver(self, reply: Reply) -> None:
+        if self.press is None:
+            if reply.notice is not None:
+                await send(self.bot, self.person.chat_id, Screen(reply.notice))
+            await self._show(reply)
+            return
+        # The press is answered while its screen is shown: one wait for both, not two in turn.
+        answering = asyncio.create_task(self.press.answer(reply.notice))
+        try:
+            await self._show(reply)
+        finally:
+            await answering
+
+    async def _show(self, reply: Reply) -> None:
         chat_id = self.person.chat_id
-        if self.press is not None:
-            await self.press.answer(reply.notice)
-        elif reply.notice is not None:
-            await send(self.bot, chat_id, Screen(reply.notice))
         for message_id in reply.retire:
             await retire(self.bot, chat_id, message_id)
         for shown in reply.screens:
