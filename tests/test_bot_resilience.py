@@ -58,8 +58,16 @@ async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
         p for p in quiz_presses(screen) if p.verb == "answer" and p.arg == choices[question.id][0]
     ]
     await player.answer(kill_after_commit, question, choices[question.id])
+    # The press is acknowledged while its screen is shown: killed once both are under way.
     await server.wait_for(
-        lambda s: any(r.held for r in s.requests_for("editMessageText")), timeout=30
+        lambda s: (
+            any(r.held for r in s.requests_for("editMessageText"))
+            and any(
+                q.data == press.encode() and q.answer is not None
+                for q in s.callback_queries.values()
+            )
+        ),
+        timeout=30,
     )
     assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
     await server.wait_for(
@@ -74,7 +82,9 @@ async def test_sigkill_mid_quiz_loses_no_answer_and_counts_none_twice(
         # A lagging client sends the answered press again: it must not count twice.
         user.press_data(screen.message_id, press.encode())
         await player.play(choices, first=kill_after_commit + 1, last=kill_before_fetch - 1)
-        # 2. Killed right after the press, before the bot could even fetch it.
+        # 2. Killed right after the press, before the bot could even fetch it (the presses
+        # before it acknowledged: the last one's acknowledgement may follow its screen).
+        await server.wait_for(lambda s: not s.unanswered_callback_queries(), timeout=30)
         question = shipped_content.questions[kill_before_fetch - 1]
         await player.answer(kill_before_fetch, question, choices[question.id])
         assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
