@@ -29,7 +29,7 @@ from bot.content.models import (
 from bot.engine.gates import readiness
 from bot.engine.result import Result, evaluate
 from bot.engine.scoring import Score, evidence, score
-from tests.support.answers import AnswerSet, answers
+from tests.support.answers import EDUCATION, AnswerSet, answers, best_answers
 from tests.support.paths import SHIPPED_PROFILES, SHIPPED_QUESTIONS
 
 #: The shipped bands, to read a cap rule's band by its id.
@@ -222,6 +222,43 @@ def test_having_run_the_trade_never_stands_below_having_sold_online(content: Con
         lead = readiness(content, {**base, "experience_field": ("ecommerce_lead",)})
         online = readiness(content, {**base, "experience_field": ("ecommerce",)})
         assert readiness_rank(lead) >= readiness_rank(online), base
+
+
+def test_studying_on_never_stands_below_the_bac_alone(content: Content) -> None:
+    """A higher diploma answer never lowers the band, whatever the background (on otherwise
+    the best answers). Found by the property test above (seeds 68 and 127): at school, no
+    bac, then the bac and a degree under way, with five to ten years running a company's
+    e-commerce, the band fell from good to partial. Without a bac+2, five years or more in
+    the trade reach good by the VAE route (`needs_vae`), and the degree under way is the
+    same one step (`degree_under_way`), never the after-training cap of partial."""
+    best = best_answers(content)
+    background = {q.id: q for q in content.questions if q.background}
+    for situation, experience, field in itertools.product(
+        *(background[key].options for key in ("situation", "experience", "experience_field"))
+    ):
+        given_background = {
+            "situation": (situation.id,),
+            "experience": (experience.id,),
+            "experience_field": (field.id,),
+        }
+        bands = {
+            education: score(content, best | given_background | {"education": (education,)})
+            for education in EDUCATION
+        }
+        mins = [scored.band.min for scored in bands.values()]
+        shown = {key: scored.band.id for key, scored in bands.items()}
+        assert mins == sorted(mins), (given_background, shown)
+    found = best | {
+        "situation": ("school",),
+        "experience": ("5to10",),
+        "experience_field": ("ecommerce_lead",),
+    }
+    for education, cap in (("none", "needs_vae"), ("studying", "degree_under_way")):
+        scored = score(content, found | {"education": (education,)})
+        assert scored.readiness == "after_training"
+        assert scored.band.id == "good"
+        assert scored.cap is not None and scored.cap.id == cap
+        assert "needs_training" not in [rule.id for rule in scored.reasons]
 
 
 @thorough

@@ -93,8 +93,8 @@ def test_a_cap_rule_s_exception_names_recorded_answers(shipped: Shipped) -> None
     """`unless` (an exception on background answers) is checked like `background`."""
     shipped.edit(
         PROFILE,
-        "    unless: {education: [none, bac], experience: [5to10, 10plus]",
-        "    unless: {education: [none, bac], experience: [5to9, 10plus]",
+        "    unless: {education: [none, bac, studying], experience: [5to10, 10plus]",
+        "    unless: {education: [none, bac, studying], experience: [5to9, 10plus]",
     )
     (problem,) = shipped.problems()
     assert "[needs_training] caps.0.unless.experience: unknown experience value '5to9'" in problem
